@@ -1,0 +1,285 @@
+package relation
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// Classifier argument classes: the CoNLL04 entity kinds a relation argument
+// can have. Anything else (dates, NORP, events, initiatives, misc) takes no
+// part in the classifier.
+const (
+	argNone byte = iota
+	argPer
+	argOrg
+	argLoc
+)
+
+func argClass(t graph.EntityType) byte {
+	switch t {
+	case graph.Person:
+		return argPer
+	case graph.Organization:
+		return argOrg
+	case graph.Location:
+		return argLoc
+	}
+	return argNone
+}
+
+// classRelation is the one relation the classifier may predict for an
+// ordered pair of argument classes (CoNLL04's relations have fixed
+// argument types), or "" when the pair takes no part.
+func classRelation(h, t byte) graph.RelationType {
+	switch {
+	case h == argPer && t == argOrg:
+		return graph.WorksFor
+	case h == argPer && t == argPer:
+		return graph.Killed
+	case h == argOrg && t == argLoc:
+		return graph.BasedIn
+	case h == argPer && t == argLoc:
+		return graph.LivesIn
+	case h == argLoc && t == argLoc:
+		return graph.LocatedIn
+	}
+	return ""
+}
+
+// Candidate is an ordered pair of named mentions in one sentence that the
+// classifier scores for Rel (the only relation their types allow).
+type Candidate struct {
+	Head, Tail int // indices into Doc.Mentions
+	Rel        graph.RelationType
+}
+
+// Candidates lists the classifier's candidate pairs of sentence s: every
+// ordered pair of named (non-nominal) mentions whose types allow a CoNLL04
+// relation. mentions holds the indices of the sentence's named mentions in
+// token order.
+func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
+	for _, i := range mentions {
+		ci := argClass(d.Mentions[i].Type)
+		if ci == argNone {
+			continue
+		}
+		for _, j := range mentions {
+			if i == j {
+				continue
+			}
+			if rel := classRelation(ci, argClass(d.Mentions[j].Type)); rel != "" {
+				out = append(out, Candidate{Head: i, Tail: j, Rel: rel})
+			}
+		}
+	}
+	return out
+}
+
+// featurizer hashes feature strings, conjoined with the relation they are
+// scored for, into indices of the weight table. It reuses its buffers, so
+// one featurizer serves one goroutine.
+type featurizer struct {
+	mask  uint32
+	rel   string
+	buf   []byte
+	out   []uint32
+	lower []string // lower-cased tokens of the current sentence
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func (f *featurizer) add(prefix, s string) {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(f.rel); i++ {
+		h = (h ^ uint64(f.rel[i])) * fnvPrime
+	}
+	h = (h ^ '|') * fnvPrime
+	for i := 0; i < len(prefix); i++ {
+		h = (h ^ uint64(prefix[i])) * fnvPrime
+	}
+	h = (h ^ '=') * fnvPrime
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	f.out = append(f.out, uint32(h^(h>>32))&f.mask)
+}
+
+// join returns the lower-cased tokens [a, b) joined by spaces, using the
+// featurizer's scratch buffer (the result is only valid until the next call).
+func (f *featurizer) join(a, b int) string {
+	f.buf = f.buf[:0]
+	for k := a; k < b; k++ {
+		if k > a {
+			f.buf = append(f.buf, ' ')
+		}
+		f.buf = append(f.buf, f.lower[k]...)
+	}
+	return string(f.buf)
+}
+
+func lowerTokens(toks []text.Token, out []string) []string {
+	out = out[:0]
+	for _, t := range toks {
+		out = append(out, strings.ToLower(t.Text))
+	}
+	return out
+}
+
+func bucket(n int) string {
+	switch {
+	case n <= 3:
+		return strconv.Itoa(n)
+	case n <= 5:
+		return "4-5"
+	case n <= 9:
+		return "6-9"
+	case n <= 15:
+		return "10-15"
+	}
+	return "16+"
+}
+
+// stem is a crude, cheap normaliser for trigger words between the mentions:
+// the first five letters catch killed/killing/killer and
+// assassinated/assassination alike.
+func stem(w string) string {
+	if len(w) > 5 {
+		return w[:5]
+	}
+	return w
+}
+
+// features fills f.out with the hashed features of candidate c; sent holds
+// the indices of the named mentions of c's sentence in token order and
+// f.lower the sentence's lower-cased tokens. Features follow Zhou et al.
+// (2005): the mentions' words and heads, their types, the words between
+// them (first, last, bag), the words around them, distance, the mentions in
+// between, and a few surface patterns.
+func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
+	f.out = f.out[:0]
+	f.rel = string(c.Rel)
+	h, t := d.Mentions[c.Head], d.Mentions[c.Tail]
+	toks := f.lower
+	n := len(toks)
+	m1, m2 := h, t
+	ord := "HT"
+	if t.Start < h.Start {
+		m1, m2 = t, h
+		ord = "TH"
+	}
+	f.add("bias", "")
+	f.add("ord", ord)
+
+	// The mentions themselves.
+	f.add("hw", toks[h.End-1])
+	f.add("tw", toks[t.End-1])
+	f.add("hs", f.join(h.Start, h.End))
+	f.add("ts", f.join(t.Start, t.End))
+	for k := h.Start; k < h.End; k++ {
+		f.add("hwi", toks[k])
+	}
+	for k := t.Start; k < t.End; k++ {
+		f.add("twi", toks[k])
+	}
+	if k := h.Attrs["kind"]; k != "" {
+		f.add("hk", k)
+	}
+	if k := t.Attrs["kind"]; k != "" {
+		f.add("tk", k)
+	}
+
+	// Words between.
+	a, b := m1.End, m2.Start
+	if b < a { // overlapping mentions: nothing between
+		b = a
+	}
+	nb := b - a
+	switch nb {
+	case 0:
+		f.add("bn", ord)
+	case 1:
+		f.add("b1", toks[a])
+		f.add("b1o", ord+toks[a])
+	default:
+		f.add("bf", toks[a])
+		f.add("bl", toks[b-1])
+		f.add("bfo", ord+toks[a])
+		f.add("blo", ord+toks[b-1])
+		for k := a; k < b; k++ {
+			f.add("bb", toks[k])
+			f.add("bb5", stem(toks[k]))
+		}
+		for k := a; k+1 < b; k++ {
+			f.add("bg", toks[k]+" "+toks[k+1])
+		}
+	}
+	if nb <= 4 {
+		f.add("bs", ord+f.join(a, b))
+	}
+	f.add("dist", ord+bucket(nb))
+
+	// Words around.
+	if k := m1.Start - 1; k >= 0 {
+		f.add("b1f", toks[k])
+		if k--; k >= 0 {
+			f.add("b1l", toks[k])
+		}
+	} else {
+		f.add("b1f", "<s>")
+	}
+	if k := m2.End; k < n {
+		f.add("a2f", toks[k])
+		if k++; k < n {
+			f.add("a2l", toks[k])
+		}
+	} else {
+		f.add("a2f", "</s>")
+	}
+	// The word before the tail, whatever the order ("in Y", "of Y").
+	if k := t.Start - 1; k >= 0 {
+		f.add("tp", toks[k])
+		if k >= 1 {
+			f.add("tp2", toks[k-1]+" "+toks[k])
+		}
+	}
+	if k := h.Start - 1; k >= 0 {
+		f.add("hp", toks[k])
+	}
+
+	// Mentions in between.
+	between := 0
+	for _, j := range sent {
+		m := d.Mentions[j]
+		if m.Start >= a && m.End <= b {
+			between++
+			f.add("mb", string(m.Type))
+		}
+	}
+	f.add("nmb", ord+bucket(between))
+
+	// Surface patterns.
+	if nb >= 1 && toks[a] == "," {
+		f.add("pat", ord+"comma-first")
+		if nb >= 2 && (toks[a+1] == "a" || toks[a+1] == "the" || toks[a+1] == "an") {
+			f.add("pat", ord+"appos-det")
+		}
+		if b < n && b >= 1 && toks[b-1] == "of" {
+			f.add("pat", ord+"appos-of")
+		}
+	}
+	if nb == 1 && (toks[a] == "'s" || toks[a] == "'") {
+		f.add("pat", ord+"poss")
+	}
+	if nb >= 2 && toks[b-2] == "based" && toks[b-1] == "in" {
+		f.add("pat", ord+"based-in")
+	}
+	if b-1 >= a && (toks[b-1] == "in" || toks[b-1] == "of" || toks[b-1] == "at" || toks[b-1] == "from") {
+		f.add("pat", ord+"prep-"+toks[b-1])
+	}
+}

