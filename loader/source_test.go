@@ -1,0 +1,121 @@
+package loader_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/loader"
+)
+
+func TestParseTextHeader(t *testing.T) {
+	tests := []struct {
+		name, in, title, date, textPrefix string
+	}{
+		{"title on header line", " date 2024-03-01 Ministers meet in Oslo\n\nThe ministers met on Friday.", "Ministers meet in Oslo", "2024-03-01", "Ministers meet in Oslo\n\nThe ministers"},
+		{"title on next line", "date 2024-03-01\nMinisters meet in Oslo\nThe ministers met.", "Ministers meet in Oslo", "2024-03-01", "Ministers meet in Oslo\n\nThe ministers"},
+		{"no header", "Ministers meet in Oslo\n\nThe ministers met.", "Ministers meet in Oslo", "", "Ministers meet in Oslo\n\nThe ministers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := loader.ParseText([]byte(tt.in), loader.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Title != tt.title || d.Date != tt.date || !strings.HasPrefix(d.Text, tt.textPrefix) {
+				t.Errorf("got title %q date %q text %q, want %q %q %q…", d.Title, d.Date, d.Text, tt.title, tt.date, tt.textPrefix)
+			}
+			if d.ID == "" || d.Hash == "" {
+				t.Errorf("got id %q hash %q, want both set", d.ID, d.Hash)
+			}
+		})
+	}
+}
+
+func TestParseTextRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"empty", []byte("  \n\n "), "empty"},
+		{"binary", []byte("PK\x03\x04\x00\x00abc"), "binary"},
+		{"invalid utf-8", []byte("Caf\xe9 owner speaks"), "UTF-8"},
+		{"too large", bytes.Repeat([]byte("word "), 300), "larger than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loader.ParseText(tt.in, loader.Limits{MaxDocBytes: 1000})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadDirectoryReportsBadDocuments(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a/good.txt":   "date 2024-01-02 Talks\n\nThe talks went well.",
+		"b/empty.txt":  "",
+		"c/docs.jsonl": "{\"id\":\"x1\",\"text\":\"One story.\"}\nnot json\n{\"title\":\"no text\"}\n{\"id\":7,\"body\":\"Reuters body.\",\"date\":\"26-FEB-1987 15:01:01.79\"}\n",
+		"d/skip.csv":   "a,b",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ok, bad []string
+	err := loader.Read(context.Background(), []string{dir}, nil, loader.Limits{}, func(it loader.Item) error {
+		rel, _ := filepath.Rel(dir, it.Origin)
+		if it.Err != nil {
+			bad = append(bad, rel)
+		} else {
+			ok = append(ok, rel+"="+it.Doc.ID+"@"+it.Doc.Date)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOK := []string{"a/good.txt=" + okID(t, files["a/good.txt"]) + "@2024-01-02", "c/docs.jsonl:1=x1@", "c/docs.jsonl:4=7@1987-02-26"}
+	wantBad := []string{"b/empty.txt", "c/docs.jsonl:2", "c/docs.jsonl:3"}
+	if strings.Join(ok, " ") != strings.Join(wantOK, " ") {
+		t.Errorf("got ok %v, want %v", ok, wantOK)
+	}
+	if strings.Join(bad, " ") != strings.Join(wantBad, " ") {
+		t.Errorf("got bad %v, want %v", bad, wantBad)
+	}
+}
+
+func okID(t *testing.T, s string) string {
+	t.Helper()
+	d, err := loader.ParseText([]byte(s), loader.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
+}
+
+func TestReadStdinJSONL(t *testing.T) {
+	in := strings.NewReader("\n{\"text\":\"First.\"}\n{\"text\":\"Second.\"}\n")
+	n := 0
+	err := loader.Read(context.Background(), []string{"-"}, in, loader.Limits{}, func(it loader.Item) error {
+		if it.Err != nil {
+			t.Errorf("%s: %v", it.Origin, it.Err)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n != 2 {
+		t.Errorf("got %d documents, err %v; want 2, nil", n, err)
+	}
+}
