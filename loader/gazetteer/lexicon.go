@@ -1,0 +1,67 @@
+package gazetteer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Demonym returns the place whose people or things word names — "Kazakh" and
+// "Kazakhs" give "Kazakhstan", "British" gives "United Kingdom", "Central
+// Asian" gives "Central Asia" — and whether word is a known demonym. The
+// place can be looked up with FindPlace.
+func Demonym(word string) (place string, ok bool) {
+	t := get()
+	k := key(word)
+	if p, ok := t.demonyms[k]; ok {
+		return p, true
+	}
+	if stem, ok := plural(k); ok {
+		p, ok := t.demonyms[stem]
+		return p, ok
+	}
+	return "", false
+}
+
+// IsNORP reports whether name is a nationality, religious, ethnic or
+// political group, or an adjective of one: a demonym ("Kazakh",
+// "Americans") or a listed group ("Muslim", "Sunni", "Republicans").
+func IsNORP(name string) bool {
+	if _, ok := Demonym(name); ok {
+		return true
+	}
+	t := get()
+	k := key(name)
+	if t.norp[k] {
+		return true
+	}
+	stem, ok := plural(k)
+	return ok && t.norp[stem]
+}
+
+// plural returns the singular of an English plural in -s, when k is one.
+func plural(k string) (string, bool) {
+	if len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		return k[:len(k)-1], true
+	}
+	return "", false
+}
+
+// addDemonym reads a line of demonyms.tsv: place words.
+func (t *tables) addDemonym(f []string) error {
+	place := field(f, 0)
+	i, ok := t.findPlace(place)
+	if !ok {
+		return fmt.Errorf("demonym place %q is not in the place gazetteer", place)
+	}
+	place = t.placeList[i].Name
+	for _, w := range list(field(f, 1), ",") {
+		t.demonyms[key(w)] = place
+	}
+	return nil
+}
+
+// addNORP reads a line of norp.tsv: one group name.
+func (t *tables) addNORP(f []string) error {
+	t.norp[key(field(f, 0))] = true
+	return nil
+}
