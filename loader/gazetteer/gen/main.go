@@ -37,8 +37,8 @@ const minPopulation = 300000
 
 type place struct {
 	kind, name, country, iso2, iso3 string
-	population                     int
-	other                          []string
+	population                      int
+	other                           []string
 }
 
 func main() {
