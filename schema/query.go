@@ -1,0 +1,302 @@
+package schema
+
+import (
+	"context"
+	"strings"
+
+	graphql "github.com/graph-gophers/graphql-go"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Bounds of the graph-walking fields.
+const (
+	maxSubgraphIDs  = 100
+	maxSubgraphHops = 5
+	maxPathHops     = 10
+)
+
+// rootResolver resolves the Query and Mutation types.
+type rootResolver struct{ s *Service }
+
+// Entity resolves Query.entity.
+func (q *rootResolver) Entity(ctx context.Context, args struct{ ID graphql.ID }) (*entityResolver, error) {
+	e, err := q.s.opts.Reader.Entity(ctx, string(args.ID))
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	stateOf(ctx).primeEntities([]*graph.Entity{e})
+	return wrapEntity(e), nil
+}
+
+// EntityByName resolves Query.entityByName.
+func (q *rootResolver) EntityByName(ctx context.Context, args struct {
+	Name string
+	Type *string
+}) (*entityResolver, error) {
+	if strings.TrimSpace(args.Name) == "" {
+		return nil, invalidf("name must not be empty")
+	}
+	var typ graph.EntityType
+	if args.Type != nil {
+		typ = graph.EntityType(*args.Type)
+	}
+	e, err := q.s.opts.Reader.EntityByName(ctx, args.Name, typ)
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	return wrapEntity(e), nil
+}
+
+// Search resolves Query.search.
+func (q *rootResolver) Search(ctx context.Context, args struct {
+	Query string
+	Types *[]string
+	First *int32
+	After *string
+}) (*connection[*entityResolver], error) {
+	if strings.TrimSpace(args.Query) == "" {
+		return nil, invalidf("query must not be empty")
+	}
+	var types []graph.EntityType
+	if args.Types != nil {
+		for _, t := range *args.Types {
+			types = append(types, graph.EntityType(t))
+		}
+	}
+	return entityList(ctx, args.First, args.After, func(req graph.PageRequest) (graph.Page[*graph.Entity], error) {
+		return q.s.opts.Reader.Search(ctx, graph.SearchQuery{Query: args.Query, Types: types, PageRequest: req})
+	})
+}
+
+// Entities resolves Query.entities.
+func (q *rootResolver) Entities(ctx context.Context, args struct {
+	Type    *string
+	OrderBy string
+	First   *int32
+	After   *string
+}) (*connection[*entityResolver], error) {
+	f := graph.EntityFilter{Order: graph.ByMentions}
+	if args.Type != nil {
+		f.Type = graph.EntityType(*args.Type)
+	}
+	if args.OrderBy != "" {
+		f.Order = graph.EntityOrder(args.OrderBy)
+	}
+	return entityList(ctx, args.First, args.After, func(req graph.PageRequest) (graph.Page[*graph.Entity], error) {
+		f.PageRequest = req
+		return q.s.opts.Reader.Entities(ctx, f)
+	})
+}
+
+// Relations resolves Query.relations.
+func (q *rootResolver) Relations(ctx context.Context, args struct {
+	Type      *string
+	Types     *[]string
+	Entity    *graphql.ID
+	Direction string
+	First     *int32
+	After     *string
+}) (*connection[*relationResolver], error) {
+	f := graph.RelationFilter{Types: relationTypes(args.Type, args.Types)}
+	if args.Entity != nil {
+		f.Entity = string(*args.Entity)
+		f.Direction = direction(args.Direction)
+	}
+	return relationList(ctx, f, args.First, args.After)
+}
+
+// Relation resolves Query.relation.
+func (q *rootResolver) Relation(ctx context.Context, args struct{ ID graphql.ID }) (*relationResolver, error) {
+	r, err := q.s.opts.Reader.Relation(ctx, string(args.ID))
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	if r == nil {
+		return nil, nil
+	}
+	return newRelationGroup([]*graph.Relation{r}).wrap(r), nil
+}
+
+// Document resolves Query.document.
+func (q *rootResolver) Document(ctx context.Context, args struct{ ID graphql.ID }) (*documentResolver, error) {
+	d, err := q.s.opts.Reader.Document(ctx, string(args.ID))
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	return wrapDocument(d), nil
+}
+
+// Documents resolves Query.documents.
+func (q *rootResolver) Documents(ctx context.Context, args struct {
+	From, To *dateScalar
+	First    *int32
+	After    *string
+}) (*connection[*documentResolver], error) {
+	var f graph.DocumentFilter
+	if args.From != nil {
+		f.From = args.From.s
+	}
+	if args.To != nil {
+		f.To = args.To.s
+	}
+	if f.From != "" && f.To != "" && f.To < f.From {
+		return nil, invalidf("to (%s) is before from (%s)", f.To, f.From)
+	}
+	return documentList(ctx, f, args.First, args.After)
+}
+
+// Subgraph resolves Query.subgraph.
+func (q *rootResolver) Subgraph(ctx context.Context, args struct {
+	IDs   []graphql.ID
+	Hops  int32
+	Limit int32
+}) (*subgraphResolver, error) {
+	if len(args.IDs) == 0 || len(args.IDs) > maxSubgraphIDs {
+		return nil, invalidf("ids must hold 1 to %d ids, got %d", maxSubgraphIDs, len(args.IDs))
+	}
+	hops, limit := int(args.Hops), int(args.Limit)
+	if hops < 0 || hops > maxSubgraphHops {
+		return nil, invalidf("hops must be between 0 and %d, got %d", maxSubgraphHops, hops)
+	}
+	if limit < 1 || limit > graph.MaxPageSize {
+		return nil, invalidf("limit must be between 1 and %d, got %d", graph.MaxPageSize, limit)
+	}
+	ids := make([]string, len(args.IDs))
+	for i, id := range args.IDs {
+		ids[i] = string(id)
+	}
+	sg, err := q.s.opts.Reader.Subgraph(ctx, ids, hops, limit)
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	if sg == nil {
+		sg = &graph.Subgraph{}
+	}
+	stateOf(ctx).primeEntities(sg.Nodes)
+	return &subgraphResolver{nodes: wrapEntities(sg.Nodes), edges: wrapRelations(sg.Edges), truncated: sg.Truncated}, nil
+}
+
+// ShortestPath resolves Query.shortestPath.
+func (q *rootResolver) ShortestPath(ctx context.Context, args struct {
+	From, To graphql.ID
+	MaxHops  int32
+}) (*pathResolver, error) {
+	maxHops := int(args.MaxHops)
+	if maxHops < 1 || maxHops > maxPathHops {
+		return nil, invalidf("maxHops must be between 1 and %d, got %d", maxPathHops, maxHops)
+	}
+	p, err := q.s.opts.Reader.ShortestPath(ctx, string(args.From), string(args.To), maxHops)
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	if p == nil {
+		return nil, nil
+	}
+	stateOf(ctx).primeEntities(p.Nodes)
+	return &pathResolver{nodes: wrapEntities(p.Nodes), edges: wrapRelations(p.Edges)}, nil
+}
+
+// Stats resolves Query.stats.
+func (q *rootResolver) Stats(ctx context.Context) (*statsResolver, error) {
+	st, err := q.s.opts.Reader.Stats(ctx)
+	if err != nil {
+		return nil, q.s.fail(ctx, err)
+	}
+	return &statsResolver{st}, nil
+}
+
+// direction maps the Direction argument to the graph's, "" (an explicit
+// null) to Both.
+func direction(d string) graph.Direction {
+	if d == "" {
+		return graph.Both
+	}
+	return graph.Direction(d)
+}
+
+// subgraphResolver resolves Subgraph.
+type subgraphResolver struct {
+	nodes     []*entityResolver
+	edges     []*relationResolver
+	truncated bool
+}
+
+// Nodes resolves the nodes field.
+func (r *subgraphResolver) Nodes() []*entityResolver { return r.nodes }
+
+// Edges resolves the edges field.
+func (r *subgraphResolver) Edges() []*relationResolver { return r.edges }
+
+// Truncated resolves the truncated field.
+func (r *subgraphResolver) Truncated() bool { return r.truncated }
+
+// pathResolver resolves Path.
+type pathResolver struct {
+	nodes []*entityResolver
+	edges []*relationResolver
+}
+
+// Length resolves the length field.
+func (r *pathResolver) Length() int32 { return int32(len(r.edges)) }
+
+// Nodes resolves the nodes field.
+func (r *pathResolver) Nodes() []*entityResolver { return r.nodes }
+
+// Edges resolves the edges field.
+func (r *pathResolver) Edges() []*relationResolver { return r.edges }
+
+// statsResolver resolves Stats.
+type statsResolver struct{ st graph.Stats }
+
+// Documents resolves the documents field.
+func (r *statsResolver) Documents() int32 { return int32(r.st.Documents) }
+
+// Entities resolves the entities field.
+func (r *statsResolver) Entities() int32 { return int32(r.st.Entities) }
+
+// Relations resolves the relations field.
+func (r *statsResolver) Relations() int32 { return int32(r.st.Relations) }
+
+// Mentions resolves the mentions field.
+func (r *statsResolver) Mentions() int32 { return int32(r.st.Mentions) }
+
+// Evidence resolves the evidence field.
+func (r *statsResolver) Evidence() int32 { return int32(r.st.Evidence) }
+
+// StoreBytes resolves the storeBytes field.
+func (r *statsResolver) StoreBytes() float64 { return float64(r.st.StoreBytes) }
+
+// EntityTypes resolves the entityTypes field, in vocabulary order.
+func (r *statsResolver) EntityTypes() []*typeCount {
+	var out []*typeCount
+	for _, info := range graph.EntityTypes {
+		if n := r.st.EntityTypes[info.Type]; n > 0 {
+			out = append(out, &typeCount{string(info.Type), n})
+		}
+	}
+	return out
+}
+
+// RelationTypes resolves the relationTypes field, in vocabulary order.
+func (r *statsResolver) RelationTypes() []*typeCount {
+	var out []*typeCount
+	for _, info := range graph.RelationTypes {
+		if n := r.st.RelationTypes[info.Type]; n > 0 {
+			out = append(out, &typeCount{string(info.Type), n})
+		}
+	}
+	return out
+}
+
+// typeCount resolves EntityTypeCount and RelationTypeCount.
+type typeCount struct {
+	typ   string
+	count int
+}
+
+// Type resolves the type field.
+func (c *typeCount) Type() string { return c.typ }
+
+// Count resolves the count field.
+func (c *typeCount) Count() int32 { return int32(c.count) }

@@ -1,0 +1,211 @@
+package schema
+
+import (
+	"context"
+	"sync"
+
+	graphql "github.com/graph-gophers/graphql-go"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// relationResolver resolves Relation from a *graph.Relation. g is the
+// list the relation came in: its endpoints and evidence are read for the
+// whole list at once.
+type relationResolver struct {
+	r *graph.Relation
+	g *relationGroup
+}
+
+// relationGroup is a list of relations read together (a page, a subgraph,
+// a path) whose endpoints and evidence are fetched in one batch.
+type relationGroup struct {
+	rels      []*graph.Relation
+	endpoints []string
+
+	mu       sync.Mutex
+	evidence map[int]map[string][]graph.Evidence // by limit, then relation id
+	docs     docGroup
+}
+
+// newRelationGroup groups rels.
+func newRelationGroup(rels []*graph.Relation) *relationGroup {
+	g := &relationGroup{rels: rels}
+	for _, r := range rels {
+		if r != nil {
+			g.endpoints = append(g.endpoints, r.Source, r.Target)
+		}
+	}
+	return g
+}
+
+// wrap returns the resolver of r, a member of g.
+func (g *relationGroup) wrap(r *graph.Relation) *relationResolver { return &relationResolver{r, g} }
+
+// wrapRelations wraps rels as one group, skipping nil slots.
+func wrapRelations(rels []*graph.Relation) []*relationResolver {
+	g := newRelationGroup(rels)
+	out := make([]*relationResolver, 0, len(rels))
+	for _, r := range rels {
+		if r != nil {
+			out = append(out, g.wrap(r))
+		}
+	}
+	return out
+}
+
+// relationList runs Reader.Relations and wraps the page as one group.
+func relationList(ctx context.Context, f graph.RelationFilter, first *int32, after *string) (*connection[*relationResolver], error) {
+	st := stateOf(ctx)
+	req, n, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f.PageRequest = req
+	p, err := st.reader().Relations(ctx, f)
+	if err != nil {
+		return nil, st.s.fail(ctx, err)
+	}
+	return newConnection(p, req, n, newRelationGroup(p.Items).wrap), nil
+}
+
+// relationTypes merges an optional single type and an optional list.
+func relationTypes(one *string, many *[]string) []graph.RelationType {
+	var out []graph.RelationType
+	if one != nil {
+		out = append(out, graph.RelationType(*one))
+	}
+	if many != nil {
+		for _, t := range *many {
+			out = append(out, graph.RelationType(t))
+		}
+	}
+	return out
+}
+
+// ID resolves the id field.
+func (r *relationResolver) ID() graphql.ID { return graphql.ID(r.r.ID) }
+
+// Type resolves the type field.
+func (r *relationResolver) Type() string { return string(r.r.Type) }
+
+// Symmetric resolves the symmetric field.
+func (r *relationResolver) Symmetric() bool { return r.r.Type.Symmetric() }
+
+// Source resolves the source field.
+func (r *relationResolver) Source(ctx context.Context) (*entityResolver, error) {
+	return r.endpoint(ctx, r.r.Source)
+}
+
+// Target resolves the target field.
+func (r *relationResolver) Target(ctx context.Context) (*entityResolver, error) {
+	return r.endpoint(ctx, r.r.Target)
+}
+
+func (r *relationResolver) endpoint(ctx context.Context, id string) (*entityResolver, error) {
+	st := stateOf(ctx)
+	e, err := st.entity(ctx, id, r.g.endpoints)
+	if err != nil {
+		return nil, st.s.fail(ctx, err)
+	}
+	if e == nil {
+		return nil, st.s.fail(ctx, graph.Errorf(graph.ENOTFOUND, "entity %q of relation %q not found", id, r.r.ID))
+	}
+	return wrapEntity(e), nil
+}
+
+// SourceID resolves the sourceId field.
+func (r *relationResolver) SourceID() graphql.ID { return graphql.ID(r.r.Source) }
+
+// TargetID resolves the targetId field.
+func (r *relationResolver) TargetID() graphql.ID { return graphql.ID(r.r.Target) }
+
+// Attributes resolves the attributes field.
+func (r *relationResolver) Attributes() []attribute { return attributes(r.r.Attributes) }
+
+// Attribute resolves the attribute field.
+func (r *relationResolver) Attribute(args struct{ Key string }) *string {
+	return lookup(r.r.Attributes, args.Key)
+}
+
+// Confidence resolves the confidence field.
+func (r *relationResolver) Confidence() float64 { return r.r.Confidence }
+
+// Count resolves the count field.
+func (r *relationResolver) Count() int32 { return int32(r.r.Count) }
+
+// Evidence resolves the evidence field. The first call in a group reads
+// the evidence of every relation of the group; their documents are then
+// read in one batch when asked for.
+func (r *relationResolver) Evidence(ctx context.Context, args struct{ First *int32 }) ([]*evidenceResolver, error) {
+	n := graph.DefaultPageSize
+	if args.First != nil {
+		n = int(*args.First)
+	}
+	if n < 0 || n > graph.MaxPageSize {
+		return nil, invalidf("first must be between 0 and %d, got %d", graph.MaxPageSize, n)
+	}
+	if n == 0 {
+		return []*evidenceResolver{}, nil
+	}
+	evs, err := r.g.evidenceOf(ctx, r.r.ID, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*evidenceResolver, len(evs))
+	for i, e := range evs {
+		out[i] = &evidenceResolver{e, &r.g.docs}
+	}
+	return out, nil
+}
+
+func (g *relationGroup) evidenceOf(ctx context.Context, id string, limit int) ([]graph.Evidence, error) {
+	st := stateOf(ctx)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if byID, ok := g.evidence[limit]; ok {
+		return byID[id], nil
+	}
+	byID := make(map[string][]graph.Evidence, len(g.rels))
+	for _, rel := range g.rels {
+		if rel == nil {
+			continue
+		}
+		evs, err := st.reader().Evidence(ctx, rel.ID, limit)
+		if err != nil {
+			return nil, st.s.fail(ctx, err)
+		}
+		byID[rel.ID] = evs
+		for _, e := range evs {
+			g.docs.add(e.Document)
+		}
+	}
+	if g.evidence == nil {
+		g.evidence = map[int]map[string][]graph.Evidence{}
+	}
+	g.evidence[limit] = byID
+	return byID[id], nil
+}
+
+// evidenceResolver resolves Evidence.
+type evidenceResolver struct {
+	e graph.Evidence
+	g *docGroup
+}
+
+// Document resolves the document field.
+func (r *evidenceResolver) Document(ctx context.Context) (*documentResolver, error) {
+	return r.g.document(ctx, r.e.Document)
+}
+
+// DocumentID resolves the documentId field.
+func (r *evidenceResolver) DocumentID() graphql.ID { return graphql.ID(r.e.Document) }
+
+// Sentence resolves the sentence field.
+func (r *evidenceResolver) Sentence() string { return r.e.Sentence }
+
+// Start resolves the start field.
+func (r *evidenceResolver) Start() int32 { return int32(r.e.Start) }
+
+// End resolves the end field.
+func (r *evidenceResolver) End() int32 { return int32(r.e.End) }

@@ -1,0 +1,194 @@
+package schema
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	graphql "github.com/graph-gophers/graphql-go"
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// SDL is the GraphQL schema the service serves, with descriptions on every
+// type, field, argument and enum value.
+//
+//go:embed schema.graphql
+var SDL string
+
+// Default limits; Options fields left zero take these values.
+const (
+	DefaultMaxBodyBytes   = 1 << 20 // 1 MiB request body
+	DefaultMaxQueryLength = 16 << 10
+	DefaultMaxDepth       = 15
+	DefaultTimeout        = 10 * time.Second
+	DefaultEndpoint       = "/graphql"
+)
+
+// Options configure a Service. Reader is required; every other field is
+// optional. A nil mutation function makes that mutation answer with an
+// error saying it is not available.
+type Options struct {
+	// Reader answers every query.
+	Reader graph.Reader
+	// Ingest extracts and stores one document (loader + store).
+	Ingest func(ctx context.Context, doc graph.Document) (graph.IngestResult, error)
+	// Delete retracts one document.
+	Delete func(ctx context.Context, id string) error
+	// Merge folds the entities from into into.
+	Merge func(ctx context.Context, into string, from []string) (*graph.Entity, error)
+
+	// Token is the bearer token that mutations over HTTP must present.
+	// Empty disables mutations over HTTP.
+	Token string
+
+	// MaxBodyBytes bounds a POST body (default DefaultMaxBodyBytes).
+	MaxBodyBytes int64
+	// MaxQueryLength bounds the query text in bytes (default DefaultMaxQueryLength).
+	MaxQueryLength int
+	// MaxDepth bounds the nesting of selections (default DefaultMaxDepth).
+	MaxDepth int
+	// Timeout bounds the execution of one request (default DefaultTimeout).
+	Timeout time.Duration
+	// Endpoint is the path the GraphQL handler is mounted at, shown on the
+	// landing page (default DefaultEndpoint).
+	Endpoint string
+
+	// Observe, when set, is called once after every GraphQL request over
+	// HTTP, for request logs and metrics.
+	Observe func(RequestInfo)
+	// ReportError, when set, receives every error that clients see only as
+	// "internal error" (INTERNAL code, resolver panics), so the details can
+	// be logged.
+	ReportError func(ctx context.Context, err error)
+}
+
+// RequestInfo describes one finished GraphQL request over HTTP.
+type RequestInfo struct {
+	// Operation is the operation name when the query names its operation,
+	// otherwise Field; "" when the request was too malformed to tell.
+	// Names are chosen by clients: prefer Type and Field as metric labels.
+	Operation string
+	// Type is "query" or "mutation" ("" when unknown).
+	Type string
+	// Field is the first root field of the operation, e.g. "search"; it is
+	// always a schema field name (or "" when unknown), so it is safe as a
+	// metric label.
+	Field    string
+	Status   int           // HTTP status sent
+	Duration time.Duration // from receiving the request to the end of the response
+	Errors   int           // number of GraphQL errors in the response
+}
+
+// Service serves the graph over GraphQL. It is safe for concurrent use.
+type Service struct {
+	opts   Options
+	schema *graphql.Schema
+}
+
+// New parses the schema, binds the resolvers and applies the limits of
+// opts. It fails when opts.Reader is nil or a limit is negative.
+func New(opts Options) (*Service, error) {
+	if opts.Reader == nil {
+		return nil, errors.New("schema: Options.Reader is required")
+	}
+	if opts.MaxBodyBytes < 0 || opts.MaxQueryLength < 0 || opts.MaxDepth < 0 || opts.Timeout < 0 {
+		return nil, errors.New("schema: limits must not be negative")
+	}
+	if opts.MaxBodyBytes == 0 {
+		opts.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if opts.MaxQueryLength == 0 {
+		opts.MaxQueryLength = DefaultMaxQueryLength
+	}
+	if opts.MaxDepth == 0 {
+		opts.MaxDepth = DefaultMaxDepth
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.Endpoint == "" {
+		opts.Endpoint = DefaultEndpoint
+	}
+	s := &Service{opts: opts}
+	schema, err := graphql.ParseSchema(SDL, &rootResolver{s: s},
+		graphql.UseStringDescriptions(),
+		graphql.MaxDepth(opts.MaxDepth),
+		graphql.MaxQueryLength(opts.MaxQueryLength),
+		graphql.PanicHandler(panicHandler{s: s}),
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.schema = schema
+	return s, nil
+}
+
+// GraphQL returns the handler for the GraphQL endpoint (GraphQL over HTTP:
+// POST and GET; see the package documentation for status codes).
+func (s *Service) GraphQL() http.Handler { return http.HandlerFunc(s.serveGraphQL) }
+
+// Landing returns the handler for the landing page: the endpoint, example
+// queries and GraphiQL (loaded from a CDN).
+func (s *Service) Landing() http.Handler { return http.HandlerFunc(s.serveLanding) }
+
+// Register mounts the GraphQL handler at the endpoint path and the landing
+// page at "/" (exactly) on mux.
+func (s *Service) Register(mux *http.ServeMux) {
+	mux.Handle(s.opts.Endpoint, s.GraphQL())
+	mux.Handle("GET /{$}", s.Landing())
+}
+
+// Request is one GraphQL request for Exec.
+type Request struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName,omitempty"`
+	Variables     map[string]any `json:"variables,omitempty"`
+}
+
+// Response is a GraphQL response; it marshals to the standard JSON shape.
+type Response struct {
+	Data   json.RawMessage `json:"data,omitempty"`
+	Errors []*Error        `json:"errors,omitempty"`
+}
+
+// Error is one GraphQL error as clients see it.
+type Error = gqlerrors.QueryError
+
+// Exec runs req directly, without HTTP and without a token: the caller is
+// trusted (the local command line), so mutations are allowed. The depth,
+// length and timeout limits apply.
+func (s *Service) Exec(ctx context.Context, req Request) Response {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	defer cancel()
+	r := s.exec(withRequestState(ctx, s, true), req)
+	return Response{Data: r.Data, Errors: r.Errors}
+}
+
+// exec runs a request whose context already carries the request state.
+func (s *Service) exec(ctx context.Context, req Request) *graphql.Response {
+	resp := s.schema.Exec(ctx, req.Query, req.OperationName, req.Variables)
+	if ctx.Err() != nil {
+		return &graphql.Response{Errors: []*gqlerrors.QueryError{timeoutError(s.opts.Timeout, ctx.Err())}}
+	}
+	for _, e := range resp.Errors {
+		if e.Extensions == nil && e.ResolverError == nil {
+			// Parse, validation and variable errors from graphql-go itself.
+			e.Extensions = map[string]any{"code": graph.EINVALID}
+		}
+	}
+	return resp
+}
+
+// panicHandler turns a resolver panic into an internal error, reporting
+// the panic value instead of showing it.
+type panicHandler struct{ s *Service }
+
+func (h panicHandler) MakePanicError(ctx context.Context, value any) *gqlerrors.QueryError {
+	h.s.report(ctx, &panicError{value})
+	return &gqlerrors.QueryError{Message: "internal error", Extensions: map[string]any{"code": graph.EINTERNAL}}
+}

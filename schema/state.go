@@ -1,0 +1,117 @@
+package schema
+
+import (
+	"context"
+	"sync"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// requestState is what one request's resolvers share: the service, whether
+// mutations are allowed, and caches of the entities and documents already
+// read, so that a list fetches its neighbours in one batch instead of one
+// read per item.
+type requestState struct {
+	s          *Service
+	authorized bool
+
+	mu       sync.Mutex
+	entities map[string]*graph.Entity // nil value: known to be missing
+	docs     map[string]*graph.Document
+}
+
+type stateKey struct{}
+
+// withRequestState returns ctx carrying a fresh request state.
+func withRequestState(ctx context.Context, s *Service, authorized bool) context.Context {
+	return context.WithValue(ctx, stateKey{}, &requestState{
+		s:          s,
+		authorized: authorized,
+		entities:   map[string]*graph.Entity{},
+		docs:       map[string]*graph.Document{},
+	})
+}
+
+// stateOf returns the request state that exec put into ctx.
+func stateOf(ctx context.Context) *requestState {
+	return ctx.Value(stateKey{}).(*requestState)
+}
+
+// reader is the store behind the request.
+func (st *requestState) reader() graph.Reader { return st.s.opts.Reader }
+
+// primeEntities caches entities that a list call already returned.
+func (st *requestState) primeEntities(es []*graph.Entity) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, e := range es {
+		if e != nil {
+			if _, ok := st.entities[e.ID]; !ok {
+				st.entities[e.ID] = e
+			}
+		}
+	}
+}
+
+// entity returns the entity id, reading every id of batch that is not yet
+// cached in the same single EntitiesByID call. batch should hold id; it
+// names the siblings (e.g. all endpoints of a page of relations) that the
+// query is about to ask for too. The result is nil when the entity does not
+// exist.
+func (st *requestState) entity(ctx context.Context, id string, batch []string) (*graph.Entity, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if e, ok := st.entities[id]; ok {
+		return e, nil
+	}
+	missing := missingKeys(st.entities, id, batch)
+	got, err := st.reader().EntitiesByID(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for i, k := range missing {
+		if i < len(got) {
+			st.entities[k] = got[i]
+		} else {
+			st.entities[k] = nil
+		}
+	}
+	return st.entities[id], nil
+}
+
+// document is entity for documents: one DocumentsByID call per batch.
+func (st *requestState) document(ctx context.Context, id string, batch []string) (*graph.Document, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if d, ok := st.docs[id]; ok {
+		return d, nil
+	}
+	missing := missingKeys(st.docs, id, batch)
+	got, err := st.reader().DocumentsByID(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for i, k := range missing {
+		if i < len(got) {
+			st.docs[k] = got[i]
+		} else {
+			st.docs[k] = nil
+		}
+	}
+	return st.docs[id], nil
+}
+
+// missingKeys lists id and the keys of batch that cache lacks, each once,
+// id first.
+func missingKeys[V any](cache map[string]V, id string, batch []string) []string {
+	seen := map[string]bool{id: true}
+	out := []string{id}
+	for _, k := range batch {
+		if _, ok := cache[k]; ok || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, k)
+	}
+	return out
+}
