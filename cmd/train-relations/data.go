@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/relation"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -102,9 +103,12 @@ func goldTriples(s sentence) map[triple]bool {
 func predTriples(d *text.Doc) map[triple]bool {
 	out := map[triple]bool{}
 	for _, r := range d.Relations {
-		kind := contractRelation[r.Type]
+		if !relation.InContract(d, r) {
+			continue
+		}
+		kind := contractRelation[relation.ContractType(d, r)]
 		h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
-		if kind == "" || h.Nominal || t.Nominal || h.Sent != t.Sent {
+		if kind == "" {
 			continue
 		}
 		out[triple{h.Start, h.End, t.Start, t.End, kind}] = true

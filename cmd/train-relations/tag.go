@@ -156,12 +156,15 @@ func contractLine(d *text.Doc, si int, id string) outLine {
 		o.Entities = append(o.Entities, outEntity{Start: m.Start, End: m.End, Type: string(m.Type)})
 	}
 	for _, r := range d.Relations {
+		if !relation.InContract(d, r) {
+			continue
+		}
 		h, okh := index[r.Head]
 		t, okt := index[r.Tail]
 		if !okh || !okt {
 			continue
 		}
-		o.Relations = append(o.Relations, outRelation{Head: h, Tail: t, Type: string(r.Type)})
+		o.Relations = append(o.Relations, outRelation{Head: h, Tail: t, Type: string(relation.ContractType(d, r))})
 	}
 	return o
 }

@@ -7,10 +7,10 @@ import (
 	"math/rand"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/relation"
-	"github.com/kgraph/kgraph/loader/text"
 )
 
 // example is one candidate pair with its features and gold label.
@@ -230,7 +230,7 @@ func runTrain(args []string) error {
 
 // extractGold runs relation.Extract on each sentence with gold mentions and
 // returns micro precision, recall and F1 against the gold relations.
-func extractGold(sents []sentence) (p, r, f float64) {
+func extractGold(sents []sentence, verbose bool) (p, r, f float64) {
 	tp, fp, fn := 0, 0, 0
 	for _, s := range sents {
 		d := goldDoc(s)
@@ -241,6 +241,17 @@ func extractGold(sents []sentence) (p, r, f float64) {
 				tp++
 			} else {
 				fp++
+				if verbose {
+					conf := 0.0
+					for _, r := range d.Relations {
+						h, tl := d.Mentions[r.Head], d.Mentions[r.Tail]
+						if h.Start == t.hs && h.End == t.he && tl.Start == t.ts && tl.End == t.te {
+							conf = r.Confidence
+						}
+					}
+					fmt.Printf("FP %s %.2f: %s -> %s | %s\n", t.typ, conf, strings.Join(s.Tokens[t.hs:t.he], " "),
+						strings.Join(s.Tokens[t.ts:t.te], " "), strings.Join(s.Tokens, " "))
+				}
 			}
 		}
 		for t := range gold {
@@ -255,6 +266,7 @@ func extractGold(sents []sentence) (p, r, f float64) {
 func runEval(args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	devPath := fs.String("dev", "../shared/data/conll04/dev.json", "CoNLL04 sentences to score")
+	verbose := fs.Bool("v", false, "print false positives")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -262,9 +274,7 @@ func runEval(args []string) error {
 	if err != nil {
 		return err
 	}
-	p, r, f := extractGold(devS)
+	p, r, f := extractGold(devS, *verbose)
 	fmt.Printf("relation.Extract on %s with gold entities: P %.2f R %.2f F1 %.2f\n", *devPath, p, r, f)
 	return nil
 }
-
-var _ = text.FromTokens

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -26,11 +27,17 @@ func Extract(d *text.Doc) {
 
 // extractor holds the per-document state of one Extract call.
 type extractor struct {
-	d      *text.Doc
-	bySent [][]int // mention indices (named and nominal) per sentence, in token order
-	named  [][]int // named mentions per sentence, in token order
-	lower  [][]string
-	seen   map[relKey]int // index into d.Relations
+	d           *text.Doc
+	bySent      [][]int // mention indices (named and nominal) per sentence, in token order
+	namedBySent [][]int // named mentions per sentence, in token order
+	lower       [][]string
+	seen        map[relKey]int // index into d.Relations
+
+	// Gazetteer look-ups of named mentions, filled once by indexNames.
+	placeOf      map[int]gazetteer.Place
+	orgOf        map[int]gazetteer.Org
+	placesByName map[string][]int
+	orgsByName   map[string][]int
 }
 
 type relKey struct {
@@ -40,10 +47,10 @@ type relKey struct {
 
 func newExtractor(d *text.Doc) *extractor {
 	x := &extractor{
-		d:      d,
-		bySent: make([][]int, len(d.Sentences)),
-		named:  make([][]int, len(d.Sentences)),
-		seen:   make(map[relKey]int),
+		d:           d,
+		bySent:      make([][]int, len(d.Sentences)),
+		namedBySent: make([][]int, len(d.Sentences)),
+		seen:        make(map[relKey]int),
 	}
 	for i, m := range d.Mentions {
 		if m.Sent < 0 || m.Sent >= len(d.Sentences) || m.Start >= m.End {
@@ -55,7 +62,7 @@ func newExtractor(d *text.Doc) *extractor {
 		sort.SliceStable(ms, func(a, b int) bool { return d.Mentions[ms[a]].Start < d.Mentions[ms[b]].Start })
 		for _, i := range ms {
 			if !d.Mentions[i].Nominal {
-				x.named[s] = append(x.named[s], i)
+				x.namedBySent[s] = append(x.namedBySent[s], i)
 			}
 		}
 	}
@@ -67,7 +74,7 @@ func (x *extractor) classify(m *Model) {
 	f := m.featurizer()
 	defer featPool.Put(f)
 	var cands []Candidate
-	for s, ms := range x.named {
+	for s, ms := range x.namedBySent {
 		if len(ms) < 2 {
 			continue
 		}
@@ -115,7 +122,7 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	if i, ok := x.seen[k]; ok {
 		r := &x.d.Relations[i]
 		for a, v := range attrs {
-			if _, has := r.Attrs[a]; !has {
+			if _, has := r.Attrs[a]; !has && a != "basis" {
 				if r.Attrs == nil {
 					r.Attrs = map[string]string{}
 				}
@@ -145,4 +152,29 @@ func (x *extractor) finish() {
 		}
 		r.Attrs["documentDate"] = x.d.Date
 	}
+}
+
+// InContract reports whether r belongs in the output of the token-level
+// evaluation contract (kgraph extract --tokens), whose gold standard
+// (CoNLL04) annotates only what one sentence states between two names: both
+// arguments named (not nominal) and in the evidence sentence, not a fact
+// that a gazetteer supplied (attribute basis=gazetteer), and not a
+// WORKS_FOR or LEADS to a place — CoNLL04 annotates "U.S. Ambassador X" as
+// X Live_In U.S., so ContractType turns those into LIVES_IN.
+func InContract(d *text.Doc, r text.Relation) bool {
+	if r.Head < 0 || r.Head >= len(d.Mentions) || r.Tail < 0 || r.Tail >= len(d.Mentions) {
+		return false
+	}
+	h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
+	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && r.Attrs["basis"] != "gazetteer"
+}
+
+// ContractType returns the relation type to print for r in the token-level
+// evaluation contract: LIVES_IN for a WORKS_FOR or LEADS whose tail is a
+// place (see InContract), else r.Type.
+func ContractType(d *text.Doc, r text.Relation) graph.RelationType {
+	if (r.Type == graph.WorksFor || r.Type == graph.Leads) && d.Mentions[r.Tail].Type == graph.Location {
+		return graph.LivesIn
+	}
+	return r.Type
 }

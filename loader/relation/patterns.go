@@ -1,4 +1,218 @@
 package relation
 
-// patterns runs the hand-written patterns over every sentence.
-func (x *extractor) patterns() {}
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// sentence is the per-sentence view the patterns work on.
+type sentence struct {
+	i     int
+	toks  []text.Token
+	low   []string
+	at    []int // mention covering each token (named preferred), -1 if none
+	ms    []int // mentions (named and nominal) in token order
+	owner []int // person whose title prefix covers the token, -1 if none
+	// objects of ANNOUNCED/PROPOSED/LAUNCHED found in this sentence, for
+	// "in the framework of" (PART_OF).
+	created []int
+	subject int // the clause subject of the last verb pattern, -1 if none
+}
+
+// patterns runs the hand-written patterns over every sentence, then the
+// document-level rules.
+func (x *extractor) patterns() {
+	for s := range x.d.Sentences {
+		if len(x.bySent[s]) == 0 {
+			continue
+		}
+		st := x.sentence(s)
+		x.titles(st)
+		x.verbs(st)
+		x.events(st)
+		x.structure(st)
+		x.cooperation(st)
+		x.related(st)
+	}
+	x.documentLevel()
+}
+
+func (x *extractor) sentence(s int) *sentence {
+	toks := x.d.Sentences[s].Tokens
+	st := &sentence{
+		i:       s,
+		toks:    toks,
+		low:     lowerTokens(toks, nil),
+		at:      make([]int, len(toks)),
+		owner:   make([]int, len(toks)),
+		ms:      x.bySent[s],
+		subject: -1,
+	}
+	for k := range st.at {
+		st.at[k], st.owner[k] = -1, -1
+	}
+	for _, i := range st.ms {
+		m := x.d.Mentions[i]
+		for k := m.Start; k < m.End && k < len(toks); k++ {
+			if st.at[k] < 0 || (x.d.Mentions[st.at[k]].Nominal && !m.Nominal) {
+				st.at[k] = i
+			}
+		}
+	}
+	return st
+}
+
+// Type sets used by the patterns.
+var (
+	partyTypes  = []graph.EntityType{graph.Person, graph.Organization, graph.Location}
+	personTypes = []graph.EntityType{graph.Person}
+	orgTypes    = []graph.EntityType{graph.Organization}
+	thingTypes  = []graph.EntityType{graph.Initiative, graph.Organization, graph.Event, graph.Misc}
+	eventTypes  = []graph.EntityType{graph.Event}
+)
+
+func hasType(ts []graph.EntityType, t graph.EntityType) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) mention(i int) text.Mention { return x.d.Mentions[i] }
+
+// endingAt returns the mention of st that ends exactly at token k
+// (exclusive), or -1.
+func (x *extractor) endingAt(st *sentence, k int) int {
+	if k <= 0 || k > len(st.toks) {
+		return -1
+	}
+	i := st.at[k-1]
+	if i >= 0 && x.d.Mentions[i].End == k {
+		return i
+	}
+	return -1
+}
+
+// startingAt returns the mention of st that starts exactly at token k, or -1.
+func (x *extractor) startingAt(st *sentence, k int) int {
+	if k < 0 || k >= len(st.toks) {
+		return -1
+	}
+	i := st.at[k]
+	if i >= 0 && x.d.Mentions[i].Start == k {
+		return i
+	}
+	return -1
+}
+
+// named returns a named mention of the same entity as mention i in the same
+// sentence when i is nominal and one exists; otherwise i.
+func (x *extractor) named(i int) int {
+	m := x.d.Mentions[i]
+	if !m.Nominal || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
+		return i
+	}
+	for _, j := range x.d.Entities[m.Entity].Mentions {
+		if j >= 0 && j < len(x.d.Mentions) && x.d.Mentions[j].Sent == m.Sent && !x.d.Mentions[j].Nominal {
+			return j
+		}
+	}
+	return i
+}
+
+// entityOf returns the entity index of mention i, or -1.
+func (x *extractor) entityOf(i int) int {
+	e := x.d.Mentions[i].Entity
+	if e >= 0 && e < len(x.d.Entities) {
+		return e
+	}
+	return -1
+}
+
+// phrase returns the original text of tokens [a, b) of st.
+func (x *extractor) phrase(st *sentence, a, b int) string {
+	return x.d.Text[st.toks[a].Start:st.toks[b-1].End]
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLowerWord reports whether s is a lower-case word (not punctuation, not
+// a name).
+func isLowerWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) && isWord(s)
+}
+
+// matchAt reports whether the lower-cased tokens at k spell words.
+func matchAt(low []string, k int, words []string) bool {
+	if k < 0 || k+len(words) > len(low) {
+		return false
+	}
+	for i, w := range words {
+		if low[k+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseTable maps a first word to the phrases (as word lists) starting
+// with it, longest first.
+type phraseTable map[string][][]string
+
+func newPhraseTable(phrases ...string) phraseTable {
+	t := phraseTable{}
+	for _, p := range phrases {
+		w := strings.Fields(p)
+		t[w[0]] = append(t[w[0]], w)
+	}
+	for _, ws := range t {
+		for i := 1; i < len(ws); i++ {
+			for j := i; j > 0 && len(ws[j]) > len(ws[j-1]); j-- {
+				ws[j], ws[j-1] = ws[j-1], ws[j]
+			}
+		}
+	}
+	return t
+}
+
+// match returns the length of the longest phrase of t at token k, or 0.
+func (t phraseTable) match(low []string, k int) int {
+	if k >= len(low) {
+		return 0
+	}
+	for _, w := range t[low[k]] {
+		if matchAt(low, k, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// clauseEnd reports whether a token ends a clause for the patterns'
+// purposes.
+func clauseEnd(w string) bool {
+	switch w {
+	case ".", ";", ":", "!", "?", "--", "—":
+		return true
+	}
+	return false
+}

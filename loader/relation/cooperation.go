@@ -1,0 +1,88 @@
+package relation
+
+import "github.com/kgraph/kgraph/graph"
+
+var coopTable = newPhraseTable(
+	"in cooperation with", "in partnership with", "in collaboration with", "jointly with",
+	"cooperation with", "cooperate with", "cooperates with", "cooperated with", "cooperating with",
+	"co-operation with", "partnership with", "partnered with", "partners with", "collaborate with",
+	"collaborates with", "collaborated with", "collaboration with", "teamed up with",
+)
+
+// cooperation: "X ... in cooperation|partnership with Y", "X intends to
+// increase cooperation with Y", "X cooperates with Y" -> X COOPERATES_WITH
+// Y; Y may be a list, and "the relevant UN agencies such as A, B and C"
+// gives A, B and C.
+func (x *extractor) cooperation(st *sentence) {
+	n := len(st.toks)
+	for k := 0; k < n; k++ {
+		l := coopTable.match(st.low, k)
+		if l == 0 || st.at[k] >= 0 {
+			continue
+		}
+		subj := x.clauseSubject(st, k)
+		if subj < 0 {
+			continue
+		}
+		j := k + l
+		for j < n && j < k+l+3 && st.at[j] < 0 && (st.low[j] == "the" || isLowerWord(st.low[j]) && !stopFillers[st.low[j]] && !prepositions[st.low[j]]) {
+			j++
+		}
+		objs := x.list(st, j)
+		if len(objs) == 1 {
+			// "the UN agencies such as A, B and C": the agencies, not the UN.
+			e := x.d.Mentions[objs[0]].End
+			if e < n && genericOrgNouns[st.low[e]] {
+				b := e + 1
+				if b < n && st.low[b] == "," {
+					b++
+				}
+				switch {
+				case matchAt(st.low, b, []string{"such", "as"}):
+					objs = x.list(st, b+2)
+				case b < n && (st.low[b] == "including" || st.low[b] == "like"):
+					objs = x.list(st, b+1)
+				default:
+					objs = nil
+				}
+			}
+		}
+		for _, o := range objs {
+			if hasType(partyTypes, x.d.Mentions[o].Type) && !x.sameEntity(subj, o) {
+				x.add(graph.CooperatesWith, x.named(subj), x.named(o), st.i, 0.7, nil)
+			}
+		}
+		k += l - 1
+	}
+}
+
+// clauseSubject returns the subject of the clause that token k belongs to:
+// the subject found by a verb pattern of the sentence when it comes before
+// k, else the nearest earlier name (named or nominal) that is followed by a
+// verb-like word and not preceded by a preposition.
+func (x *extractor) clauseSubject(st *sentence, k int) int {
+	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k {
+		return st.subject
+	}
+	best := -1
+	for _, m := range st.ms {
+		mm := x.d.Mentions[m]
+		if mm.End > k {
+			break
+		}
+		if !hasType(partyTypes, mm.Type) || st.owner[mm.Start] >= 0 {
+			continue
+		}
+		b := mm.Start
+		for b > 0 && st.low[b-1] == "the" {
+			b--
+		}
+		if b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "'s") {
+			continue
+		}
+		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") {
+			best = m
+		}
+	}
+	return best
+}

@@ -1,0 +1,59 @@
+package relation
+
+// The word lists the patterns consult. Titles, demonyms, places and
+// organisations come from loader/gazetteer; the small lists here are the
+// patterns' own grammar words.
+
+// Title roles, as loader/gazetteer's titles table assigns them.
+const (
+	roleNone   = ""
+	roleLead   = "lead"   // head of a title whose holder leads the organisation
+	roleHead   = "head"   // head of any other title
+	roleMod    = "mod"    // modifier (executive, chief, senior)
+	roleSub    = "sub"    // subordinating modifier (deputy, vice)
+	roleDomain = "domain" // portfolio word (foreign, finance)
+	roleNoun   = "noun"   // a word for a person that is not a title
+)
+
+// govWords are head words of organisations that are part of a state rather
+// than merely based in it.
+var govWords = map[string]bool{
+	"ministry": true, "government": true, "parliament": true, "cabinet": true, "senate": true,
+	"army": true, "navy": true, "police": true, "embassy": true, "presidency": true,
+	"administration": true, "office": true, "department": true, "court": true, "council": true,
+	"assembly": true, "mission": true, "committee": true, "agency": true, "service": true,
+	"forces": true, "guard": true, "bank": true, "treasury": true, "mfa": true,
+}
+
+// genericOrgNouns follow an organisation's name to describe its units:
+// "UN agencies such as ...", "the leading UN organization".
+var genericOrgNouns = map[string]bool{
+	"agency": true, "agencies": true, "organization": true, "organizations": true,
+	"organisation": true, "organisations": true, "body": true, "bodies": true, "entity": true,
+	"entities": true, "fund": true, "funds": true, "programme": true, "programmes": true,
+	"program": true, "programs": true, "branch": true, "branches": true, "unit": true, "units": true,
+	"subsidiary": true, "subsidiaries": true, "division": true, "divisions": true, "arm": true,
+	"department": true, "departments": true, "office": true, "offices": true, "institution": true,
+	"institutions": true, "structures": true, "structure": true, "affiliate": true, "affiliates": true,
+}
+
+// memberNouns mark membership rather than parthood.
+var memberNouns = map[string]bool{
+	"member": true, "members": true, "member-states": true, "states": true, "countries": true, "nations": true,
+}
+
+// prepositions end a subject search: a name after one is not a subject.
+var prepositions = map[string]bool{
+	"of": true, "in": true, "at": true, "on": true, "for": true, "with": true, "by": true, "from": true,
+	"to": true, "into": true, "about": true, "against": true, "between": true, "among": true,
+	"under": true, "over": true, "via": true, "per": true, "than": true, "like": true, "as": true,
+	"such": true, "including": true, "during": true, "after": true, "before": true, "within": true,
+}
+
+// stopFillers may not stand between a subject and its verb.
+var stopFillers = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "whose": true, "and": true, "or": true,
+	"but": true, "if": true, "because": true, "while": true, "when": true, "where": true, "whether": true,
+	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
+	"of": true, "in": true, "at": true, "for": true, "with": true, "by": true, "from": true, "on": true,
+}

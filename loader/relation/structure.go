@@ -1,0 +1,398 @@
+package relation
+
+import (
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+)
+
+// structure finds how organisations hang together: PART_OF ("X is the
+// leading Y organization", "Y agencies such as A, B and C", "in the
+// framework of Y", "X, a unit of Y", "Y's ministry"), MEMBER_OF ("X, a
+// member of Y", "Y member X") and BASED_IN ("X, based in Y", "X is
+// headquartered in Y").
+func (x *extractor) structure(st *sentence) {
+	n := len(st.toks)
+	for _, a := range st.ms {
+		am := x.d.Mentions[a]
+		if am.Nominal {
+			continue
+		}
+		x.copularPart(st, a)
+		x.suchAs(st, a)
+		x.possessiveOrg(st, a)
+		x.basedIn(st, a)
+		// "Y member X" (NATO member Turkey), "Y member state X".
+		if am.Type == graph.Organization && am.End+1 < n && (st.low[am.End] == "member" || st.low[am.End] == "members") {
+			j := am.End + 1
+			if j < n && (st.low[j] == "state" || st.low[j] == "country" || st.low[j] == "states" || st.low[j] == "countries") {
+				j++
+			}
+			if b := x.startingAt(st, j); b >= 0 && hasType(partyTypes, x.d.Mentions[b].Type) {
+				x.add(graph.MemberOf, b, a, st.i, 0.8, nil)
+			}
+		}
+	}
+	x.framework(st)
+}
+
+// copularPart: "X [(ACR)] [, ...,] is|was the|a|an [adjectives] Y NOUN"
+// with NOUN an organisation noun ("organization", "agency") -> X PART_OF Y;
+// "X, a unit|subsidiary|part|member of Y" -> PART_OF or MEMBER_OF.
+func (x *extractor) copularPart(st *sentence, a int) {
+	am := x.d.Mentions[a]
+	if am.Type != graph.Organization && am.Type != graph.Initiative {
+		return
+	}
+	n := len(st.toks)
+	j := am.End
+	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
+		j += 3
+	}
+	if j >= n {
+		return
+	}
+	copula := st.low[j] == "is" || st.low[j] == "was" || st.low[j] == "remains" || st.low[j] == "becomes" || st.low[j] == "became"
+	if !copula && st.low[j] != "," {
+		return
+	}
+	j++
+	if j < n && (st.low[j] == "the" || st.low[j] == "a" || st.low[j] == "an" || st.low[j] == "one") {
+		j++
+		if j+1 < n && st.low[j] == "of" && st.low[j+1] == "the" { // "one of the"
+			j += 2
+		}
+	} else if copula {
+		return
+	}
+	// "X, a member of Y", "X, part of Y", "X, a unit of Y".
+	if j+1 < n && st.low[j+1] == "of" && (memberNouns[st.low[j]] || genericOrgNouns[st.low[j]] || st.low[j] == "part") {
+		b := j + 2
+		for b < n && st.low[b] == "the" {
+			b++
+		}
+		if y := x.startingAt(st, b); y >= 0 && x.d.Mentions[y].Type == graph.Organization {
+			typ := graph.PartOf
+			if memberNouns[st.low[j]] {
+				typ = graph.MemberOf
+			}
+			x.add(typ, a, x.named(y), st.i, 0.8, nil)
+		}
+		return
+	}
+	if !copula {
+		return
+	}
+	// Adjectives, then the organisation, then its noun.
+	for k := j; k < n && k < j+4; k++ {
+		if y := x.startingAt(st, k); y >= 0 {
+			ym := x.d.Mentions[y]
+			if ym.Type == graph.Organization && ym.End < n && genericOrgNouns[st.low[ym.End]] {
+				x.add(graph.PartOf, a, x.named(y), st.i, 0.8, nil)
+			}
+			return
+		}
+		if !isLowerWord(st.low[k]) {
+			return
+		}
+	}
+}
+
+// suchAs: "Y agencies|organizations|members such as|including|like A, B
+// and C" -> each of A, B, C PART_OF (MEMBER_OF for members) Y.
+func (x *extractor) suchAs(st *sentence, y int) {
+	ym := x.d.Mentions[y]
+	if ym.Type != graph.Organization {
+		return
+	}
+	n := len(st.toks)
+	j := ym.End
+	if j >= n {
+		return
+	}
+	noun := st.low[j]
+	typ := graph.PartOf
+	switch {
+	case memberNouns[noun]:
+		typ = graph.MemberOf
+	case genericOrgNouns[noun]:
+	default:
+		return
+	}
+	j++
+	if j < n && st.low[j] == "," {
+		j++
+	}
+	switch {
+	case matchAt(st.low, j, []string{"such", "as"}):
+		j += 2
+	case j < n && (st.low[j] == "including" || st.low[j] == "like"):
+		j++
+	default:
+		return
+	}
+	for _, a := range x.list(st, j) {
+		if x.d.Mentions[a].Type == graph.Organization || (typ == graph.MemberOf && x.d.Mentions[a].Type == graph.Location) {
+			x.add(typ, a, x.named(y), st.i, 0.75, nil)
+		}
+	}
+}
+
+// list returns the names of a coordination starting at token j: "A, B
+// and C", "A and B", "A".
+func (x *extractor) list(st *sentence, j int) []int {
+	var out []int
+	n := len(st.toks)
+	for j < n {
+		for j < n && st.low[j] == "the" {
+			j++
+		}
+		m := x.startingAt(st, j)
+		if m < 0 {
+			break
+		}
+		out = append(out, m)
+		j = x.d.Mentions[m].End
+		if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
+			j += 3
+		}
+		if j < n && (st.low[j] == "," || st.low[j] == "and") {
+			j++
+			if j < n && st.low[j] == "and" {
+				j++
+			}
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// framework: "in|within the framework of Y", "as part of Y", "under the
+// umbrella of Y" -> X PART_OF Y, where X is what the sentence announced,
+// proposed or launched, or else the nearest initiative or event before.
+func (x *extractor) framework(st *sentence) {
+	n := len(st.toks)
+	for k := 0; k+2 < n; k++ {
+		var l int
+		switch {
+		case matchAt(st.low, k, []string{"in", "the", "framework", "of"}), matchAt(st.low, k, []string{"within", "the", "framework", "of"}),
+			matchAt(st.low, k, []string{"under", "the", "umbrella", "of"}):
+			l = 4
+		case matchAt(st.low, k, []string{"as", "part", "of"}):
+			l = 3
+		default:
+			continue
+		}
+		b := k + l
+		for b < n && st.low[b] == "the" {
+			b++
+		}
+		y := x.startingAt(st, b)
+		if y < 0 || x.d.Mentions[y].Nominal {
+			continue
+		}
+		switch x.d.Mentions[y].Type {
+		case graph.Initiative, graph.Organization, graph.Event, graph.Misc:
+		default:
+			continue
+		}
+		part := -1
+		for _, c := range st.created {
+			if x.d.Mentions[c].Start < k {
+				part = c
+			}
+		}
+		if part < 0 {
+			for _, m := range st.ms {
+				mm := x.d.Mentions[m]
+				if mm.End <= k && !mm.Nominal && (mm.Type == graph.Initiative || mm.Type == graph.Event) {
+					part = m
+				}
+			}
+		}
+		if part >= 0 && !x.sameEntity(part, y) {
+			x.add(graph.PartOf, x.named(part), y, st.i, 0.7, nil)
+		}
+	}
+}
+
+// possessiveOrg: "Kazakhstan's Foreign Ministry", "the Kazakh Foreign
+// Ministry" -> the organisation is PART_OF the country when it is a state
+// body, else BASED_IN it. The country must be named in the document.
+func (x *extractor) possessiveOrg(st *sentence, o int) {
+	om := x.d.Mentions[o]
+	if om.Type != graph.Organization {
+		return
+	}
+	typ := graph.BasedIn
+	if govWords[st.low[om.End-1]] {
+		typ = graph.PartOf
+	}
+	// "LOC 's ORG"
+	if k := om.Start; k >= 2 && (st.low[k-1] == "'s" || st.low[k-1] == "'") {
+		if l := x.endingAt(st, k-1); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+			x.add(typ, o, x.named(l), st.i, 0.75, nil)
+			return
+		}
+	}
+	// A demonym or country name opening the organisation's own name, or
+	// a demonym right before it.
+	country := ""
+	if om.End-om.Start >= 2 {
+		first := st.toks[om.Start].Text
+		if p, ok := gazetteer.Demonym(first); ok {
+			country = p
+		} else if pl, ok := gazetteer.FindPlace(first); ok && pl.Kind == "country" {
+			country = pl.Name
+		}
+	}
+	if country == "" && om.Start >= 1 {
+		if nm := x.endingAt(st, om.Start); nm >= 0 && x.d.Mentions[nm].Type == graph.NORP {
+			if p, ok := gazetteer.Demonym(x.d.MentionText(x.d.Mentions[nm])); ok {
+				country = p
+			}
+		}
+	}
+	if country == "" {
+		return
+	}
+	if l := x.placeMention(country, st.i); l >= 0 {
+		x.add(typ, o, l, st.i, 0.7, nil)
+	}
+}
+
+// placeMention returns a named LOCATION mention of the place called name in
+// the document (by the gazetteer's canonical name), preferring sentence s.
+func (x *extractor) placeMention(name string, s int) int {
+	x.indexNames()
+	return x.pick(x.placesByName[name], s)
+}
+
+// pick returns the first of ms in sentence s, else the first, else -1.
+func (x *extractor) pick(ms []int, s int) int {
+	for _, i := range ms {
+		if x.d.Mentions[i].Sent == s {
+			return i
+		}
+	}
+	if len(ms) > 0 {
+		return ms[0]
+	}
+	return -1
+}
+
+// indexNames looks every named location and organisation up in the
+// gazetteer once per document.
+func (x *extractor) indexNames() {
+	if x.placeOf != nil {
+		return
+	}
+	x.placeOf = map[int]gazetteer.Place{}
+	x.orgOf = map[int]gazetteer.Org{}
+	x.placesByName = map[string][]int{}
+	x.orgsByName = map[string][]int{}
+	for i, m := range x.d.Mentions {
+		if m.Nominal {
+			continue
+		}
+		switch m.Type {
+		case graph.Location:
+			if p, ok := gazetteer.FindPlace(x.d.MentionText(m)); ok {
+				x.placeOf[i] = p
+				x.placesByName[p.Name] = append(x.placesByName[p.Name], i)
+			}
+		case graph.Organization:
+			if o, ok := gazetteer.FindOrg(x.d.MentionText(m)); ok {
+				x.orgOf[i] = o
+				x.orgsByName[o.Name] = append(x.orgsByName[o.Name], i)
+			}
+		}
+	}
+}
+
+// basedIn: "X, based in Y", "X is based|headquartered in Y", "X, with
+// headquarters in Y".
+func (x *extractor) basedIn(st *sentence, o int) {
+	om := x.d.Mentions[o]
+	if om.Type != graph.Organization {
+		return
+	}
+	n := len(st.toks)
+	j := om.End
+	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
+		j += 3
+	}
+	for j < n && (st.low[j] == "," || st.low[j] == "is" || st.low[j] == "was" || st.low[j] == "which" || st.low[j] == "are") {
+		j++
+	}
+	switch {
+	case matchAt(st.low, j, []string{"based", "in"}), matchAt(st.low, j, []string{"headquartered", "in"}):
+		j += 2
+	case matchAt(st.low, j, []string{"with", "headquarters", "in"}):
+		j += 3
+	default:
+		return
+	}
+	for j < n && st.low[j] == "the" {
+		j++
+	}
+	if l := x.startingAt(st, j); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+		x.add(graph.BasedIn, o, x.named(l), st.i, 0.85, nil)
+	}
+}
+
+// documentLevel adds facts that general gazetteers state about names the
+// document mentions: a city LOCATED_IN its country, a well-known
+// organisation PART_OF its parent, when both are named in the document.
+// The evidence is a sentence naming the part, preferring one that names
+// both.
+func (x *extractor) documentLevel() {
+	type key struct{ a, b int }
+	done := map[key]bool{}
+	x.indexNames()
+	for i, m := range x.d.Mentions {
+		if m.Nominal {
+			continue
+		}
+		ei := x.entityOf(i)
+		switch m.Type {
+		case graph.Location:
+			p, ok := x.placeOf[i]
+			if !ok || p.Kind != "city" || p.Country == "" {
+				continue
+			}
+			c := x.placeMention(p.Country, m.Sent)
+			if c < 0 || done[key{ei, x.entityOf(c)}] && ei >= 0 {
+				continue
+			}
+			done[key{ei, x.entityOf(c)}] = true
+			conf := 0.6
+			if x.d.Mentions[c].Sent == m.Sent {
+				conf = 0.7
+			}
+			x.add(graph.LocatedIn, i, c, m.Sent, conf, map[string]string{"basis": "gazetteer"})
+		case graph.Organization:
+			o, ok := x.orgOf[i]
+			if !ok || o.Parent == "" {
+				continue
+			}
+			pm := x.orgMention(o.Parent, m.Sent)
+			if pm < 0 || done[key{ei, x.entityOf(pm)}] && ei >= 0 {
+				continue
+			}
+			done[key{ei, x.entityOf(pm)}] = true
+			conf := 0.6
+			if x.d.Mentions[pm].Sent == m.Sent {
+				conf = 0.7
+			}
+			x.add(graph.PartOf, i, pm, m.Sent, conf, map[string]string{"basis": "gazetteer"})
+		}
+	}
+}
+
+// orgMention returns a named ORGANIZATION mention of the well-known
+// organisation called name, preferring sentence s.
+func (x *extractor) orgMention(name string, s int) int {
+	x.indexNames()
+	return x.pick(x.orgsByName[name], s)
+}

@@ -1,0 +1,247 @@
+package relation
+
+import (
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+)
+
+// Confidence of the title patterns.
+const (
+	confPremodifier = 0.9
+	confAppositive  = 0.85
+)
+
+// titleBefore returns the title that ends just before token end of st and
+// starts no earlier than min: its start, text and whether its holder leads.
+// Tokens covered by a named mention are never part of a title.
+func (x *extractor) titleBefore(st *sentence, min, end int) (int, string, bool, bool) {
+	if end <= min || end > len(st.toks) {
+		return 0, "", false, false
+	}
+	lo := end
+	for lo > min && lo > end-6 && (st.at[lo-1] < 0 || x.d.Mentions[st.at[lo-1]].Nominal) {
+		lo--
+	}
+	if lo == end {
+		return 0, "", false, false
+	}
+	words := make([]string, end-lo)
+	for k := lo; k < end; k++ {
+		words[k-lo] = st.toks[k].Text
+	}
+	start, lead, ok := gazetteer.TitleBefore(words, len(words))
+	if !ok {
+		return 0, "", false, false
+	}
+	return lo + start, x.phrase(st, lo+start, end), lead, true
+}
+
+// titleAfter returns the title that starts at token k of st: its end, text
+// and whether its holder leads.
+func (x *extractor) titleAfter(st *sentence, k int) (int, string, bool, bool) {
+	hi := k
+	for hi < len(st.toks) && hi < k+6 && (st.at[hi] < 0 || x.d.Mentions[st.at[hi]].Nominal) {
+		hi++
+	}
+	if hi == k {
+		return 0, "", false, false
+	}
+	words := make([]string, hi-k)
+	for j := k; j < hi; j++ {
+		words[j-k] = st.toks[j].Text
+	}
+	n, lead := gazetteer.TitleAt(words, 0)
+	if n == 0 {
+		return 0, "", false, false
+	}
+	return k + n, x.phrase(st, k, k+n), lead, true
+}
+
+// employer reports whether mention i can be the organisation of a title:
+// an organisation or a country (or a city for mayors and governors).
+func (x *extractor) employer(i int) bool {
+	if i < 0 {
+		return false
+	}
+	t := x.d.Mentions[i].Type
+	return t == graph.Organization || t == graph.Location
+}
+
+// worksFor records WORKS_FOR with the title and, for a leading title,
+// LEADS.
+func (x *extractor) worksFor(st *sentence, person, org int, title string, lead bool, conf float64) {
+	if !x.employer(org) {
+		return
+	}
+	attrs := map[string]string{"title": title}
+	x.add(graph.WorksFor, person, org, st.i, conf, attrs)
+	if lead {
+		x.add(graph.Leads, person, org, st.i, conf-0.05, map[string]string{"title": title})
+	}
+}
+
+// skipStateForm returns the start of a "the Republic of" style run that
+// ends at token k ("of the Republic of Kazakhstan"): up to four tokens that
+// are "the", "of" or capitalised words outside any mention.
+func (x *extractor) stateFormStart(st *sentence, k int) int {
+	j := k
+	for j > 0 && k-j < 4 {
+		w := st.toks[j-1].Text
+		if st.at[j-1] >= 0 || !(st.low[j-1] == "the" || st.low[j-1] == "of" || isCap(w)) {
+			break
+		}
+		j--
+	}
+	// Only a run that begins right after an "of" counts; give back the
+	// tokens up to and including the last "of".
+	for i := j; i < k; i++ {
+		if st.low[i] == "of" {
+			j = i + 1
+		}
+	}
+	for j < k && st.low[j] == "the" {
+		j++
+	}
+	return j
+}
+
+// titles finds pre-modifier titles ("UNFPA Executive Director Natalia
+// Kanem", "President of Kazakhstan Kassym-Jomart Tokayev", chains such as
+// "UN Deputy Secretary-General, UNFPA Executive Director Natalia Kanem")
+// and appositions ("X, chairman of Y", "X, the CEO of Y", "X, Y's chief
+// executive,", "Y's chief executive X", "X was appointed CEO of Y").
+func (x *extractor) titles(st *sentence) {
+	for _, p := range st.ms {
+		pm := x.d.Mentions[p]
+		if pm.Nominal || pm.Type != graph.Person {
+			continue
+		}
+		x.premodifiers(st, p)
+		x.appositive(st, p)
+	}
+}
+
+// premodifiers walks left from person p over chained "ORG TITLE" and
+// "TITLE of ORG" groups, separated by commas or "and".
+func (x *extractor) premodifiers(st *sentence, p int) {
+	k := x.d.Mentions[p].Start
+	first := true
+	for k > 0 {
+		found := false
+		// "TITLE of [the Republic of] ORG" ending at k.
+		if m := x.endingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
+			j := x.stateFormStart(st, x.d.Mentions[m].Start)
+			if j > 0 && st.low[j-1] == "of" {
+				if ts, title, lead, ok := x.titleBefore(st, 0, j-1); ok {
+					x.worksFor(st, p, m, title, lead, confPremodifier)
+					k, found = ts, true
+				}
+			}
+		}
+		// "ORG ['s] TITLE" ending at k.
+		if !found {
+			ts, title, lead, ok := x.titleBefore(st, 0, k)
+			if !ok {
+				break
+			}
+			j := ts
+			if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
+				j--
+			}
+			m := x.endingAt(st, j)
+			if m >= 0 && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+				m = -1 // "in Moscow President X": the place is not the employer
+			}
+			if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal {
+				// A bare title ("President Tokayev"): it belongs to the
+				// person but names no organisation.
+				if first {
+					markOwner(st, ts, k, p)
+				}
+				break
+			}
+			x.worksFor(st, p, m, title, lead, confPremodifier)
+			k, found = x.d.Mentions[m].Start, true
+		}
+		first = false
+		markOwner(st, k, x.d.Mentions[p].Start, p)
+		if k >= 2 && (st.low[k-1] == "," || st.low[k-1] == "and") {
+			k--
+			continue
+		}
+		break
+	}
+}
+
+func markOwner(st *sentence, a, b, p int) {
+	for i := a; i < b && i < len(st.owner); i++ {
+		if st.owner[i] < 0 {
+			st.owner[i] = p
+		}
+	}
+}
+
+// appositive handles titles after the person: "X, [the|a] TITLE of|at|for
+// [the] ORG", "X, ORG's TITLE", "X, ORG TITLE," and the copular and
+// appointment forms "X is|was|became|was named [as] [the] TITLE of ORG".
+func (x *extractor) appositive(st *sentence, p int) {
+	pm := x.d.Mentions[p]
+	k := pm.End
+	n := len(st.toks)
+	if k >= n {
+		return
+	}
+	conf := confAppositive
+	switch {
+	case st.low[k] == ",":
+		k++
+	case matchAt(st.low, k, []string{"is"}) || matchAt(st.low, k, []string{"was"}) || matchAt(st.low, k, []string{"became"}) || matchAt(st.low, k, []string{"becomes"}):
+		k++
+		conf -= 0.05
+	default:
+		return
+	}
+	for k < n && (st.low[k] == "named" || st.low[k] == "appointed" || st.low[k] == "elected" || st.low[k] == "as" ||
+		st.low[k] == "now" || st.low[k] == "also" || st.low[k] == "former" || st.low[k] == "currently") {
+		if st.low[k] == "former" {
+			return // a former post is no longer a WORKS_FOR
+		}
+		k++
+	}
+	if k < n && (st.low[k] == "the" || st.low[k] == "a" || st.low[k] == "an") {
+		k++
+	}
+	// "X, ORG['s] TITLE"
+	if m := x.startingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
+		j := x.d.Mentions[m].End
+		if j < n && (st.low[j] == "'s" || st.low[j] == "'") {
+			j++
+		}
+		if end, title, lead, ok := x.titleAfter(st, j); ok {
+			if end >= n || clauseEnd(st.low[end]) || st.low[end] == "," || st.low[end] == "said" || st.low[end] == "and" {
+				x.worksFor(st, p, m, title, lead, conf)
+			}
+		}
+		return
+	}
+	// "X, TITLE of|at|for [the] ORG"
+	end, title, lead, ok := x.titleAfter(st, k)
+	if !ok || end >= n {
+		return
+	}
+	switch st.low[end] {
+	case "of", "at", "for", "with":
+	default:
+		return
+	}
+	j := end + 1
+	for j < n && st.low[j] == "the" {
+		j++
+	}
+	if m := x.startingAt(st, j); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
+		if st.low[end] != "of" {
+			lead = false // "spokesman for", "director at": not the head
+		}
+		x.worksFor(st, p, m, title, lead, conf)
+	}
+}
