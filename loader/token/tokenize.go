@@ -569,18 +569,21 @@ func urlEnd(s string, start int) int {
 
 // pathEnd returns the end of a URL part that starts at i: up to white
 // space or a quote, less trailing punctuation that belongs to the sentence.
-// A closing bracket is kept when the URL opened one.
+// A closing bracket is kept when it closes one the URL opened.
 func pathEnd(s string, i int) int {
 	j := i
-	opened := 0
+	opened, closed := 0, 0
 	for j < len(s) {
 		c := s[j]
 		if c < utf8.RuneSelf {
 			if ascii[c] == clSpace || c == '"' || c == '<' || c == '>' {
 				break
 			}
-			if c == '(' {
+			switch c {
+			case '(':
 				opened++
+			case ')':
+				closed++
 			}
 			j++
 			continue
@@ -593,7 +596,12 @@ func pathEnd(s string, i int) int {
 	}
 	for j > i {
 		c := s[j-1]
-		if strings.IndexByte(".,;:!?'", c) >= 0 || (c == ')' && opened == 0) || c == ']' || c == '}' {
+		if c == ')' && closed > opened {
+			closed--
+			j--
+			continue
+		}
+		if strings.IndexByte(".,;:!?']}", c) >= 0 {
 			j--
 			continue
 		}

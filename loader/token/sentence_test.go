@@ -1,0 +1,216 @@
+package token_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/loader/text"
+	"github.com/kgraph/kgraph/loader/token"
+)
+
+// sentenceTexts returns each sentence as its token texts joined by spaces.
+func sentenceTexts(sents []text.Sentence) []string {
+	out := make([]string, len(sents))
+	for i, s := range sents {
+		words := make([]string, len(s.Tokens))
+		for j, t := range s.Tokens {
+			words[j] = t.Text
+		}
+		out[i] = strings.Join(words, " ")
+	}
+	return out
+}
+
+// checkSentences verifies the offsets of sentences against the text: each
+// token's surface, each sentence's extent, and the order of everything.
+func checkSentences(t *testing.T, in string, sents []text.Sentence) {
+	t.Helper()
+	prev := 0
+	for i, s := range sents {
+		if len(s.Tokens) == 0 {
+			t.Fatalf("sentence %d is empty", i)
+		}
+		if s.Start != s.Tokens[0].Start || s.End != s.Tokens[len(s.Tokens)-1].End {
+			t.Errorf("sentence %d: extent got [%d,%d), want [%d,%d)", i, s.Start, s.End, s.Tokens[0].Start, s.Tokens[len(s.Tokens)-1].End)
+		}
+		for _, tk := range s.Tokens {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(in) {
+				t.Fatalf("sentence %d: token %q at [%d,%d) out of order or bounds (previous end %d)", i, tk.Text, tk.Start, tk.End, prev)
+			}
+			prev = tk.End
+		}
+		if cap(s.Tokens) != len(s.Tokens) {
+			t.Errorf("sentence %d: cap got %d, want %d (len)", i, cap(s.Tokens), len(s.Tokens))
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"two sentences", "The minister arrived in Astana on Monday. He met officials from 20 countries.",
+			[]string{"The minister arrived in Astana on Monday .", "He met officials from 20 countries ."}},
+		{"titles mid-sentence", "Mr. Smith met Dr. Jones and Gen. Ivanov at St. Mary's. Prof. Lee and Sen. Brown joined them.",
+			[]string{"Mr. Smith met Dr. Jones and Gen. Ivanov at St. Mary 's .", "Prof. Lee and Sen. Brown joined them ."}},
+		{"U.S. ends a sentence", "The firm is based in the U.S. The company said profits rose.",
+			[]string{"The firm is based in the U.S .", "The company said profits rose ."}},
+		{"U.S. inside a sentence", "The U.S. Army and the U.S. Navy held drills with U.N. peacekeepers.",
+			[]string{"The U.S. Army and the U.S. Navy held drills with U.N. peacekeepers ."}},
+		{"U.S. at the end of the text", "Talks were held in the U.S.",
+			[]string{"Talks were held in the U.S ."}},
+		{"company abbreviations", "He joined Acme Inc. last year. Globex Corp. Chief Executive Jane Roe resigned. She cited Acme Inc. It declined to comment.",
+			[]string{"He joined Acme Inc. last year .", "Globex Corp. Chief Executive Jane Roe resigned .", "She cited Acme Inc .", "It declined to comment ."}},
+		{"months", "The forum opens on Jan. 15 in Almaty. The deal was signed in Feb. The rules apply now.",
+			[]string{"The forum opens on Jan. 15 in Almaty .", "The deal was signed in Feb .", "The rules apply now ."}},
+		{"etc. and vs.", "They discussed energy, water, etc. The match ended Kazakhstan vs. Uzbekistan 2-1.",
+			[]string{"They discussed energy , water , etc .", "The match ended Kazakhstan vs. Uzbekistan 2-1 ."}},
+		{"No. before a number", "He ranked No. 1 in the world. No. 2 was Smith.",
+			[]string{"He ranked No. 1 in the world .", "No. 2 was Smith ."}},
+		{"initials", "John F. Kennedy admired J. R. R. Tolkien. It was known.",
+			[]string{"John F. Kennedy admired J. R. R. Tolkien .", "It was known ."}},
+		{"decimals and times", "Growth slowed to 3.5 percent at 10 a.m. Tuesday. Inflation rose 0.4 points.",
+			[]string{"Growth slowed to 3.5 percent at 10 a.m. Tuesday .", "Inflation rose 0.4 points ."}},
+		{"quote after the full stop", `"We will cooperate." The minister smiled. She said: "It is done."`,
+			[]string{`" We will cooperate . "`, "The minister smiled .", `She said : " It is done . "`}},
+		{"typographic quotes after the full stop", "“We agree.” The talks ended.",
+			[]string{`" We agree . "`, "The talks ended ."}},
+		{"bracket after the full stop", "(The talks ended.) Both sides left.",
+			[]string{"( The talks ended . )", "Both sides left ."}},
+		{"question and exclamation", "Will the deal hold? Nobody knows! Talks resume Monday?! Yes.",
+			[]string{"Will the deal hold ?", "Nobody knows !", "Talks resume Monday ? !", "Yes ."}},
+		{"question inside a quote", `"Why?" he asked. "Because," she said.`,
+			[]string{`" Why ? " he asked .`, `" Because , " she said .`}},
+		{"ellipsis", "He paused... Then he left. We will ... continue, he said.",
+			[]string{"He paused ...", "Then he left .", "We will ... continue , he said ."}},
+		{"Kazinform dateline", "ASTANA. KAZINFORM - On the eve of the meeting, Kairat Umarov met the envoy. They agreed.",
+			[]string{"ASTANA . KAZINFORM -", "On the eve of the meeting , Kairat Umarov met the envoy .", "They agreed ."}},
+		{"dateline with an en dash", "ALMATY. KAZINFORM – The forum opened on Tuesday.",
+			[]string{"ALMATY . KAZINFORM --", "The forum opened on Tuesday ."}},
+		{"Reuters dateline", "LONDON, May 16 (Reuters) - Oil prices rose on Tuesday.",
+			[]string{"LONDON , May 16 ( Reuters ) -", "Oil prices rose on Tuesday ."}},
+		{"place and dash", "NEW YORK - The U.N. Security Council met on Friday.",
+			[]string{"NEW YORK -", "The U.N. Security Council met on Friday ."}},
+		{"dateline without dash stays", "ASTANA. KAZINFORM Officials met on Tuesday.",
+			[]string{"ASTANA . KAZINFORM Officials met on Tuesday ."}},
+		{"place alone", "ALMATY. The forum opened.",
+			[]string{"ALMATY .", "The forum opened ."}},
+		{"dateline after a headline", "Kazakhstan hosts UN meeting\n\nASTANA. KAZINFORM - The meeting opened.",
+			[]string{"Kazakhstan hosts UN meeting", "ASTANA . KAZINFORM -", "The meeting opened ."}},
+		{"capitals inside a paragraph are no dateline", "Officials met. NATO - the alliance - agreed.",
+			[]string{"Officials met .", "NATO - the alliance - agreed ."}},
+		{"blank line", "Kazakhstan hosts UN meeting\n\nThe meeting opened on Tuesday",
+			[]string{"Kazakhstan hosts UN meeting", "The meeting opened on Tuesday"}},
+		{"blank line after a comma", "officials said,\n\nthe meeting",
+			[]string{"officials said ,", "the meeting"}},
+		{"title then body on the next line", "Kazakhstan and UNFPA discuss cooperation\nThe First Deputy Foreign Minister met the Executive Director on Tuesday.",
+			[]string{"Kazakhstan and UNFPA discuss cooperation", "The First Deputy Foreign Minister met the Executive Director on Tuesday ."}},
+		{"all-caps headline", "KAZAKHSTAN HOSTS FORUM\nOfficials from 20 countries arrived.",
+			[]string{"KAZAKHSTAN HOSTS FORUM", "Officials from 20 countries arrived ."}},
+		{"hard-wrapped Reuters body",
+			"The Kazakh government said on Tuesday it would hold talks with\n" +
+				"officials from Japan and South Korea on energy supplies, the deputy\n" +
+				"minister said. The talks follow a visit by the trade minister\n" +
+				"Kairat Umarov to Tokyo in March, and officials expect a deal by\n" +
+				"June.\n" +
+				"    The ministry gave no figures.",
+			[]string{
+				"The Kazakh government said on Tuesday it would hold talks with officials from Japan and South Korea on energy supplies , the deputy minister said .",
+				"The talks follow a visit by the trade minister Kairat Umarov to Tokyo in March , and officials expect a deal by June .",
+				"The ministry gave no figures .",
+			}},
+		{"short title above a hard-wrapped body",
+			"Oil output rises\n" +
+				"The ministry said oil output in the first quarter rose to\n" +
+				"record levels as new fields came on stream, officials said on\n" +
+				"Monday.",
+			[]string{"Oil output rises", "The ministry said oil output in the first quarter rose to record levels as new fields came on stream , officials said on Monday ."}},
+		{"wrapped line ending in a function word", "The minister met the head of the\nUnited Nations Population Fund.",
+			[]string{"The minister met the head of the United Nations Population Fund ."}},
+		{"dash and numbered lists", "The agenda includes:\n- energy security\n- water management\n1. trade\n2) transport",
+			[]string{"The agenda includes :", "- energy security", "- water management", "1. trade", "2 ) transport"}},
+		{"bullets", "Priorities: • health • education\n• gender equality",
+			[]string{"Priorities :", "• health", "• education", "• gender equality"}},
+		{"Reuters byline", "Prices rose 5 pct.\n Reuter", []string{"Prices rose 5 pct .", "Reuter"}},
+		{"Cyrillic", "Токаев прибыл в Алматы. Встреча началась.", []string{"Токаев прибыл в Алматы .", "Встреча началась ."}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := token.Split(tt.in)
+			checkSentences(t, tt.in, sents)
+			got := sentenceTexts(sents)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Split(%q):\ngot  %d sentences %q\nwant %d %q", tt.in, len(got), got, len(tt.want), tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("sentence %d: got %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestSentencesSplitAbbreviation checks the offsets of an abbreviation
+// whose full stop ends the sentence: "U.S." becomes "U.S" and ".".
+func TestSentencesSplitAbbreviation(t *testing.T) {
+	in := "It is based in the U.S. The firm grew."
+	sents := token.Split(in)
+	if len(sents) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(sents))
+	}
+	first := sents[0].Tokens
+	us, stop := first[len(first)-2], first[len(first)-1]
+	if in[us.Start:us.End] != "U.S" || us.Text != "U.S" {
+		t.Errorf("abbreviation got %q (surface %q), want U.S", us.Text, in[us.Start:us.End])
+	}
+	if in[stop.Start:stop.End] != "." || stop.Text != "." {
+		t.Errorf("full stop got %q (surface %q), want .", stop.Text, in[stop.Start:stop.End])
+	}
+	if sents[0].End != strings.Index(in, " The") {
+		t.Errorf("first sentence end got %d, want %d", sents[0].End, strings.Index(in, " The"))
+	}
+}
+
+// TestSentencesShareTokens checks that without abbreviation splits the
+// sentences are views of the caller's token slice.
+func TestSentencesShareTokens(t *testing.T) {
+	in := "Umarov met Kanem. They discussed cooperation."
+	toks := token.Tokenize(in)
+	sents := token.Sentences(in, toks)
+	if len(sents) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(sents))
+	}
+	if &sents[0].Tokens[0] != &toks[0] || &sents[1].Tokens[0] != &toks[4] {
+		t.Errorf("sentences do not share the token slice")
+	}
+}
+
+// TestSplitSeedStyle runs the splitter over an article in the seed's
+// layout (title, blank line, dateline paragraph) written for this test.
+func TestSplitSeedStyle(t *testing.T) {
+	in := "Kazakhstan’s Energy Ministry hosts talks with EU Commissioner\n\n" +
+		"ASTANA. KAZINFORM - First Vice Minister of Energy of the Republic of Kazakhstan Aidar Nurlanov held talks with EU Energy Commissioner Maria Lindqvist, Kazinform has learned from the ministry’s press service.\n\n" +
+		"The Commissioner noted the progress of the Green Hydrogen initiative. Mr. Nurlanov said Kazakhstan would host the forum in Almaty on June 3-5.\n"
+	want := []string{
+		"Kazakhstan 's Energy Ministry hosts talks with EU Commissioner",
+		"ASTANA . KAZINFORM -",
+		"First Vice Minister of Energy of the Republic of Kazakhstan Aidar Nurlanov held talks with EU Energy Commissioner Maria Lindqvist , Kazinform has learned from the ministry 's press service .",
+		"The Commissioner noted the progress of the Green Hydrogen initiative .",
+		"Mr. Nurlanov said Kazakhstan would host the forum in Almaty on June 3-5 .",
+	}
+	sents := token.Split(in)
+	checkSentences(t, in, sents)
+	got := sentenceTexts(sents)
+	if len(got) != len(want) {
+		t.Fatalf("got %d sentences %q, want %d", len(got), got, len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
