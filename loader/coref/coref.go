@@ -1,0 +1,512 @@
+package coref
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// RetypeSurnames lets the name-part sieve turn a single-word ORG, LOC or
+// MISC mention into a PERSON when it is the surname of exactly one person
+// named in full in the document and no gazetteer knows it ("Kanem" tagged
+// ORG after "Natalia Kanem").
+var RetypeSurnames = true
+
+// Resolve fills d.Entities and sets Mention.Entity for every mention, adding
+// nominal mentions for the descriptions it resolves. It sorts d.Mentions in
+// text order; run it before relation extraction, which refers to mentions
+// by index.
+func Resolve(d *text.Doc) {
+	r := &resolver{d: d}
+	r.init()
+	r.parenAcronyms()
+	r.exact()
+	r.gazetteer()
+	r.initials()
+	r.countryOrgs()
+	r.headMatch()
+	r.nameParts()
+	r.descriptions()
+	r.build()
+}
+
+// mention is what the sieves know about one mention.
+type mention struct {
+	words []string // tokens as written
+	low   []string // lower-case tokens without lone hyphens
+	norm  string   // normalised name, full stops removed
+	canon string   // gazetteer name, normalised ("" when unknown)
+	abbr  string   // the mention as an acronym ("UNFPA"), "" if it is not one
+}
+
+type resolver struct {
+	d      *text.Doc
+	ms     []mention
+	parent []int
+}
+
+func (r *resolver) init() {
+	r.ms = r.ms[:0]
+	r.parent = r.parent[:0]
+	for i := range r.d.Mentions {
+		r.add(i)
+	}
+}
+
+// add registers d.Mentions[i] (a new mention gets its own cluster).
+func (r *resolver) add(i int) {
+	m := r.d.Mentions[i]
+	toks := r.d.Sentences[m.Sent].Tokens[m.Start:m.End]
+	mi := mention{words: make([]string, 0, len(toks))}
+	for _, t := range toks {
+		mi.words = append(mi.words, t.Text)
+		if t.Text != "-" {
+			mi.low = append(mi.low, strings.ToLower(t.Text))
+		}
+	}
+	name := gazetteer.JoinWords(mi.words)
+	mi.norm = norm(name)
+	mi.canon = norm(m.Attrs["canonical"])
+	mi.abbr = acronym(name)
+	r.ms = append(r.ms, mi)
+	r.parent = append(r.parent, i)
+}
+
+func norm(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(graph.NormalizeName(s), ".", "")), " ")
+}
+
+// acronym returns s without full stops when it is written as an acronym:
+// 2 to 8 letters (digits and hyphens allowed), at least two of them
+// capitals and no lower-case letter after the first two characters
+// ("UNFPA", "U.N.", "IsDB" is not).
+func acronym(s string) string {
+	s = strings.ReplaceAll(s, ".", "")
+	if strings.ContainsAny(s, " ") {
+		return ""
+	}
+	upper, n := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			return ""
+		case unicode.IsDigit(r) || r == '-' || r == '&':
+		default:
+			return ""
+		}
+		n++
+	}
+	if upper < 2 || n > 8 {
+		return ""
+	}
+	return s
+}
+
+func (r *resolver) find(i int) int {
+	for r.parent[i] != i {
+		r.parent[i] = r.parent[r.parent[i]]
+		i = r.parent[i]
+	}
+	return i
+}
+
+func (r *resolver) union(a, b int) {
+	a, b = r.find(a), r.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	r.parent[b] = a // the earlier mention stays the root
+}
+
+func (r *resolver) typ(i int) graph.EntityType { return r.d.Mentions[i].Type }
+
+// group is a coarse class of types that may share a cluster.
+func group(t graph.EntityType) int {
+	switch t {
+	case graph.Person:
+		return 1
+	case graph.NORP:
+		return 2
+	case graph.Location:
+		return 3
+	default: // organisations, events, initiatives, misc
+		return 4
+	}
+}
+
+// clusters returns the members of each cluster, keyed by root.
+func (r *resolver) clusters() map[int][]int {
+	out := map[int][]int{}
+	for i := range r.ms {
+		root := r.find(i)
+		out[root] = append(out[root], i)
+	}
+	return out
+}
+
+// roots returns the cluster roots in text order of their first mention.
+func (r *resolver) roots() []int {
+	var out []int
+	for i := range r.ms {
+		if r.find(i) == i {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (r *resolver) tokens(sent int) []text.Token { return r.d.Sentences[sent].Tokens }
+
+// parenAcronyms merges a name with the acronym written in parentheses right
+// after it, adding a mention for the acronym when NER missed it.
+func (r *resolver) parenAcronyms() {
+	n := len(r.d.Mentions)
+	for i := 0; i < n; i++ {
+		m := r.d.Mentions[i]
+		toks := r.tokens(m.Sent)
+		if group(m.Type) == 1 || group(m.Type) == 2 || m.End+2 >= len(toks) ||
+			toks[m.End].Text != "(" || toks[m.End+2].Text != ")" {
+			continue
+		}
+		a := acronym(toks[m.End+1].Text)
+		if a == "" || len(r.ms[i].low) < 2 || !strings.EqualFold(a[:1], r.ms[i].low[0][:1]) {
+			continue
+		}
+		j := r.mentionAt(m.Sent, m.End+1, m.End+2)
+		if j < 0 {
+			attrs := map[string]string{}
+			if c := m.Attrs["canonical"]; c != "" {
+				attrs["canonical"] = c
+			}
+			r.d.Mentions = append(r.d.Mentions, text.Mention{Sent: m.Sent, Start: m.End + 1, End: m.End + 2,
+				Label: m.Label, Type: m.Type, Attrs: attrs, Entity: -1})
+			j = len(r.d.Mentions) - 1
+			r.add(j)
+		} else if group(r.typ(j)) == 1 {
+			continue
+		}
+		r.union(i, j)
+	}
+}
+
+// mentionAt returns the mention covering exactly [start, end) of sentence
+// sent, or -1.
+func (r *resolver) mentionAt(sent, start, end int) int {
+	for i, m := range r.d.Mentions {
+		if m.Sent == sent && m.Start == start && m.End == end {
+			return i
+		}
+	}
+	return -1
+}
+
+// exact merges mentions with the same normalised name, keeping persons and
+// groups apart from other types.
+func (r *resolver) exact() {
+	first := map[string]int{}
+	for i, m := range r.ms {
+		k := m.norm
+		g := group(r.typ(i))
+		if g == 1 || g == 2 {
+			k = string(rune('0'+g)) + k
+		}
+		if j, ok := first[k]; ok {
+			r.union(j, i)
+		} else {
+			first[k] = i
+		}
+	}
+}
+
+// gazetteer merges mentions the gazetteers know as one place or organisation.
+func (r *resolver) gazetteer() {
+	first := map[string]int{}
+	for i, m := range r.ms {
+		if m.canon == "" || group(r.typ(i)) == 1 || group(r.typ(i)) == 2 {
+			continue
+		}
+		k := string(r.typ(i)[:1]) + m.canon
+		if r.typ(i) != graph.Location {
+			k = "O" + m.canon
+		}
+		if j, ok := first[k]; ok {
+			r.union(j, i)
+		} else {
+			first[k] = i
+		}
+	}
+}
+
+// stop words that initials skip.
+var initialStop = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "to": true, "&": true, "de": true, "la": true, "du": true, "des": true, "at": true}
+
+// initialsOf returns the acronym a multi-word name makes: the first letter
+// of each word (an all-capital word gives all its letters: "UN Development
+// Programme" -> "UNDP"), with and without its stop words.
+func initialsOf(words []string) (without, with string) {
+	var a, b strings.Builder
+	for _, w := range words {
+		if w == "-" || w == "(" || w == ")" {
+			continue
+		}
+		part := w
+		if acronym(w) == "" {
+			r, _ := utf8.DecodeRuneInString(w)
+			part = string(unicode.ToUpper(r))
+		} else {
+			part = acronym(w)
+		}
+		b.WriteString(strings.ToUpper(part))
+		if !initialStop[strings.ToLower(w)] {
+			a.WriteString(strings.ToUpper(part))
+		}
+	}
+	return a.String(), b.String()
+}
+
+// initials merges an acronym with the one cluster whose full name it
+// abbreviates.
+func (r *resolver) initials() {
+	for i, m := range r.ms {
+		if m.abbr == "" || group(r.typ(i)) != 4 && group(r.typ(i)) != 3 {
+			continue
+		}
+		a := strings.ReplaceAll(m.abbr, "-", "")
+		target := -1
+		for j, n := range r.ms {
+			if len(n.words) < 2 || group(r.typ(j)) == 1 || group(r.typ(j)) == 2 {
+				continue
+			}
+			x, y := initialsOf(n.words)
+			if x != a && y != a {
+				continue
+			}
+			if target >= 0 && r.find(target) != r.find(j) {
+				target = -2
+				break
+			}
+			target = j
+		}
+		if target >= 0 {
+			r.union(i, target)
+		}
+	}
+}
+
+// countryOrgs merges organisations tied to the same country whose names
+// without the country are equal ("Kazakh Foreign Ministry", "Kazakhstan's
+// Foreign Ministry"), and an untied one with the only tied one of its name.
+func (r *resolver) countryOrgs() {
+	type key struct{ country, core string }
+	tied := map[key]int{}
+	byCore := map[string][]int{}
+	for i := range r.ms {
+		if r.typ(i) != graph.Organization || r.ms[i].canon != "" {
+			continue
+		}
+		c := r.d.Mentions[i].Attrs["country"]
+		core := r.core(i)
+		if c == "" || core == "" {
+			continue
+		}
+		k := key{c, core}
+		if j, ok := tied[k]; ok {
+			r.union(j, i)
+		} else {
+			tied[k] = i
+			byCore[core] = append(byCore[core], i)
+		}
+	}
+	for i := range r.ms {
+		if r.typ(i) != graph.Organization || r.d.Mentions[i].Attrs["country"] != "" {
+			continue
+		}
+		if c := byCore[r.ms[i].norm]; len(c) == 1 {
+			r.union(c[0], i)
+		}
+	}
+}
+
+// core returns an organisation's name without the country or demonym at
+// its front, normalised: "foreign ministry".
+func (r *resolver) core(i int) string {
+	w := r.ms[i].words
+	for k := min(3, len(w)-1); k >= 1; k-- {
+		front := strings.Join(w[:k], " ")
+		if _, ok := gazetteer.Demonym(front); ok {
+			return norm(gazetteer.JoinWords(w[k:]))
+		}
+		if p, ok := gazetteer.FindPlace(front); ok && p.Kind == "country" {
+			return norm(gazetteer.JoinWords(w[k:]))
+		}
+	}
+	return r.ms[i].norm
+}
+
+// words returns the set of lower-case words of a cluster's mentions, their
+// gazetteer names and those names' acronyms.
+func (r *resolver) words(members []int) map[string]bool {
+	out := map[string]bool{}
+	for _, i := range members {
+		if r.d.Mentions[i].Nominal {
+			continue
+		}
+		for _, w := range r.ms[i].low {
+			out[w] = true
+		}
+		if c := r.d.Mentions[i].Attrs["canonical"]; c != "" {
+			for _, w := range strings.Fields(strings.ToLower(c)) {
+				out[w] = true
+			}
+			if o, ok := gazetteer.FindOrg(c); ok {
+				for _, a := range o.Acronyms {
+					out[strings.ToLower(a)] = true
+				}
+				if strings.HasPrefix(o.Name, "United Nations") {
+					out["un"] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// headMatch merges a name with the one other cluster of organisations,
+// events and the like that it ends ("Meeting" of "Global Leadership
+// Meeting"), or whose words include all of its words with the same head.
+func (r *resolver) headMatch() {
+	for i, m := range r.ms {
+		if group(r.typ(i)) != 4 || m.abbr != "" || len(m.low) == 0 {
+			continue
+		}
+		cl := r.clusters()
+		target := -1
+		for root, members := range cl {
+			if root == r.find(i) || group(r.typ(root)) != 4 {
+				continue
+			}
+			if !r.headFits(m, members) {
+				continue
+			}
+			if target >= 0 {
+				target = -2
+				break
+			}
+			target = root
+		}
+		if target >= 0 {
+			r.union(target, i)
+		}
+	}
+}
+
+// headFits reports whether mention m can be a short form of the cluster
+// members: a longer name of the cluster ends with m, or has m's last word
+// as its last word and contains all of m's words; gazetteer names must not
+// disagree.
+func (r *resolver) headFits(m mention, members []int) bool {
+	head := m.low[len(m.low)-1]
+	var all map[string]bool
+	for _, j := range members {
+		n := r.ms[j]
+		if r.d.Mentions[j].Nominal || len(n.low) <= len(m.low) || n.low[len(n.low)-1] != head {
+			continue
+		}
+		if m.canon != "" && n.canon != "" && m.canon != n.canon {
+			return false
+		}
+		if suffix(n.low, m.low) {
+			return true
+		}
+		if all == nil {
+			all = r.words(members)
+		}
+		ok := true
+		for _, w := range m.low {
+			ok = ok && all[w]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func suffix(long, short []string) bool {
+	off := len(long) - len(short)
+	for k, w := range short {
+		if long[off+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParts merges a person's partial name ("Umarov") with the only person
+// whose fuller name contains it.
+func (r *resolver) nameParts() {
+	for i, m := range r.ms {
+		if len(m.low) != 1 || r.d.Mentions[i].Nominal {
+			continue
+		}
+		person := r.typ(i) == graph.Person
+		if !person && (!RetypeSurnames || m.canon != "" || m.abbr != "" || group(r.typ(i)) == 2) {
+			continue
+		}
+		target := -1
+		for root, members := range r.clusters() {
+			if root == r.find(i) || r.typ(root) != graph.Person {
+				continue
+			}
+			if !r.namePartOf(m.low[0], members, person) {
+				continue
+			}
+			if target >= 0 {
+				target = -2
+				break
+			}
+			target = root
+		}
+		if target < 0 {
+			continue
+		}
+		if !person {
+			if len(r.clusters()[r.find(i)]) > 1 {
+				continue // other mentions say what it is
+			}
+			r.d.Mentions[i].Type = graph.Person
+		}
+		r.union(target, i)
+	}
+}
+
+// namePartOf reports whether word is a word of a longer name among members
+// (for a mention typed otherwise, only the last word: the surname).
+func (r *resolver) namePartOf(word string, members []int, anyPart bool) bool {
+	for _, j := range members {
+		n := r.ms[j].low
+		if len(n) < 2 || r.d.Mentions[j].Nominal {
+			continue
+		}
+		if n[len(n)-1] == word {
+			return true
+		}
+		if anyPart {
+			for _, w := range n[:len(n)-1] {
+				if w == word {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,270 @@
+package coref
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// windowSize bounds how far before a person's name its title is looked for.
+const windowSize = 20
+
+// personFacts is what the text says next to a person's names: the words
+// before each name (back to the previous person or windowSize tokens), an
+// apposition after it, the titles refine found, and tied countries.
+type personFacts struct {
+	windows   [][]string
+	countries map[string]bool
+}
+
+// descriptions adds nominal mentions for the descriptions a reader resolves
+// ("the Executive Director", "the Kazakh diplomat", "the Fund"): each joins
+// the only earlier entity it can describe.
+func (r *resolver) descriptions() {
+	facts := r.personFacts()
+	covered := r.covered()
+	for si, s := range r.d.Sentences {
+		toks := s.Tokens
+		for i := 0; i+1 < len(toks); i++ {
+			if !strings.EqualFold(toks[i].Text, "the") || covered[si][i] != 0 {
+				continue
+			}
+			if end, root := r.personDescription(si, i, facts, covered[si]); root >= 0 {
+				r.addNominal(si, i, end, root)
+				i = end - 1
+			} else if end, root := r.orgDescription(si, i, covered[si]); root >= 0 {
+				r.addNominal(si, i, end, root)
+				i = end - 1
+			}
+		}
+	}
+}
+
+// covered marks, per sentence and token, the type group of the mention
+// covering it (0 when none).
+func (r *resolver) covered() [][]int {
+	out := make([][]int, len(r.d.Sentences))
+	for si, s := range r.d.Sentences {
+		out[si] = make([]int, len(s.Tokens))
+	}
+	for _, m := range r.d.Mentions {
+		for k := m.Start; k < m.End; k++ {
+			out[m.Sent][k] = group(m.Type)
+		}
+	}
+	return out
+}
+
+func (r *resolver) addNominal(sent, start, end, root int) {
+	r.d.Mentions = append(r.d.Mentions, text.Mention{Sent: sent, Start: start, End: end,
+		Type: r.typ(root), Entity: -1, Nominal: true})
+	i := len(r.d.Mentions) - 1
+	r.add(i)
+	r.union(root, i)
+}
+
+func (r *resolver) personFacts() map[int]*personFacts {
+	out := map[int]*personFacts{}
+	for i, m := range r.d.Mentions {
+		if m.Type != graph.Person || m.Nominal {
+			continue
+		}
+		root := r.find(i)
+		f := out[root]
+		if f == nil {
+			f = &personFacts{countries: map[string]bool{}}
+			out[root] = f
+		}
+		toks := r.tokens(m.Sent)
+		from := max(0, m.Start-windowSize)
+		for j, n := range r.d.Mentions {
+			if j != i && n.Sent == m.Sent && n.Type == graph.Person && n.End <= m.Start && n.End > from {
+				from = n.End
+			}
+		}
+		f.windows = append(f.windows, lowerWords(toks[from:m.Start]))
+		if m.End+1 < len(toks) && toks[m.End].Text == "," {
+			end := m.End + 1
+			for end < len(toks) && end < m.End+10 && toks[end].Text != "," && toks[end].Text != "." {
+				end++
+			}
+			f.windows = append(f.windows, lowerWords(toks[m.End+1:end]))
+		}
+		if t := m.Attrs["title"]; t != "" {
+			f.windows = append(f.windows, strings.Fields(strings.ReplaceAll(strings.ToLower(t), "-", " - ")))
+		}
+		if c := m.Attrs["country"]; c != "" {
+			f.countries[c] = true
+		}
+	}
+	return out
+}
+
+func lowerWords(toks []text.Token) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, strings.ToLower(t.Text))
+	}
+	return out
+}
+
+// personDescription reads "the [demonym] title-or-person-noun" at token i
+// of sentence si and returns its end and the one earlier person it fits,
+// or root -1.
+func (r *resolver) personDescription(si, i int, facts map[int]*personFacts, covered []int) (end, root int) {
+	toks := r.tokens(si)
+	words := make([]string, len(toks))
+	for k, t := range toks {
+		words[k] = t.Text
+	}
+	j := i + 1
+	country := ""
+	if p, ok := gazetteer.Demonym(words[j]); ok && capitalised(words[j]) && j+1 < len(words) {
+		if pl, ok := gazetteer.FindPlace(p); ok && pl.Country != "" {
+			country = pl.Country
+			j++
+		}
+	}
+	n, _ := gazetteer.TitleAt(words, j)
+	title := n > 0
+	if !title {
+		if country == "" || !gazetteer.PersonNoun(words[j]) {
+			return 0, -1
+		}
+		n = 1
+	}
+	end = j + n
+	if end < len(words) && (strings.EqualFold(words[end], "of") || (capitalised(words[end]) && isWord(words[end]))) {
+		return 0, -1 // "the President of ...", "the Executive Director Natalia Kanem"
+	}
+	for k := j; k < end; k++ {
+		if covered[k] != 0 {
+			return 0, -1
+		}
+	}
+	want := make([]string, 0, n)
+	for _, w := range words[j:end] {
+		if w != "-" {
+			want = append(want, strings.ToLower(w))
+		}
+	}
+	root = -1
+	for cand, f := range facts {
+		if !r.before(cand, si, i) {
+			continue
+		}
+		if country != "" && !f.countries[country] {
+			continue
+		}
+		if title && !anySubsequence(f.windows, want) {
+			continue
+		}
+		if root >= 0 {
+			return 0, -1
+		}
+		root = cand
+	}
+	return end, root
+}
+
+// before reports whether the cluster of root has a named mention before
+// token tok of sentence sent.
+func (r *resolver) before(root, sent, tok int) bool {
+	for i, m := range r.d.Mentions {
+		if !m.Nominal && r.find(i) == root && (m.Sent < sent || (m.Sent == sent && m.End <= tok)) {
+			return true
+		}
+	}
+	return false
+}
+
+func anySubsequence(windows [][]string, want []string) bool {
+	for _, w := range windows {
+		k := 0
+		for _, x := range w {
+			if k < len(want) && x == want[k] {
+				k++
+			}
+		}
+		if k == len(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgDescription reads "the" + capitalised words at token i of sentence si
+// ("the Fund", "the UN Fund") and returns its end and the one earlier
+// organisation-like entity whose head noun and words fit, or root -1.
+func (r *resolver) orgDescription(si, i int, covered []int) (end, root int) {
+	toks := r.tokens(si)
+	end = i + 1
+	for end < len(toks) && capitalised(toks[end].Text) && isWord(toks[end].Text) {
+		if covered[end] != 0 {
+			return 0, -1
+		}
+		end++
+	}
+	if end == i+1 || (end < len(toks) && strings.EqualFold(toks[end].Text, "of")) {
+		return 0, -1
+	}
+	words := lowerWords(toks[i+1 : end])
+	head := words[len(words)-1]
+	if gazetteer.PersonNoun(head) {
+		return 0, -1
+	}
+	root = -1
+	for cand, members := range r.clusters() {
+		if group(r.typ(cand)) != 4 || r.typ(cand) == graph.Misc || !r.before(cand, si, i) {
+			continue
+		}
+		if !r.hasHead(members, head) {
+			continue
+		}
+		all := r.words(members)
+		ok := true
+		for _, w := range words {
+			ok = ok && all[w]
+		}
+		if !ok {
+			continue
+		}
+		if root >= 0 {
+			return 0, -1
+		}
+		root = cand
+	}
+	return end, root
+}
+
+// hasHead reports whether a named mention of members, or its gazetteer
+// name, ends with head.
+func (r *resolver) hasHead(members []int, head string) bool {
+	for _, j := range members {
+		if r.d.Mentions[j].Nominal {
+			continue
+		}
+		if l := r.ms[j].low; len(l) > 0 && l[len(l)-1] == head {
+			return true
+		}
+		if c := strings.Fields(r.ms[j].canon); len(c) > 0 && c[len(c)-1] == head {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isWord reports whether w starts with a letter.
+func isWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
+}

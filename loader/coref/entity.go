@@ -1,0 +1,158 @@
+package coref
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// specificity breaks ties between mention types when an entity's mentions
+// disagree: the more specific type wins.
+var specificity = map[graph.EntityType]int{
+	graph.Person: 7, graph.Location: 6, graph.Organization: 5, graph.Event: 4,
+	graph.Initiative: 3, graph.NORP: 2, graph.Misc: 1,
+}
+
+// build sorts the mentions into text order and turns the clusters into
+// d.Entities.
+func (r *resolver) build() {
+	d := r.d
+	order := make([]int, len(d.Mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := d.Mentions[order[a]], d.Mentions[order[b]]
+		if x.Sent != y.Sent {
+			return x.Sent < y.Sent
+		}
+		if x.Start != y.Start {
+			return x.Start < y.Start
+		}
+		return x.End > y.End
+	})
+	mentions := make([]text.Mention, len(order))
+	entityOf := map[int]int{} // root -> entity index
+	d.Entities = d.Entities[:0]
+	for k, old := range order {
+		m := d.Mentions[old]
+		root := r.find(old)
+		e, ok := entityOf[root]
+		if !ok {
+			e = len(d.Entities)
+			entityOf[root] = e
+			d.Entities = append(d.Entities, text.Entity{})
+		}
+		m.Entity = e
+		mentions[k] = m
+		d.Entities[e].Mentions = append(d.Entities[e].Mentions, k)
+	}
+	d.Mentions = mentions
+	for e := range d.Entities {
+		r.describe(&d.Entities[e])
+	}
+}
+
+// describe sets an entity's type, name, aliases and attributes from its
+// mentions (d.Mentions already in text order).
+func (r *resolver) describe(e *text.Entity) {
+	d := r.d
+	count := map[graph.EntityType]int{}
+	canonical := ""
+	var canonType graph.EntityType
+	for _, i := range e.Mentions {
+		m := d.Mentions[i]
+		if m.Nominal {
+			continue
+		}
+		count[m.Type]++
+		if c := m.Attrs["canonical"]; c != "" && canonical == "" {
+			canonical, canonType = c, m.Type
+		}
+	}
+	e.Type = graph.Misc
+	best := -1
+	for t, n := range count {
+		if n > best || (n == best && specificity[t] > specificity[e.Type]) {
+			e.Type, best = t, n
+		}
+	}
+	if canonical != "" {
+		e.Type = canonType
+	}
+	if best < 0 { // only descriptions: cannot happen, they join named entities
+		e.Type = d.Mentions[e.Mentions[0]].Type
+	}
+
+	e.Name = canonical
+	if e.Name == "" {
+		e.Name = r.fullestName(e.Mentions)
+	}
+	seen := map[string]bool{graph.NormalizeName(e.Name): true}
+	e.Aliases = nil
+	e.Attrs = map[string]string{}
+	var descs []string
+	for _, i := range e.Mentions {
+		m := d.Mentions[i]
+		t := surface(d, m)
+		k := graph.NormalizeName(t)
+		if m.Nominal {
+			if !seen["desc:"+k] {
+				seen["desc:"+k] = true
+				descs = append(descs, t)
+			}
+			continue
+		}
+		if !seen[k] {
+			seen[k] = true
+			e.Aliases = append(e.Aliases, t)
+		}
+		for key, v := range m.Attrs {
+			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" {
+				e.Attrs[key] = v
+			}
+		}
+	}
+	if len(descs) > 0 {
+		e.Attrs["descriptions"] = strings.Join(descs, "; ")
+	}
+}
+
+// surface returns a mention's text without a trailing possessive.
+func surface(d *text.Doc, m text.Mention) string {
+	t := d.MentionText(m)
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if s, ok := strings.CutSuffix(t, p); ok && s != "" {
+			return s
+		}
+	}
+	return t
+}
+
+// fullestName picks the name an entity is best known by: a written-out name
+// over an acronym, more words over fewer, mixed case over all capitals,
+// then the first seen.
+func (r *resolver) fullestName(members []int) string {
+	d := r.d
+	best, bestScore := "", -1
+	for _, i := range members {
+		m := d.Mentions[i]
+		if m.Nominal {
+			continue
+		}
+		t := surface(d, m)
+		score := (m.End - m.Start) * 4
+		if acronym(t) == "" {
+			score += 1000
+		}
+		if strings.ToUpper(t) != t {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
+}
