@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/kgraph/kgraph/store"
+)
+
+// common holds the flags every store-using command shares.
+type common struct {
+	data      string
+	logFormat string
+	logLevel  string
+}
+
+func (c *common) register(fs *flag.FlagSet, e env) {
+	fs.StringVar(&c.data, "data", envOr(e, "KGRAPH_DATA", "./kgraph-data"), "store directory (env KGRAPH_DATA)")
+	fs.StringVar(&c.logFormat, "log-format", envOr(e, "KGRAPH_LOG_FORMAT", "console"), "log format: console or json (env KGRAPH_LOG_FORMAT)")
+	fs.StringVar(&c.logLevel, "log-level", envOr(e, "KGRAPH_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env KGRAPH_LOG_LEVEL)")
+}
+
+func envOr(e env, key, def string) string {
+	if v := e.getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// logger builds the zerolog logger the flags ask for, writing to w.
+func (c *common) logger(w io.Writer) (zerolog.Logger, error) {
+	level, err := zerolog.ParseLevel(strings.ToLower(c.logLevel))
+	if err != nil || c.logLevel == "" {
+		return zerolog.Nop(), fmt.Errorf("--log-level %q: want debug, info, warn or error", c.logLevel)
+	}
+	switch c.logFormat {
+	case "json":
+	case "console":
+		w = zerolog.ConsoleWriter{Out: w, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)}
+	default:
+		return zerolog.Nop(), fmt.Errorf("--log-format %q: want console or json", c.logFormat)
+	}
+	return zerolog.New(w).Level(level).With().Timestamp().Logger(), nil
+}
+
+// openStore opens the store of --data, with Badger's own messages at
+// warning level and above routed into our log.
+func (c *common) openStore(log zerolog.Logger) (*store.DB, error) {
+	db, err := store.Open(c.data, store.Options{Logger: badgerLogger{log.With().Str("component", "badger").Logger()}})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", c.data, err)
+	}
+	return db, nil
+}
+
+// badgerLogger adapts zerolog to Badger's logger interface. Badger is
+// chatty at info level, so its info messages become debug ones.
+type badgerLogger struct{ l zerolog.Logger }
+
+func (b badgerLogger) Errorf(f string, a ...any)   { b.l.Error().Msgf(strings.TrimSpace(f), a...) }
+func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn().Msgf(strings.TrimSpace(f), a...) }
+func (b badgerLogger) Infof(f string, a ...any)    { b.l.Debug().Msgf(strings.TrimSpace(f), a...) }
+func (b badgerLogger) Debugf(f string, a ...any)   { b.l.Trace().Msgf(strings.TrimSpace(f), a...) }
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// newFlags makes a FlagSet whose usage prints a synopsis, the flags and
+// examples.
+func newFlags(name, synopsis, help string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: kgraph %s %s\n\n%s\nFlags:\n", name, synopsis, strings.TrimLeft(help, "\n"))
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments ("kgraph query '{…}' --variables '{…}'"); "--" ends
+// the flags. It returns the positional arguments, and ok=false with the
+// exit code to use when parsing failed or --help was asked for.
+func parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}

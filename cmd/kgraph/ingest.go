@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader"
+	"github.com/kgraph/kgraph/store"
+)
+
+const ingestHelp = `
+Extracts entities and relations from documents and adds them to the store.
+Documents are extracted on all cores; each is written in one transaction,
+so a document is stored wholly or not at all. A document whose text is
+already stored is reported unchanged and not written again.
+
+Inputs: .txt files (optional first line "date YYYY-MM-DD" with the title on
+the same or the next line, then the body), .jsonl files (one
+{"id","title","date","source","url","text"} object per line; only text is
+required), directories (every .txt and .jsonl below them), and "-" for
+standard input (JSON Lines if it starts with "{", else one text document).
+
+A bad document (empty, binary, invalid UTF-8, larger than --max-doc-bytes,
+malformed JSON line) is reported with its path or line and the reason, and
+skipped; the others go on.
+
+Exit status: 0 when every document was ingested (or unchanged), 1 when some
+documents failed, 2 on usage or store errors.
+
+Examples:
+  kgraph ingest article.txt
+  kgraph ingest --data /var/lib/kgraph corpus/ extra.jsonl
+  cat news.jsonl | kgraph ingest -
+`
+
+func runIngest(ctx context.Context, args []string, e env) int {
+	var c common
+	fs := newFlags("ingest", "[flags] PATH... | -", ingestHelp, e)
+	c.register(fs, e)
+	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted, in bytes")
+	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
+	progress := fs.Bool("progress", true, "show a progress line on stderr when it is a terminal")
+	paths, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "kgraph ingest: no input; give files, directories or - (see --help)")
+		return exitUsage
+	}
+	if *maxDoc <= 0 {
+		fmt.Fprintln(e.stderr, "kgraph ingest: --max-doc-bytes must be positive")
+		return exitUsage
+	}
+	log, err := c.logger(e.stderr)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph ingest:", err)
+		return exitUsage
+	}
+	ld, err := loader.New()
+	if err != nil {
+		log.Error().Err(err).Msg("load models")
+		return exitUsage
+	}
+	db, err := c.openStore(log)
+	if err != nil {
+		log.Error().Err(err).Msg("open store")
+		return exitUsage
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			log.Error().Err(err).Msg("close store")
+		}
+	}()
+	lim := loader.Limits{MaxDocBytes: *maxDoc}
+	read := func(fn func(loader.Item) error) error { return loader.Read(ctx, paths, e.stdin, lim, fn) }
+	var bar *progressBar
+	if *progress && isTerminal(e.stderr) {
+		bar = &progressBar{w: e.stderr, start: time.Now()}
+	}
+	t, err := ingestAll(ctx, &pipeline{loader: ld, workers: *workers}, db, read, log, bar, nil)
+	bar.finish()
+	fmt.Fprintf(e.stdout, "documents: %d new, %d unchanged, %d failed; entities %d, relations %d; %.1fs, %.0f words/s\n",
+		t.New, t.Unchanged, t.Failed, t.Entities, t.Relations, t.Elapsed.Seconds(), t.wordsPerSecond())
+	switch {
+	case err != nil:
+		log.Error().Err(err).Msg("ingest stopped")
+		return exitUsage
+	case t.Failed > 0:
+		return exitPartial
+	}
+	return exitOK
+}
+
+// ingestAll runs the pipeline into db, logging each failed document with its
+// origin and reason. m, when not nil, counts into the server's metrics.
+func ingestAll(ctx context.Context, p *pipeline, db *store.DB, read func(func(loader.Item) error) error, log zerolog.Logger, bar *progressBar, m *metrics) (tally, error) {
+	var t tally
+	start := time.Now()
+	err := p.run(ctx, read, func(o outcome) error {
+		if o.err == nil {
+			var res graph.IngestResult
+			res, o.err = db.Ingest(ctx, o.x)
+			if o.err == nil {
+				t.Words += o.words
+				t.Entities += res.Entities
+				t.Relations += res.Relations
+				if res.Status == graph.Unchanged {
+					t.Unchanged++
+				} else {
+					t.New++
+				}
+				m.countIngest(string(res.Status))
+				log.Debug().Str("document", res.DocumentID).Str("origin", o.origin).Str("status", string(res.Status)).Int("entities", res.Entities).Int("relations", res.Relations).Msg("ingested")
+			}
+		}
+		if o.err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			t.Failed++
+			m.countIngest("FAILED")
+			log.Warn().Str("document", o.origin).Str("reason", reason(o.err)).Msg("skipped")
+		}
+		bar.update(t, time.Since(start))
+		return nil
+	})
+	t.Elapsed = time.Since(start)
+	return t, err
+}
+
+// progressBar redraws one status line on a terminal, at most ten times a
+// second. A nil *progressBar does nothing.
+type progressBar struct {
+	mu    sync.Mutex
+	w     io.Writer
+	start time.Time
+	last  time.Time
+	drawn bool
+}
+
+func (b *progressBar) update(t tally, elapsed time.Duration) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if time.Since(b.last) < 100*time.Millisecond {
+		return
+	}
+	b.last = time.Now()
+	b.drawn = true
+	t.Elapsed = elapsed
+	fmt.Fprintf(b.w, "\r\033[K%d new, %d unchanged, %d failed | %d entities | %.0f words/s | %s",
+		t.New, t.Unchanged, t.Failed, t.Entities, t.wordsPerSecond(), elapsed.Round(time.Second))
+}
+
+func (b *progressBar) finish() {
+	if b != nil && b.drawn {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}
+
+// reason is the text of err for an operator: the message of a *graph.Error
+// without its code, or the whole error otherwise.
+func reason(err error) string {
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return ge.Message
+	}
+	return err.Error()
+}

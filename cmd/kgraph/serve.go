@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader"
+	"github.com/kgraph/kgraph/schema"
+	"github.com/kgraph/kgraph/seeds"
+	"github.com/kgraph/kgraph/store"
+)
+
+const serveHelp = `
+Opens the store and serves the graph over HTTP:
+
+  /          landing page: endpoint, example queries, GraphiQL
+  /graphql   GraphQL over HTTP (POST application/json; GET for queries)
+  /healthz   200 "ok" while the store answers
+  /metrics   Prometheus metrics: requests and latency by operation,
+             ingested documents, store size
+
+When the store is empty, the sample documents built into the binary are
+ingested first. Mutations (ingestDocument, deleteDocument, mergeEntities)
+need "Authorization: Bearer TOKEN" with the token of --token; without one
+they are disabled. SIGINT or SIGTERM stop the server gracefully: requests
+in flight finish, then the store is closed.
+
+Examples:
+  kgraph serve
+  kgraph serve --data /var/lib/kgraph --addr 0.0.0.0:8080 --log-format json
+  KGRAPH_TOKEN=s3cret kgraph serve --addr 127.0.0.1:9000
+`
+
+func runServe(ctx context.Context, args []string, e env) int {
+	var c common
+	fs := newFlags("serve", "[flags]", serveHelp, e)
+	c.register(fs, e)
+	addr := fs.String("addr", envOr(e, "KGRAPH_ADDR", "127.0.0.1:8080"), "listen address (env KGRAPH_ADDR)")
+	token := fs.String("token", "", "bearer token for mutations (env KGRAPH_TOKEN; empty: mutations disabled)")
+	seed := fs.Bool("seed", true, "ingest the built-in sample documents when the store is empty")
+	timeout := fs.Duration("timeout", schema.DefaultTimeout, "longest time one GraphQL request may run")
+	maxBody := fs.Int64("max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body")
+	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted by ingestDocument")
+	if _, code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *token == "" {
+		*token = e.getenv("KGRAPH_TOKEN")
+	}
+	log, err := c.logger(e.stderr)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph serve:", err)
+		return exitUsage
+	}
+	ld, err := loader.New()
+	if err != nil {
+		log.Error().Err(err).Msg("load models")
+		return exitUsage
+	}
+	db, err := c.openStore(log)
+	if err != nil {
+		log.Error().Err(err).Msg("open store")
+		return exitUsage
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			log.Error().Err(err).Msg("close store")
+			return
+		}
+		log.Info().Msg("store closed")
+	}()
+	m := newMetrics(db.Stats)
+	p := &pipeline{loader: ld}
+	if *seed {
+		if err := seedIfEmpty(ctx, p, db, log, m); err != nil {
+			log.Error().Err(err).Msg("seed")
+			return exitUsage
+		}
+	}
+
+	svc, err := schema.New(schema.Options{
+		Reader:       db,
+		Ingest:       ingestOne(ld, db, loader.Limits{MaxDocBytes: *maxDoc}, m),
+		Delete:       db.DeleteDocument,
+		Merge:        db.MergeEntities,
+		Token:        *token,
+		MaxBodyBytes: *maxBody,
+		Timeout:      *timeout,
+		Observe: func(ri schema.RequestInfo) {
+			op := ri.Field
+			if op == "" {
+				op = "unknown"
+			}
+			m.observe("/graphql", op, ri.Status, ri.Duration)
+			log.Info().Str("operation", ri.Operation).Str("type", ri.Type).Str("field", ri.Field).
+				Int("status", ri.Status).Int("errors", ri.Errors).Dur("duration", ri.Duration).Msg("graphql")
+		},
+		ReportError: func(ctx context.Context, err error) { log.Error().Err(err).Msg("graphql internal error") },
+	})
+	if err != nil {
+		log.Error().Err(err).Msg("schema")
+		return exitUsage
+	}
+	mux := http.NewServeMux()
+	svc.Register(mux)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := db.Stats(r.Context()); err != nil {
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /metrics", m)
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Error().Err(err).Str("addr", *addr).Msg("listen")
+		return exitUsage
+	}
+	srv := &http.Server{
+		Handler:           accessLog(mux, log, m),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       *timeout + 10*time.Second,
+		WriteTimeout:      *timeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	if e.ready != nil {
+		e.ready(ln.Addr().String())
+	}
+	log.Info().Str("addr", "http://"+ln.Addr().String()+"/").Str("data", c.data).Bool("mutations", *token != "").Msg("serving")
+
+	select {
+	case err := <-errc:
+		log.Error().Err(err).Msg("serve")
+		return exitUsage
+	case <-ctx.Done():
+	}
+	log.Info().Msg("shutting down: waiting for requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), *timeout+5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Error().Err(err).Msg("shutdown")
+	}
+	return exitOK
+}
+
+// seedIfEmpty ingests the embedded sample documents into an empty store.
+func seedIfEmpty(ctx context.Context, p *pipeline, db *store.DB, log zerolog.Logger, m *metrics) error {
+	st, err := db.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Documents > 0 {
+		return nil
+	}
+	read := func(fn func(loader.Item) error) error { return loader.ReadFS(ctx, seeds.FS, loader.Limits{}, fn) }
+	t, err := ingestAll(ctx, p, db, read, log, nil, m)
+	if err != nil {
+		return err
+	}
+	log.Info().Int("documents", t.New).Int("entities", t.Entities).Int("relations", t.Relations).Msg("store was empty: ingested the sample documents")
+	return nil
+}
+
+// ingestOne is the ingestDocument mutation: check, extract, store.
+func ingestOne(ld *loader.Loader, db *store.DB, lim loader.Limits, m *metrics) func(context.Context, graph.Document) (graph.IngestResult, error) {
+	return func(ctx context.Context, in graph.Document) (graph.IngestResult, error) {
+		doc, err := loader.Prepare(in, lim)
+		if err != nil {
+			m.countIngest("FAILED")
+			return graph.IngestResult{}, err
+		}
+		x, err := ld.Extract(ctx, doc)
+		if err != nil {
+			m.countIngest("FAILED")
+			return graph.IngestResult{}, err
+		}
+		res, err := db.Ingest(ctx, x)
+		if err != nil {
+			m.countIngest("FAILED")
+			return res, err
+		}
+		m.countIngest(string(res.Status))
+		return res, nil
+	}
+}
+
+// accessLog logs every request that is not GraphQL (GraphQL requests are
+// logged with their operation by the schema's Observe hook) and counts it.
+func accessLog(next http.Handler, log zerolog.Logger, m *metrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/graphql" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		d := time.Since(start)
+		path := r.URL.Path
+		switch path {
+		case "/", "/healthz", "/metrics":
+		default:
+			path = "other" // keep label values bounded
+		}
+		m.observe(path, "", sw.status, d)
+		log.Debug().Str("method", r.Method).Str("path", r.URL.Path).Int("status", sw.status).Dur("duration", d).Msg("http")
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }

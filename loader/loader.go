@@ -1,0 +1,228 @@
+package loader
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/coref"
+	"github.com/kgraph/kgraph/loader/ner"
+	"github.com/kgraph/kgraph/loader/refine"
+	"github.com/kgraph/kgraph/loader/relation"
+	"github.com/kgraph/kgraph/loader/text"
+	"github.com/kgraph/kgraph/loader/token"
+)
+
+// Loader runs the extraction pipeline. It is read-only after New and safe
+// for concurrent use.
+type Loader struct {
+	ner *ner.Model
+}
+
+// New loads the embedded models.
+func New() (*Loader, error) {
+	m, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loader: load NER model: %w", err)
+	}
+	return &Loader{ner: m}, nil
+}
+
+// Extract runs the whole pipeline on doc.Text and returns the document's
+// graph: entities with local IDs ("e1", "e2", …) and all their mentions,
+// relations between them with evidence sentences.
+func (l *Loader) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if doc.ID == "" {
+		doc.ID = graph.DocumentID(doc.Text)
+	}
+	if doc.Hash == "" {
+		doc.Hash = graph.ContentHash(doc.Text)
+	}
+	d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
+	l.run(d)
+	return toExtraction(doc, d), nil
+}
+
+// ExtractTokens runs the pipeline after the tokenizer on pre-tokenised
+// sentences of one document (the evaluation contract) and returns the
+// working document: per-sentence mentions and relations.
+func (l *Loader) ExtractTokens(ctx context.Context, sents [][]string) (*text.Doc, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := text.FromTokens(sents)
+	l.run(d)
+	return d, nil
+}
+
+func (l *Loader) run(d *text.Doc) {
+	l.ner.Tag(d)
+	refine.Refine(d)
+	coref.Resolve(d)
+	relation.Extract(d)
+}
+
+// toExtraction lifts mentions to entities and mention-level relations to
+// entity-level facts, one per (source, type, target) with all its evidence.
+func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
+	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
+	x.Document.Text = doc.Text
+	ids := make([]string, len(d.Entities))
+	for i, e := range d.Entities {
+		ids[i] = "e" + strconv.Itoa(i+1)
+		ge := graph.Entity{ID: ids[i], Name: e.Name, Type: e.Type, Aliases: e.Aliases, Attributes: copyAttrs(e.Attrs)}
+		if ge.Aliases == nil {
+			ge.Aliases = []string{}
+		}
+		for _, mi := range e.Mentions {
+			m := d.Mentions[mi]
+			s, end := d.MentionOffsets(m)
+			ge.Mentions = append(ge.Mentions, graph.Mention{Start: s, End: end, Text: d.Text[s:end], Sentence: m.Sent})
+		}
+		x.Entities = append(x.Entities, ge)
+	}
+	type key struct {
+		src, dst string
+		typ      graph.RelationType
+	}
+	index := map[key]int{}
+	for _, r := range d.Relations {
+		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
+		if hi < 0 || ti < 0 || hi == ti {
+			continue
+		}
+		gr := graph.Relation{Type: r.Type, Source: ids[hi], Target: ids[ti]}.Canonical()
+		k := key{gr.Source, gr.Target, gr.Type}
+		sent := d.Sentences[r.Sent]
+		ev := graph.Evidence{Document: doc.ID, Sentence: d.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
+		i, ok := index[k]
+		if !ok {
+			gr.Attributes = copyAttrs(r.Attrs)
+			if doc.Date != "" {
+				gr.Attributes["documentDate"] = doc.Date
+			}
+			gr.Confidence = r.Confidence
+			index[k] = len(x.Relations)
+			x.Relations = append(x.Relations, gr)
+			i = index[k]
+		}
+		xr := &x.Relations[i]
+		for k, v := range r.Attrs {
+			if _, seen := xr.Attributes[k]; !seen {
+				xr.Attributes[k] = v
+			}
+		}
+		if r.Confidence > xr.Confidence {
+			xr.Confidence = r.Confidence
+		}
+		if n := len(xr.Evidence); n == 0 || xr.Evidence[n-1].Start != ev.Start {
+			xr.Evidence = append(xr.Evidence, ev)
+		}
+	}
+	if x.Relations == nil {
+		x.Relations = []graph.Relation{}
+	}
+	return x
+}
+
+func copyAttrs(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// SentenceResult is one sentence of the evaluation contract: named entity
+// mentions as token spans, and relations between them.
+type SentenceResult struct {
+	Entities  []TokenEntity   `json:"entities"`
+	Relations []TokenRelation `json:"relations"`
+}
+
+// TokenEntity is an entity mention as a token span, end exclusive.
+type TokenEntity struct {
+	Start int              `json:"start"`
+	End   int              `json:"end"`
+	Type  graph.EntityType `json:"type"`
+}
+
+// TokenRelation joins two entities of the same SentenceResult by index.
+type TokenRelation struct {
+	Head int                `json:"head"`
+	Tail int                `json:"tail"`
+	Type graph.RelationType `json:"type"`
+}
+
+// Sentences reports d per sentence for the evaluation contract. Nominal
+// mentions ("the Executive Director") are not names and are left out; a
+// relation on one is moved to a named mention of the same entity in the
+// same sentence, or dropped.
+func Sentences(d *text.Doc) []SentenceResult {
+	out := make([]SentenceResult, len(d.Sentences))
+	pos := make([]int, len(d.Mentions)) // mention -> index in its sentence's Entities
+	order := make([]int, 0, len(d.Mentions))
+	for i, m := range d.Mentions {
+		pos[i] = -1
+		if !m.Nominal {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := d.Mentions[order[a]], d.Mentions[order[b]]
+		if ma.Sent != mb.Sent {
+			return ma.Sent < mb.Sent
+		}
+		return ma.Start < mb.Start
+	})
+	for _, i := range order {
+		m := d.Mentions[i]
+		r := &out[m.Sent]
+		pos[i] = len(r.Entities)
+		r.Entities = append(r.Entities, TokenEntity{Start: m.Start, End: m.End, Type: m.Type})
+	}
+	named := func(mi, sent int) int {
+		if pos[mi] >= 0 && d.Mentions[mi].Sent == sent {
+			return pos[mi]
+		}
+		e := d.Mentions[mi].Entity
+		if e < 0 {
+			return -1
+		}
+		for _, j := range order {
+			if d.Mentions[j].Sent == sent && d.Mentions[j].Entity == e {
+				return pos[j]
+			}
+		}
+		return -1
+	}
+	for _, rel := range d.Relations {
+		h, t := named(rel.Head, rel.Sent), named(rel.Tail, rel.Sent)
+		if h < 0 || t < 0 || h == t {
+			continue
+		}
+		r := &out[rel.Sent]
+		tr := TokenRelation{Head: h, Tail: t, Type: rel.Type}
+		dup := false
+		for _, x := range r.Relations {
+			dup = dup || x == tr
+		}
+		if !dup {
+			r.Relations = append(r.Relations, tr)
+		}
+	}
+	for i := range out {
+		if out[i].Entities == nil {
+			out[i].Entities = []TokenEntity{}
+		}
+		if out[i].Relations == nil {
+			out[i].Relations = []TokenRelation{}
+		}
+	}
+	return out
+}
