@@ -10,15 +10,32 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
-// documentResolver resolves Document from a *graph.Document.
-type documentResolver struct{ d *graph.Document }
+// documentResolver resolves Document from a *graph.Document. Documents
+// from Reader.Documents come without their text; for those, g names the
+// page, whose texts are read in one batch when the first is asked for.
+type documentResolver struct {
+	d *graph.Document
+	g *docGroup // nil when d has its text
+}
 
-// wrapDocument returns the resolver of d, or nil for nil.
+// wrapDocument returns the resolver of d, which has its text, or nil for nil.
 func wrapDocument(d *graph.Document) *documentResolver {
 	if d == nil {
 		return nil
 	}
-	return &documentResolver{d}
+	return &documentResolver{d: d}
+}
+
+// text returns the document's text, reading it when d came from a list.
+func (r *documentResolver) text(ctx context.Context) (string, error) {
+	if r.g == nil {
+		return r.d.Text, nil
+	}
+	full, err := r.g.get(ctx, r.d.ID)
+	if err != nil {
+		return "", err
+	}
+	return full.d.Text, nil
 }
 
 // ID resolves the id field.
@@ -42,12 +59,18 @@ func (r *documentResolver) Source() *string { return optional(r.d.Source) }
 func (r *documentResolver) URL() *string { return optional(r.d.URL) }
 
 // Length resolves the length field.
-func (r *documentResolver) Length() int32 { return int32(len(r.d.Text)) }
+func (r *documentResolver) Length(ctx context.Context) (int32, error) {
+	text, err := r.text(ctx)
+	return int32(len(text)), err
+}
 
 // Text resolves the text field: the whole text or the byte range
 // [start, end), clamped to the text and widened to whole characters.
-func (r *documentResolver) Text(args struct{ Start, End *int32 }) (string, error) {
-	text := r.d.Text
+func (r *documentResolver) Text(ctx context.Context, args struct{ Start, End *int32 }) (string, error) {
+	text, err := r.text(ctx)
+	if err != nil {
+		return "", err
+	}
 	start, end := 0, len(text)
 	if args.Start != nil {
 		start = int(*args.Start)
@@ -90,8 +113,8 @@ func (g *docGroup) add(ids ...string) {
 	g.mu.Unlock()
 }
 
-// document reads document id (and the rest of the group, once).
-func (g *docGroup) document(ctx context.Context, id string) (*documentResolver, error) {
+// get reads document id with its text (and the rest of the group, once).
+func (g *docGroup) get(ctx context.Context, id string) (*documentResolver, error) {
 	g.mu.Lock()
 	batch := g.ids
 	g.mu.Unlock()
@@ -118,5 +141,11 @@ func documentList(ctx context.Context, f graph.DocumentFilter, first *int32, aft
 	if err != nil {
 		return nil, st.s.fail(ctx, err)
 	}
-	return newConnection(p, req, n, wrapDocument), nil
+	g := &docGroup{}
+	for _, d := range p.Items {
+		if d != nil {
+			g.add(d.ID)
+		}
+	}
+	return newConnection(p, req, n, func(d *graph.Document) *documentResolver { return &documentResolver{d: d, g: g} }), nil
 }

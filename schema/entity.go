@@ -63,7 +63,7 @@ func (r *entityResolver) Attribute(args struct{ Key string }) *string {
 
 // Relations resolves the relations field.
 func (r *entityResolver) Relations(ctx context.Context, args struct {
-	Direction string
+	Direction *string
 	Types     *[]string
 	First     *int32
 	After     *string
@@ -101,7 +101,7 @@ type mentionResolver struct {
 
 // Document resolves the document field.
 func (r *mentionResolver) Document(ctx context.Context) (*documentResolver, error) {
-	return r.g.document(ctx, r.m.Document)
+	return r.g.get(ctx, r.m.Document)
 }
 
 // DocumentID resolves the documentId field.

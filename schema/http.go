@@ -89,9 +89,12 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	op, known := pick(operations(req.Query), req.OperationName)
 	if known {
-		info.Type, info.Field, info.Operation = op.typ, op.field, op.name
+		info.Type, info.Operation = op.typ, op.name
+		if s.rootFields[op.typ][op.field] {
+			info.Field = op.field
+		}
 		if info.Operation == "" {
-			info.Operation = op.field
+			info.Operation = info.Field
 		}
 	}
 	authorized := false
@@ -118,8 +121,10 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusGatewayTimeout
 	case len(resp.Data) == 0:
 		// Nothing ran: the document did not parse or validate, the
-		// operation could not be chosen, or the variables did not fit.
+		// operation could not be chosen, or the variables did not fit. What
+		// the scan guessed about the operation is not to be trusted.
 		status = requestErrorStatus(media)
+		info.Operation, info.Type, info.Field = "", "", ""
 	}
 	s.respond(w, &info, media, status, responseBody{Errors: resp.Errors, Data: resp.Data})
 }
@@ -268,12 +273,16 @@ func (s *Service) refuse(w http.ResponseWriter, info *RequestInfo, media string,
 func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string, status int, body responseBody) {
 	info.Status = status
 	info.Errors = len(body.Errors)
-	out, err := json.Marshal(body)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // the body is JSON, never HTML: keep "<token>" readable
+	err := enc.Encode(body)
+	out := buf.Bytes()
 	if err != nil {
 		s.report(context.Background(), err)
 		status = http.StatusInternalServerError
 		info.Status = status
-		out = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`)
+		out = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}` + "\n")
 	}
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
@@ -281,7 +290,7 @@ func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string
 	h.Add("Vary", "Accept")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	_, _ = w.Write(append(out, '\n'))
+	_, _ = w.Write(out)
 }
 
 // negotiate picks the response media type from the Accept headers:

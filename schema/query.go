@@ -72,7 +72,7 @@ func (q *rootResolver) Search(ctx context.Context, args struct {
 // Entities resolves Query.entities.
 func (q *rootResolver) Entities(ctx context.Context, args struct {
 	Type    *string
-	OrderBy string
+	OrderBy *string
 	First   *int32
 	After   *string
 }) (*connection[*entityResolver], error) {
@@ -80,8 +80,8 @@ func (q *rootResolver) Entities(ctx context.Context, args struct {
 	if args.Type != nil {
 		f.Type = graph.EntityType(*args.Type)
 	}
-	if args.OrderBy != "" {
-		f.Order = graph.EntityOrder(args.OrderBy)
+	if args.OrderBy != nil {
+		f.Order = graph.EntityOrder(*args.OrderBy)
 	}
 	return entityList(ctx, args.First, args.After, func(req graph.PageRequest) (graph.Page[*graph.Entity], error) {
 		f.PageRequest = req
@@ -94,7 +94,7 @@ func (q *rootResolver) Relations(ctx context.Context, args struct {
 	Type      *string
 	Types     *[]string
 	Entity    *graphql.ID
-	Direction string
+	Direction *string
 	First     *int32
 	After     *string
 }) (*connection[*relationResolver], error) {
@@ -149,13 +149,13 @@ func (q *rootResolver) Documents(ctx context.Context, args struct {
 // Subgraph resolves Query.subgraph.
 func (q *rootResolver) Subgraph(ctx context.Context, args struct {
 	IDs   []graphql.ID
-	Hops  int32
-	Limit int32
+	Hops  *int32
+	Limit *int32
 }) (*subgraphResolver, error) {
 	if len(args.IDs) == 0 || len(args.IDs) > maxSubgraphIDs {
 		return nil, invalidf("ids must hold 1 to %d ids, got %d", maxSubgraphIDs, len(args.IDs))
 	}
-	hops, limit := int(args.Hops), int(args.Limit)
+	hops, limit := intArg(args.Hops, 1), intArg(args.Limit, 100)
 	if hops < 0 || hops > maxSubgraphHops {
 		return nil, invalidf("hops must be between 0 and %d, got %d", maxSubgraphHops, hops)
 	}
@@ -180,9 +180,9 @@ func (q *rootResolver) Subgraph(ctx context.Context, args struct {
 // ShortestPath resolves Query.shortestPath.
 func (q *rootResolver) ShortestPath(ctx context.Context, args struct {
 	From, To graphql.ID
-	MaxHops  int32
+	MaxHops  *int32
 }) (*pathResolver, error) {
-	maxHops := int(args.MaxHops)
+	maxHops := intArg(args.MaxHops, 6)
 	if maxHops < 1 || maxHops > maxPathHops {
 		return nil, invalidf("maxHops must be between 1 and %d, got %d", maxPathHops, maxHops)
 	}
@@ -206,13 +206,20 @@ func (q *rootResolver) Stats(ctx context.Context) (*statsResolver, error) {
 	return &statsResolver{st}, nil
 }
 
-// direction maps the Direction argument to the graph's, "" (an explicit
-// null) to Both.
-func direction(d string) graph.Direction {
-	if d == "" {
+// direction maps the Direction argument to the graph's; nil means Both.
+func direction(d *string) graph.Direction {
+	if d == nil {
 		return graph.Both
 	}
-	return graph.Direction(d)
+	return graph.Direction(*d)
+}
+
+// intArg returns *p, or def when p is nil.
+func intArg(p *int32, def int) int {
+	if p == nil {
+		return def
+	}
+	return int(*p)
 }
 
 // subgraphResolver resolves Subgraph.

@@ -195,7 +195,7 @@ type evidenceResolver struct {
 
 // Document resolves the document field.
 func (r *evidenceResolver) Document(ctx context.Context) (*documentResolver, error) {
-	return r.g.document(ctx, r.e.Document)
+	return r.g.get(ctx, r.e.Document)
 }
 
 // DocumentID resolves the documentId field.

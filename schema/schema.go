@@ -9,6 +9,7 @@ import (
 	"time"
 
 	graphql "github.com/graph-gophers/graphql-go"
+	"github.com/graph-gophers/graphql-go/ast"
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
 
 	"github.com/kgraph/kgraph/graph"
@@ -86,8 +87,9 @@ type RequestInfo struct {
 
 // Service serves the graph over GraphQL. It is safe for concurrent use.
 type Service struct {
-	opts   Options
-	schema *graphql.Schema
+	opts       Options
+	schema     *graphql.Schema
+	rootFields map[string]map[string]bool // by operation type: the root field names
 }
 
 // New parses the schema, binds the resolvers and applies the limits of
@@ -125,6 +127,17 @@ func New(opts Options) (*Service, error) {
 		return nil, err
 	}
 	s.schema = schema
+	s.rootFields = map[string]map[string]bool{
+		"query":    {"__typename": true, "__schema": true, "__type": true},
+		"mutation": {"__typename": true},
+	}
+	for typ, t := range schema.AST().RootOperationTypes {
+		if o, ok := t.(*ast.ObjectTypeDefinition); ok && s.rootFields[typ] != nil {
+			for _, f := range o.Fields {
+				s.rootFields[typ][f.Name] = true
+			}
+		}
+	}
 	return s, nil
 }
 
@@ -170,15 +183,28 @@ func (s *Service) Exec(ctx context.Context, req Request) Response {
 }
 
 // exec runs a request whose context already carries the request state.
+// Errors that graphql-go raises itself (parse, validation, variables,
+// argument values) get the INVALID code.
 func (s *Service) exec(ctx context.Context, req Request) *graphql.Response {
 	resp := s.schema.Exec(ctx, req.Query, req.OperationName, req.Variables)
 	if ctx.Err() != nil {
 		return &graphql.Response{Errors: []*gqlerrors.QueryError{timeoutError(s.opts.Timeout, ctx.Err())}}
 	}
+	badArgument := false
 	for _, e := range resp.Errors {
-		if e.Extensions == nil && e.ResolverError == nil {
-			// Parse, validation and variable errors from graphql-go itself.
+		if e.ResolverError == nil && e.Extensions == nil {
 			e.Extensions = map[string]any{"code": graph.EINVALID}
+			// graphql-go checks custom scalar arguments (Date) only while
+			// executing and then leaves the field out, without a path.
+			badArgument = badArgument || (len(resp.Data) > 0 && e.Path == nil)
+		}
+	}
+	if badArgument {
+		if op, ok := pick(operations(req.Query), req.OperationName); ok && op.typ == "query" {
+			// A value the schema cannot accept is a request error, as a
+			// validation error would be: no partial data. (A mutation keeps
+			// its data: the fields before the bad one did run.)
+			resp.Data = nil
 		}
 	}
 	return resp
