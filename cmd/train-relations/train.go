@@ -11,6 +11,7 @@ import (
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/relation"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // example is one candidate pair with its features and gold label.
@@ -22,27 +23,35 @@ type example struct {
 	key   triple
 }
 
-// examples turns sentences into candidate pairs using gold mentions.
-func examples(m *relation.Model, sents []sentence) []example {
+// examples turns documents into candidate pairs. docs[i] holds the
+// mentions of sents[i] (gold or predicted); a candidate is positive when
+// both argument spans, their types and the relation match a gold fact.
+func examples(m *relation.Model, sents []sentence, docs []*text.Doc) []example {
 	var out []example
 	for si, s := range sents {
-		d := goldDoc(s)
-		gold := map[[2]int]string{}
+		d := docs[si]
+		gold := map[triple]bool{}
 		for _, r := range s.Relations {
-			gold[[2]int{r.Head, r.Tail}] = r.Type
+			h, t := s.Entities[r.Head], s.Entities[r.Tail]
+			if entityType[h.Type] == "" || entityType[t.Type] == "" {
+				continue
+			}
+			gold[triple{h.Start, h.End, t.Start, t.End, r.Type + "/" + h.Type + "/" + t.Type}] = true
 		}
 		var named []int
 		for i := range d.Mentions {
-			named = append(named, i)
+			if !d.Mentions[i].Nominal && d.Mentions[i].Sent == 0 {
+				named = append(named, i)
+			}
 		}
 		sort.SliceStable(named, func(a, b int) bool { return d.Mentions[named[a]].Start < d.Mentions[named[b]].Start })
 		for _, c := range relation.Candidates(d, named, nil) {
-			g := gold[[2]int{c.Head, c.Tail}]
 			h, t := d.Mentions[c.Head], d.Mentions[c.Tail]
 			kind := contractRelation[c.Rel]
+			full := kind + "/" + conllType[h.Type] + "/" + conllType[t.Type]
 			out = append(out, example{
 				feats: m.Features(d, c, named),
-				y:     g != "" && relationType[g] == c.Rel,
+				y:     gold[triple{h.Start, h.End, t.Start, t.End, full}],
 				rel:   c.Rel,
 				sent:  si,
 				key:   triple{h.Start, h.End, t.Start, t.End, kind},
@@ -50,6 +59,45 @@ func examples(m *relation.Model, sents []sentence) []example {
 		}
 	}
 	return out
+}
+
+// dedupe keeps one example per sentence and fact: when gold and predicted
+// mentions give the same pair, the copies would count twice on dev.
+func dedupe(ex []example) []example {
+	type k struct {
+		sent int
+		key  triple
+	}
+	seen := map[k]bool{}
+	out := ex[:0]
+	for _, e := range ex {
+		if seen[k{e.sent, e.key}] {
+			continue
+		}
+		seen[k{e.sent, e.key}] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+var conllType = map[graph.EntityType]string{graph.Person: "Peop", graph.Organization: "Org", graph.Location: "Loc"}
+
+// docsFor returns one document per sentence with gold mentions, or with
+// the pipeline's mentions when ner is set.
+func docsFor(sents []sentence, ner bool) ([]*text.Doc, error) {
+	out := make([]*text.Doc, len(sents))
+	for i, s := range sents {
+		if !ner {
+			out[i] = goldDoc(s)
+			continue
+		}
+		d, err := pipelineDoc([][]string{s.Tokens})
+		if err != nil {
+			return nil, err
+		}
+		out[i] = d
+	}
+	return out, nil
 }
 
 type trainConfig struct {
@@ -163,6 +211,7 @@ func runTrain(args []string) error {
 	bits := fs.Uint("bits", 20, "log2 of the hashed weight table size")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
 	epochs := fs.Int("epochs", 20, "maximum epochs; the best epoch on dev is kept")
+	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both; dev is always scored on the pipeline's when ner or both")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
 		fs.PrintDefaults()
@@ -179,8 +228,22 @@ func runTrain(args []string) error {
 		return err
 	}
 	proto := relation.NewModel(*bits)
-	tr := examples(proto, trS)
-	dev := examples(proto, devS)
+	var tr, dev []example
+	for _, useNER := range []bool{false, true} {
+		if useNER && *mentions == "gold" || !useNER && *mentions == "ner" {
+			continue
+		}
+		trD, err := docsFor(trS, useNER)
+		if err != nil {
+			return err
+		}
+		tr = append(tr, examples(proto, trS, trD)...)
+	}
+	devD, err := docsFor(devS, *mentions != "gold")
+	if err != nil {
+		return err
+	}
+	dev = dedupe(examples(proto, devS, devD))
 	devGold := 0
 	for _, s := range devS {
 		devGold += len(goldTriples(s))
@@ -212,6 +275,24 @@ func runTrain(args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "selected posWeight %.0f negKeep %.1f l2 %g\n", bestCfg.posWeight, bestCfg.negKeep, bestCfg.l2)
 	train(*bits, tr, dev, devGold, bestCfg, true)
+	if *mentions != "gold" {
+		// The threshold is chosen on the pipeline's mentions; report the
+		// gold-mention figure as well.
+		goldD, _ := docsFor(devS, false)
+		gdev := dedupe(examples(proto, devS, goldD))
+		tp, fp := 0, 0
+		for _, e := range gdev {
+			if best.Score(e.feats) >= best.Threshold {
+				if e.y {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		_, _, gf := prf(tp, fp, devGold-tp)
+		fmt.Fprintf(os.Stderr, "same model on gold dev mentions: F1 %.2f\n", gf)
+	}
 
 	f, err := os.Create(*out)
 	if err != nil {
@@ -224,7 +305,7 @@ func runTrain(args []string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Printf("classifier dev F1 (gold entities, classifier alone): %.2f, threshold %.2f; wrote %s\n", bestF, best.Threshold, *out)
+	fmt.Printf("classifier dev F1 (%s mentions, classifier alone): %.2f, threshold %.2f; wrote %s\n", map[bool]string{true: "pipeline", false: "gold"}[*mentions != "gold"], bestF, best.Threshold, *out)
 	return nil
 }
 

@@ -80,29 +80,24 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 	}
 }
 
-// skipStateForm returns the start of a "the Republic of" style run that
-// ends at token k ("of the Republic of Kazakhstan"): up to four tokens that
-// are "the", "of" or capitalised words outside any mention.
-func (x *extractor) stateFormStart(st *sentence, k int) int {
-	j := k
-	for j > 0 && k-j < 4 {
-		w := st.toks[j-1].Text
-		if st.at[j-1] >= 0 || !(st.low[j-1] == "the" || st.low[j-1] == "of" || isCap(w)) {
-			break
+// stateFormOf returns the index of the "of" that links a title to the
+// name starting at token k: "Minister of Kazakhstan", "Minister of the
+// Republic of Kazakhstan" (up to four tokens of "the", "of" or
+// capitalised words outside mentions between), or -1. A title must end
+// right before the returned "of"; the caller checks that.
+func (x *extractor) stateFormOf(st *sentence, k int) int {
+	for o := k - 1; o >= 0 && o >= k-5; o-- {
+		if st.low[o] == "of" && o > 0 && (st.at[o-1] < 0 || x.d.Mentions[st.at[o-1]].Nominal) {
+			if _, _, _, ok := x.titleBefore(st, 0, o); ok {
+				return o
+			}
 		}
-		j--
-	}
-	// Only a run that begins right after an "of" counts; give back the
-	// tokens up to and including the last "of".
-	for i := j; i < k; i++ {
-		if st.low[i] == "of" {
-			j = i + 1
+		w := st.toks[o].Text
+		if st.at[o] >= 0 || !(st.low[o] == "the" || st.low[o] == "of" || isCap(w)) {
+			return -1
 		}
 	}
-	for j < k && st.low[j] == "the" {
-		j++
-	}
-	return j
+	return -1
 }
 
 // titles finds pre-modifier titles ("UNFPA Executive Director Natalia
@@ -130,9 +125,8 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		found := false
 		// "TITLE of [the Republic of] ORG" ending at k.
 		if m := x.endingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
-			j := x.stateFormStart(st, x.d.Mentions[m].Start)
-			if j > 0 && st.low[j-1] == "of" {
-				if ts, title, lead, ok := x.titleBefore(st, 0, j-1); ok {
+			if o := x.stateFormOf(st, x.d.Mentions[m].Start); o > 0 {
+				if ts, title, lead, ok := x.titleBefore(st, 0, o); ok {
 					x.worksFor(st, p, m, title, lead, confPremodifier)
 					k, found = ts, true
 				}
@@ -210,6 +204,9 @@ func (x *extractor) appositive(st *sentence, p int) {
 	}
 	if k < n && (st.low[k] == "the" || st.low[k] == "a" || st.low[k] == "an") {
 		k++
+	}
+	if k < n && (st.low[k] == "former" || st.low[k] == "ex" || st.low[k] == "late") {
+		return
 	}
 	// "X, ORG['s] TITLE"
 	if m := x.startingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {

@@ -18,6 +18,7 @@ type trigger struct {
 
 var (
 	trigMet       = trigger{typ: graph.MetWith, subj: partyTypes, obj: partyTypes, gap: 2, conf: 0.85}
+	trigMetBare   = trigger{typ: graph.MetWith, subj: partyTypes, obj: partyTypes, gap: 0, conf: 0.8}
 	trigMetPerson = trigger{typ: graph.MetWith, subj: personTypes, obj: personTypes, gap: 0, conf: 0.8}
 	trigAnnounced = trigger{typ: graph.Announced, subj: partyTypes, obj: thingTypes, gap: 10, conf: 0.75}
 	trigProposed  = trigger{typ: graph.Proposed, subj: partyTypes, obj: thingTypes, gap: 10, conf: 0.75}
@@ -33,7 +34,7 @@ var (
 // verbTriggers maps verb phrases to the relations they state. The phrases
 // are matched on lower-cased tokens, longest first.
 var verbTriggers = map[string][]trigger{
-	"met": {trigMet}, "met with": {trigMet}, "meets": {trigMet}, "meets with": {trigMet},
+	"met": {trigMetBare}, "met with": {trigMet}, "meets": {trigMetBare}, "meets with": {trigMet},
 	"meet with": {trigMet}, "held a meeting with": {trigMet}, "held meetings with": {trigMet},
 	"holds a meeting with": {trigMet}, "hold a meeting with": {trigMet}, "had a meeting with": {trigMet},
 	"held talks with": {trigMet}, "holds talks with": {trigMet}, "hold talks with": {trigMet},

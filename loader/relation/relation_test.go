@@ -1,0 +1,433 @@
+package relation_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/relation"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// buildDoc makes a document from sentences written with inline mentions:
+// "[PERSON Lena Holm] met [ORGANIZATION#2 UNDP] ." Tokens are separated by
+// spaces. A mention is "[TYPE words]"; "TYPE#n" puts it in entity n (mentions
+// without a number get an entity of their own); "TYPE~#n" makes it a nominal
+// mention of entity n.
+func buildDoc(t testing.TB, date string, sents ...string) *text.Doc {
+	t.Helper()
+	type pending struct {
+		sent, start, end int
+		typ              graph.EntityType
+		ent              string
+		nominal          bool
+	}
+	var toks [][]string
+	var ms []pending
+	for si, s := range sents {
+		var words []string
+		fields := strings.Fields(s)
+		for i := 0; i < len(fields); i++ {
+			f := fields[i]
+			if !strings.HasPrefix(f, "[") || len(f) == 1 {
+				words = append(words, f)
+				continue
+			}
+			spec := f[1:]
+			p := pending{sent: si, start: len(words)}
+			if typ, ent, ok := strings.Cut(spec, "#"); ok {
+				spec, p.ent = typ, ent
+			}
+			if strings.HasSuffix(spec, "~") {
+				spec, p.nominal = strings.TrimSuffix(spec, "~"), true
+			}
+			p.typ = graph.EntityType(spec)
+			for i++; i < len(fields); i++ {
+				w := fields[i]
+				if strings.HasSuffix(w, "]") && len(w) > 1 {
+					words = append(words, strings.TrimSuffix(w, "]"))
+					break
+				}
+				words = append(words, w)
+			}
+			p.end = len(words)
+			ms = append(ms, p)
+		}
+		toks = append(toks, words)
+	}
+	d := text.FromTokens(toks)
+	d.Date = date
+	ents := map[string]int{}
+	for k, p := range ms {
+		e, ok := ents[p.ent]
+		if !ok || p.ent == "" {
+			e = len(d.Entities)
+			if p.ent != "" {
+				ents[p.ent] = e
+			}
+			d.Entities = append(d.Entities, text.Entity{Type: p.typ})
+		}
+		d.Mentions = append(d.Mentions, text.Mention{Sent: p.sent, Start: p.start, End: p.end, Type: p.typ, Entity: e, Nominal: p.nominal})
+		d.Entities[e].Mentions = append(d.Entities[e].Mentions, k)
+		if !p.nominal && d.Entities[e].Name == "" {
+			d.Entities[e].Name = d.MentionText(d.Mentions[k])
+		}
+	}
+	return d
+}
+
+// fact is an expected (or forbidden) relation, by mention text.
+type fact struct {
+	typ        graph.RelationType
+	head, tail string
+	sent       int    // evidence sentence
+	title      string // expected title attribute, "" for none
+}
+
+func describe(d *text.Doc, r text.Relation) string {
+	return fmt.Sprintf("%s(%q -> %q, sent %d, %v)", r.Type, d.MentionText(d.Mentions[r.Head]), d.MentionText(d.Mentions[r.Tail]), r.Sent, r.Attrs)
+}
+
+func find(d *text.Doc, f fact) (text.Relation, bool) {
+	for _, r := range d.Relations {
+		h, tl := d.MentionText(d.Mentions[r.Head]), d.MentionText(d.Mentions[r.Tail])
+		if r.Type != f.typ {
+			continue
+		}
+		if h == f.head && tl == f.tail || f.typ.Symmetric() && h == f.tail && tl == f.head {
+			return r, true
+		}
+	}
+	return text.Relation{}, false
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name  string
+		date  string
+		sents []string
+		want  []fact
+		not   []fact
+	}{
+		{
+			name:  "organisation and title before the name",
+			sents: []string{"[ORGANIZATION WHO] Director-General [PERSON Tomas Reyes] arrived in [LOCATION Geneva] ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Tomas Reyes", tail: "WHO", title: "Director-General"},
+				{typ: graph.Leads, head: "Tomas Reyes", tail: "WHO", title: "Director-General"},
+			},
+		},
+		{
+			name:  "title of a state form before the name",
+			sents: []string{"Deputy Foreign Minister of the Republic of [LOCATION Estonia] [PERSON Mart Kask] will travel to [LOCATION Riga] ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Mart Kask", tail: "Estonia", title: "Deputy Foreign Minister"}},
+			not:   []fact{{typ: graph.Leads, head: "Mart Kask", tail: "Estonia"}},
+		},
+		{
+			name:  "head of state",
+			sents: []string{"President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", title: "President"},
+				{typ: graph.Leads, head: "Rosa Vidal", tail: "Chile", title: "President"},
+			},
+		},
+		{
+			name:  "two titles for two organisations",
+			sents: []string{"The minister met [ORGANIZATION UN] Assistant Secretary-General , [ORGANIZATION UNICEF] Executive Director [PERSON Helena Varga] on Friday ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Helena Varga", tail: "UNICEF", title: "Executive Director"},
+				{typ: graph.WorksFor, head: "Helena Varga", tail: "UN", title: "Assistant Secretary-General"},
+			},
+		},
+		{
+			name:  "apposition with of",
+			sents: []string{"[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , said profits rose ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "John Fielding", tail: "Barrow Holdings", title: "chairman"},
+				{typ: graph.Leads, head: "John Fielding", tail: "Barrow Holdings", title: "chairman"},
+			},
+		},
+		{
+			name:  "apposition with determiner",
+			sents: []string{"[PERSON Ana Ruiz] , the chief executive of [ORGANIZATION Telvia] , declined to comment ."},
+			want:  []fact{{typ: graph.Leads, head: "Ana Ruiz", tail: "Telvia", title: "chief executive"}},
+		},
+		{
+			name:  "possessive title before the name",
+			sents: []string{"[ORGANIZATION Telvia] 's finance director [PERSON Ana Ruiz] said sales fell ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Ana Ruiz", tail: "Telvia", title: "finance director"}},
+		},
+		{
+			name:  "former post is not a job",
+			sents: []string{"[PERSON Ana Ruiz] , a former director of [ORGANIZATION Telvia] , joined the board ."},
+			// The classifier may still read a past job as WORKS_FOR (CoNLL04
+			// does); the title pattern must not.
+			not: []fact{{typ: graph.WorksFor, head: "Ana Ruiz", tail: "Telvia", title: "director"}},
+		},
+		{
+			name:  "a place after a preposition is not the employer",
+			sents: []string{"In [LOCATION Paris] President [PERSON Rosa Vidal] spoke ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Paris"}},
+		},
+		{
+			name:  "meeting with a titled person",
+			sents: []string{"Foreign Minister [PERSON Lena Holm] held talks with [ORGANIZATION WHO] Director-General [PERSON Tomas Reyes] in [LOCATION Geneva] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Tomas Reyes"}},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "WHO"}},
+		},
+		{
+			name:  "two parties met",
+			sents: []string{"[PERSON Lena Holm] and [PERSON Mart Kask] met in [LOCATION Tallinn] on Tuesday ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "received a visitor",
+			sents: []string{"President [PERSON Rosa Vidal] received Foreign Minister [PERSON Lena Holm] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Rosa Vidal", tail: "Lena Holm"}},
+		},
+		{
+			name: "nominal subject resolved by coreference",
+			sents: []string{
+				"[PERSON#1 Lena Holm] arrived on Monday .",
+				"[PERSON~#1 The Foreign Minister] met with [PERSON Mart Kask] .",
+			},
+			want: []fact{{typ: graph.MetWith, head: "The Foreign Minister", tail: "Mart Kask", sent: 1}},
+		},
+		{
+			name:  "named mention preferred over nominal in one sentence",
+			sents: []string{"[PERSON~#1 The minister] , [PERSON#1 Lena Holm] , met with [PERSON Mart Kask] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "announcement with auxiliaries",
+			sents: []string{"[LOCATION Chile] is going to announce next month the [INITIATIVE Pacific Ocean Compact] to curb plastic waste ."},
+			want:  []fact{{typ: graph.Announced, head: "Chile", tail: "Pacific Ocean Compact"}},
+		},
+		{
+			name:  "proposal of a new body",
+			sents: []string{"[PERSON Rosa Vidal] put forward an initiative to create an [ORGANIZATION International Water Council] ."},
+			want:  []fact{{typ: graph.Proposed, head: "Rosa Vidal", tail: "International Water Council"}},
+			not:   []fact{{typ: graph.Launched, head: "Rosa Vidal", tail: "International Water Council"}},
+		},
+		{
+			name:  "passive launch",
+			sents: []string{"The [INITIATIVE Clean Cities Programme] was launched by [ORGANIZATION UNEP] in 2019 ."},
+			want:  []fact{{typ: graph.Launched, head: "UNEP", tail: "Clean Cities Programme"}},
+		},
+		{
+			name:  "event place and dates",
+			date:  "2024-03-02",
+			sents: []string{"Delegates gathered for the [EVENT Global Water Forum] in [LOCATION Nairobi] on March 12-14 ."},
+			want:  []fact{{typ: graph.LocatedIn, head: "Global Water Forum", tail: "Nairobi"}},
+		},
+		{
+			name: "organiser named in the event",
+			sents: []string{
+				"[ORGANIZATION UNEP] said on Monday that talks would resume .",
+				"The [EVENT UNEP Ocean Conference] opened in [LOCATION Lisbon] .",
+			},
+			want: []fact{
+				{typ: graph.OrganizedBy, head: "UNEP Ocean Conference", tail: "UNEP", sent: 1},
+				{typ: graph.LocatedIn, head: "UNEP Ocean Conference", tail: "Lisbon", sent: 1},
+			},
+		},
+		{
+			name:  "organised by",
+			sents: []string{"The [EVENT Baltic Energy Summit] , organised by the [ORGANIZATION Nordic Council] , ended on Friday ."},
+			want:  []fact{{typ: graph.OrganizedBy, head: "Baltic Energy Summit", tail: "Nordic Council"}},
+		},
+		{
+			name:  "participant on the sidelines",
+			sents: []string{"On the sidelines of the [EVENT Munich Security Conference] , [PERSON Lena Holm] met [PERSON Mart Kask] ."},
+			want: []fact{
+				{typ: graph.ParticipatesIn, head: "Lena Holm", tail: "Munich Security Conference"},
+				{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"},
+			},
+		},
+		{
+			name:  "attended",
+			sents: []string{"[PERSON Mart Kask] attended the [EVENT Munich Security Conference] last year ."},
+			want:  []fact{{typ: graph.ParticipatesIn, head: "Mart Kask", tail: "Munich Security Conference"}},
+		},
+		{
+			name:  "leading organisation of a system",
+			sents: []string{"[ORGANIZATION UNICEF] is the leading [ORGANIZATION UN] agency for children ."},
+			want:  []fact{{typ: graph.PartOf, head: "UNICEF", tail: "UN"}},
+		},
+		{
+			name:  "agencies such as",
+			sents: []string{"Relief came from [ORGANIZATION UN] agencies such as [ORGANIZATION UNHCR] , [ORGANIZATION WFP] and [ORGANIZATION UNICEF] ."},
+			want: []fact{
+				{typ: graph.PartOf, head: "UNHCR", tail: "UN"},
+				{typ: graph.PartOf, head: "WFP", tail: "UN"},
+				{typ: graph.PartOf, head: "UNICEF", tail: "UN"},
+			},
+		},
+		{
+			name:  "in the framework of",
+			sents: []string{"[LOCATION Peru] launched the [INITIATIVE Andean Water Alliance] in the framework of the [INITIATIVE Global Water Initiative] ."},
+			want: []fact{
+				{typ: graph.Launched, head: "Peru", tail: "Andean Water Alliance"},
+				{typ: graph.PartOf, head: "Andean Water Alliance", tail: "Global Water Initiative"},
+			},
+		},
+		{
+			name:  "cooperation with a list",
+			sents: []string{"[LOCATION Chile] will act in cooperation with the relevant [ORGANIZATION UN] agencies such as [ORGANIZATION UNDP] and [ORGANIZATION UNEP] ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"},
+				{typ: graph.CooperatesWith, head: "Chile", tail: "UNEP"},
+			},
+			not: []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UN"}},
+		},
+		{
+			name:  "cooperation as a noun",
+			sents: []string{"[LOCATION Chile] intends to increase cooperation with [ORGANIZATION UNDP] ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"}},
+		},
+		{
+			name:  "state body of a country",
+			sents: []string{"[LOCATION Estonia] 's [ORGANIZATION Foreign Ministry] issued a statement ."},
+			want:  []fact{{typ: graph.PartOf, head: "Foreign Ministry", tail: "Estonia"}},
+		},
+		{
+			name: "demonym in an organisation's name",
+			sents: []string{
+				"The [ORGANIZATION Estonian Foreign Ministry] summoned the envoy .",
+				"Relations with [LOCATION Estonia] have cooled .",
+			},
+			want: []fact{{typ: graph.PartOf, head: "Estonian Foreign Ministry", tail: "Estonia"}},
+		},
+		{
+			name:  "based in",
+			sents: []string{"[ORGANIZATION Telvia] , based in [LOCATION Lisbon] , cut jobs ."},
+			want:  []fact{{typ: graph.BasedIn, head: "Telvia", tail: "Lisbon"}},
+		},
+		{
+			name: "city in its country from the gazetteer",
+			sents: []string{
+				"Talks were held in [LOCATION Lyon] .",
+				"[LOCATION France] welcomed the result .",
+			},
+			want: []fact{{typ: graph.LocatedIn, head: "Lyon", tail: "France"}},
+		},
+		{
+			name:  "killed",
+			sents: []string{"Police said [PERSON Carl Dunn] shot dead [PERSON Peter Vance] outside a bar ."},
+			want:  []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},
+		},
+		{
+			name:  "killed, passive",
+			sents: []string{"[PERSON Peter Vance] was assassinated by [PERSON Carl Dunn] in 1998 ."},
+			want:  []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},
+		},
+		{
+			name:  "member state",
+			sents: []string{"[ORGANIZATION NATO] member [LOCATION Norway] sent ships ."},
+			want:  []fact{{typ: graph.MemberOf, head: "Norway", tail: "NATO"}},
+		},
+		{
+			name:  "open relation",
+			sents: []string{"[PERSON Lena Holm] praised the [INITIATIVE Clean Cities Programme] for its results ."},
+			want:  []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "Clean Cities Programme"}},
+		},
+		{
+			name:  "reported speech is no relation",
+			sents: []string{"[PERSON Lena Holm] said [ORGANIZATION UNDP] would help ."},
+			not:   []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "UNDP"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := buildDoc(t, tc.date, tc.sents...)
+			relation.Extract(d)
+			for _, f := range tc.want {
+				r, ok := find(d, f)
+				if !ok {
+					var got []string
+					for _, r := range d.Relations {
+						got = append(got, describe(d, r))
+					}
+					t.Errorf("missing %s(%q -> %q); got %v", f.typ, f.head, f.tail, got)
+					continue
+				}
+				if r.Sent != f.sent {
+					t.Errorf("%s: evidence sentence %d, want %d", describe(d, r), r.Sent, f.sent)
+				}
+				if f.title != "" && r.Attrs["title"] != f.title {
+					t.Errorf("%s: title %q, want %q", describe(d, r), r.Attrs["title"], f.title)
+				}
+				if r.Confidence <= 0 || r.Confidence > 1 {
+					t.Errorf("%s: confidence %v, want in (0,1]", describe(d, r), r.Confidence)
+				}
+			}
+			for _, f := range tc.not {
+				if r, ok := find(d, f); ok && (f.title == "" || r.Attrs["title"] == f.title) {
+					t.Errorf("got %s, want no such relation", describe(d, r))
+				}
+			}
+		})
+	}
+}
+
+func TestEventDate(t *testing.T) {
+	tests := []struct {
+		sent, date     string
+		want           string
+		wantStart, end string
+	}{
+		{"The [EVENT Global Water Forum] in [LOCATION Nairobi] on March 12-14 drew crowds .", "2024-03-02", "2024-03-12/2024-03-14", "2024-03-12", "2024-03-14"},
+		{"The [EVENT Global Water Forum] will be held in [LOCATION Nairobi] on 5 June 2025 .", "2024-03-02", "2025-06-05", "", ""},
+		{"The [EVENT Global Water Forum] in [LOCATION Nairobi] on May 3 - 4 drew crowds .", "2021-01-10", "2021-05-03/2021-05-04", "2021-05-03", "2021-05-04"},
+		{"The [EVENT Global Water Forum] in [LOCATION Nairobi] on May 3 drew crowds .", "", "", "", ""},
+	}
+	for _, tc := range tests {
+		d := buildDoc(t, tc.date, tc.sent)
+		relation.Extract(d)
+		r, ok := find(d, fact{typ: graph.LocatedIn, head: "Global Water Forum", tail: "Nairobi"})
+		if !ok {
+			t.Errorf("%q: no LOCATED_IN", tc.sent)
+			continue
+		}
+		if r.Attrs["date"] != tc.want || r.Attrs["start"] != tc.wantStart || r.Attrs["end"] != tc.end {
+			t.Errorf("%q (document %s): date %q start %q end %q, want %q %q %q", tc.sent, tc.date,
+				r.Attrs["date"], r.Attrs["start"], r.Attrs["end"], tc.want, tc.wantStart, tc.end)
+		}
+	}
+}
+
+func TestDocumentDate(t *testing.T) {
+	d := buildDoc(t, "2024-03-02", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
+	relation.Extract(d)
+	if len(d.Relations) == 0 {
+		t.Fatal("no relations")
+	}
+	for _, r := range d.Relations {
+		if r.Attrs["documentDate"] != "2024-03-02" {
+			t.Errorf("%s: documentDate %q, want 2024-03-02", describe(d, r), r.Attrs["documentDate"])
+		}
+	}
+	d = buildDoc(t, "", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
+	relation.Extract(d)
+	for _, r := range d.Relations {
+		if _, ok := r.Attrs["documentDate"]; ok {
+			t.Errorf("%s: documentDate set without a document date", describe(d, r))
+		}
+	}
+}
+
+func TestSymmetricStoredOnce(t *testing.T) {
+	d := buildDoc(t, "", "[PERSON Lena Holm] met [PERSON Mart Kask] , and [PERSON Mart Kask] met [PERSON Lena Holm] .")
+	relation.Extract(d)
+	n := 0
+	for _, r := range d.Relations {
+		if r.Type == graph.MetWith {
+			n++
+		}
+	}
+	// Two mention pairs: (Holm1, Kask1) and (Kask2, Holm2).
+	if n != 2 {
+		t.Errorf("got %d MET_WITH relations, want 2 (one per mention pair)", n)
+	}
+}
