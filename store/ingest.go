@@ -1,0 +1,417 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Ingest merges an extraction into the graph in one atomic write: it
+// resolves the extraction's entities against the stored ones, adds their
+// mentions, and adds its relations with their evidence. A document whose
+// content hash is already stored is reported Unchanged and nothing is
+// written; a stored document with the same ID and other content is
+// replaced. Errors: EINVALID for an extraction that breaks the contract
+// (unknown types, relations to unknown entities, offsets outside the
+// text).
+func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (graph.IngestResult, error) {
+	if x == nil {
+		return graph.IngestResult{}, graph.Errorf(graph.EINVALID, "no extraction")
+	}
+	if err := validate(x); err != nil {
+		return graph.IngestResult{}, err
+	}
+	text := x.Document.Text
+	hash := graph.ContentHash(text)
+	id := x.Document.ID
+	if id == "" {
+		id = graph.DocumentID(text)
+	}
+	res := graph.IngestResult{DocumentID: id, Entities: len(x.Entities), Relations: len(x.Relations)}
+
+	db.wmu.Lock()
+	defer db.wmu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	w, err := db.begin()
+	if err != nil {
+		return res, internal("ingest", err)
+	}
+	defer w.discard()
+
+	if v, ok, err := w.get(hashKey(hash)); err != nil {
+		return res, internal("ingest", err)
+	} else if ok {
+		d, err := w.docRecord(binary.BigEndian.Uint64(v))
+		if err != nil {
+			return res, internal("ingest", err)
+		}
+		res.DocumentID, res.Status = d.ID, graph.Unchanged
+		return res, nil
+	}
+	if v, ok, err := w.get(docIDKey(id)); err != nil {
+		return res, internal("ingest", err)
+	} else if ok {
+		if err := w.retract(binary.BigEndian.Uint64(v)); err != nil {
+			return res, internal("replace document", err)
+		}
+		if err := w.flush(); err != nil {
+			return res, internal("replace document", err)
+		}
+	}
+	n, err := w.ingest(x, id, hash)
+	if err != nil {
+		return res, internal("ingest", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := db.commit(w); err != nil {
+		return res, internal("ingest", err)
+	}
+	res.Status, res.NewEntities = graph.Ingested, n
+	return res, nil
+}
+
+// validate checks the parts of an extraction the store relies on.
+func validate(x *graph.Extraction) error {
+	size := len(x.Document.Text)
+	local := make(map[string]bool, len(x.Entities))
+	for i := range x.Entities {
+		e := &x.Entities[i]
+		if !e.Type.Valid() {
+			return graph.Errorf(graph.EINVALID, "entity %q: unknown type %q", e.ID, e.Type)
+		}
+		if strings.TrimSpace(e.Name) == "" {
+			return graph.Errorf(graph.EINVALID, "entity %q: empty name", e.ID)
+		}
+		local[e.ID] = true
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End < m.Start || m.End > size {
+				return graph.Errorf(graph.EINVALID, "entity %q: mention [%d,%d) outside the text (%d bytes)", e.ID, m.Start, m.End, size)
+			}
+		}
+	}
+	for _, r := range x.Relations {
+		if !r.Type.Valid() {
+			return graph.Errorf(graph.EINVALID, "relation %s->%s: unknown type %q", r.Source, r.Target, r.Type)
+		}
+		if !local[r.Source] || !local[r.Target] {
+			return graph.Errorf(graph.EINVALID, "relation %s %s %s: unknown entity", r.Source, r.Type, r.Target)
+		}
+		for _, ev := range r.Evidence {
+			if ev.Start < 0 || ev.End < ev.Start || ev.End > size {
+				return graph.Errorf(graph.EINVALID, "relation %s %s %s: evidence [%d,%d) outside the text (%d bytes)", r.Source, r.Type, r.Target, ev.Start, ev.End, size)
+			}
+		}
+	}
+	return nil
+}
+
+// ingest adds the document and its facts to w and returns the number of
+// new entities.
+func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
+	w.st.NextDoc++
+	doc := w.st.NextDoc
+	w.st.Documents++
+	d := &docRec{ID: id, Title: x.Document.Title, Date: x.Document.Date, Source: x.Document.Source, URL: x.Document.URL, Hash: hash}
+	num := u64(nil, doc)
+	w.set(docKey(doc), d.encode())
+	w.set(textKey(doc), []byte(x.Document.Text))
+	w.set(docIDKey(id), num)
+	w.set(hashKey(hash), num)
+	w.set(dateKey(d.Date, doc), nil)
+
+	// Resolve the fullest names first, so that a surname the loader left
+	// as its own entity finds the full name of the same document.
+	order := make([]int, len(x.Entities))
+	forms := make([][]string, len(x.Entities))
+	words := make([]int, len(x.Entities))
+	for i := range x.Entities {
+		order[i] = i
+		forms[i] = properForms(&x.Entities[i])
+		for _, f := range forms[i] {
+			words[i] = max(words[i], len(strings.Fields(f)))
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return words[order[a]] > words[order[b]] })
+
+	local := make(map[string]uint64, len(x.Entities))
+	contribs := map[uint64]*contrib{}
+	var touched []uint64
+	fresh := map[uint64]bool{}
+	created := 0
+	for _, i := range order {
+		xe := &x.Entities[i]
+		e, decision, err := w.resolve(xe.Type, forms[i])
+		if err != nil {
+			return 0, err
+		}
+		c := &contrib{Type: xe.Type, Name: strings.TrimSpace(xe.Name), Forms: forms[i]}
+		if len(c.Forms) == 0 {
+			c.Forms = []string{c.Name}
+		} else if !hasForm(c.Forms, c.Name) {
+			c.Name = c.Forms[0]
+		}
+		keys := make([]string, 0, len(xe.Attributes))
+		for k := range xe.Attributes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k != attrMatchedBy {
+				c.Attrs = append(c.Attrs, k, xe.Attributes[k])
+			}
+		}
+		c.Attrs = append(c.Attrs, attrMatchedBy, decision)
+		for _, m := range xe.Mentions {
+			m.Document = ""
+			c.Mentions = append(c.Mentions, m)
+		}
+		if e == 0 {
+			e = w.newEntity(&entRec{})
+			fresh[e] = true
+			created++
+		}
+		local[xe.ID] = e
+		if old, ok := contribs[e]; ok {
+			old.merge(c)
+		} else {
+			contribs[e] = c
+			touched = append(touched, e)
+		}
+		// Index the names right away so that the rest of this document
+		// resolves against them; a new node gets a provisional record.
+		for _, f := range c.Forms {
+			if err := w.addAlias(graph.NormalizeName(f), e); err != nil {
+				return 0, err
+			}
+		}
+		if fresh[e] {
+			r, err := w.entity(e)
+			if err != nil {
+				return 0, err
+			}
+			*r = entRec{}
+			r.add(contribs[e])
+		}
+	}
+	for _, e := range touched {
+		r, err := w.entity(e)
+		if err != nil {
+			return 0, err
+		}
+		if fresh[e] {
+			*r = entRec{}
+		}
+		r.add(contribs[e])
+		w.set(mentionKey(e, doc), contribs[e].encode())
+		w.set(docEntKey(doc, e), nil)
+	}
+
+	evs := map[relKey]*evContrib{}
+	var rels []relKey
+	for _, xr := range x.Relations {
+		src, dst := local[xr.Source], local[xr.Target]
+		if src == dst {
+			continue // two local entities that resolved to one node
+		}
+		k := canonical(relKey{src, relationCode[xr.Type], dst})
+		c := &evContrib{Conf: xr.Confidence}
+		for _, ev := range xr.Evidence {
+			if s := [2]int{ev.Start, ev.End}; !hasSpan(c.Spans, s) {
+				c.Spans = append(c.Spans, s)
+			}
+		}
+		keys := make([]string, 0, len(xr.Attributes))
+		for k := range xr.Attributes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, a := range keys {
+			c.Attrs = append(c.Attrs, a, xr.Attributes[a])
+		}
+		if old, ok := evs[k]; ok {
+			old.merge(c)
+		} else {
+			evs[k] = c
+			rels = append(rels, k)
+		}
+	}
+	for _, k := range rels {
+		r, err := w.relation(k)
+		if err != nil {
+			return 0, err
+		}
+		if r == nil {
+			r = &relRec{}
+			if err := w.putRelation(k, r); err != nil {
+				return 0, err
+			}
+		}
+		r.add(evs[k])
+		w.set(evidenceKey(k, doc), evs[k].encode())
+		w.set(k.docRel(doc), nil)
+	}
+	return created, nil
+}
+
+func hasForm(forms []string, s string) bool {
+	n := graph.NormalizeName(s)
+	for _, f := range forms {
+		if graph.NormalizeName(f) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical orders the endpoints of a symmetric relation as
+// graph.Relation.Canonical does with the entity IDs.
+func canonical(k relKey) relKey {
+	if relationType[k.T].Symmetric() && entityID(k.Dst) < entityID(k.Src) {
+		k.Src, k.Dst = k.Dst, k.Src
+	}
+	return k
+}
+
+// DeleteDocument retracts exactly what the document contributed: its
+// mentions, evidence, names and attributes; entities and relations left
+// without any support disappear. ENOTFOUND when id is unknown.
+func (db *DB) DeleteDocument(ctx context.Context, id string) error {
+	db.wmu.Lock()
+	defer db.wmu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	w, err := db.begin()
+	if err != nil {
+		return internal("delete document", err)
+	}
+	defer w.discard()
+	v, ok, err := w.get(docIDKey(id))
+	if err != nil {
+		return internal("delete document", err)
+	}
+	if !ok {
+		return graph.Errorf(graph.ENOTFOUND, "document %q not found", id)
+	}
+	if err := w.retract(binary.BigEndian.Uint64(v)); err != nil {
+		return internal("delete document", err)
+	}
+	if err := db.commit(w); err != nil {
+		return internal("delete document", err)
+	}
+	return nil
+}
+
+func (w *wtx) docRecord(doc uint64) (*docRec, error) {
+	v, ok, err := w.get(docKey(doc))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeDoc(v)
+}
+
+// retract removes document doc and everything it contributed. Entities and
+// relations it touched are recomputed from the contributions of the other
+// documents, so the result is exactly the graph without this document.
+func (w *wtx) retract(doc uint64) error {
+	d, err := w.docRecord(doc)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return errCorrupt
+	}
+	w.del(docKey(doc))
+	w.del(textKey(doc))
+	w.del(docIDKey(d.ID))
+	w.del(hashKey(d.Hash))
+	w.del(dateKey(d.Date, doc))
+	w.st.Documents--
+
+	var rels []relKey
+	err = w.scan(docRelPrefix(doc), func(k, _ []byte) error {
+		rels = append(rels, parseRel(k[9:]))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range rels {
+		w.del(k.docRel(doc))
+		w.del(evidenceKey(k, doc))
+		if err := w.recomputeRelation(k); err != nil {
+			return err
+		}
+	}
+	var ents []uint64
+	err = w.scan(docEntPrefix(doc), func(k, _ []byte) error {
+		ents = append(ents, binary.BigEndian.Uint64(k[9:]))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		w.del(docEntKey(doc, e))
+		w.del(mentionKey(e, doc))
+		if err := w.recomputeEntity(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recomputeRelation rebuilds the record of k from its evidence
+// contributions; without any it deletes the relation.
+func (w *wtx) recomputeRelation(k relKey) error {
+	fresh := &relRec{}
+	err := w.scan(evidencePrefix(k), func(_, v []byte) error {
+		c, err := decodeEvContrib(v)
+		if err == nil {
+			fresh.add(c)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if fresh.Docs == 0 {
+		fresh = nil
+	}
+	return w.putRelation(k, fresh)
+}
+
+// recomputeEntity rebuilds the record of e from its contributions, keeping
+// what the store maintains itself (degree, merge decisions); without any
+// contribution it deletes the entity.
+func (w *wtx) recomputeEntity(e uint64) error {
+	cur, err := w.entity(e)
+	if err != nil || cur == nil {
+		return err
+	}
+	fresh := &entRec{Degree: cur.Degree, Fixed: cur.Fixed, Merged: cur.Merged}
+	if cur.Fixed {
+		fresh.Type = cur.Type
+	}
+	err = w.scan(mentionPrefix(e), func(_, v []byte) error {
+		c, err := decodeContrib(v)
+		if err == nil {
+			fresh.add(c)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if fresh.Docs == 0 {
+		fresh = nil
+	}
+	return w.putEntity(e, fresh)
+}

@@ -1,0 +1,107 @@
+package store
+
+import (
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+)
+
+// Logger receives Badger's log lines. Its method set is badger.Logger's, so
+// a zerolog adapter written for one fits the other. A nil Logger is silent.
+type Logger interface {
+	Errorf(format string, args ...any)
+	Warningf(format string, args ...any)
+	Infof(format string, args ...any)
+	Debugf(format string, args ...any)
+}
+
+// Options configure Open. The zero value works: every zero field takes the
+// default written next to it.
+type Options struct {
+	// Logger receives Badger's own log lines; nil discards them.
+	Logger Logger
+	// MemTableSize is the size of one memtable in bytes (default 16 MiB).
+	// Badger caps one transaction at 15% of it, so tests set it very small
+	// to drive the split-commit path.
+	MemTableSize int64
+	// BlockCacheSize is the decompressed block cache in bytes (default 32 MiB).
+	BlockCacheSize int64
+	// IndexCacheSize is the cache of table indexes and bloom filters in
+	// bytes (default 16 MiB).
+	IndexCacheSize int64
+}
+
+// Defaults of Options.
+const (
+	DefaultMemTableSize   = 16 << 20
+	DefaultBlockCacheSize = 32 << 20
+	DefaultIndexCacheSize = 16 << 20
+)
+
+// badgerOptions is the one place where Badger is tuned. The machine kgraph
+// is built for has two cores shared with other work and a graph of a few
+// hundred thousand small records, so every setting leans towards less
+// memory and fewer background goroutines than Badger's server defaults.
+func badgerOptions(dir string, o Options) badger.Options {
+	mem := o.MemTableSize
+	if mem <= 0 {
+		mem = DefaultMemTableSize
+	}
+	block := o.BlockCacheSize
+	if block <= 0 {
+		block = DefaultBlockCacheSize
+	}
+	index := o.IndexCacheSize
+	if index <= 0 {
+		index = DefaultIndexCacheSize
+	}
+	// Values up to 8 KiB (entity and relation records, most document texts)
+	// stay in the LSM tree, so a read is one lookup; larger texts go to the
+	// value log. Badger refuses a threshold above its batch limit (15% of a
+	// memtable), which matters only for the tiny memtables of tests.
+	threshold := int64(8 << 10)
+	if limit := mem * 15 / 100 / 4; threshold > limit {
+		threshold = limit
+	}
+	opts := badger.DefaultOptions(dir).
+		// 16 MiB memtables instead of 64: one ingest transaction is a few
+		// hundred small keys, and three memtables bound the write buffer
+		// at about 48 MiB.
+		WithMemTableSize(mem).
+		WithNumMemtables(3).
+		// Badger needs 0 or at least 2 compactors; 2 keeps one core free
+		// for ingestion and queries on a two-core machine.
+		WithNumCompactors(2).
+		// Level-0 tables before compaction starts and before writes
+		// stall: the defaults, kept explicit because they bound read
+		// amplification after a bulk ingest.
+		WithNumLevelZeroTables(5).
+		WithNumLevelZeroTablesStall(15).
+		// Block cache for decompressed blocks (Snappy stays on: the
+		// records compress well and the cache hides the cost).
+		WithBlockCacheSize(block).
+		WithCompression(options.Snappy).
+		// A bounded index cache instead of keeping every table index and
+		// bloom filter on the heap.
+		WithIndexCacheSize(index).
+		WithValueThreshold(threshold).
+		// 64 MiB value-log files instead of 1 GiB: smaller files are
+		// mapped and garbage-collected in smaller steps.
+		WithValueLogFileSize(64 << 20).
+		// Goroutines used by Badger's stream framework (backup, export).
+		WithNumGoroutines(2).
+		// No fsync per commit: ingest commits one transaction per
+		// document and an fsync each would dominate. Close calls Sync,
+		// and Badger's write-ahead log survives a crash of the process.
+		WithSyncWrites(false).
+		// Writers are serialised by DB's mutex, so Badger's optimistic
+		// conflict detection would only cost memory and time.
+		WithDetectConflicts(false).
+		// Metrics stay on: DB.Size, which Stats reports, reads them.
+		WithMetricsEnabled(true).
+		WithLoggingLevel(badger.WARNING)
+	opts.Logger = nil
+	if o.Logger != nil {
+		opts.Logger = o.Logger
+	}
+	return opts
+}

@@ -1,0 +1,610 @@
+package store
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// form is one name of an entity with its support: the number of documents
+// that used it, and how many of them chose it as the entity's name.
+type form struct {
+	Surface string
+	Norm    string
+	Docs    int
+	AsName  int
+}
+
+// attr is one attribute value with the number of documents that gave it.
+type attr struct {
+	Key, Value string
+	Docs       int
+}
+
+// entRec is a stored entity: the fold of every document's contribution
+// (see contrib) plus what the store itself maintains (degree, merges).
+// Name and Type are derived from the forms and type votes when a
+// contribution is added, and stored so that readers need not derive them.
+type entRec struct {
+	Type     graph.EntityType
+	Name     string
+	Fixed    bool // Type was set by a merge and no longer follows the votes
+	Mentions int
+	Degree   int
+	Docs     int
+	Votes    [8]int // documents per entity type code
+	Forms    []form
+	Attrs    []attr
+	Merged   []uint64 // entities merged into this one
+}
+
+// contrib is what one document contributes to one entity; it is stored
+// under M|eid|doc so that the entity can be recomputed without it when the
+// document is deleted.
+type contrib struct {
+	Type     graph.EntityType
+	Name     string
+	Forms    []string // surfaces, Name first
+	Attrs    []string // key, value pairs
+	Mentions []graph.Mention
+}
+
+// relRec is a stored relation: the fold of the evidence contributions.
+type relRec struct {
+	Count int // evidence sentences
+	Docs  int
+	Conf  float64 // the highest confidence of any contribution
+	Attrs []attr
+}
+
+// evContrib is what one document contributes to one relation (V|rel|doc).
+type evContrib struct {
+	Conf  float64
+	Spans [][2]int // sentence byte offsets
+	Attrs []string // key, value pairs
+}
+
+// docRec is the document record; the text lives under its own key.
+type docRec struct {
+	ID, Title, Date, Source, URL, Hash string
+}
+
+// statsRec holds the whole-store counters and the next free numbers.
+type statsRec struct {
+	NextEntity, NextDoc uint64
+	Documents           int
+	Entities            int
+	Relations           int
+	Mentions            int
+	Evidence            int
+	EntityTypes         [8]int
+	RelationTypes       [18]int
+}
+
+// add folds one document's contribution into r.
+func (r *entRec) add(c *contrib) {
+	r.Docs++
+	r.Mentions += len(c.Mentions)
+	r.Votes[entityCode[c.Type]]++
+	name := graph.NormalizeName(c.Name)
+	for _, s := range c.Forms {
+		n := graph.NormalizeName(s)
+		i := r.form(n)
+		if i < 0 {
+			r.Forms = append(r.Forms, form{Surface: s, Norm: n})
+			i = len(r.Forms) - 1
+		}
+		r.Forms[i].Docs++
+		if n == name {
+			r.Forms[i].AsName++
+		}
+	}
+	for i := 0; i+1 < len(c.Attrs); i += 2 {
+		r.addAttr(c.Attrs[i], c.Attrs[i+1], 1)
+	}
+	r.derive()
+}
+
+func (r *entRec) form(norm string) int {
+	for i := range r.Forms {
+		if r.Forms[i].Norm == norm {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *entRec) addAttr(k, v string, n int) {
+	for i := range r.Attrs {
+		if r.Attrs[i].Key == k && r.Attrs[i].Value == v {
+			r.Attrs[i].Docs += n
+			return
+		}
+	}
+	r.Attrs = append(r.Attrs, attr{k, v, n})
+}
+
+// derive sets Name to the fullest name documents chose for the entity (most
+// words, then most documents, then longest) and Type to the type most
+// documents gave, MISC losing to any more specific type.
+func (r *entRec) derive() {
+	best := -1
+	for i, f := range r.Forms {
+		if f.AsName == 0 {
+			continue
+		}
+		if best < 0 || fuller(f, r.Forms[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		for i, f := range r.Forms {
+			if best < 0 || fuller(f, r.Forms[best]) {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		r.Name = r.Forms[best].Surface
+	}
+	if r.Fixed {
+		return
+	}
+	bestCode, bestVotes := entityCode[r.Type], -1
+	if bestCode != 0 {
+		bestVotes = r.Votes[bestCode]
+	}
+	for code, v := range r.Votes {
+		if v == 0 || byte(code) == bestCode {
+			continue
+		}
+		t := entityType[byte(code)]
+		cur := entityType[bestCode]
+		switch {
+		case bestVotes <= 0,
+			cur == graph.Misc && t != graph.Misc,
+			t != graph.Misc && v > bestVotes:
+			bestCode, bestVotes = byte(code), v
+		}
+	}
+	if bestCode != 0 {
+		r.Type = entityType[bestCode]
+	}
+}
+
+func fuller(a, b form) bool {
+	wa, wb := len(strings.Fields(a.Norm)), len(strings.Fields(b.Norm))
+	switch {
+	case wa != wb:
+		return wa > wb
+	case a.Docs != b.Docs:
+		return a.Docs > b.Docs
+	}
+	return len(a.Surface) > len(b.Surface)
+}
+
+// norms returns the normalised forms of r (nil for a nil r).
+func (r *entRec) norms() []string {
+	if r == nil {
+		return nil
+	}
+	out := make([]string, len(r.Forms))
+	for i, f := range r.Forms {
+		out[i] = f.Norm
+	}
+	return out
+}
+
+// tokens returns the distinct name tokens of every form of r.
+func (r *entRec) tokens() []string {
+	if r == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Forms {
+		for _, t := range graph.NameTokens(f.Norm) {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// multiWord returns the forms of r with more than one word.
+func (r *entRec) multiWord() []string {
+	var out []string
+	for _, f := range r.Forms {
+		if len(strings.Fields(f.Norm)) > 1 {
+			out = append(out, f.Norm)
+		}
+	}
+	return out
+}
+
+// entity turns r into the domain value (without mentions).
+func (r *entRec) entity(e uint64) *graph.Entity {
+	name := graph.NormalizeName(r.Name)
+	out := &graph.Entity{
+		ID:           entityID(e),
+		Name:         r.Name,
+		Type:         r.Type,
+		Aliases:      []string{},
+		Attributes:   attrMap(r.Attrs),
+		MentionCount: r.Mentions,
+		Degree:       r.Degree,
+	}
+	for _, f := range r.Forms {
+		if f.Norm != name {
+			out.Aliases = append(out.Aliases, f.Surface)
+		}
+	}
+	if len(r.Merged) > 0 {
+		ids := make([]string, len(r.Merged))
+		for i, m := range r.Merged {
+			ids[i] = entityID(m)
+		}
+		out.Attributes["mergedFrom"] = strings.Join(ids, ",")
+	}
+	return out
+}
+
+// attrMap picks, per key, the value most documents gave (the first on a
+// tie); the store's own resolution notes (matchedBy) list every decision.
+func attrMap(as []attr) map[string]string {
+	out := map[string]string{}
+	docs := map[string]int{}
+	for _, a := range as {
+		if a.Key == attrMatchedBy {
+			if out[a.Key] == "" {
+				out[a.Key] = a.Value
+			} else {
+				out[a.Key] += "; " + a.Value
+			}
+			continue
+		}
+		if _, ok := out[a.Key]; !ok || a.Docs > docs[a.Key] {
+			out[a.Key], docs[a.Key] = a.Value, a.Docs
+		}
+	}
+	return out
+}
+
+// attrMatchedBy is the attribute in which the store records how each
+// document's mention of an entity was resolved.
+const attrMatchedBy = "matchedBy"
+
+func (r *relRec) add(c *evContrib) {
+	r.Docs++
+	r.Count += len(c.Spans)
+	if c.Conf > r.Conf {
+		r.Conf = c.Conf
+	}
+	for i := 0; i+1 < len(c.Attrs); i += 2 {
+		found := false
+		for j := range r.Attrs {
+			if r.Attrs[j].Key == c.Attrs[i] && r.Attrs[j].Value == c.Attrs[i+1] {
+				r.Attrs[j].Docs++
+				found = true
+				break
+			}
+		}
+		if !found {
+			r.Attrs = append(r.Attrs, attr{c.Attrs[i], c.Attrs[i+1], 1})
+		}
+	}
+}
+
+func (r *relRec) relation(k relKey) *graph.Relation {
+	return &graph.Relation{
+		ID:         relationID(k),
+		Type:       relationType[k.T],
+		Source:     entityID(k.Src),
+		Target:     entityID(k.Dst),
+		Attributes: attrMap(r.Attrs),
+		Confidence: r.Conf,
+		Count:      r.Count,
+	}
+}
+
+// merge folds o into c: both are one document's contribution to the same
+// entity (two local entities of an extraction that resolved to one node, or
+// a merge).
+func (c *contrib) merge(o *contrib) {
+	if len(strings.Fields(o.Name)) > len(strings.Fields(c.Name)) {
+		c.Name = o.Name
+	}
+	c.Forms = unionStrings(c.Forms, o.Forms, graph.NormalizeName)
+	for i := 0; i+1 < len(o.Attrs); i += 2 {
+		if !hasPair(c.Attrs, o.Attrs[i], o.Attrs[i+1]) {
+			c.Attrs = append(c.Attrs, o.Attrs[i], o.Attrs[i+1])
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, m := range c.Mentions {
+		seen[[2]int{m.Start, m.End}] = true
+	}
+	for _, m := range o.Mentions {
+		if !seen[[2]int{m.Start, m.End}] {
+			c.Mentions = append(c.Mentions, m)
+		}
+	}
+	sort.SliceStable(c.Mentions, func(i, j int) bool { return c.Mentions[i].Start < c.Mentions[j].Start })
+}
+
+// merge folds o into c, both one document's evidence for one relation.
+func (c *evContrib) merge(o *evContrib) {
+	if o.Conf > c.Conf {
+		c.Conf = o.Conf
+	}
+	for _, s := range o.Spans {
+		if !hasSpan(c.Spans, s) {
+			c.Spans = append(c.Spans, s)
+		}
+	}
+	for i := 0; i+1 < len(o.Attrs); i += 2 {
+		if !hasPair(c.Attrs, o.Attrs[i], o.Attrs[i+1]) && !hasKey(c.Attrs, o.Attrs[i]) {
+			c.Attrs = append(c.Attrs, o.Attrs[i], o.Attrs[i+1])
+		}
+	}
+}
+
+func hasSpan(ss [][2]int, s [2]int) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPair(kv []string, k, v string) bool {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i] == k && kv[i+1] == v {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKey(kv []string, k string) bool {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i] == k {
+			return true
+		}
+	}
+	return false
+}
+
+func unionStrings(a, b []string, key func(string) string) []string {
+	seen := map[string]bool{}
+	for _, s := range a {
+		seen[key(s)] = true
+	}
+	for _, s := range b {
+		if k := key(s); !seen[k] {
+			seen[k] = true
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// Encodings. Each record starts with a version byte so that the layout can
+// grow without a migration of old values.
+
+func (r *entRec) encode() []byte {
+	e := enc{b: make([]byte, 0, 64+32*len(r.Forms))}
+	e.byte(1)
+	e.byte(entityCode[r.Type])
+	e.str(r.Name)
+	e.bool(r.Fixed)
+	e.uint(uint64(r.Mentions))
+	e.uint(uint64(r.Degree))
+	e.uint(uint64(r.Docs))
+	for _, v := range r.Votes {
+		e.uint(uint64(v))
+	}
+	e.uint(uint64(len(r.Forms)))
+	for _, f := range r.Forms {
+		e.str(f.Surface)
+		e.str(f.Norm)
+		e.uint(uint64(f.Docs))
+		e.uint(uint64(f.AsName))
+	}
+	encodeAttrs(&e, r.Attrs)
+	e.uint(uint64(len(r.Merged)))
+	for _, m := range r.Merged {
+		e.uint(m)
+	}
+	return e.b
+}
+
+func decodeEntity(b []byte) (*entRec, error) {
+	d := dec{b: b}
+	r := &entRec{}
+	if d.byte() != 1 {
+		return nil, errCorrupt
+	}
+	r.Type = entityType[d.byte()]
+	r.Name = d.str()
+	r.Fixed = d.bool()
+	r.Mentions = int(d.uint())
+	r.Degree = int(d.uint())
+	r.Docs = int(d.uint())
+	for i := range r.Votes {
+		r.Votes[i] = int(d.uint())
+	}
+	r.Forms = make([]form, d.count())
+	for i := range r.Forms {
+		r.Forms[i] = form{Surface: d.str(), Norm: d.str(), Docs: int(d.uint()), AsName: int(d.uint())}
+	}
+	r.Attrs = decodeAttrs(&d)
+	if n := d.count(); n > 0 {
+		r.Merged = make([]uint64, n)
+		for i := range r.Merged {
+			r.Merged[i] = d.uint()
+		}
+	}
+	return r, d.err
+}
+
+func encodeAttrs(e *enc, as []attr) {
+	e.uint(uint64(len(as)))
+	for _, a := range as {
+		e.str(a.Key)
+		e.str(a.Value)
+		e.uint(uint64(a.Docs))
+	}
+}
+
+func decodeAttrs(d *dec) []attr {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	as := make([]attr, n)
+	for i := range as {
+		as[i] = attr{Key: d.str(), Value: d.str(), Docs: int(d.uint())}
+	}
+	return as
+}
+
+func (c *contrib) encode() []byte {
+	e := enc{b: make([]byte, 0, 64+16*len(c.Mentions))}
+	e.byte(1)
+	e.byte(entityCode[c.Type])
+	e.str(c.Name)
+	e.strs(c.Forms)
+	e.strs(c.Attrs)
+	e.uint(uint64(len(c.Mentions)))
+	for _, m := range c.Mentions {
+		e.uint(uint64(m.Start))
+		e.uint(uint64(m.End - m.Start))
+		e.uint(uint64(m.Sentence))
+		e.str(m.Text)
+	}
+	return e.b
+}
+
+func decodeContrib(b []byte) (*contrib, error) {
+	d := dec{b: b}
+	if d.byte() != 1 {
+		return nil, errCorrupt
+	}
+	c := &contrib{Type: entityType[d.byte()], Name: d.str(), Forms: d.strs(), Attrs: d.strs()}
+	c.Mentions = make([]graph.Mention, d.count())
+	for i := range c.Mentions {
+		m := &c.Mentions[i]
+		m.Start = int(d.uint())
+		m.End = m.Start + int(d.uint())
+		m.Sentence = int(d.uint())
+		m.Text = d.str()
+	}
+	return c, d.err
+}
+
+func (r *relRec) encode() []byte {
+	e := enc{b: make([]byte, 0, 32)}
+	e.byte(1)
+	e.uint(uint64(r.Count))
+	e.uint(uint64(r.Docs))
+	e.float(r.Conf)
+	encodeAttrs(&e, r.Attrs)
+	return e.b
+}
+
+func decodeRelation(b []byte) (*relRec, error) {
+	d := dec{b: b}
+	if d.byte() != 1 {
+		return nil, errCorrupt
+	}
+	r := &relRec{Count: int(d.uint()), Docs: int(d.uint()), Conf: d.float()}
+	r.Attrs = decodeAttrs(&d)
+	return r, d.err
+}
+
+func (c *evContrib) encode() []byte {
+	e := enc{b: make([]byte, 0, 16+8*len(c.Spans))}
+	e.byte(1)
+	e.float(c.Conf)
+	e.uint(uint64(len(c.Spans)))
+	for _, s := range c.Spans {
+		e.uint(uint64(s[0]))
+		e.uint(uint64(s[1] - s[0]))
+	}
+	e.strs(c.Attrs)
+	return e.b
+}
+
+func decodeEvContrib(b []byte) (*evContrib, error) {
+	d := dec{b: b}
+	if d.byte() != 1 {
+		return nil, errCorrupt
+	}
+	c := &evContrib{Conf: d.float()}
+	c.Spans = make([][2]int, d.count())
+	for i := range c.Spans {
+		s := int(d.uint())
+		c.Spans[i] = [2]int{s, s + int(d.uint())}
+	}
+	c.Attrs = d.strs()
+	return c, d.err
+}
+
+func (r *docRec) encode() []byte {
+	e := enc{}
+	e.byte(1)
+	for _, s := range []string{r.ID, r.Title, r.Date, r.Source, r.URL, r.Hash} {
+		e.str(s)
+	}
+	return e.b
+}
+
+func decodeDoc(b []byte) (*docRec, error) {
+	d := dec{b: b}
+	if d.byte() != 1 {
+		return nil, errCorrupt
+	}
+	r := &docRec{ID: d.str(), Title: d.str(), Date: d.str(), Source: d.str(), URL: d.str(), Hash: d.str()}
+	return r, d.err
+}
+
+func (r *docRec) document(text string) *graph.Document {
+	return &graph.Document{ID: r.ID, Title: r.Title, Date: r.Date, Source: r.Source, URL: r.URL, Hash: r.Hash, Text: text}
+}
+
+func (s *statsRec) encode() []byte {
+	e := enc{}
+	e.byte(1)
+	for _, v := range []int{int(s.NextEntity), int(s.NextDoc), s.Documents, s.Entities, s.Relations, s.Mentions, s.Evidence} {
+		e.int(v)
+	}
+	for _, v := range s.EntityTypes {
+		e.int(v)
+	}
+	for _, v := range s.RelationTypes {
+		e.int(v)
+	}
+	return e.b
+}
+
+func decodeStats(b []byte) (statsRec, error) {
+	d := dec{b: b}
+	var s statsRec
+	if d.byte() != 1 {
+		return s, errCorrupt
+	}
+	s.NextEntity, s.NextDoc = uint64(d.int()), uint64(d.int())
+	s.Documents, s.Entities, s.Relations, s.Mentions, s.Evidence = d.int(), d.int(), d.int(), d.int(), d.int()
+	for i := range s.EntityTypes {
+		s.EntityTypes[i] = d.int()
+	}
+	for i := range s.RelationTypes {
+		s.RelationTypes[i] = d.int()
+	}
+	return s, d.err
+}

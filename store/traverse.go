@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Traversal bounds.
+const (
+	DefaultSubgraphLimit = 100 // nodes when Subgraph gets limit 0
+	DefaultMaxHops       = 6   // when ShortestPath gets maxHops 0
+	MaxHops              = 10  // the most either accepts
+)
+
+// Subgraph expands ids breadth first, over edges in both directions, by
+// hops (1 when 0), stopping at limit nodes (DefaultSubgraphLimit when 0,
+// at most graph.MaxPageSize). It returns the nodes and every edge between
+// them; Truncated says the limit cut the expansion short. Unknown ids are
+// skipped. EINVALID for hops or limit out of range.
+func (db *DB) Subgraph(ctx context.Context, ids []string, hops, limit int) (*graph.Subgraph, error) {
+	switch {
+	case hops < 0 || hops > MaxHops:
+		return nil, graph.Errorf(graph.EINVALID, "hops must be between 0 and %d, got %d", MaxHops, hops)
+	case limit < 0 || limit > graph.MaxPageSize:
+		return nil, graph.Errorf(graph.EINVALID, "limit must be between 0 and %d, got %d", graph.MaxPageSize, limit)
+	}
+	if hops == 0 {
+		hops = 1
+	}
+	if limit == 0 {
+		limit = DefaultSubgraphLimit
+	}
+	out := &graph.Subgraph{Nodes: []*graph.Entity{}, Edges: []*graph.Relation{}}
+	err := db.view(func(txn *badger.Txn) error {
+		recs := map[uint64]*entRec{}
+		var order []uint64
+		add := func(e uint64) (bool, error) {
+			if _, ok := recs[e]; ok {
+				return true, nil
+			}
+			if len(order) == limit {
+				out.Truncated = true
+				return false, nil
+			}
+			r, err := loadEntity(txn, e)
+			if err != nil || r == nil {
+				return false, err
+			}
+			recs[e] = r
+			order = append(order, e)
+			return true, nil
+		}
+		var frontier []uint64
+		for _, id := range ids {
+			e, r, err := followEntity(txn, parseEntityID(id))
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				continue
+			}
+			if _, seen := recs[e]; !seen {
+				if ok, err := add(e); err != nil {
+					return err
+				} else if ok {
+					frontier = append(frontier, e)
+				}
+			}
+		}
+		for h := 0; h < hops && len(frontier) > 0 && !out.Truncated; h++ {
+			var next []uint64
+			for _, e := range frontier {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				keys, err := adjacent(txn, e, true, true)
+				if err != nil {
+					return err
+				}
+				for _, k := range keys {
+					n := k.Dst
+					if n == e {
+						n = k.Src
+					}
+					if _, seen := recs[n]; seen {
+						continue
+					}
+					ok, err := add(n)
+					if err != nil {
+						return err
+					}
+					if ok {
+						next = append(next, n)
+					}
+				}
+			}
+			frontier = next
+		}
+		for _, e := range order {
+			out.Nodes = append(out.Nodes, recs[e].entity(e))
+			keys, err := adjacent(txn, e, true, false)
+			if err != nil {
+				return err
+			}
+			for _, k := range keys {
+				if _, ok := recs[k.Dst]; !ok {
+					continue
+				}
+				r, err := loadRelation(txn, k)
+				if err != nil {
+					return err
+				}
+				if r != nil {
+					out.Edges = append(out.Edges, r.relation(k))
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, internal("subgraph", err)
+	}
+	return out, nil
+}
+
+// ShortestPath finds a shortest path from one entity to another over edges
+// in either direction, of at most maxHops edges (DefaultMaxHops when 0);
+// nil when there is none. The search runs breadth first from both ends.
+// EINVALID for maxHops out of range.
+func (db *DB) ShortestPath(ctx context.Context, from, to string, maxHops int) (*graph.Path, error) {
+	if maxHops < 0 || maxHops > MaxHops {
+		return nil, graph.Errorf(graph.EINVALID, "maxHops must be between 0 and %d, got %d", MaxHops, maxHops)
+	}
+	if maxHops == 0 {
+		maxHops = DefaultMaxHops
+	}
+	var out *graph.Path
+	err := db.view(func(txn *badger.Txn) error {
+		a, ar, err := followEntity(txn, parseEntityID(from))
+		if err != nil || ar == nil {
+			return err
+		}
+		b, br, err := followEntity(txn, parseEntityID(to))
+		if err != nil || br == nil {
+			return err
+		}
+		if a == b {
+			out = &graph.Path{Nodes: []*graph.Entity{ar.entity(a)}, Edges: []*graph.Relation{}}
+			return nil
+		}
+		// Bidirectional BFS: parent edges from each side.
+		type step struct {
+			prev uint64
+			edge relKey
+			dist int
+		}
+		fromA := map[uint64]step{a: {}}
+		fromB := map[uint64]step{b: {}}
+		fa, fb := []uint64{a}, []uint64{b}
+		meet, best := uint64(0), 0
+		for depth := 0; depth < maxHops && meet == 0 && len(fa) > 0 && len(fb) > 0; depth++ {
+			// Expand the smaller side.
+			side, other, frontier := fromA, fromB, &fa
+			if len(fb) < len(fa) {
+				side, other, frontier = fromB, fromA, &fb
+			}
+			var next []uint64
+			for _, e := range *frontier {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				keys, err := adjacent(txn, e, true, true)
+				if err != nil {
+					return err
+				}
+				for _, k := range keys {
+					n := k.Dst
+					if n == e {
+						n = k.Src
+					}
+					if _, seen := side[n]; seen {
+						continue
+					}
+					side[n] = step{e, k, side[e].dist + 1}
+					next = append(next, n)
+					if o, ok := other[n]; ok && (meet == 0 || side[n].dist+o.dist < best) {
+						meet, best = n, side[n].dist+o.dist
+					}
+				}
+			}
+			*frontier = next
+		}
+		if meet == 0 {
+			return nil
+		}
+		var nodes []uint64
+		var edges []relKey
+		for n := meet; n != a; n = fromA[n].prev {
+			nodes = append([]uint64{fromA[n].prev}, nodes...)
+			edges = append([]relKey{fromA[n].edge}, edges...)
+		}
+		nodes = append(nodes, meet)
+		for n := meet; n != b; n = fromB[n].prev {
+			nodes = append(nodes, fromB[n].prev)
+			edges = append(edges, fromB[n].edge)
+		}
+		out = &graph.Path{}
+		for _, e := range nodes {
+			r, err := loadEntity(txn, e)
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				return errCorrupt
+			}
+			out.Nodes = append(out.Nodes, r.entity(e))
+		}
+		for _, k := range edges {
+			r, err := loadRelation(txn, k)
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				return errCorrupt
+			}
+			out.Edges = append(out.Edges, r.relation(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, internal("shortest path", err)
+	}
+	return out, nil
+}
