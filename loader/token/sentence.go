@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,6 +45,7 @@ type bound struct {
 	last, split int
 }
 
+// splitter holds one text while its sentence ends are found.
 type splitter struct {
 	s    string
 	toks []text.Token
@@ -53,6 +55,7 @@ type splitter struct {
 	width   int  // the longest wrapped line, in runes
 }
 
+// bounds walks the tokens once and returns where each sentence ends.
 func (sp *splitter) bounds() []bound {
 	toks := sp.toks
 	n := len(toks)
@@ -74,6 +77,7 @@ func (sp *splitter) bounds() []bound {
 				last++
 			}
 		}
+		// An abbreviation that ends a sentence gives up its full stop.
 		split := -1
 		if kind == termAbbrev {
 			split = k
@@ -84,23 +88,12 @@ func (sp *splitter) bounds() []bound {
 		}
 		next := last + 1
 		nl := sp.newlines(last, next)
-		var end bool
-		switch {
-		case nl >= 2 || k == force:
-			end = true
-		case kind != termNone && sp.endsAfterTerminal(kind, k, next):
-			end = true
-		case nl == 1 && sp.endsAtNewline(last, next):
-			end = true
-		case isBullet(sp.surface(next)):
-			end = true
-		}
+		end := nl >= 2 || k == force ||
+			kind != termNone && sp.endsAfterTerminal(kind, k, next) ||
+			nl == 1 && sp.endsAtNewline(last, next) ||
+			isBullet(sp.surface(next))
 		if end {
-			if kind != termAbbrev || sp.abbrevKind(k) == abbrFinal || nl >= 2 || k == force {
-				out = append(out, bound{last, split})
-			} else {
-				out = append(out, bound{last, -1})
-			}
+			out = append(out, bound{last, split})
 			paraStart = nl > 0
 		}
 		k = last
@@ -227,7 +220,7 @@ func (sp *splitter) endsAfterTerminal(kind term, k, next int) bool {
 // and next ends a sentence. Headlines, titles and list items end at the
 // line break; hard-wrapped body text does not.
 func (sp *splitter) endsAtNewline(last, next int) bool {
-	if isListMarker(sp, next) {
+	if sp.isListMarker(next) {
 		return true
 	}
 	lt := sp.toks[last].Text
@@ -280,13 +273,8 @@ func (sp *splitter) layout() {
 	breaks, lower := 0, 0
 	prev := "" // previous line, trimmed; "" when blank
 	for len(s) > 0 {
-		i := indexNewline(s)
-		line := trimSpace(s[:i])
-		if i < len(s) {
-			s = s[i+1:]
-		} else {
-			s = ""
-		}
+		line, rest, _ := strings.Cut(s, "\n")
+		line, s = strings.TrimSpace(line), rest
 		if prev != "" && line != "" {
 			breaks++
 			r, _ := utf8.DecodeRuneInString(line)
@@ -402,7 +390,7 @@ func isBullet(surface string) bool {
 
 // isListMarker reports whether token i, the first on its line, opens a
 // list item: a bullet, a dash or star, "1." or "1)".
-func isListMarker(sp *splitter, i int) bool {
+func (sp *splitter) isListMarker(i int) bool {
 	sf := sp.surface(i)
 	if isBullet(sf) {
 		return true
@@ -439,26 +427,6 @@ func indent(line string) int {
 		i++
 	}
 	return i
-}
-
-func indexNewline(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			return i
-		}
-	}
-	return len(s)
-}
-
-func trimSpace(s string) string {
-	i, j := 0, len(s)
-	for i < j && s[i] < utf8.RuneSelf && ascii[s[i]] == clSpace {
-		i++
-	}
-	for j > i && s[j-1] < utf8.RuneSelf && ascii[s[j-1]] == clSpace {
-		j--
-	}
-	return s[i:j]
 }
 
 // build turns the sentence ends into sentences, splitting off the full

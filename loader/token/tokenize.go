@@ -17,6 +17,8 @@ const (
 	clDigit
 )
 
+// ascii classifies the ASCII bytes; the hot loops read it instead of
+// calling unicode functions.
 var ascii = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
 		switch {
