@@ -166,11 +166,23 @@ type Request struct {
 // Response is a GraphQL response; it marshals to the standard JSON shape.
 type Response struct {
 	Data   json.RawMessage `json:"data,omitempty"`
-	Errors []*Error        `json:"errors,omitempty"`
+	Errors []Error         `json:"errors,omitempty"`
 }
 
-// Error is one GraphQL error as clients see it.
-type Error = gqlerrors.QueryError
+// Error is one GraphQL error as clients see it. Extensions["code"] holds
+// the error code (graph.EINVALID, graph.ENOTFOUND, ..., or "TIMEOUT").
+type Error struct {
+	Message    string         `json:"message"`
+	Locations  []Location     `json:"locations,omitempty"`
+	Path       []any          `json:"path,omitempty"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// Location is a position in the query text, counted from 1.
+type Location struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
 
 // Exec runs req directly, without HTTP and without a token: the caller is
 // trusted (the local command line), so mutations are allowed. The depth,
@@ -179,7 +191,15 @@ func (s *Service) Exec(ctx context.Context, req Request) Response {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
 	r := s.exec(withRequestState(ctx, s, true), req)
-	return Response{Data: r.Data, Errors: r.Errors}
+	out := Response{Data: r.Data}
+	for _, e := range r.Errors {
+		ce := Error{Message: e.Message, Path: e.Path, Extensions: e.Extensions}
+		for _, l := range e.Locations {
+			ce.Locations = append(ce.Locations, Location{Line: l.Line, Column: l.Column})
+		}
+		out.Errors = append(out.Errors, ce)
+	}
+	return out
 }
 
 // exec runs a request whose context already carries the request state.
