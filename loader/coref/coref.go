@@ -182,6 +182,9 @@ func (r *resolver) parenAcronyms() {
 			continue
 		}
 		j := r.mentionAt(m.Sent, m.End+1, m.End+2)
+		if j < 0 && len(a) < 3 {
+			continue // "(IN)": too short to add as a name on this evidence alone
+		}
 		if j < 0 {
 			attrs := map[string]string{}
 			if c := m.Attrs["canonical"]; c != "" {
@@ -209,15 +212,15 @@ func (r *resolver) mentionAt(sent, start, end int) int {
 	return -1
 }
 
-// exact merges mentions with the same normalised name, keeping persons and
-// groups apart from other types.
+// exact merges mentions with the same normalised name, whatever NER
+// labelled them (one string names one thing within a news article; the
+// entity's type is then voted), keeping groups (NORP) apart.
 func (r *resolver) exact() {
 	first := map[string]int{}
 	for i, m := range r.ms {
 		k := m.norm
-		g := group(r.typ(i))
-		if g == 1 || g == 2 {
-			k = string(rune('0'+g)) + k
+		if group(r.typ(i)) == 2 {
+			k = "\x00" + k
 		}
 		if j, ok := first[k]; ok {
 			r.union(j, i)

@@ -67,7 +67,17 @@ func (r *resolver) describe(e *text.Entity) {
 		if m.Nominal {
 			continue
 		}
-		count[m.Type]++
+		// Capitals (headlines, datelines) tell NER little: such a mention's
+		// type counts half.
+		// A gazetteer name or a dateline's agency counts most.
+		w := 2
+		if t := d.MentionText(m); strings.ToUpper(t) == t {
+			w = 1
+		}
+		if m.Attrs["canonical"] != "" || m.Attrs["role"] != "" {
+			w = 3
+		}
+		count[m.Type] += w
 		if c := m.Attrs["canonical"]; c != "" && canonical == "" {
 			canonical, canonType = c, m.Type
 		}

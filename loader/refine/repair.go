@@ -1,0 +1,300 @@
+package refine
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+)
+
+// DemonymORG turns an ORG span that is only a demonym ("Kazakh") into a
+// NORP mention.
+var DemonymORG = true
+
+// RecallNames enables the spans refine adds where NER found none: names of
+// well-known organisations ("UN-Women") and capitalised phrases that end
+// in an event or initiative keyword ("Global Leadership Meeting").
+var RecallNames = true
+
+// recall adds candidates for names NER missed.
+func recall(cs []cand, words []string) []cand {
+	if !RecallNames || mostlyCaps(words) {
+		return cs
+	}
+	used := make([]bool, len(words))
+	for _, c := range cs {
+		for k := c.start; k < c.end; k++ {
+			used[k] = true
+		}
+	}
+	n := len(cs)
+	for i := 0; i < len(words); i++ {
+		if used[i] || !capitalised(words[i]) {
+			continue
+		}
+		// A known organisation, longest first.
+		found := false
+		for j := min(len(words), i+8); j > i; j-- {
+			if anyUsed(used, i, j) {
+				continue
+			}
+			if _, ok := gazetteer.FindOrg(gazetteer.JoinWords(words[i:j])); ok {
+				cs = append(cs, cand{start: i, end: j, label: "ORG"})
+				markUsed(used, i, j)
+				i, found = j-1, true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		// A capitalised phrase ending in an event or initiative keyword.
+		j := i
+		for j < len(words) && !used[j] && capitalised(words[j]) && isWordStart(words[j]) {
+			j++
+		}
+		start := i
+		if start == 0 || strings.EqualFold(words[start], "the") {
+			start++
+		}
+		if j-start >= 2 && (start == 0 || !used[start-1]) && (j == len(words) || !used[j]) {
+			if t, _, ok := keywordType("MISC", words[start:j]); ok && (t == graph.Event || t == graph.Initiative) {
+				cs = append(cs, cand{start: start, end: j, label: "MISC"})
+				markUsed(used, start, j)
+			}
+		}
+		i = max(i, j-1)
+	}
+	if len(cs) > n {
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
+	}
+	return cs
+}
+
+// ExtendOf enables extending an organisation's or other name over "of" or
+// "for" and the capitalised words after it that NER left out
+// ("International Agency" + "for Biological Safety").
+var ExtendOf = true
+
+func extendOf(cs []cand, words []string) {
+	if !ExtendOf || mostlyCaps(words) {
+		return
+	}
+	used := make([]bool, len(words))
+	for _, c := range cs {
+		markUsed(used, c.start, c.end)
+	}
+	for i := range cs {
+		c := &cs[i]
+		if (c.label != "ORG" && c.label != "MISC") || c.end+1 >= len(words) {
+			continue
+		}
+		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" {
+			continue
+		}
+		j := c.end + 1
+		if strings.EqualFold(words[j], "the") {
+			j++
+		}
+		k := j
+		for k < len(words) && !used[k] && capitalised(words[k]) && isWordStart(words[k]) {
+			k++
+		}
+		if k == j || (k < len(words) && used[k]) {
+			continue
+		}
+		if _, ok := gazetteer.FindPlace(strings.Join(words[j:k], " ")); ok {
+			continue // "Government of Kazakhstan" is two names
+		}
+		markUsed(used, c.end, k)
+		c.end = k
+	}
+}
+
+// dateline marks the news agency of a dateline — "ASTANA. KAZINFORM - …",
+// "LONDON, (Reuters) - …" — as an organisation: after a place in capitals
+// at the start of a sentence, its punctuation and an agency name in
+// capitals or in brackets, before a dash.
+func dateline(cs []cand, words []string) []cand {
+	if len(words) < 4 || !allCaps(words[:1]) || !isWordStart(words[0]) {
+		return cs
+	}
+	p := 1
+	for p < len(words) && p < 4 && allCaps(words[p:p+1]) && isWordStart(words[p]) {
+		p++
+	}
+	if _, ok := gazetteer.FindPlace(strings.Join(words[:p], " ")); !ok || p >= len(words) || !datelineMark[words[p]] {
+		return cs
+	}
+	a := p + 1
+	if a < len(words) && words[a] == "(" {
+		a++
+	}
+	b := a
+	for b < len(words) && b < a+3 && isWordStart(words[b]) && (allCaps(words[b:b+1]) || words[a-1] == "(") {
+		b++
+	}
+	e := b
+	if e < len(words) && words[e] == ")" {
+		e++
+	}
+	if b == a || e >= len(words) || !dash[words[e]] {
+		return cs
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if c.end <= a || c.start >= b {
+			out = append(out, c)
+		}
+	}
+	out = append(out, cand{start: a, end: b, label: "ORG", attrs: map[string]string{"role": "news agency"}})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
+
+// splitPlacePerson splits a span that NER ran over a place and the name
+// after it, when a title governs both: "First Deputy Foreign Minister of
+// the Republic of [Kazakhstan Kairat Umarov]".
+func splitPlacePerson(cs []cand, words []string) []cand {
+	var out []cand
+	for _, c := range cs {
+		w := words[c.start:c.end]
+		split := false
+		if c.label != "PER" && len(w) >= 3 && ofTitleBefore(words, c.start) {
+			for k := 1; k <= 2 && len(w)-k >= 2; k++ {
+				if _, ok := gazetteer.FindPlace(strings.Join(w[:k], " ")); ok && looksLikePerson(w[k:]) {
+					out = append(out, cand{start: c.start, end: c.start + k, label: "LOC"},
+						cand{start: c.start + k, end: c.end, label: "PER"})
+					split = true
+					break
+				}
+			}
+		}
+		if !split {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ofTitleBefore reports whether a title followed by "of" (and up to three
+// more words: "of the Republic of") comes just before token start.
+func ofTitleBefore(words []string, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-5; k-- {
+		if strings.EqualFold(words[k], "of") {
+			if _, _, ok := gazetteer.TitleBefore(words, k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleBefore reports whether a title comes just before cs[i], directly
+// ("Executive Director Natalia Kanem") or through "of [the] <name>"
+// ("President of Kazakhstan Kassym-Jomart Tokayev") when cs[i] has at
+// least minVia words.
+func titleBefore(cs []cand, i int, words []string, minVia int) bool {
+	c := cs[i]
+	if st, _, ok := gazetteer.TitleBefore(words, c.start); ok {
+		return capitalised(words[st])
+	}
+	if c.end-c.start < minVia {
+		return false
+	}
+	if j := candEndingAt(cs, c.start); j >= 0 {
+		s := cs[j].start
+		if s > 0 && determiner(words[s-1]) {
+			s--
+		}
+		if s > 0 && strings.EqualFold(words[s-1], "of") {
+			st, _, ok := gazetteer.TitleBefore(words, s-1)
+			return ok && capitalised(words[st])
+		}
+	}
+	return false
+}
+
+// looksLikePerson reports whether words can be a person's name: one to four
+// capitalised words, none a title, no organisation or event keyword at the
+// end, and no known place or organisation.
+func looksLikePerson(w []string) bool {
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	for _, x := range w {
+		if !capitalised(x) || !isWordStart(x) {
+			return false
+		}
+		if n, _ := gazetteer.TitleAt([]string{x}, 0); n > 0 {
+			return false
+		}
+	}
+	name := strings.Join(w, " ")
+	if _, ok := gazetteer.FindPlace(name); ok {
+		return false
+	}
+	if _, ok := gazetteer.FindOrg(name); ok {
+		return false
+	}
+	if gazetteer.IsNORP(name) {
+		return false
+	}
+	for _, l := range []string{"PER", "MISC", "LOC"} {
+		if _, _, ok := keywordType(l, w); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func anyUsed(used []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if used[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func markUsed(used []bool, i, j int) {
+	for k := i; k < j; k++ {
+		used[k] = true
+	}
+}
+
+// mostlyCaps reports whether a sentence is written in capitals (a
+// headline), where capitalisation says nothing about names.
+func mostlyCaps(words []string) bool {
+	caps, letters := 0, 0
+	for _, w := range words {
+		if !isWordStart(w) {
+			continue
+		}
+		letters++
+		if allCaps([]string{w}) {
+			caps++
+		}
+	}
+	return letters > 0 && caps*2 > letters
+}
+
+func allCaps(w []string) bool {
+	for _, x := range w {
+		if strings.ToUpper(x) != x {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordStart reports whether w starts with a letter.
+func isWordStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
+}
