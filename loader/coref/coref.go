@@ -153,17 +153,6 @@ func (r *resolver) clusters() map[int][]int {
 	return out
 }
 
-// roots returns the cluster roots in text order of their first mention.
-func (r *resolver) roots() []int {
-	var out []int
-	for i := range r.ms {
-		if r.find(i) == i {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 func (r *resolver) tokens(sent int) []text.Token { return r.d.Sentences[sent].Tokens }
 
 // parenAcronyms merges a name with the acronym written in parentheses right

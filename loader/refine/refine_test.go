@@ -1,0 +1,147 @@
+package refine_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/refine"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// mustDoc builds a document from lines of space-separated tokens, one
+// sentence per line, with NER spans written "[LABEL word word]".
+func mustDoc(tb testing.TB, src string) *text.Doc {
+	tb.Helper()
+	var sents [][]string
+	var spans [][]text.Span
+	for _, line := range strings.Split(strings.TrimSpace(src), "\n") {
+		var toks []string
+		var sp []text.Span
+		label, start := "", 0
+		for _, f := range strings.Fields(line) {
+			if strings.HasPrefix(f, "[") && len(f) > 1 && label == "" {
+				label, start = f[1:], len(toks)
+				continue
+			}
+			if label != "" && strings.HasSuffix(f, "]") && f != "]" {
+				toks = append(toks, strings.TrimSuffix(f, "]"))
+				sp = append(sp, text.Span{Start: start, End: len(toks), Label: label})
+				label = ""
+				continue
+			}
+			toks = append(toks, f)
+		}
+		if label != "" {
+			tb.Fatalf("unclosed span in %q", line)
+		}
+		sents = append(sents, toks)
+		spans = append(spans, sp)
+	}
+	d := text.FromTokens(sents)
+	d.Spans = spans
+	return d
+}
+
+// want describes one expected mention: its text, type and some attributes.
+type want struct {
+	text  string
+	typ   graph.EntityType
+	attrs map[string]string
+}
+
+func TestRefine(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []want
+	}{
+		{"event keyword", "Delegates met at the [MISC Global Water Summit] .",
+			[]want{{"Global Water Summit", graph.Event, nil}}},
+		{"initiative keyword", "The [MISC Clean Rivers Programme] began in May .",
+			[]want{{"Clean Rivers Programme", graph.Initiative, nil}}},
+		{"initiative multi-word keyword", "They agreed a [MISC Regional Road Map] .",
+			[]want{{"Regional Road Map", graph.Initiative, nil}}},
+		{"plain misc", "He played [MISC Monopoly] .",
+			[]want{{"Monopoly", graph.Misc, nil}}},
+		{"demonym is NORP", "[MISC Uzbek] officials said .",
+			[]want{{"Uzbek", graph.NORP, map[string]string{"country": "Uzbekistan"}}}},
+		{"religious group is NORP", "[MISC Buddhist] monks marched .",
+			[]want{{"Buddhist", graph.NORP, nil}}},
+		{"city kind and country", "Talks opened in [LOC Tashkent] .",
+			[]want{{"Tashkent", graph.Location, map[string]string{"kind": "city", "country": "Uzbekistan"}}}},
+		{"region kind", "Water is scarce in [LOC Central Asia] .",
+			[]want{{"Central Asia", graph.Location, map[string]string{"kind": "region"}}}},
+		{"facility keyword", "They landed at [LOC Manas Airport] .",
+			[]want{{"Manas Airport", graph.Location, map[string]string{"kind": "facility"}}}},
+		{"country tagged ORG", "Exports to [ORG Britain] rose .",
+			[]want{{"Britain", graph.Location, map[string]string{"kind": "country", "canonical": "United Kingdom"}}}},
+		{"person tagged LOC stays", "[PER Jordan] scored 30 points .",
+			[]want{{"Jordan", graph.Person, nil}}},
+		{"known organisation", "[LOC NATO] expanded .",
+			[]want{{"NATO", graph.Organization, map[string]string{"canonical": "North Atlantic Treaty Organization"}}}},
+		{"title stripped from person", "[PER President Shavkat Mirziyoyev] spoke .",
+			[]want{{"Shavkat Mirziyoyev", graph.Person, map[string]string{"title": "President"}}}},
+		{"title before person", "[ORG UNICEF] Executive Director [PER Anna Berg] visited .",
+			[]want{{"UNICEF", graph.Organization, nil}, {"Anna Berg", graph.Person, map[string]string{"title": "Executive Director"}}}},
+		{"title of country before person", "Foreign Minister of [LOC Uzbekistan] [PER Bakhtiyor Saidov] arrived .",
+			[]want{{"Uzbekistan", graph.Location, nil}, {"Bakhtiyor Saidov", graph.Person, map[string]string{"title": "Foreign Minister", "country": "Uzbekistan"}}}},
+		{"apposition title", "[PER Anna Berg] , the Executive Director , said .",
+			[]want{{"Anna Berg", graph.Person, map[string]string{"title": "Executive Director"}}}},
+		{"person tagged ORG after title", "Executive Director [ORG Anna Berg] said .",
+			[]want{{"Anna Berg", graph.Person, nil}}},
+		{"possessive trimmed", "[LOC Uzbekistan 's] exports grew .",
+			[]want{{"Uzbekistan", graph.Location, nil}}},
+		{"possessive place name kept", "He batted at [LOC Lord 's] .",
+			[]want{{"Lord 's", graph.Location, nil}}},
+		{"country possessive ties organisation", "[LOC Uzbekistan] 's [ORG Foreign Ministry] said .",
+			[]want{{"Uzbekistan", graph.Location, nil}, {"Foreign Ministry", graph.Organization, map[string]string{"country": "Uzbekistan"}}}},
+		{"demonym ties organisation", "the [ORG Uzbek Foreign Ministry] said .",
+			[]want{{"Uzbek Foreign Ministry", graph.Organization, map[string]string{"country": "Uzbekistan"}}}},
+		{"of country ties organisation", "the [ORG Government of Uzbekistan] said .",
+			[]want{{"Government of Uzbekistan", graph.Organization, map[string]string{"country": "Uzbekistan"}}}},
+		{"title cut from organisation", "met the [ORG UN Deputy Secretary-General] .",
+			[]want{{"UN", graph.Organization, map[string]string{"canonical": "United Nations"}}}},
+		{"title-only span dropped", "The [ORG Executive Director] noted progress .",
+			nil},
+		{"state form joined", "Minister of the Republic of [LOC Uzbekistan] spoke .",
+			[]want{{"Republic of Uzbekistan", graph.Location, map[string]string{"kind": "country", "canonical": "Uzbekistan"}}}},
+		{"dateline", "[ORG TASHKENT] . [PER UZA] - Talks began .",
+			[]want{{"TASHKENT", graph.Location, map[string]string{"kind": "city"}}, {"UZA", graph.Organization, nil}}},
+		{"missed organisation recalled", "with UN-Women and [ORG UNDP] .",
+			[]want{{"UN-Women", graph.Organization, nil}, {"UNDP", graph.Organization, nil}}},
+		{"missed event recalled", "ahead of the Asia Water Summit in [LOC Dushanbe] .",
+			[]want{{"Asia Water Summit", graph.Event, nil}, {"Dushanbe", graph.Location, nil}}},
+		{"name extended over for", "create an [ORG International Agency] for Nuclear Safety soon .",
+			[]want{{"International Agency for Nuclear Safety", graph.Organization, nil}}},
+		{"place and person split", "Foreign Minister of the Republic of [ORG Uzbekistan Bakhtiyor Saidov] came .",
+			[]want{{"Republic of Uzbekistan", graph.Location, nil}, {"Bakhtiyor Saidov", graph.Person, map[string]string{"title": "Foreign Minister", "country": "Uzbekistan"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			refine.Refine(d)
+			var got []string
+			for _, m := range d.Mentions {
+				got = append(got, d.MentionText(m)+"/"+string(m.Type))
+			}
+			if len(d.Mentions) != len(tt.want) {
+				t.Fatalf("got mentions %q, want %d", got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := d.Mentions[i]
+				if d.MentionText(m) != w.text || m.Type != w.typ {
+					t.Errorf("mention %d = %s/%s, want %s/%s", i, d.MentionText(m), m.Type, w.text, w.typ)
+				}
+				for k, v := range w.attrs {
+					if m.Attrs[k] != v {
+						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
+					}
+				}
+				if m.Entity != -1 {
+					t.Errorf("mention %q Entity = %d, want -1", w.text, m.Entity)
+				}
+			}
+		})
+	}
+}
