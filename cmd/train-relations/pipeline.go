@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/kgraph/kgraph/loader/coref"
 	"github.com/kgraph/kgraph/loader/ner"
 	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
@@ -16,17 +17,6 @@ func pipelineDoc(sents [][]string) (*text.Doc, error) {
 	d := text.FromTokens(sents)
 	m.Tag(d)
 	refine.Refine(d)
-	resolve(d)
+	coref.Resolve(d)
 	return d, nil
-}
-
-// resolve stands in for coreference until loader/coref builds: every
-// mention is its own entity.
-func resolve(d *text.Doc) {
-	d.Entities = d.Entities[:0]
-	for i := range d.Mentions {
-		m := &d.Mentions[i]
-		m.Entity = len(d.Entities)
-		d.Entities = append(d.Entities, text.Entity{Name: d.MentionText(*m), Type: m.Type, Mentions: []int{i}})
-	}
 }

@@ -18,10 +18,28 @@ import (
 func Extract(d *text.Doc) {
 	d.Relations = d.Relations[:0]
 	x := newExtractor(d)
-	if m, err := Default(); err == nil {
-		x.classify(m)
+	m, err := Default()
+	if err != nil {
+		m = nil // the patterns still run; the embedded model is tested
 	}
-	x.patterns()
+	var f *featurizer
+	if m != nil {
+		f = m.featurizer()
+		defer featPool.Put(f)
+	}
+	for s := range d.Sentences {
+		if len(x.bySent[s]) == 0 {
+			continue
+		}
+		st := x.sentence(s)
+		x.sentencePatterns(st)
+		if m != nil {
+			x.classify(m, f, st)
+		}
+		x.related(st)
+	}
+	x.documentLevel()
+	x.prune()
 	x.finish()
 }
 
@@ -69,31 +87,46 @@ func newExtractor(d *text.Doc) *extractor {
 	return x
 }
 
-// classify runs the pair classifier over every sentence.
-func (x *extractor) classify(m *Model) {
-	f := m.featurizer()
-	defer featPool.Put(f)
-	var cands []Candidate
-	for s, ms := range x.namedBySent {
-		if len(ms) < 2 {
+// classify runs the pair classifier over the named mentions of one
+// sentence, after the sentence's patterns. A pair is skipped when the
+// patterns already placed one side elsewhere: a tail inside another
+// person's title ("met UN Deputy Secretary-General, UNFPA Executive
+// Director X": the UN is X's employer, not the subject's), or a WORKS_FOR
+// for a person whose employer a title pattern already gave in this
+// sentence.
+func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
+	ms := x.namedBySent[st.i]
+	if len(ms) < 2 {
+		return
+	}
+	cands := Candidates(x.d, ms, f.cands[:0])
+	f.cands = cands
+	if len(cands) == 0 {
+		return
+	}
+	f.lower = lowerTokens(st.toks, f.lower)
+	for _, c := range cands {
+		h, t := x.d.Mentions[c.Head], x.d.Mentions[c.Tail]
+		if x.sameEntity(c.Head, c.Tail) || overlap(h, t) {
 			continue
 		}
-		cands = Candidates(x.d, ms, cands[:0])
-		if len(cands) == 0 {
+		if o := st.owner[t.Start]; o >= 0 && o != c.Head {
 			continue
 		}
-		f.lower = lowerTokens(x.d.Sentences[s].Tokens, f.lower)
-		for _, c := range cands {
-			if x.sameEntity(c.Head, c.Tail) || overlap(x.d.Mentions[c.Head], x.d.Mentions[c.Tail]) {
-				continue
-			}
-			f.features(x.d, c, ms)
-			p := m.Score(f.out)
-			if p >= m.Threshold {
-				x.add(c.Rel, c.Head, c.Tail, s, p, nil)
-			}
+		if c.Rel == graph.WorksFor && st.employed[c.Head] && !x.hasRelation(graph.WorksFor, c.Head, c.Tail) {
+			continue
+		}
+		f.features(x.d, c, ms)
+		if p := m.Score(f.out); p >= m.Threshold {
+			x.add(c.Rel, c.Head, c.Tail, st.i, p, map[string]string{"basis": basisClassifier})
 		}
 	}
+}
+
+// hasRelation reports whether a relation typ from mention h to t exists.
+func (x *extractor) hasRelation(typ graph.RelationType, h, t int) bool {
+	_, ok := x.seen[relKey{typ, h, t}]
+	return ok
 }
 
 func overlap(a, b text.Mention) bool {
@@ -109,8 +142,16 @@ func (x *extractor) sameEntity(i, j int) bool {
 	return a >= 0 && a == b && a < len(x.d.Entities)
 }
 
+// Values of the relation attribute "basis": where a relation came from.
+const (
+	basisPattern    = "pattern"    // a hand-written pattern matched the sentence
+	basisClassifier = "classifier" // the trained pair classifier (confidence = its probability)
+	basisGazetteer  = "gazetteer"  // general knowledge about two names the document mentions
+)
+
 // add records a relation, keeping one per (type, head, tail): the most
-// confident, with the attributes of both merged.
+// confident, with the attributes of both merged. attrs may carry "basis"
+// (default pattern); a pattern outranks the classifier and the gazetteer.
 func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float64, attrs map[string]string) {
 	if x.sameEntity(head, tail) {
 		return
@@ -118,26 +159,76 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	if typ.Symmetric() && tail < head {
 		head, tail = tail, head
 	}
+	basis := attrs["basis"]
+	if basis == "" {
+		basis = basisPattern
+	}
 	k := relKey{typ, head, tail}
 	if i, ok := x.seen[k]; ok {
 		r := &x.d.Relations[i]
+		if r.Attrs == nil {
+			r.Attrs = map[string]string{}
+		}
 		for a, v := range attrs {
-			if _, has := r.Attrs[a]; !has && a != "basis" {
-				if r.Attrs == nil {
-					r.Attrs = map[string]string{}
-				}
+			if _, has := r.Attrs[a]; !has {
 				r.Attrs[a] = v
 			}
+		}
+		if basis == basisPattern || r.Attrs["basis"] == basisGazetteer && basis == basisClassifier {
+			r.Attrs["basis"] = basis
+			r.Sent = sent
 		}
 		if conf > r.Confidence {
 			r.Confidence = conf
 		}
 		return
 	}
+	a := make(map[string]string, len(attrs)+2)
+	for k, v := range attrs {
+		a[k] = v
+	}
+	a["basis"] = basis
 	x.seen[k] = len(x.d.Relations)
 	x.d.Relations = append(x.d.Relations, text.Relation{
-		Type: typ, Head: head, Tail: tail, Sent: sent, Attrs: attrs, Confidence: conf,
+		Type: typ, Head: head, Tail: tail, Sent: sent, Attrs: a, Confidence: conf,
 	})
+}
+
+// confOtherEmployer is the probability the classifier needs to give a
+// person a second employer when a title pattern already named one in the
+// document: "UNFPA Executive Director X ... X also commended the UNFPA
+// country team" is no evidence of a job.
+const confOtherEmployer = 0.7
+
+// prune drops classifier WORKS_FOR relations below confOtherEmployer whose
+// person a pattern already gave a different employer.
+func (x *extractor) prune() {
+	employer := map[int]map[int]bool{} // person entity -> employer entities from patterns
+	for _, r := range x.d.Relations {
+		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisPattern {
+			h, t := x.entityOf(r.Head), x.entityOf(r.Tail)
+			if h < 0 || t < 0 {
+				continue
+			}
+			if employer[h] == nil {
+				employer[h] = map[int]bool{}
+			}
+			employer[h][t] = true
+		}
+	}
+	if len(employer) == 0 {
+		return
+	}
+	out := x.d.Relations[:0]
+	for _, r := range x.d.Relations {
+		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisClassifier && r.Confidence < confOtherEmployer {
+			if es := employer[x.entityOf(r.Head)]; es != nil && !es[x.entityOf(r.Tail)] {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	x.d.Relations = out
 }
 
 // finish stamps the document date on every relation.
@@ -146,11 +237,7 @@ func (x *extractor) finish() {
 		return
 	}
 	for i := range x.d.Relations {
-		r := &x.d.Relations[i]
-		if r.Attrs == nil {
-			r.Attrs = map[string]string{}
-		}
-		r.Attrs["documentDate"] = x.d.Date
+		x.d.Relations[i].Attrs["documentDate"] = x.d.Date
 	}
 }
 
@@ -166,7 +253,7 @@ func InContract(d *text.Doc, r text.Relation) bool {
 		return false
 	}
 	h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
-	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && r.Attrs["basis"] != "gazetteer"
+	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && r.Attrs["basis"] != basisGazetteer
 }
 
 // ContractType returns the relation type to print for r in the token-level

@@ -87,6 +87,7 @@ type featurizer struct {
 	buf   []byte
 	out   []uint32
 	lower []string // lower-cased tokens of the current sentence
+	cands []Candidate
 }
 
 const (

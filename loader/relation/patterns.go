@@ -21,36 +21,30 @@ type sentence struct {
 	// "in the framework of" (PART_OF).
 	created []int
 	subject int // the clause subject of the last verb pattern, -1 if none
+	// persons given an employer by a title pattern in this sentence
+	employed map[int]bool
 }
 
-// patterns runs the hand-written patterns over every sentence, then the
-// document-level rules.
-func (x *extractor) patterns() {
-	for s := range x.d.Sentences {
-		if len(x.bySent[s]) == 0 {
-			continue
-		}
-		st := x.sentence(s)
-		x.titles(st)
-		x.verbs(st)
-		x.events(st)
-		x.structure(st)
-		x.cooperation(st)
-		x.related(st)
-	}
-	x.documentLevel()
+// sentencePatterns runs the hand-written patterns of one sentence.
+func (x *extractor) sentencePatterns(st *sentence) {
+	x.titles(st)
+	x.verbs(st)
+	x.events(st)
+	x.structure(st)
+	x.cooperation(st)
 }
 
 func (x *extractor) sentence(s int) *sentence {
 	toks := x.d.Sentences[s].Tokens
 	st := &sentence{
-		i:       s,
-		toks:    toks,
-		low:     lowerTokens(toks, nil),
-		at:      make([]int, len(toks)),
-		owner:   make([]int, len(toks)),
-		ms:      x.bySent[s],
-		subject: -1,
+		i:        s,
+		toks:     toks,
+		low:      lowerTokens(toks, nil),
+		at:       make([]int, len(toks)),
+		owner:    make([]int, len(toks)),
+		ms:       x.bySent[s],
+		subject:  -1,
+		employed: map[int]bool{},
 	}
 	for k := range st.at {
 		st.at[k], st.owner[k] = -1, -1

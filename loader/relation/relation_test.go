@@ -431,3 +431,43 @@ func TestSymmetricStoredOnce(t *testing.T) {
 		t.Errorf("got %d MET_WITH relations, want 2 (one per mention pair)", n)
 	}
 }
+
+func TestBasisAndContract(t *testing.T) {
+	d := buildDoc(t, "", "[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , flew from [LOCATION Lyon] to [LOCATION France] .")
+	relation.Extract(d)
+	tests := []struct {
+		f          fact
+		basis      string
+		inContract bool
+		contract   graph.RelationType
+	}{
+		{fact{typ: graph.WorksFor, head: "John Fielding", tail: "Barrow Holdings"}, "pattern", true, graph.WorksFor},
+		{fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"}, "gazetteer", false, graph.LocatedIn},
+	}
+	for _, tc := range tests {
+		r, ok := find(d, tc.f)
+		if !ok {
+			t.Errorf("missing %s(%q -> %q)", tc.f.typ, tc.f.head, tc.f.tail)
+			continue
+		}
+		if r.Attrs["basis"] != tc.basis {
+			t.Errorf("%s: basis %q, want %q", describe(d, r), r.Attrs["basis"], tc.basis)
+		}
+		if got := relation.InContract(d, r); got != tc.inContract {
+			t.Errorf("%s: InContract %v, want %v", describe(d, r), got, tc.inContract)
+		}
+		if got := relation.ContractType(d, r); got != tc.contract {
+			t.Errorf("%s: ContractType %s, want %s", describe(d, r), got, tc.contract)
+		}
+	}
+	// A title to a country is a LIVES_IN in the contract (CoNLL04 convention).
+	d = buildDoc(t, "", "President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session .")
+	relation.Extract(d)
+	r, ok := find(d, fact{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile"})
+	if !ok {
+		t.Fatal("missing WORKS_FOR(Rosa Vidal -> Chile)")
+	}
+	if got := relation.ContractType(d, r); got != graph.LivesIn {
+		t.Errorf("ContractType of %s = %s, want LIVES_IN", describe(d, r), got)
+	}
+}

@@ -370,7 +370,7 @@ func (x *extractor) documentLevel() {
 			if x.d.Mentions[c].Sent == m.Sent {
 				conf = 0.7
 			}
-			x.add(graph.LocatedIn, i, c, m.Sent, conf, map[string]string{"basis": "gazetteer"})
+			x.add(graph.LocatedIn, i, c, m.Sent, conf, map[string]string{"basis": basisGazetteer})
 		case graph.Organization:
 			o, ok := x.orgOf[i]
 			if !ok || o.Parent == "" {
@@ -385,7 +385,7 @@ func (x *extractor) documentLevel() {
 			if x.d.Mentions[pm].Sent == m.Sent {
 				conf = 0.7
 			}
-			x.add(graph.PartOf, i, pm, m.Sent, conf, map[string]string{"basis": "gazetteer"})
+			x.add(graph.PartOf, i, pm, m.Sent, conf, map[string]string{"basis": basisGazetteer})
 		}
 	}
 }

@@ -75,6 +75,7 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 	}
 	attrs := map[string]string{"title": title}
 	x.add(graph.WorksFor, person, org, st.i, conf, attrs)
+	st.employed[person] = true
 	if lead {
 		x.add(graph.Leads, person, org, st.i, conf-0.05, map[string]string{"title": title})
 	}
