@@ -82,10 +82,17 @@ func (r *resolver) describe(e *text.Entity) {
 			canonical, canonType = c, m.Type
 		}
 	}
+	e.Name = canonical
+	nameType := canonType
+	if e.Name == "" {
+		e.Name, nameType = r.fullestName(e.Mentions)
+	}
+	// The most votes win; a tie goes to the type of the mention that gave
+	// the name, then to the more specific type.
 	e.Type = graph.Misc
 	best := -1
 	for t, n := range count {
-		if n > best || (n == best && specificity[t] > specificity[e.Type]) {
+		if n > best || (n == best && (t == nameType || (e.Type != nameType && specificity[t] > specificity[e.Type]))) {
 			e.Type, best = t, n
 		}
 	}
@@ -94,11 +101,6 @@ func (r *resolver) describe(e *text.Entity) {
 	}
 	if best < 0 { // only descriptions: cannot happen, they join named entities
 		e.Type = d.Mentions[e.Mentions[0]].Type
-	}
-
-	e.Name = canonical
-	if e.Name == "" {
-		e.Name = r.fullestName(e.Mentions)
 	}
 	seen := map[string]bool{graph.NormalizeName(e.Name): true}
 	e.Aliases = nil
@@ -144,9 +146,10 @@ func surface(d *text.Doc, m text.Mention) string {
 // fullestName picks the name an entity is best known by: a written-out name
 // over an acronym, more words over fewer, mixed case over all capitals,
 // then the first seen.
-func (r *resolver) fullestName(members []int) string {
+func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 	d := r.d
 	best, bestScore := "", -1
+	var typ graph.EntityType
 	for _, i := range members {
 		m := d.Mentions[i]
 		if m.Nominal {
@@ -161,8 +164,8 @@ func (r *resolver) fullestName(members []int) string {
 			score += 2
 		}
 		if score > bestScore {
-			best, bestScore = t, score
+			best, bestScore, typ = t, score, m.Type
 		}
 	}
-	return best
+	return best, typ
 }

@@ -1,0 +1,239 @@
+package coref_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/coref"
+	"github.com/kgraph/kgraph/loader/refine"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// mustDoc builds a document from lines of space-separated tokens, one
+// sentence per line, with NER spans written "[LABEL word word]", and runs
+// refine and coref on it.
+func mustDoc(tb testing.TB, src string) *text.Doc {
+	tb.Helper()
+	var sents [][]string
+	var spans [][]text.Span
+	for _, line := range strings.Split(strings.TrimSpace(src), "\n") {
+		var toks []string
+		var sp []text.Span
+		label, start := "", 0
+		for _, f := range strings.Fields(line) {
+			if strings.HasPrefix(f, "[") && len(f) > 1 && label == "" {
+				label, start = f[1:], len(toks)
+				continue
+			}
+			if label != "" && strings.HasSuffix(f, "]") && f != "]" {
+				toks = append(toks, strings.TrimSuffix(f, "]"))
+				sp = append(sp, text.Span{Start: start, End: len(toks), Label: label})
+				label = ""
+				continue
+			}
+			toks = append(toks, f)
+		}
+		if label != "" {
+			tb.Fatalf("unclosed span in %q", line)
+		}
+		sents = append(sents, toks)
+		spans = append(spans, sp)
+	}
+	d := text.FromTokens(sents)
+	d.Spans = spans
+	refine.Refine(d)
+	coref.Resolve(d)
+	return d
+}
+
+// entityView is an entity as the tests compare it: name, type and the
+// texts of its mentions (descriptions prefixed with ~), sorted.
+type entityView struct {
+	name     string
+	typ      graph.EntityType
+	mentions string
+}
+
+func view(d *text.Doc) []entityView {
+	var out []entityView
+	for _, e := range d.Entities {
+		var ms []string
+		for _, i := range e.Mentions {
+			m := d.Mentions[i]
+			t := d.MentionText(m)
+			if m.Nominal {
+				t = "~" + t
+			}
+			ms = append(ms, t)
+		}
+		sort.Strings(ms)
+		out = append(out, entityView{e.Name, e.Type, strings.Join(ms, "|")})
+	}
+	return out
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []entityView
+	}{
+		{"acronym in parentheses", `
+The [ORG Caspian Water Council] ( CWC ) met .
+The [ORG CWC] said it would meet again .`,
+			[]entityView{{"Caspian Water Council", graph.Organization, "CWC|CWC|Caspian Water Council"}}},
+		{"acronym by initials", `
+The [ORG Eurasian Rail Consortium] signed .
+Shares of [ORG ERC] rose .`,
+			[]entityView{{"Eurasian Rail Consortium", graph.Organization, "ERC|Eurasian Rail Consortium"}}},
+		{"acronym by gazetteer", `
+The [ORG UNDP] and the [ORG United Nations Development Programme] .`,
+			[]entityView{{"United Nations Development Programme", graph.Organization, "UNDP|United Nations Development Programme"}}},
+		{"UN and United Nations", `
+[ORG UN] agencies and the [ORG United Nations] .`,
+			[]entityView{{"United Nations", graph.Organization, "UN|United Nations"}}},
+		{"UN-Women and UN Women", `
+[ORG UN-Women] said [ORG UN Women] would help .`,
+			[]entityView{{"UN Women", graph.Organization, "UN Women|UN-Women"}}},
+		{"country under other names", `
+[LOC Britain] and the [LOC U.K.] .
+The [LOC United Kingdom] agreed .`,
+			[]entityView{{"United Kingdom", graph.Location, "Britain|U.K.|United Kingdom"}}},
+		{"state form and country", `
+Minister of the Republic of [LOC Uzbekistan] spoke .
+[LOC Uzbekistan] agreed .`,
+			[]entityView{{"Uzbekistan", graph.Location, "Republic of Uzbekistan|Uzbekistan"}}},
+		{"exact match across case", `
+[LOC TASHKENT] . [ORG UZA] - News .
+[ORG Uza] reported .`,
+			[]entityView{{"Tashkent", graph.Location, "TASHKENT"}, {"Uza", graph.Organization, "UZA|Uza"}}},
+		{"name part", `
+[PER Aigerim Nurlanova] arrived .
+[PER Nurlanova] said the talks went well .`,
+			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova"}}},
+		{"surname tagged ORG joins the person", `
+[PER Aigerim Nurlanova] arrived .
+[ORG Nurlanova] said the talks went well .`,
+			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova"}}},
+		{"shared surname is not merged", `
+[PER John Carter] and [PER Mary Carter] arrived .
+[PER Carter] said the talks went well .`,
+			[]entityView{{"John Carter", graph.Person, "John Carter"}, {"Mary Carter", graph.Person, "Mary Carter"}, {"Carter", graph.Person, "Carter"}}},
+		{"title stripped, surname joins", `
+[PER President Shavkat Mirziyoyev] spoke .
+[PER Mirziyoyev] left .`,
+			[]entityView{{"Shavkat Mirziyoyev", graph.Person, "Mirziyoyev|Shavkat Mirziyoyev"}}},
+		{"organisation of a country", `
+[LOC Uzbekistan] 's [ORG Foreign Ministry] said .
+The [ORG Uzbek Foreign Ministry] agreed .
+The [ORG Foreign Ministry] declined to comment .`,
+			[]entityView{{"Uzbekistan", graph.Location, "Uzbekistan"}, {"Uzbek Foreign Ministry", graph.Organization, "Foreign Ministry|Foreign Ministry|Uzbek Foreign Ministry"}}},
+		{"head match", `
+The [ORG Asian Water Fund] Regional Summit opened .
+The [MISC Regional Summit] closed .`,
+			[]entityView{{"Asian Water Fund", graph.Organization, "Asian Water Fund"}, {"Regional Summit", graph.Event, "Regional Summit"}}},
+		{"head match shorter name", `
+The [MISC Eurasian Regional Alliance] was announced .
+The [ORG Alliance] will meet .`,
+			[]entityView{{"Eurasian Regional Alliance", graph.Initiative, "Alliance|Eurasian Regional Alliance"}}},
+		{"title description", `
+[ORG UNICEF] Executive Director [PER Anna Berg] met [PER Bakhtiyor Saidov] .
+The Executive Director praised the plan .`,
+			[]entityView{{"United Nations Children's Fund", graph.Organization, "UNICEF"}, {"Anna Berg", graph.Person, "Anna Berg|~The Executive Director"}, {"Bakhtiyor Saidov", graph.Person, "Bakhtiyor Saidov"}}},
+		{"subsequence of a title", `
+First Deputy Foreign Minister [PER Bakhtiyor Saidov] spoke .
+The First Deputy Minister also stressed cooperation .`,
+			[]entityView{{"Bakhtiyor Saidov", graph.Person, "Bakhtiyor Saidov|~The First Deputy Minister"}}},
+		{"ambiguous title description is left alone", `
+Executive Director [PER Anna Berg] met Executive Director [PER Ivan Petrov] .
+The Executive Director praised the plan .`,
+			[]entityView{{"Anna Berg", graph.Person, "Anna Berg"}, {"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
+		{"demonym description", `
+Foreign Minister of [LOC Uzbekistan] [PER Bakhtiyor Saidov] met [PER Anna Berg] .
+The Uzbek diplomat praised the plan .`,
+			[]entityView{{"Uzbekistan", graph.Location, "Uzbekistan"}, {"Bakhtiyor Saidov", graph.Person, "Bakhtiyor Saidov|~The Uzbek diplomat"}, {"Anna Berg", graph.Person, "Anna Berg"}}},
+		{"description needs an earlier antecedent", `
+The Executive Director praised the plan .
+Executive Director [PER Anna Berg] spoke .`,
+			[]entityView{{"Anna Berg", graph.Person, "Anna Berg"}}},
+		{"organisation description", `
+The [ORG Global Water Fund] opened an office .
+The Fund helps farmers .`,
+			[]entityView{{"Global Water Fund", graph.Organization, "Global Water Fund|~The Fund"}}},
+		{"organisation description with modifier", `
+The [ORG UN Population Fund] opened an office .
+It works with the UN Fund on health .`,
+			[]entityView{{"United Nations Population Fund", graph.Organization, "UN Population Fund|~the UN Fund"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			got := view(d)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got entities %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("entity %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestResolveAliasesAndAttributes(t *testing.T) {
+	d := mustDoc(t, `
+[ORG UNICEF] Executive Director [PER Anna Berg] visited [LOC Tashkent] .
+The Executive Director met [ORG UNICEF] staff ; [PER Berg] said [LOC TASHKENT] was ready .`)
+	byName := map[string]text.Entity{}
+	for _, e := range d.Entities {
+		byName[e.Name] = e
+	}
+	berg, ok := byName["Anna Berg"]
+	if !ok {
+		t.Fatalf("no entity Anna Berg in %+v", view(d))
+	}
+	if got := strings.Join(berg.Aliases, "|"); got != "Berg" {
+		t.Errorf("Anna Berg aliases = %q, want Berg (descriptions are not aliases)", got)
+	}
+	if got := berg.Attrs["descriptions"]; got != "The Executive Director" {
+		t.Errorf("Anna Berg descriptions = %q, want The Executive Director", got)
+	}
+	if got := berg.Attrs["title"]; got != "Executive Director" {
+		t.Errorf("Anna Berg title = %q, want Executive Director", got)
+	}
+	city := byName["Tashkent"]
+	if city.Attrs["kind"] != "city" || city.Attrs["country"] != "Uzbekistan" || len(city.Aliases) != 0 {
+		t.Errorf("Tashkent = %+v, want kind city, country Uzbekistan, no aliases (TASHKENT normalises alike)", city)
+	}
+	unicef := byName["United Nations Children's Fund"]
+	if got := strings.Join(unicef.Aliases, "|"); got != "UNICEF" || unicef.Attrs["parent"] != "United Nations" {
+		t.Errorf("UNICEF = %+v, want alias UNICEF and parent United Nations", unicef)
+	}
+}
+
+func TestResolveEveryMentionHasAnEntity(t *testing.T) {
+	d := mustDoc(t, `
+[ORG UNICEF] Executive Director [PER Anna Berg] visited [LOC Tashkent] with [MISC Uzbek] officials .
+The Executive Director met [PER Carter] and the [ORG Foreign Ministry] .`)
+	for i, m := range d.Mentions {
+		if m.Entity < 0 || m.Entity >= len(d.Entities) {
+			t.Fatalf("mention %d %q has entity %d, want one of %d", i, d.MentionText(m), m.Entity, len(d.Entities))
+		}
+		found := false
+		for _, j := range d.Entities[m.Entity].Mentions {
+			found = found || j == i
+		}
+		if !found {
+			t.Errorf("mention %d %q is not listed by its entity %d", i, d.MentionText(m), m.Entity)
+		}
+		if i > 0 {
+			p := d.Mentions[i-1]
+			if p.Sent > m.Sent || (p.Sent == m.Sent && p.Start > m.Start) {
+				t.Errorf("mentions %d and %d are out of text order", i-1, i)
+			}
+		}
+	}
+}
