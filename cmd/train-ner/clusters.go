@@ -24,12 +24,13 @@ import (
 // coarser clusters, as with Brown's bit strings.
 
 const (
-	minWordCount   = 4     // words rarer than this get no cluster
-	maxWords       = 80000 // most frequent words clustered
-	contextWords   = 1000  // most frequent words used as contexts
-	minClusterSize = 24    // nodes smaller than this are not split
+	minWordCount   = 4      // words rarer than this get no cluster
+	maxWords       = 150000 // most frequent words clustered
+	contextWords   = 1000   // most frequent words used as contexts
+	minClusterSize = 12     // nodes smaller than this are not split
 	maxDepth       = 20
 	kmeansIters    = 6
+	window         = 1 // context words on each side
 )
 
 // corpusTokens reads the unlabeled news and the CoNLL training text as
@@ -187,21 +188,24 @@ func buildClusters(newsDir string, train []ner.Document, seed int64, logf func(s
 		}
 		return cPunct
 	}
-	pairs := make([]uint64, 0, 2*ntok)
+	pairs := make([]uint64, 0, 2*window*ntok)
 	for _, s := range sents {
 		for i, t := range s {
 			w, ok := id[t]
 			if !ok {
 				continue
 			}
-			l, r := uint32(cEdge), uint32(cEdge)
-			if i > 0 {
-				l = ctxOf(s[i-1])
+			for d := 1; d <= window; d++ {
+				l, r := uint32(cEdge), uint32(cEdge)
+				if i-d >= 0 {
+					l = ctxOf(s[i-d])
+				}
+				if i+d < len(s) {
+					r = ctxOf(s[i+d])
+				}
+				off := uint64(2 * (d - 1) * nCtx)
+				pairs = append(pairs, uint64(w)<<32|(off+uint64(l)), uint64(w)<<32|(off+uint64(nCtx+r)))
 			}
-			if i+1 < len(s) {
-				r = ctxOf(s[i+1])
-			}
-			pairs = append(pairs, uint64(w)<<32|uint64(l), uint64(w)<<32|uint64(nCtx+r))
 		}
 	}
 	slices.Sort(pairs)
@@ -213,7 +217,7 @@ func buildClusters(newsDir string, train []ner.Document, seed int64, logf func(s
 	nw := len(vocab)
 	rowStart := make([]int, nw+1)
 	var cells []cell
-	ctxTotal := make([]float64, 2*nCtx)
+	ctxTotal := make([]float64, 2*window*nCtx)
 	wordTotal := make([]float64, nw)
 	for i := 0; i < len(pairs); {
 		j := i
@@ -271,7 +275,7 @@ func buildClusters(newsDir string, train []ner.Document, seed int64, logf func(s
 		path    string
 	}
 	stack := []node{{members: seqInts(nw), path: ""}}
-	cen := [2][]float32{make([]float32, 2*nCtx), make([]float32, 2*nCtx)}
+	cen := [2][]float32{make([]float32, 2*window*nCtx), make([]float32, 2*window*nCtx)}
 	side := make([]uint8, nw)
 	leaves := 0
 	for len(stack) > 0 {

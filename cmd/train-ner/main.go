@@ -50,8 +50,8 @@ func runTrain(args []string) error {
 	conll04 := fs.String("conll04", "../shared/data/conll04/train.json", "CoNLL04 training file added to the training data (\"\" for none)")
 	out := fs.String("out", "loader/ner", "folder to write model.bin.gz and clusters.txt.gz into")
 	seed := fs.Int64("seed", 1, "random seed")
-	epochs := fs.Int("epochs", 12, "maximum epochs per stage")
-	folds := fs.Int("folds", 4, "cross-validation folds for the second stage (0: one stage)")
+	epochs := fs.Int("epochs", 10, "maximum epochs per stage")
+	folds := fs.Int("folds", 0, "cross-validation folds for the second stage (0: one stage)")
 	reuse := fs.Bool("reuse-clusters", false, "read the existing clusters file instead of rebuilding it")
 	noClusters := fs.Bool("no-clusters", false, "train without word clusters")
 	fs.Usage = func() {

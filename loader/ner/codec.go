@@ -179,6 +179,34 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // ReadModel reads a model file written by WriteTo; clusters come from
 // ReadClusters (nil for a model trained without clusters).
 func ReadModel(r io.Reader, clusters map[string]uint32) (*Model, error) {
+	m, err := readModel(r)
+	if err != nil {
+		return nil, err
+	}
+	m.setClusters(clusters)
+	for _, l := range m.stages {
+		l.cache(m)
+	}
+	return m, nil
+}
+
+// setClusters installs the word clusters, numbering the words in sorted
+// order.
+func (m *Model) setClusters(c map[string]uint32) {
+	m.wordList = make([]string, 0, len(c))
+	for w := range c {
+		m.wordList = append(m.wordList, w)
+	}
+	slices.Sort(m.wordList)
+	m.words = make(map[string]int32, len(c))
+	m.wordClus = make([]uint32, len(c))
+	for i, w := range m.wordList {
+		m.words[w] = int32(i)
+		m.wordClus[i] = c[w]
+	}
+}
+
+func readModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, err
@@ -196,7 +224,7 @@ func ReadModel(r io.Reader, clusters map[string]uint32) (*Model, error) {
 		}
 		return x
 	}
-	m := &Model{clusters: clusters}
+	m := &Model{}
 	n := uv()
 	if n > 1<<26 {
 		return nil, errors.New("gazetteer too large")

@@ -44,10 +44,11 @@ type atoms struct {
 	flags              uint16
 	gaz                uint32 // bit 4*t+p: exact match, position p of type t; <<16: case-folded match
 	key                int32  // index into scratch.keys for capitalised tokens, else -1
+	wid                int32  // index into Model.wordList, else -1
 }
 
 // boundary atoms stand for the positions before and after a sentence.
-var boundary = atoms{w: 0x1111, l: 0x2222, shape: 0x3333, short: 0x4444, key: -1}
+var boundary = atoms{w: 0x1111, l: 0x2222, shape: 0x3333, short: 0x4444, key: -1, wid: -1}
 
 // clusterPrefixes are the cluster path lengths used as features.
 var clusterPrefixes = [4]int{4, 6, 10, 20}
@@ -127,10 +128,14 @@ func (m *Model) atomize(tok string, a *atoms, sc *scratch) {
 	a.key = -1
 	a.gaz = 0
 	a.clus = [4]uint64{}
-	if m.clusters == nil {
+	a.wid = -1
+	if len(m.words) == 0 {
 		return
 	}
-	p, ok := m.clusters[tok]
+	id, ok := m.words[tok]
+	if ok {
+		a.wid = id
+	}
 	if !ok && flags&fHasUpper != 0 {
 		// Unknown capitalised or all-caps form: try Title case, then lower case.
 		b := sc.buf[:0]
@@ -140,19 +145,20 @@ func (m *Model) atomize(tok string, a *atoms, sc *scratch) {
 			}
 			b = utf8.AppendRune(b, r)
 		}
-		p, ok = m.clusters[string(b)]
+		id, ok = m.words[string(b)]
 		if !ok {
 			b = b[:0]
 			for _, r := range runes {
 				b = utf8.AppendRune(b, r)
 			}
-			p, ok = m.clusters[string(b)]
+			id, ok = m.words[string(b)]
 		}
 		sc.buf = b
 	}
 	if !ok {
 		return
 	}
+	p := m.wordClus[id]
 	n := int(p >> 24)
 	bits := p & 0xffffff
 	for k, pl := range clusterPrefixes {
@@ -276,51 +282,76 @@ const (
 	kCapMid               // appears capitalised mid-sentence in a normal sentence
 )
 
-// feats appends the features of token i of the document (flattened index)
-// given the two previous predictions; sentence s spans [lo, hi).
-func (sc *scratch) features(i, lo, hi int, kind uint64, y1, y2 int, stage2 bool, out []uint64) []uint64 {
-	a := &sc.atoms[i]
-	at := func(j int) *atoms {
-		if j < lo || j >= hi {
-			return &boundary
+// wordFeatures appends the features that the word a contributes when it
+// stands at offset off (-2..2) from the token being labelled. They depend
+// on the word alone, so the tagger can cache their weights per word.
+func wordFeatures(a *atoms, off int, out []uint64) []uint64 {
+	switch off {
+	case 0:
+		out = append(out,
+			mix(tW, a.w), mix(tL, a.l), mix(tShape, a.shape), mix(tShort, a.short),
+			mix(tPre, a.pre[0]), mix(tPre+1, a.pre[1]), mix(tPre+2, a.pre[2]), mix(tPre+3, a.pre[3]),
+			mix(tSuf, a.suf[0]), mix(tSuf+1, a.suf[1]), mix(tSuf+2, a.suf[2]), mix(tSuf+3, a.suf[3]))
+		if a.clus[0] != 0 {
+			out = append(out, mix(tClus, a.clus[0]), mix(tClus+1, a.clus[1]), mix(tClus+2, a.clus[2]), mix(tClus+3, a.clus[3]))
+		} else {
+			out = append(out, mix(tNoClus, a.short))
 		}
-		return &sc.atoms[j]
+	case -1:
+		out = append(out, mix(tLm1, a.l), mix(tWm1, a.w), mix(tSm1, a.short))
+		if a.clus[0] != 0 {
+			out = append(out, mix(tClusM1, a.clus[1]), mix(tClusM1, a.clus[2]))
+		}
+	case 1:
+		out = append(out, mix(tL1, a.l), mix(tW1, a.w), mix(tS1, a.short))
+		if a.clus[0] != 0 {
+			out = append(out, mix(tClusP1, a.clus[1]), mix(tClusP1, a.clus[2]))
+		}
+	case -2:
+		out = append(out, mix(tLm2, a.l), mix(tSm2, a.short))
+	case 2:
+		out = append(out, mix(tL2, a.l), mix(tS2, a.short))
 	}
-	m1, m2, p1, p2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	return out
+}
+
+// window returns the atoms at offset off from token i of a sentence
+// spanning [lo, hi).
+func (sc *scratch) window(i, off, lo, hi int) *atoms {
+	j := i + off
+	if j < lo || j >= hi {
+		return &boundary
+	}
+	return &sc.atoms[j]
+}
+
+// features appends all label-independent features of token i of the
+// document (flattened index); its sentence spans [lo, hi).
+func (sc *scratch) features(i, lo, hi int, kind uint64, stage2 bool, out []uint64) []uint64 {
+	for off := -2; off <= 2; off++ {
+		out = wordFeatures(sc.window(i, off, lo, hi), off, out)
+	}
+	return sc.contextFeatures(i, lo, hi, kind, stage2, out)
+}
+
+// contextFeatures appends the features of token i that depend on more than
+// one word: combinations, sentence, gazetteer and document features.
+func (sc *scratch) contextFeatures(i, lo, hi int, kind uint64, stage2 bool, out []uint64) []uint64 {
+	a := &sc.atoms[i]
+	m1, p1 := sc.window(i, -1, lo, hi), sc.window(i, 1, lo, hi)
 	out = append(out,
 		tBias,
-		mix(tW, a.w), mix(tL, a.l), mix(tShape, a.shape), mix(tShort, a.short),
-		mix(tPre, a.pre[0]), mix(tPre+1, a.pre[1]), mix(tPre+2, a.pre[2]), mix(tPre+3, a.pre[3]),
-		mix(tSuf, a.suf[0]), mix(tSuf+1, a.suf[1]), mix(tSuf+2, a.suf[2]), mix(tSuf+3, a.suf[3]),
-		mix(tLm1, m1.l), mix(tL1, p1.l), mix(tLm2, m2.l), mix(tL2, p2.l),
-		mix(tWm1, m1.w), mix(tW1, p1.w),
-		mix(tSm1, m1.short), mix(tS1, p1.short), mix(tSm2, m2.short), mix(tS2, p2.short),
 		mix(mix(tLm1L, m1.l), a.l), mix(mix(tLL1, a.l), p1.l),
 		mix(mix(tSm1S, m1.short), a.short), mix(mix(tSS1, a.short), p1.short),
 		mix(mix(mix(tSm1SS1, m1.short), a.short), p1.short),
 		mix(mix(tKindS, kind), a.short),
 		mix(mix(tKindSm1S, kind), mix(m1.short, a.short)),
-		mix(mix(tY1, uint64(y1)), 1),
-		mix(mix(tY2Y1, uint64(y2)), uint64(y1)),
-		mix(mix(tY1W, uint64(y1)), a.l),
-		mix(mix(tY1S, uint64(y1)), a.short),
 	)
 	if kind != sNormal {
 		out = append(out, mix(mix(tKindL, kind), a.l))
 	}
 	if i == lo {
 		out = append(out, mix(tFirstS, a.short), mix(tFirstL, a.l))
-	}
-	if a.clus[0] != 0 {
-		out = append(out, mix(tClus, a.clus[0]), mix(tClus+1, a.clus[1]), mix(tClus+2, a.clus[2]), mix(tClus+3, a.clus[3]))
-	} else {
-		out = append(out, mix(tNoClus, a.short))
-	}
-	if m1.clus[0] != 0 {
-		out = append(out, mix(tClusM1, m1.clus[1]), mix(tClusM1, m1.clus[2]))
-	}
-	if p1.clus[0] != 0 {
-		out = append(out, mix(tClusP1, p1.clus[1]), mix(tClusP1, p1.clus[2]))
 	}
 	for g := a.gaz; g != 0; g &= g - 1 {
 		b := uint64(trailingZeros32(g))
@@ -377,6 +408,15 @@ func (sc *scratch) features(i, lo, hi int, kind uint64, y1, y2 int, stage2 bool,
 	}
 	return out
 }
+
+// labelFeatures returns the features that pair the previous label yp with
+// token a.
+func labelFeatures(yp int, a *atoms, out *[nLabelFeats]uint64) {
+	all := [3]uint64{mix(tY1, uint64(yp)), mix(mix(tY1S, uint64(yp)), a.short), mix(mix(tY1W, uint64(yp)), a.l)}
+	copy(out[:], all[:])
+}
+
+const nLabelFeats = 2
 
 func trailingZeros32(x uint32) int {
 	n := 0

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kgraph/kgraph/loader/text"
 )
@@ -12,10 +13,12 @@ import (
 // Model is a trained recogniser. It is read-only after loading and safe for
 // concurrent use.
 type Model struct {
-	clusters map[string]uint32 // word -> path length<<24 | path bits
-	gaz      map[uint64]uint8  // entity string hash -> bit set of types
-	stages   []*linear         // first stage, and optionally the second
-	pool     sync.Pool         // *scratch
+	words    map[string]int32 // clustered words -> id
+	wordList []string         // id -> word
+	wordClus []uint32         // id -> path length<<24 | path bits
+	gaz      map[uint64]uint8 // entity string hash -> bit set of types
+	stages   []*linear        // first stage, and optionally the second
+	pool     sync.Pool        // *scratch
 }
 
 // linear holds one stage's weights: a feature hash table pointing at rows of
@@ -25,14 +28,22 @@ type linear struct {
 	rows []int32
 	mask uint64
 	w    []float32
+	// trans[yp] is the weight of the previous label yp alone.
+	trans [nHist][nLabels]float32
+	id    uint64 // distinguishes stages in scratch caches
+	// vec caches, per known word and offset -2..2, the summed weights of
+	// its wordFeatures (nil until cache is called).
+	vec []float32
 }
+
+var linearIDs atomic.Uint64
 
 func newLinear(keys []uint64, w []float32) *linear {
 	size := 1
 	for size < 2*len(keys)+1 {
 		size <<= 1
 	}
-	l := &linear{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: w}
+	l := &linear{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: w, id: linearIDs.Add(1)}
 	for r, k := range keys {
 		i := k & l.mask
 		for l.keys[i] != 0 {
@@ -41,11 +52,77 @@ func newLinear(keys []uint64, w []float32) *linear {
 		l.keys[i] = k
 		l.rows[i] = int32(r)
 	}
+	for yp := range l.trans {
+		l.add([]uint64{mix(tY1, uint64(yp))}, &l.trans[yp])
+	}
 	return l
 }
 
-func (l *linear) score(feats []uint64, s *[nLabels]float32) {
+// cache fills l.vec for the model's words.
+func (l *linear) cache(m *Model) {
+	sc := m.getScratch()
+	l.vec = make([]float32, len(m.wordList)*5*nLabels)
+	var a atoms
+	for id, w := range m.wordList {
+		m.atomize(w, &a, sc)
+		for off := -2; off <= 2; off++ {
+			var s [nLabels]float32
+			sc.feats = wordFeatures(&a, off, sc.feats[:0])
+			l.add(sc.feats, &s)
+			copy(l.vec[(id*5+off+2)*nLabels:], s[:])
+		}
+	}
+	m.pool.Put(sc)
+}
+
+func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[nLabels]float32) {
 	*s = [nLabels]float32{}
+	if l.vec == nil {
+		sc.feats = sc.features(i, lo, hi, kind, stage2, sc.feats[:0])
+		l.add(sc.feats, s)
+		return
+	}
+	feats := sc.contextFeatures(i, lo, hi, kind, stage2, sc.feats[:0])
+	for off := -2; off <= 2; off++ {
+		a := sc.window(i, off, lo, hi)
+		if a.wid < 0 {
+			feats = wordFeatures(a, off, feats)
+			continue
+		}
+		v := l.vec[(int(a.wid)*5+off+2)*nLabels:][:nLabels]
+		for y := range s {
+			s[y] += v[y]
+		}
+	}
+	sc.feats = feats
+	l.add(feats, s)
+}
+
+// transitions returns the weights of every previous label before token a.
+// They depend on the token's short shape only, so they are cached per
+// shape in the scratch, for as long as the scratch serves this stage.
+func (l *linear) transitions(sc *scratch, a *atoms) *[nHist][nLabels]float32 {
+	if sc.shapeFor != l.id {
+		clear(sc.shapeIdx)
+		sc.shapeTab = sc.shapeTab[:0]
+		sc.shapeFor = l.id
+	}
+	if i, ok := sc.shapeIdx[a.short]; ok {
+		return &sc.shapeTab[i]
+	}
+	sc.shapeIdx[a.short] = int32(len(sc.shapeTab))
+	sc.shapeTab = append(sc.shapeTab, l.trans)
+	t := &sc.shapeTab[len(sc.shapeTab)-1]
+	var lf [nLabelFeats]uint64
+	for yp := range t {
+		labelFeatures(yp, a, &lf)
+		l.add(lf[1:], &t[yp])
+	}
+	return t
+}
+
+// add adds the weights of feats to s.
+func (l *linear) add(feats []uint64, s *[nLabels]float32) {
 	for _, f := range feats {
 		i := f & l.mask
 		for {
@@ -66,9 +143,11 @@ func (l *linear) score(feats []uint64, s *[nLabels]float32) {
 }
 
 // scorer is what the decoder needs from a stage: the label scores of a
-// feature set. Training scores with its live weights, tagging with a linear.
+// token (emit) and of a previous label (transition). Training scores with
+// its live weights, tagging with a linear.
 type scorer interface {
-	score(feats []uint64, s *[nLabels]float32)
+	emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[nLabels]float32)
+	transitions(sc *scratch, a *atoms) *[nHist][nLabels]float32
 }
 
 //go:embed model.bin.gz
@@ -114,6 +193,12 @@ type scratch struct {
 	runes  []rune
 	buf    []byte
 	feats  []uint64
+	delta  []float32
+	back   []int8
+	// transition tables per short shape (see linear.transitions)
+	shapeIdx map[uint64]int32
+	shapeTab [][nHist][nLabels]float32
+	shapeFor uint64
 }
 
 func (m *Model) getScratch() *scratch {
@@ -121,7 +206,12 @@ func (m *Model) getScratch() *scratch {
 		sc.reset()
 		return sc
 	}
-	sc := &scratch{keyIdx: make(map[uint64]int32)}
+	sc := newScratch()
+	return sc
+}
+
+func newScratch() *scratch {
+	sc := &scratch{keyIdx: make(map[uint64]int32), shapeIdx: make(map[uint64]int32)}
 	sc.reset()
 	return sc
 }
@@ -260,9 +350,11 @@ func markGaz(a []atoms, mask uint8, shift uint) {
 	}
 }
 
-// decode labels the document greedily, left to right, with the BILOU
-// constraints. With gold set it calls update at every mistake (training).
-func (m *Model) decode(sc *scratch, st scorer, stage2 bool, gold []int8, update func(feats []uint64, gold, pred, i int)) {
+// decode labels the document sentence by sentence with first-order Viterbi
+// under the BILOU constraints. With gold set (training) it calls update
+// with the features of every gold and predicted label that differ
+// (plus = the gold label, minus = the predicted one, -1 for none).
+func (m *Model) decode(sc *scratch, st scorer, stage2 bool, gold []int8, update func(feats []uint64, plus, minus int)) {
 	for i := range sc.keys {
 		sc.keys[i].hist = [nTypes + 1]uint16{}
 	}
@@ -270,32 +362,112 @@ func (m *Model) decode(sc *scratch, st scorer, stage2 bool, gold []int8, update 
 		sc.labels = make([]int8, len(sc.atoms))
 	}
 	sc.labels = sc.labels[:len(sc.atoms)]
-	var s [nLabels]float32
 	n := len(sc.sents) - 1
 	for si := 0; si < n; si++ {
 		lo, hi := sc.sents[si], sc.sents[si+1]
-		y1, y2 := start, start
+		if lo == hi {
+			continue
+		}
+		m.viterbi(sc, st, lo, hi, sc.kinds[si], stage2)
+		if gold != nil {
+			sc.learn(lo, hi, sc.kinds[si], stage2, gold, update)
+		}
 		for i := lo; i < hi; i++ {
-			sc.feats = sc.features(i, lo, hi, sc.kinds[si], y1, y2, stage2, sc.feats[:0])
-			st.score(sc.feats, &s)
-			ok := &allowed[y1]
-			if i == hi-1 {
-				ok = &allowedLast[y1]
+			if k := sc.atoms[i].key; k >= 0 {
+				sc.keys[k].hist[labelType(int(sc.labels[i]))+1]++
 			}
-			best := -1
-			for y := 0; y < nLabels; y++ {
-				if ok[y] && (best < 0 || s[y] > s[best]) {
-					best = y
+		}
+	}
+}
+
+const negInf = float32(-1e30)
+
+func (m *Model) viterbi(sc *scratch, st scorer, lo, hi int, kind uint64, stage2 bool) {
+	n := hi - lo
+	if cap(sc.delta) < n*nLabels {
+		sc.delta = make([]float32, n*nLabels)
+		sc.back = make([]int8, n*nLabels)
+	}
+	delta, back := sc.delta[:n*nLabels], sc.back[:n*nLabels]
+	var em [nLabels]float32
+	for i := lo; i < hi; i++ {
+		st.emit(sc, i, lo, hi, kind, stage2, &em)
+		ok := &allowed
+		if i == hi-1 {
+			ok = &allowedLast
+		}
+		d := delta[(i-lo)*nLabels:][:nLabels]
+		b := back[(i-lo)*nLabels:][:nLabels]
+		a := &sc.atoms[i]
+		if i == lo {
+			tr := &st.transitions(sc, a)[start]
+			for y := range d {
+				d[y] = negInf
+				if ok[start][y] {
+					d[y] = em[y] + tr[y]
+					b[y] = start
 				}
 			}
-			if gold != nil && int(gold[i]) != best {
-				update(sc.feats, int(gold[i]), best, i)
+			continue
+		}
+		pd := delta[(i-lo-1)*nLabels:][:nLabels]
+		tt := st.transitions(sc, a)
+		for y := range d {
+			d[y] = negInf
+		}
+		for yp := 0; yp < nLabels; yp++ {
+			if pd[yp] <= negInf {
+				continue
 			}
-			sc.labels[i] = int8(best)
-			if k := sc.atoms[i].key; k >= 0 {
-				sc.keys[k].hist[labelType(best)+1]++
+			tr := &tt[yp]
+			for y := range d {
+				if ok[yp][y] {
+					if v := pd[yp] + tr[y]; v > d[y] {
+						d[y] = v
+						b[y] = int8(yp)
+					}
+				}
 			}
-			y2, y1 = y1, best
+		}
+		for y := range d {
+			if d[y] > negInf {
+				d[y] += em[y]
+			}
+		}
+	}
+	last := delta[(n-1)*nLabels:][:nLabels]
+	best := 0
+	for y := range last {
+		if last[y] > last[best] {
+			best = y
+		}
+	}
+	for i := hi - 1; i >= lo; i-- {
+		sc.labels[i] = int8(best)
+		best = int(back[(i-lo)*nLabels+best])
+	}
+}
+
+// learn calls update for every token whose predicted label (or label
+// pair) differs from the gold one.
+func (sc *scratch) learn(lo, hi int, kind uint64, stage2 bool, gold []int8, update func(feats []uint64, plus, minus int)) {
+	var lf [nLabelFeats]uint64
+	for i := lo; i < hi; i++ {
+		g, p := int(gold[i]), int(sc.labels[i])
+		gp, pp := start, start
+		if i > lo {
+			gp, pp = int(gold[i-1]), int(sc.labels[i-1])
+		}
+		if g != p {
+			sc.feats = sc.features(i, lo, hi, kind, stage2, sc.feats[:0])
+			update(sc.feats, g, p)
+		}
+		if g != p || gp != pp {
+			a := &sc.atoms[i]
+			labelFeatures(gp, a, &lf)
+			update(lf[:], g, -1)
+			labelFeatures(pp, a, &lf)
+			update(lf[:], -1, p)
 		}
 	}
 }

@@ -41,7 +41,8 @@ func Train(opt TrainOptions) (*Model, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	m := &Model{clusters: opt.Clusters}
+	m := &Model{}
+	m.setClusters(opt.Clusters)
 	// Gazetteer: entity strings of the training data, counted by document.
 	counts := make(map[uint64]gazCount)
 	trainDocs := make([]*tdoc, len(opt.Train))
@@ -138,8 +139,7 @@ func Train(opt TrainOptions) (*Model, error) {
 }
 
 func (m *Model) newDoc(d Document) *tdoc {
-	td := &tdoc{sc: &scratch{keyIdx: make(map[uint64]int32)}, sents: d.Sentences}
-	td.sc.reset()
+	td := &tdoc{sc: newScratch(), sents: d.Sentences}
 	for _, s := range d.Sentences {
 		for _, t := range s.Tokens {
 			m.addToken(td.sc, t)
@@ -187,8 +187,28 @@ type perceptron struct {
 	c    float64
 }
 
-func (p *perceptron) score(feats []uint64, s *[nLabels]float32) {
+func (p *perceptron) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[nLabels]float32) {
 	*s = [nLabels]float32{}
+	sc.feats = sc.features(i, lo, hi, kind, stage2, sc.feats[:0])
+	p.add(sc.feats, s)
+}
+
+func (p *perceptron) transitions(sc *scratch, a *atoms) *[nHist][nLabels]float32 {
+	if len(sc.shapeTab) == 0 {
+		sc.shapeTab = append(sc.shapeTab, [nHist][nLabels]float32{})
+	}
+	sc.shapeFor = 0
+	t := &sc.shapeTab[0]
+	var lf [nLabelFeats]uint64
+	for yp := range t {
+		t[yp] = [nLabels]float32{}
+		labelFeatures(yp, a, &lf)
+		p.add(lf[:], &t[yp])
+	}
+	return t
+}
+
+func (p *perceptron) add(feats []uint64, s *[nLabels]float32) {
 	for _, f := range feats {
 		if r, ok := p.idx[f]; ok {
 			w := p.w[int(r)*nLabels:][:nLabels]
@@ -200,6 +220,9 @@ func (p *perceptron) score(feats []uint64, s *[nLabels]float32) {
 }
 
 func (p *perceptron) update(feats []uint64, gold, pred int) {
+	if gold == pred {
+		return
+	}
 	for _, f := range feats {
 		r, ok := p.idx[f]
 		if !ok {
@@ -210,10 +233,14 @@ func (p *perceptron) update(feats []uint64, gold, pred int) {
 			p.acc = append(p.acc, make([]float64, nLabels)...)
 		}
 		o := int(r) * nLabels
-		p.w[o+gold]++
-		p.w[o+pred]--
-		p.acc[o+gold] += p.c
-		p.acc[o+pred] -= p.c
+		if gold >= 0 {
+			p.w[o+gold]++
+			p.acc[o+gold] += p.c
+		}
+		if pred >= 0 {
+			p.w[o+pred]--
+			p.acc[o+pred] -= p.c
+		}
 	}
 }
 
@@ -259,12 +286,8 @@ func (m *Model) trainStage(docs, dev []*tdoc, first *linear, stage2 bool, epochs
 			if stage2 {
 				td.sc.setStage1(td.stage1)
 			}
-			base := p.c
-			m.decode(td.sc, p, stage2, td.gold, func(feats []uint64, gold, pred int, i int) {
-				p.c = base + float64(i)
-				p.update(feats, gold, pred)
-			})
-			p.c = base + float64(len(td.gold))
+			m.decode(td.sc, p, stage2, td.gold, p.update)
+			p.c += float64(len(td.sents))
 		}
 		if dev == nil {
 			if e == epochs {
