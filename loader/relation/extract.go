@@ -105,7 +105,19 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		return
 	}
 	f.lower = lowerTokens(st.toks, f.lower)
+	killCue := -1 // unknown
 	for _, c := range cands {
+		if c.Rel == graph.Killed {
+			if killCue < 0 {
+				killCue = 0
+				if hasKillCue(st.low) {
+					killCue = 1
+				}
+			}
+			if killCue == 0 {
+				continue
+			}
+		}
 		h, t := x.d.Mentions[c.Head], x.d.Mentions[c.Tail]
 		if x.sameEntity(c.Head, c.Tail) || overlap(h, t) {
 			continue

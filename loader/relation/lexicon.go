@@ -57,3 +57,25 @@ var stopFillers = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
 	"of": true, "in": true, "at": true, "for": true, "with": true, "by": true, "from": true, "on": true,
 }
+
+// killCues are word beginnings that a sentence stating a killing contains
+// (every CoNLL04 Kill sentence has one); without one, the classifier's
+// KILLED is not trusted.
+var killCues = []string{
+	"kill", "murder", "assassin", "shot", "shoot", "slay", "slain", "slew", "stab", "strangl",
+	"execut", "gunned", "gunman", "gunmen", "death", "dead", "died", "bomb", "poison", "hanged",
+	"lynch", "massacre", "fire", "bullet", "rifle", "gun",
+}
+
+// hasKillCue reports whether one of the lower-cased tokens begins with a
+// kill cue.
+func hasKillCue(low []string) bool {
+	for _, w := range low {
+		for _, c := range killCues {
+			if len(w) >= len(c) && w[:len(c)] == c {
+				return true
+			}
+		}
+	}
+	return false
+}

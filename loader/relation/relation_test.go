@@ -159,6 +159,27 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.WorksFor, head: "Ana Ruiz", tail: "Telvia", title: "finance director"}},
 		},
 		{
+			name:  "description with a preposition",
+			sents: []string{"[PERSON Marc Dubois] , a senior economist at [ORGANIZATION Banque Lyonnaise] , said growth would slow ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Marc Dubois", tail: "Banque Lyonnaise", title: "senior economist"}},
+			not:   []fact{{typ: graph.Leads, head: "Marc Dubois", tail: "Banque Lyonnaise"}},
+		},
+		{
+			name:  "description before the name",
+			sents: []string{"[ORGANIZATION Telvia] analyst [PERSON Rui Costa] expects a rebound ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Rui Costa", tail: "Telvia", title: "analyst"}},
+		},
+		{
+			name:  "attribution with from",
+			sents: []string{"[PERSON Simon Hart] , from [ORGANIZATION Barrow Holdings] , told reporters ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Simon Hart", tail: "Barrow Holdings"}},
+		},
+		{
+			name:  "no killing without a word for it",
+			sents: []string{"[PERSON Carl Dunn] thanked [PERSON Peter Vance] , his coach , after the final ."},
+			not:   []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},
+		},
+		{
 			name:  "former post is not a job",
 			sents: []string{"[PERSON Ana Ruiz] , a former director of [ORGANIZATION Telvia] , joined the board ."},
 			// The classifier may still read a past job as WORKS_FOR (CoNLL04

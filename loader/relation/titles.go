@@ -137,6 +137,9 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		if !found {
 			ts, title, lead, ok := x.titleBefore(st, 0, k)
 			if !ok {
+				ts, title, ok = x.nounTitleBefore(st, k)
+			}
+			if !ok {
 				break
 			}
 			j := ts
@@ -222,13 +225,26 @@ func (x *extractor) appositive(st *sentence, p int) {
 		}
 		return
 	}
-	// "X, TITLE of|at|for [the] ORG"
+	// "X, TITLE of|at|for [the] ORG"; "X, an economist at ORG";
+	// "X, from ORG,".
 	end, title, lead, ok := x.titleAfter(st, k)
+	if !ok {
+		end, title, ok = x.nounTitleAfter(st, k)
+	}
+	if !ok && st.low[pm.End] == "," && k < n && st.low[k] == "from" {
+		if m := x.startingAt(st, k+1); m >= 0 && x.d.Mentions[m].Type == graph.Organization && !x.d.Mentions[m].Nominal {
+			if e := x.d.Mentions[m].End; e >= n || st.low[e] == "," || clauseEnd(st.low[e]) || st.low[e] == "told" || st.low[e] == "said" {
+				x.add(graph.WorksFor, p, m, st.i, 0.7, nil)
+				st.employed[p] = true
+			}
+		}
+		return
+	}
 	if !ok || end >= n {
 		return
 	}
 	switch st.low[end] {
-	case "of", "at", "for", "with":
+	case "of", "at", "for", "with", "from":
 	default:
 		return
 	}
@@ -242,4 +258,43 @@ func (x *extractor) appositive(st *sentence, p int) {
 		}
 		x.worksFor(st, p, m, title, lead, conf)
 	}
+}
+
+// nounTitleBefore returns a description that ends just before token end:
+// a word for a person ("economist", "analyst", "correspondent") after at
+// most two lower-case modifiers ("chief market analyst").
+func (x *extractor) nounTitleBefore(st *sentence, end int) (int, string, bool) {
+	if end < 1 || st.at[end-1] >= 0 || !isLowerWord(st.low[end-1]) || !gazetteer.PersonNoun(st.low[end-1]) {
+		return 0, "", false
+	}
+	start := end - 1
+	for start > 0 && start > end-3 && st.at[start-1] < 0 && isLowerWord(st.low[start-1]) &&
+		!stopFillers[st.low[start-1]] && !prepositions[st.low[start-1]] && !auxWord[st.low[start-1]] {
+		start--
+	}
+	return start, x.phrase(st, start, end), true
+}
+
+// nounTitleAfter returns a description that starts at token k and is
+// followed by a preposition: "senior economist with", "analyst at".
+func (x *extractor) nounTitleAfter(st *sentence, k int) (int, string, bool) {
+	for j := k; j < len(st.toks)-1 && j < k+4; j++ {
+		if st.at[j] >= 0 || !isWord(st.low[j]) || stopFillers[st.low[j]] || prepositions[st.low[j]] {
+			return 0, "", false
+		}
+		if gazetteer.PersonNoun(st.low[j]) {
+			switch st.low[j+1] {
+			case "at", "with", "of", "for", "from":
+				return j + 1, x.phrase(st, k, j+1), true
+			}
+			return 0, "", false
+		}
+	}
+	return 0, "", false
+}
+
+// auxWord are verbs and adverbs that cannot modify a title.
+var auxWord = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
+	"had": true, "said": true, "says": true, "told": true, "also": true, "not": true, "will": true, "would": true,
 }
