@@ -47,6 +47,7 @@ type resolver struct {
 	d      *text.Doc
 	ms     []mention
 	parent []int
+	first  map[int][2]int // root -> sentence and end of its first named mention (descriptions)
 }
 
 func (r *resolver) init() {
@@ -376,11 +377,11 @@ func (r *resolver) words(members []int) map[string]bool {
 // events and the like that it ends ("Meeting" of "Global Leadership
 // Meeting"), or whose words include all of its words with the same head.
 func (r *resolver) headMatch() {
+	cl := r.clusters()
 	for i, m := range r.ms {
 		if group(r.typ(i)) != 4 || m.abbr != "" || len(m.low) == 0 {
 			continue
 		}
-		cl := r.clusters()
 		target := -1
 		for root, members := range cl {
 			if root == r.find(i) || group(r.typ(root)) != 4 {
@@ -397,6 +398,7 @@ func (r *resolver) headMatch() {
 		}
 		if target >= 0 {
 			r.union(target, i)
+			cl = r.clusters()
 		}
 	}
 }
@@ -446,6 +448,7 @@ func suffix(long, short []string) bool {
 // nameParts merges a person's partial name ("Umarov") with the only person
 // whose fuller name contains it.
 func (r *resolver) nameParts() {
+	cl := r.clusters()
 	for i, m := range r.ms {
 		if len(m.low) != 1 || r.d.Mentions[i].Nominal {
 			continue
@@ -455,7 +458,7 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		target := -1
-		for root, members := range r.clusters() {
+		for root, members := range cl {
 			if root == r.find(i) || r.typ(root) != graph.Person {
 				continue
 			}
@@ -472,12 +475,13 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		if !person {
-			if len(r.clusters()[r.find(i)]) > 1 {
+			if len(cl[r.find(i)]) > 1 {
 				continue // other mentions say what it is
 			}
 			r.d.Mentions[i].Type = graph.Person
 		}
 		r.union(target, i)
+		cl = r.clusters()
 	}
 }
 

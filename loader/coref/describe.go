@@ -27,6 +27,8 @@ type personFacts struct {
 func (r *resolver) descriptions() {
 	facts := r.personFacts()
 	covered := r.covered()
+	r.first = r.firstNamed()
+	cl := r.clusters()
 	for si, s := range r.d.Sentences {
 		toks := s.Tokens
 		for i := 0; i+1 < len(toks); i++ {
@@ -36,7 +38,7 @@ func (r *resolver) descriptions() {
 			if end, root := r.personDescription(si, i, facts, covered[si]); root >= 0 {
 				r.addNominal(si, i, end, root)
 				i = end - 1
-			} else if end, root := r.orgDescription(si, i, covered[si]); root >= 0 {
+			} else if end, root := r.orgDescription(si, i, covered[si], cl); root >= 0 {
 				r.addNominal(si, i, end, root)
 				i = end - 1
 			}
@@ -174,12 +176,24 @@ func (r *resolver) personDescription(si, i int, facts map[int]*personFacts, cove
 // before reports whether the cluster of root has a named mention before
 // token tok of sentence sent.
 func (r *resolver) before(root, sent, tok int) bool {
+	p, ok := r.first[root]
+	return ok && (p[0] < sent || (p[0] == sent && p[1] <= tok))
+}
+
+// firstNamed returns, per cluster root, the sentence and end token of its
+// first named mention.
+func (r *resolver) firstNamed() map[int][2]int {
+	out := map[int][2]int{}
 	for i, m := range r.d.Mentions {
-		if !m.Nominal && r.find(i) == root && (m.Sent < sent || (m.Sent == sent && m.End <= tok)) {
-			return true
+		if m.Nominal {
+			continue
+		}
+		root := r.find(i)
+		if p, ok := out[root]; !ok || m.Sent < p[0] || (m.Sent == p[0] && m.End < p[1]) {
+			out[root] = [2]int{m.Sent, m.End}
 		}
 	}
-	return false
+	return out
 }
 
 func anySubsequence(windows [][]string, want []string) bool {
@@ -200,7 +214,7 @@ func anySubsequence(windows [][]string, want []string) bool {
 // orgDescription reads "the" + capitalised words at token i of sentence si
 // ("the Fund", "the UN Fund") and returns its end and the one earlier
 // organisation-like entity whose head noun and words fit, or root -1.
-func (r *resolver) orgDescription(si, i int, covered []int) (end, root int) {
+func (r *resolver) orgDescription(si, i int, covered []int, cl map[int][]int) (end, root int) {
 	toks := r.tokens(si)
 	end = i + 1
 	for end < len(toks) && capitalised(toks[end].Text) && isWord(toks[end].Text) {
@@ -218,7 +232,7 @@ func (r *resolver) orgDescription(si, i int, covered []int) (end, root int) {
 		return 0, -1
 	}
 	root = -1
-	for cand, members := range r.clusters() {
+	for cand, members := range cl {
 		if group(r.typ(cand)) != 4 || r.typ(cand) == graph.Misc || !r.before(cand, si, i) {
 			continue
 		}

@@ -23,9 +23,10 @@ type tables struct {
 	placeAbbr map[string]int // exact capitals abbreviation -> index
 	placeList []Place
 
-	orgs    map[string]int
-	orgAbbr map[string]int
-	orgList []Org
+	orgs     map[string]int
+	orgAbbr  map[string]int
+	orgFirst map[string]int // key of a first word -> most words of a name starting with it
+	orgList  []Org
 
 	demonyms map[string]string // normalised word or phrase -> place name
 	norp     map[string]bool
@@ -71,7 +72,7 @@ func get() *tables {
 func load() (*tables, error) {
 	t := &tables{
 		places: map[string]int{}, placeAbbr: map[string]int{},
-		orgs: map[string]int{}, orgAbbr: map[string]int{},
+		orgs: map[string]int{}, orgAbbr: map[string]int{}, orgFirst: map[string]int{},
 		demonyms: map[string]string{}, norp: map[string]bool{},
 		titles: map[string]uint8{}, heads: map[string][]headDef{},
 	}

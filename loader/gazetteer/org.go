@@ -28,6 +28,42 @@ func FindOrg(name string) (Org, bool) {
 	return Org{}, false
 }
 
+// OrgAt returns the length in words of the longest well-known organisation
+// name that starts at words[i] (0 when none does) and the organisation.
+func OrgAt(words []string, i int) (int, Org) {
+	t := get()
+	maxLen := t.orgFirst[firstKey(words[i])]
+	if maxLen == 0 {
+		return 0, Org{}
+	}
+	for j := min(len(words), i+maxLen); j > i; j-- {
+		if o, ok := FindOrg(JoinWords(words[i:j])); ok {
+			return j - i, o
+		}
+	}
+	return 0, Org{}
+}
+
+// firstKey is the key of a name's first word, as orgFirst indexes it.
+func firstKey(w string) string {
+	k := key(w)
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		k = k[:i]
+	}
+	return k
+}
+
+// noteFirst records that an organisation name of n words starts with the
+// word whose key is first.
+func (t *tables) noteFirst(name string) {
+	k := key(name)
+	n := len(strings.Fields(k)) + strings.Count(k, "-")*2 // "UN-Women" may be written UN - Women
+	first := firstKey(strings.Fields(name + " x")[0])
+	if n > t.orgFirst[first] {
+		t.orgFirst[first] = n
+	}
+}
+
 // unForms are the ways news writes "United Nations" before an agency name.
 var unForms = []string{"united nations ", "un ", "u.n. "}
 
@@ -47,8 +83,12 @@ func (t *tables) addOrg(f []string) error {
 			names = append(names, a) // mixed case such as "UN-Habitat", "AfDB"
 		}
 	}
+	for _, a := range o.Acronyms {
+		t.noteFirst(a)
+	}
 	for _, n := range names {
 		for _, v := range unVariants(n) {
+			t.noteFirst(v)
 			if a, ok := abbr(v); ok {
 				t.orgAbbr[a] = idx
 				continue

@@ -53,11 +53,15 @@ func TitleAt(words []string, i int) (n int, lead bool) {
 	return n, lead
 }
 
+// maxTitleWords bounds the length of a title ("Deputy Chief Executive
+// Officer of ..." has its title in the first four words).
+const maxTitleWords = 8
+
 // TitleBefore returns the start of the longest title that ends just before
 // words[end], and whether its holder leads; ok is false when no title ends
 // there.
 func TitleBefore(words []string, end int) (start int, lead bool, ok bool) {
-	for i := 0; i < end; i++ {
+	for i := max(0, end-maxTitleWords); i < end; i++ {
 		if n, l := TitleAt(words[:end], i); n > 0 && i+n == end {
 			return i, l, true
 		}

@@ -20,6 +20,15 @@ type rule struct {
 	words  [][]string // lower-case keyword phrases
 }
 
+// byLast indexes the keyword phrases of all rules by their last word, in
+// rule order.
+type keyword struct {
+	rule   int
+	phrase []string
+}
+
+var byLast map[string][]keyword
+
 var (
 	rulesOnce sync.Once
 	rules     []rule
@@ -50,6 +59,13 @@ func keywordRules() []rule {
 			}
 			rules = append(rules, r)
 		}
+		byLast = map[string][]keyword{}
+		for i, r := range rules {
+			for _, w := range r.words {
+				last := w[len(w)-1]
+				byLast[last] = append(byLast[last], keyword{i, w})
+			}
+		}
 	})
 	return rules
 }
@@ -57,14 +73,14 @@ func keywordRules() []rule {
 // keywordType returns the type and kind that the keyword table gives a name
 // with NER label label and words words.
 func keywordType(label string, words []string) (graph.EntityType, string, bool) {
-	for _, r := range keywordRules() {
-		if !r.labels[label] {
-			continue
-		}
-		for _, kw := range r.words {
-			if endsWith(words, kw) && len(words) >= len(kw) {
-				return r.typ, r.kind, true
-			}
+	if len(words) == 0 {
+		return "", "", false
+	}
+	rs := keywordRules()
+	for _, kw := range byLast[strings.ToLower(words[len(words)-1])] {
+		r := rs[kw.rule]
+		if r.labels[label] && endsWith(words, kw.phrase) {
+			return r.typ, r.kind, true
 		}
 	}
 	return "", "", false

@@ -36,19 +36,10 @@ func recall(cs []cand, words []string) []cand {
 			continue
 		}
 		// A known organisation, longest first.
-		found := false
-		for j := min(len(words), i+8); j > i; j-- {
-			if anyUsed(used, i, j) {
-				continue
-			}
-			if _, ok := gazetteer.FindOrg(gazetteer.JoinWords(words[i:j])); ok {
-				cs = append(cs, cand{start: i, end: j, label: "ORG"})
-				markUsed(used, i, j)
-				i, found = j-1, true
-				break
-			}
-		}
-		if found {
+		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) {
+			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
+			markUsed(used, i, i+n)
+			i += n - 1
 			continue
 		}
 		// A capitalised phrase ending in an event or initiative keyword.
