@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -113,13 +114,17 @@ func (g *docGroup) add(ids ...string) {
 	g.mu.Unlock()
 }
 
+// snapshot returns the ids recorded so far.
+func (g *docGroup) snapshot() []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return slices.Clone(g.ids)
+}
+
 // get reads document id with its text (and the rest of the group, once).
 func (g *docGroup) get(ctx context.Context, id string) (*documentResolver, error) {
-	g.mu.Lock()
-	batch := g.ids
-	g.mu.Unlock()
 	st := stateOf(ctx)
-	d, err := st.document(ctx, id, batch)
+	d, err := st.document(ctx, id, g.snapshot())
 	if err != nil {
 		return nil, st.s.fail(ctx, err)
 	}
@@ -147,5 +152,6 @@ func documentList(ctx context.Context, f graph.DocumentFilter, first *int32, aft
 			g.add(d.ID)
 		}
 	}
+	st.wantDocuments(g.snapshot())
 	return newConnection(p, req, n, func(d *graph.Document) *documentResolver { return &documentResolver{d: d, g: g} }), nil
 }

@@ -89,6 +89,7 @@ func (r *entityResolver) Mentions(ctx context.Context, args struct {
 	for _, m := range p.Items {
 		g.add(m.Document)
 	}
+	st.wantDocuments(g.snapshot())
 	return newConnection(p, req, n, func(m graph.Mention) *mentionResolver { return &mentionResolver{m, g} }), nil
 }
 

@@ -115,7 +115,7 @@ func (q *rootResolver) Relation(ctx context.Context, args struct{ ID graphql.ID 
 	if r == nil {
 		return nil, nil
 	}
-	return newRelationGroup([]*graph.Relation{r}).wrap(r), nil
+	return newRelationGroup(ctx, []*graph.Relation{r}).wrap(r), nil
 }
 
 // Document resolves Query.document.
@@ -174,7 +174,7 @@ func (q *rootResolver) Subgraph(ctx context.Context, args struct {
 		sg = &graph.Subgraph{}
 	}
 	stateOf(ctx).primeEntities(sg.Nodes)
-	return &subgraphResolver{nodes: wrapEntities(sg.Nodes), edges: wrapRelations(sg.Edges), truncated: sg.Truncated}, nil
+	return &subgraphResolver{nodes: wrapEntities(sg.Nodes), edges: wrapRelations(ctx, sg.Edges), truncated: sg.Truncated}, nil
 }
 
 // ShortestPath resolves Query.shortestPath.
@@ -194,7 +194,7 @@ func (q *rootResolver) ShortestPath(ctx context.Context, args struct {
 		return nil, nil
 	}
 	stateOf(ctx).primeEntities(p.Nodes)
-	return &pathResolver{nodes: wrapEntities(p.Nodes), edges: wrapRelations(p.Edges)}, nil
+	return &pathResolver{nodes: wrapEntities(p.Nodes), edges: wrapRelations(ctx, p.Edges)}, nil
 }
 
 // Stats resolves Query.stats.
@@ -221,89 +221,3 @@ func intArg(p *int32, def int) int {
 	}
 	return int(*p)
 }
-
-// subgraphResolver resolves Subgraph.
-type subgraphResolver struct {
-	nodes     []*entityResolver
-	edges     []*relationResolver
-	truncated bool
-}
-
-// Nodes resolves the nodes field.
-func (r *subgraphResolver) Nodes() []*entityResolver { return r.nodes }
-
-// Edges resolves the edges field.
-func (r *subgraphResolver) Edges() []*relationResolver { return r.edges }
-
-// Truncated resolves the truncated field.
-func (r *subgraphResolver) Truncated() bool { return r.truncated }
-
-// pathResolver resolves Path.
-type pathResolver struct {
-	nodes []*entityResolver
-	edges []*relationResolver
-}
-
-// Length resolves the length field.
-func (r *pathResolver) Length() int32 { return int32(len(r.edges)) }
-
-// Nodes resolves the nodes field.
-func (r *pathResolver) Nodes() []*entityResolver { return r.nodes }
-
-// Edges resolves the edges field.
-func (r *pathResolver) Edges() []*relationResolver { return r.edges }
-
-// statsResolver resolves Stats.
-type statsResolver struct{ st graph.Stats }
-
-// Documents resolves the documents field.
-func (r *statsResolver) Documents() int32 { return int32(r.st.Documents) }
-
-// Entities resolves the entities field.
-func (r *statsResolver) Entities() int32 { return int32(r.st.Entities) }
-
-// Relations resolves the relations field.
-func (r *statsResolver) Relations() int32 { return int32(r.st.Relations) }
-
-// Mentions resolves the mentions field.
-func (r *statsResolver) Mentions() int32 { return int32(r.st.Mentions) }
-
-// Evidence resolves the evidence field.
-func (r *statsResolver) Evidence() int32 { return int32(r.st.Evidence) }
-
-// StoreBytes resolves the storeBytes field.
-func (r *statsResolver) StoreBytes() float64 { return float64(r.st.StoreBytes) }
-
-// EntityTypes resolves the entityTypes field, in vocabulary order.
-func (r *statsResolver) EntityTypes() []*typeCount {
-	var out []*typeCount
-	for _, info := range graph.EntityTypes {
-		if n := r.st.EntityTypes[info.Type]; n > 0 {
-			out = append(out, &typeCount{string(info.Type), n})
-		}
-	}
-	return out
-}
-
-// RelationTypes resolves the relationTypes field, in vocabulary order.
-func (r *statsResolver) RelationTypes() []*typeCount {
-	var out []*typeCount
-	for _, info := range graph.RelationTypes {
-		if n := r.st.RelationTypes[info.Type]; n > 0 {
-			out = append(out, &typeCount{string(info.Type), n})
-		}
-	}
-	return out
-}
-
-// typeCount resolves EntityTypeCount and RelationTypeCount.
-type typeCount struct {
-	typ   string
-	count int
-}
-
-// Type resolves the type field.
-func (c *typeCount) Type() string { return c.typ }
-
-// Count resolves the count field.
-func (c *typeCount) Count() int32 { return int32(c.count) }

@@ -274,6 +274,32 @@ func TestNoPerItemReads(t *testing.T) {
 	}
 }
 
+// TestNestedListsReadOneBatchPerList reads the relations of every entity of
+// a page: each of those lists reads its endpoints in at most one batch
+// (lists that run at the same time may share one), never one per relation.
+func TestNestedListsReadOneBatchPerList(t *testing.T) {
+	e := newEnv(t, schema.Options{})
+	counter := &countingReader{Reader: e.db}
+	c := serve(t, e.db, schema.Options{Reader: counter})
+	var d struct {
+		Entities struct {
+			Nodes []struct {
+				Name      string
+				Relations struct{ Nodes []relationNode }
+			}
+		}
+	}
+	// The people's relations lead to organisations and an initiative that
+	// are not on the page, so their endpoints must be read.
+	c.query(t, `{ entities(type: PERSON) { nodes { name relations { nodes { source { name } target { name } } } } } }`, nil, &d)
+	if len(d.Entities.Nodes) != 3 {
+		t.Fatalf("people: got %d, want 3", len(d.Entities.Nodes))
+	}
+	if counter.entitiesByID < 1 || counter.entitiesByID > 3 || counter.entity != 0 {
+		t.Errorf("relations of 3 people: got %d EntitiesByID and %d Entity calls, want 1 to 3 and 0", counter.entitiesByID, counter.entity)
+	}
+}
+
 func TestEntityRelationsAndMentions(t *testing.T) {
 	e := newEnv(t, schema.Options{})
 	var d struct {

@@ -28,14 +28,15 @@ type relationGroup struct {
 	docs     docGroup
 }
 
-// newRelationGroup groups rels.
-func newRelationGroup(rels []*graph.Relation) *relationGroup {
+// newRelationGroup groups rels, the result of one read.
+func newRelationGroup(ctx context.Context, rels []*graph.Relation) *relationGroup {
 	g := &relationGroup{rels: rels}
 	for _, r := range rels {
 		if r != nil {
 			g.endpoints = append(g.endpoints, r.Source, r.Target)
 		}
 	}
+	stateOf(ctx).wantEntities(g.endpoints)
 	return g
 }
 
@@ -43,8 +44,8 @@ func newRelationGroup(rels []*graph.Relation) *relationGroup {
 func (g *relationGroup) wrap(r *graph.Relation) *relationResolver { return &relationResolver{r, g} }
 
 // wrapRelations wraps rels as one group, skipping nil slots.
-func wrapRelations(rels []*graph.Relation) []*relationResolver {
-	g := newRelationGroup(rels)
+func wrapRelations(ctx context.Context, rels []*graph.Relation) []*relationResolver {
+	g := newRelationGroup(ctx, rels)
 	out := make([]*relationResolver, 0, len(rels))
 	for _, r := range rels {
 		if r != nil {
@@ -66,7 +67,7 @@ func relationList(ctx context.Context, f graph.RelationFilter, first *int32, aft
 	if err != nil {
 		return nil, st.s.fail(ctx, err)
 	}
-	return newConnection(p, req, n, newRelationGroup(p.Items).wrap), nil
+	return newConnection(p, req, n, newRelationGroup(ctx, p.Items).wrap), nil
 }
 
 // relationTypes merges an optional single type and an optional list.
@@ -180,6 +181,7 @@ func (g *relationGroup) evidenceOf(ctx context.Context, id string, limit int) ([
 			g.docs.add(e.Document)
 		}
 	}
+	st.wantDocuments(g.docs.snapshot())
 	if g.evidence == nil {
 		g.evidence = map[int]map[string][]graph.Evidence{}
 	}

@@ -18,6 +18,10 @@ type requestState struct {
 	mu       sync.Mutex
 	entities map[string]*graph.Entity // nil value: known to be missing
 	docs     map[string]*graph.Document
+	// Ids that lists read so far will ask for; the next read takes them
+	// all, so that nested lists (relations of every entity of a page)
+	// share batches too.
+	pendingEntities, pendingDocs []string
 }
 
 type stateKey struct{}
@@ -53,6 +57,20 @@ func (st *requestState) primeEntities(es []*graph.Entity) {
 	}
 }
 
+// wantEntities notes entity ids that a list is about to ask for.
+func (st *requestState) wantEntities(ids []string) {
+	st.mu.Lock()
+	st.pendingEntities = append(st.pendingEntities, ids...)
+	st.mu.Unlock()
+}
+
+// wantDocuments notes document ids that a list is about to ask for.
+func (st *requestState) wantDocuments(ids []string) {
+	st.mu.Lock()
+	st.pendingDocs = append(st.pendingDocs, ids...)
+	st.mu.Unlock()
+}
+
 // entity returns the entity id, reading every id of batch that is not yet
 // cached in the same single EntitiesByID call. batch should hold id; it
 // names the siblings (e.g. all endpoints of a page of relations) that the
@@ -64,7 +82,8 @@ func (st *requestState) entity(ctx context.Context, id string, batch []string) (
 	if e, ok := st.entities[id]; ok {
 		return e, nil
 	}
-	missing := missingKeys(st.entities, id, batch)
+	missing := missingKeys(st.entities, id, batch, st.pendingEntities)
+	st.pendingEntities = nil
 	got, err := st.reader().EntitiesByID(ctx, missing)
 	if err != nil {
 		return nil, err
@@ -86,7 +105,8 @@ func (st *requestState) document(ctx context.Context, id string, batch []string)
 	if d, ok := st.docs[id]; ok {
 		return d, nil
 	}
-	missing := missingKeys(st.docs, id, batch)
+	missing := missingKeys(st.docs, id, batch, st.pendingDocs)
+	st.pendingDocs = nil
 	got, err := st.reader().DocumentsByID(ctx, missing)
 	if err != nil {
 		return nil, err
@@ -101,17 +121,19 @@ func (st *requestState) document(ctx context.Context, id string, batch []string)
 	return st.docs[id], nil
 }
 
-// missingKeys lists id and the keys of batch that cache lacks, each once,
-// id first.
-func missingKeys[V any](cache map[string]V, id string, batch []string) []string {
+// missingKeys lists id and the keys of batches that cache lacks, each
+// once, id first.
+func missingKeys[V any](cache map[string]V, id string, batches ...[]string) []string {
 	seen := map[string]bool{id: true}
 	out := []string{id}
-	for _, k := range batch {
-		if _, ok := cache[k]; ok || seen[k] {
-			continue
+	for _, batch := range batches {
+		for _, k := range batch {
+			if _, ok := cache[k]; ok || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, k)
 		}
-		seen[k] = true
-		out = append(out, k)
 	}
 	return out
 }
