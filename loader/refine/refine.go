@@ -41,6 +41,7 @@ type cand struct {
 	start, end int
 	label      string
 	typ        graph.EntityType
+	hint       graph.EntityType // type from a keyword before the span grew
 	attrs      map[string]string
 	drop       bool
 }
@@ -217,6 +218,13 @@ func assignType(cs []cand, i int, words []string) {
 		c.set("kind", place.Kind)
 		c.set("country", place.Country)
 		c.set("canonical", place.Name)
+		return
+	}
+	if c.hint != "" {
+		c.typ = c.hint
+		if c.typ == graph.Organization {
+			c.set("country", orgCountry(cs, i, words))
+		}
 		return
 	}
 	switch c.label {

@@ -114,6 +114,10 @@ func TestRefine(t *testing.T) {
 			[]want{{"Asia Water Summit", graph.Event, nil}, {"Dushanbe", graph.Location, nil}}},
 		{"name extended over for", "create an [ORG International Agency] for Nuclear Safety soon .",
 			[]want{{"International Agency for Nuclear Safety", graph.Organization, nil}}},
+		{"keyword name extended over of", "a regional [PER Road Map] of Actions to end it .",
+			[]want{{"Road Map of Actions", graph.Initiative, nil}}},
+		{"person not extended", "a letter from [PER Anna Berg] of Tashkent .",
+			[]want{{"Anna Berg", graph.Person, nil}}},
 		{"place and person split", "Foreign Minister of the Republic of [ORG Uzbekistan Bakhtiyor Saidov] came .",
 			[]want{{"Republic of Uzbekistan", graph.Location, nil}, {"Bakhtiyor Saidov", graph.Person, map[string]string{"title": "Foreign Minister", "country": "Uzbekistan"}}}},
 	}

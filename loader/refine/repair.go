@@ -80,8 +80,12 @@ func extendOf(cs []cand, words []string) {
 	}
 	for i := range cs {
 		c := &cs[i]
-		if (c.label != "ORG" && c.label != "MISC") || c.end+1 >= len(words) {
+		if c.end+1 >= len(words) {
 			continue
+		}
+		t, _, keyword := keywordType(c.label, words[c.start:c.end])
+		if (c.label == "PER" || c.label == "LOC") && (!keyword || t == graph.Location) {
+			continue // only a name whose keyword says it is no person or place: "Road Map"
 		}
 		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" {
 			continue
@@ -102,6 +106,9 @@ func extendOf(cs []cand, words []string) {
 		}
 		markUsed(used, c.end, k)
 		c.end = k
+		if keyword {
+			c.hint = t // the type the name's head gave it: "Road Map" of Actions
+		}
 	}
 }
 
