@@ -24,6 +24,10 @@ type DB struct {
 	// reader sees half of it.
 	rmu sync.RWMutex
 
+	// cache holds recently read hot keys for writers only; it is guarded
+	// by wmu.
+	cache writeCache
+
 	// splitHook, set only by tests, runs after each chunk of a split
 	// commit; an error from it stops the commit as a crash would.
 	splitHook func(chunk int) error
@@ -150,12 +154,17 @@ func (db *DB) commit(w *wtx) error {
 		if err := apply(txn, k, w.ops[k]); err != nil {
 			txn.Discard()
 			if errors.Is(err, badger.ErrTxnTooBig) {
-				return db.commitSplit(w, keys)
+				err = db.commitSplit(w, keys)
+				db.cache.update(w.ops, err)
+				return err
 			}
+			db.cache.update(w.ops, err)
 			return err
 		}
 	}
-	return txn.Commit()
+	err := txn.Commit()
+	db.cache.update(w.ops, err)
+	return err
 }
 
 func apply(txn *badger.Txn, k string, o op) error {

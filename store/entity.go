@@ -142,8 +142,14 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*g
 	if err != nil {
 		return page, err
 	}
-	prefix := orderPrefix(order, f.Type)
-	if after != nil && !bytes.HasPrefix(after, prefix) {
+	codes := []byte{entityCode[f.Type]}
+	if f.Type == "" {
+		codes = codes[:0]
+		for _, t := range graph.EntityTypes {
+			codes = append(codes, entityCode[t.Type])
+		}
+	}
+	if after != nil && (len(after) < 3 || after[0] != kindOrder || after[1] != order) {
 		return page, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
 	stats, err := db.Stats(ctx)
@@ -156,7 +162,7 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*g
 	}
 	page.Items, page.Cursors = []*graph.Entity{}, []string{}
 	err = db.view(func(txn *badger.Txn) error {
-		keys, more, err := scanKeys(txn, prefix, after, n)
+		keys, more, err := mergedScan(txn, order, codes, after, n)
 		if err != nil {
 			return err
 		}
@@ -181,27 +187,50 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*g
 	return page, nil
 }
 
-// scanKeys returns up to n keys with prefix after the key after (from the
-// start for nil), and whether more follow.
-func scanKeys(txn *badger.Txn, prefix, after []byte, n int) ([][]byte, bool, error) {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-	defer it.Close()
-	var keys [][]byte
-	start := prefix
-	if after != nil {
-		start = after
+// mergedScan returns up to n keys of the X index for order, merged over
+// the type codes by what follows the type byte (the sort key and the
+// entity number), starting after the key after (nil: from the start), and
+// whether more follow.
+func mergedScan(txn *badger.Txn, order byte, codes []byte, after []byte, n int) ([][]byte, bool, error) {
+	its := make([]*badger.Iterator, 0, len(codes))
+	defer func() {
+		for _, it := range its {
+			it.Close()
+		}
+	}()
+	for _, c := range codes {
+		prefix := []byte{kindOrder, order, c}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
+		its = append(its, it)
+		seek := prefix
+		if after != nil {
+			seek = append(prefix, after[3:]...)
+		}
+		it.Seek(seek)
+		if after != nil && it.Valid() && bytes.Equal(it.Item().Key(), after) {
+			it.Next()
+		}
 	}
-	for it.Seek(start); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if after != nil && bytes.Equal(k, after) {
-			continue
+	var keys [][]byte
+	for {
+		best := -1
+		for i, it := range its {
+			if !it.Valid() {
+				continue
+			}
+			if best < 0 || bytes.Compare(it.Item().Key()[3:], its[best].Item().Key()[3:]) < 0 {
+				best = i
+			}
+		}
+		if best < 0 {
+			return keys, false, nil
 		}
 		if len(keys) == n {
 			return keys, true, nil
 		}
-		keys = append(keys, it.Item().KeyCopy(nil))
+		keys = append(keys, its[best].Item().KeyCopy(nil))
+		its[best].Next()
 	}
-	return keys, false, nil
 }
 
 // Mentions lists where the documents name an entity, document by document

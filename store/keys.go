@@ -25,7 +25,7 @@ const (
 	kindAlias    = 'A' // A|normalised alias   -> eids (uvarint list)
 	kindToken    = 'K' // K|token|0|eid        -> nil
 	kindVocab    = 'Q' // Q|token              -> number of entities with the token
-	kindOrder    = 'X' // X|order|t|sort|eid   -> nil (t 0 = all types)
+	kindOrder    = 'X' // X|order|t|sort|eid   -> nil
 	kindMention  = 'M' // M|eid|doc            -> contribution of doc to the entity
 	kindDocEnt   = 'N' // N|doc|eid            -> nil
 	kindOut      = 'O' // O|src|t|dst          -> relation record
@@ -122,22 +122,15 @@ func relFromIn(b []byte) relKey {
 }
 
 // orderKeys are the X index keys of an entity: by mentions, degree and
-// name, each once under its type and once under "all types" (code 0).
+// name, under its type. Lists over all types merge the per-type streams,
+// so that each entity update rewrites three keys, not six.
 func orderKeys(e uint64, r *entRec) [][]byte {
 	tc := entityCode[r.Type]
-	keys := make([][]byte, 0, 6)
-	for _, t := range []byte{0, tc} {
-		keys = append(keys,
-			u64(u64([]byte{kindOrder, orderMentions, t}, ^uint64(r.Mentions)), e),
-			u64(u64([]byte{kindOrder, orderDegree, t}, ^uint64(r.Degree)), e),
-			u64(append(append([]byte{kindOrder, orderName, t}, graph.NormalizeName(r.Name)...), 0), e),
-		)
+	return [][]byte{
+		u64(u64([]byte{kindOrder, orderMentions, tc}, ^uint64(r.Mentions)), e),
+		u64(u64([]byte{kindOrder, orderDegree, tc}, ^uint64(r.Degree)), e),
+		u64(append(append([]byte{kindOrder, orderName, tc}, graph.NormalizeName(r.Name)...), 0), e),
 	}
-	return keys
-}
-
-func orderPrefix(order byte, t graph.EntityType) []byte {
-	return []byte{kindOrder, order, entityCode[t]}
 }
 
 // Entity IDs are "e" followed by the entity number in base 36.

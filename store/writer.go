@@ -71,19 +71,27 @@ func (db *DB) begin() (*wtx, error) {
 
 func (w *wtx) discard() { w.rd.Discard() }
 
-// get reads key as this write sees it.
+// get reads key as this write sees it: its own changes first, then the
+// writers' cache, then the snapshot.
 func (w *wtx) get(key []byte) ([]byte, bool, error) {
 	if o, ok := w.ops[string(key)]; ok {
 		return o.val, !o.del, nil
 	}
+	if v, ok, hit := w.db.cache.get(key); hit {
+		return v, ok, nil
+	}
 	item, err := w.rd.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
+		w.db.cache.put(key, nil, false)
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
 	v, err := item.ValueCopy(nil)
+	if err == nil {
+		w.db.cache.put(key, v, true)
+	}
 	return v, err == nil, err
 }
 
