@@ -217,6 +217,10 @@ func TestObserve(t *testing.T) {
 		{`{"query": "{ stats { documents }"}`, schema.RequestInfo{Status: 400, Errors: 1}},
 		{`{"query": "{ nothing }"}`, schema.RequestInfo{Status: 400, Errors: 1}},
 		{`{"query": "mutation { nothing }"}`, schema.RequestInfo{Type: "mutation", Status: 403, Errors: 1}},
+		{`{"query": "fragment F on Query { stats { documents } } query Q { ...F }", "operationName": "Q"}`, schema.RequestInfo{Operation: "Q", Type: "query", Status: 200}},
+		{`{"query": "# mutation { x }\n query($s: String = \"} mutation {\") { search(query: $s) { totalCount } }"}`, schema.RequestInfo{Operation: "search", Type: "query", Field: "search", Status: 200}},
+		{`{"query": "query A { stats { documents } } mutation B { deleteDocument(id: \"x\") }", "operationName": "B"}`, schema.RequestInfo{Operation: "B", Type: "mutation", Field: "deleteDocument", Status: 403, Errors: 1}},
+		{`{"query": "query A { stats { documents } } mutation B { deleteDocument(id: \"x\") }", "operationName": "A"}`, schema.RequestInfo{Operation: "A", Type: "query", Field: "stats", Status: 200}},
 	}
 	for _, tt := range tests {
 		post(t, e.url, tt.body)
