@@ -265,7 +265,7 @@ func InContract(d *text.Doc, r text.Relation) bool {
 		return false
 	}
 	h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
-	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && r.Attrs["basis"] != basisGazetteer
+	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && (r.Attrs["basis"] != basisGazetteer || r.Type == graph.LocatedIn)
 }
 
 // ContractType returns the relation type to print for r in the token-level

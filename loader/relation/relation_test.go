@@ -321,6 +321,11 @@ func TestPatterns(t *testing.T) {
 			want: []fact{{typ: graph.PartOf, head: "Estonian Foreign Ministry", tail: "Estonia"}},
 		},
 		{
+			name:  "place within a place",
+			sents: []string{"Crowds filled [LOCATION Prague] 's [LOCATION Wenceslas Square] on Sunday ."},
+			want:  []fact{{typ: graph.LocatedIn, head: "Wenceslas Square", tail: "Prague"}},
+		},
+		{
 			name:  "based in",
 			sents: []string{"[ORGANIZATION Telvia] , based in [LOCATION Lisbon] , cut jobs ."},
 			want:  []fact{{typ: graph.BasedIn, head: "Telvia", tail: "Lisbon"}},
@@ -463,7 +468,8 @@ func TestBasisAndContract(t *testing.T) {
 		contract   graph.RelationType
 	}{
 		{fact{typ: graph.WorksFor, head: "John Fielding", tail: "Barrow Holdings"}, "pattern", true, graph.WorksFor},
-		{fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"}, "gazetteer", false, graph.LocatedIn},
+		// CoNLL04 annotates a city and its country named in one sentence.
+		{fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"}, "gazetteer", true, graph.LocatedIn},
 	}
 	for _, tc := range tests {
 		r, ok := find(d, tc.f)
@@ -480,6 +486,12 @@ func TestBasisAndContract(t *testing.T) {
 		if got := relation.ContractType(d, r); got != tc.contract {
 			t.Errorf("%s: ContractType %s, want %s", describe(d, r), got, tc.contract)
 		}
+	}
+	// Across sentences a gazetteer fact is not stated by either sentence.
+	d = buildDoc(t, "", "Talks were held in [LOCATION Lyon] .", "[LOCATION France] welcomed the result .")
+	relation.Extract(d)
+	if r, ok := find(d, fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"}); !ok || relation.InContract(d, r) {
+		t.Errorf("cross-sentence LOCATED_IN(Lyon -> France): found %v, InContract %v; want found, not in contract", ok, ok && relation.InContract(d, r))
 	}
 	// A title to a country is a LIVES_IN in the contract (CoNLL04 convention).
 	d = buildDoc(t, "", "President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session .")

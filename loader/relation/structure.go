@@ -21,6 +21,12 @@ func (x *extractor) structure(st *sentence) {
 		x.suchAs(st, a)
 		x.possessiveOrg(st, a)
 		x.basedIn(st, a)
+		// "Beijing 's Tiananmen Square": a place within a place.
+		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
+			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal {
+				x.add(graph.LocatedIn, b, a, st.i, 0.8, nil)
+			}
+		}
 		// "Y member X" (NATO member Turkey), "Y member state X".
 		if am.Type == graph.Organization && am.End+1 < n && (st.low[am.End] == "member" || st.low[am.End] == "members") {
 			j := am.End + 1
