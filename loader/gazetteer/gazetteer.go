@@ -48,6 +48,7 @@ const (
 	roleSub
 	roleDomain
 	roleNoun
+	roleHon
 )
 
 var (

@@ -176,6 +176,14 @@ func TestTitleBefore(t *testing.T) {
 	}
 }
 
+func TestHonorific(t *testing.T) {
+	for w, want := range map[string]bool{"Mr": true, "Mrs.": true, "Dr": true, "Sir": true, "President": false, "Anna": false} {
+		if got := gazetteer.Honorific(w); got != want {
+			t.Errorf("Honorific(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestPersonNoun(t *testing.T) {
 	for w, want := range map[string]bool{"diplomat": true, "Minister": true, "official": true, "Government": false, "delegation": false} {
 		if got := gazetteer.PersonNoun(w); got != want {

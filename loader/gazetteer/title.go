@@ -78,6 +78,12 @@ func PersonNoun(word string) bool {
 	return r&(roleNoun|roleHead|roleLead) != 0
 }
 
+// Honorific reports whether word is an honorific written before a name
+// ("Mr", "Mrs.", "Dr", "Sir"): part of neither the name nor a title.
+func Honorific(word string) bool {
+	return get().titles[strings.ToLower(word)]&roleHon != 0
+}
+
 // JoinWords joins title or name words with spaces, except around a lone
 // hyphen token ("Secretary - General" -> "Secretary-General").
 func JoinWords(words []string) string {
@@ -109,7 +115,7 @@ func matchWords(words []string, i int, phrase []string) (int, bool) {
 // addTitle reads a line of titles.tsv: word-or-phrase role.
 func (t *tables) addTitle(f []string) error {
 	phrase, role := strings.ToLower(field(f, 0)), field(f, 1)
-	bits := map[string]uint8{"lead": roleLead, "head": roleHead, "mod": roleMod, "sub": roleSub, "domain": roleDomain, "noun": roleNoun}[role]
+	bits := map[string]uint8{"lead": roleLead, "head": roleHead, "mod": roleMod, "sub": roleSub, "domain": roleDomain, "noun": roleNoun, "hon": roleHon}[role]
 	if bits == 0 || phrase == "" {
 		return fmt.Errorf("bad title line %q %q", phrase, role)
 	}

@@ -161,6 +161,10 @@ func splitTitle(c *cand, words []string) {
 		return
 	}
 	if c.label == "PER" && StripPersonTitles {
+		for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
+			c.start++ // "Mr Greenspan": CoNLL-2003 leaves honorifics out of names
+			w = w[1:]
+		}
 		if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
 			c.set("title", gazetteer.JoinWords(w[:n]))
 			c.start += n

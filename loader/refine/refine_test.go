@@ -82,6 +82,8 @@ func TestRefine(t *testing.T) {
 			[]want{{"NATO", graph.Organization, map[string]string{"canonical": "North Atlantic Treaty Organization"}}}},
 		{"title stripped from person", "[PER President Shavkat Mirziyoyev] spoke .",
 			[]want{{"Shavkat Mirziyoyev", graph.Person, map[string]string{"title": "President"}}}},
+		{"honorific stripped from person", "[PER Mr Bakhtiyor Saidov] spoke .",
+			[]want{{"Bakhtiyor Saidov", graph.Person, nil}}},
 		{"title before person", "[ORG UNICEF] Executive Director [PER Anna Berg] visited .",
 			[]want{{"UNICEF", graph.Organization, nil}, {"Anna Berg", graph.Person, map[string]string{"title": "Executive Director"}}}},
 		{"title of country before person", "Foreign Minister of [LOC Uzbekistan] [PER Bakhtiyor Saidov] arrived .",
