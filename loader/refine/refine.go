@@ -71,6 +71,7 @@ func refineSentence(words []string, spans []text.Span) []cand {
 	for i := range cs {
 		c := &cs[i]
 		trimPossessive(c, words)
+		trimLower(c, words)
 		joinStateForm(cs, i, words)
 		splitTitle(c, words)
 	}
@@ -115,6 +116,31 @@ func trimPossessive(c *cand, words []string) {
 		}
 	}
 	c.end--
+}
+
+// particles are lower-case words that belong inside names ("Charles de
+// Gaulle", "Ludwig van Beethoven"), so a span never loses them.
+var particles = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true, "du": true,
+	"la": true, "le": true, "van": true, "von": true, "der": true, "den": true, "ten": true, "ter": true, "al": true, "el": true,
+	"bin": true, "ibn": true, "bint": true, "y": true, "e": true, "st": true}
+
+// trimLower drops common lower-case words from the front of a span ("bank
+// Wells Fargo"): names start with a capital or a particle.
+func trimLower(c *cand, words []string) {
+	for c.end-c.start > 1 && lowerWord(words[c.start]) && !particles[words[c.start]] && capitalised(words[c.start+1]) &&
+		(c.end-c.start > 2 || len(words[c.start+1]) > 2) { // "serie A" is a name
+		c.start++
+	}
+}
+
+// lowerWord reports whether w is made of lower-case letters only.
+func lowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // joinStateForm extends a country's span over a state form written before
