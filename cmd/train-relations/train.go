@@ -177,6 +177,44 @@ func train(bits uint, tr, dev []example, devGold int, cfg trainConfig, verbose b
 	return best, bestF
 }
 
+// tunePerRelation sets per-relation thresholds, one relation at a time,
+// each to the value that maximises dev F1 with the others fixed; it
+// returns the dev F1 reached.
+func tunePerRelation(m *relation.Model, dev []example, devGold int) float64 {
+	probs := make([]float64, len(dev))
+	for i, e := range dev {
+		probs[i] = m.Score(e.feats)
+	}
+	m.PerRelation = map[graph.RelationType]float64{}
+	f1 := func() float64 {
+		tp, fp := 0, 0
+		for i, e := range dev {
+			if probs[i] >= m.Cut(e.rel) {
+				if e.y {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		_, _, f := prf(tp, fp, devGold-tp)
+		return f
+	}
+	best := f1()
+	for _, rel := range []graph.RelationType{graph.WorksFor, graph.Killed, graph.BasedIn, graph.LivesIn, graph.LocatedIn} {
+		bt := m.Threshold
+		for t := 0.2; t <= 0.81; t += 0.05 {
+			m.PerRelation[rel] = t
+			// Prefer the global threshold unless another is clearly better.
+			if f := f1(); f > best+0.25 {
+				best, bt = f, t
+			}
+		}
+		m.PerRelation[rel] = bt
+	}
+	return best
+}
+
 // bestThreshold picks the probability threshold with the best dev F1.
 func bestThreshold(m *relation.Model, dev []example, devGold int) (float64, float64) {
 	probs := make([]float64, len(dev))
@@ -211,6 +249,7 @@ func runTrain(args []string) error {
 	bits := fs.Uint("bits", 20, "log2 of the hashed weight table size")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
 	epochs := fs.Int("epochs", 20, "maximum epochs; the best epoch on dev is kept")
+	perRelation := fs.Bool("per-relation", true, "tune a threshold per relation on dev after the global one")
 	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both; dev is always scored on the pipeline's when ner or both")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
@@ -275,6 +314,11 @@ func runTrain(args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "selected posWeight %.0f negKeep %.1f l2 %g\n", bestCfg.posWeight, bestCfg.negKeep, bestCfg.l2)
 	train(*bits, tr, dev, devGold, bestCfg, true)
+	if *perRelation {
+		f := tunePerRelation(best, dev, devGold)
+		fmt.Fprintf(os.Stderr, "per-relation thresholds %v: dev F1 %.2f (global threshold: %.2f)\n", best.PerRelation, f, bestF)
+		bestF = f
+	}
 	if *mentions != "gold" {
 		// The threshold is chosen on the pipeline's mentions; report the
 		// gold-mention figure as well.
@@ -282,7 +326,7 @@ func runTrain(args []string) error {
 		gdev := dedupe(examples(proto, devS, goldD))
 		tp, fp := 0, 0
 		for _, e := range gdev {
-			if best.Score(e.feats) >= best.Threshold {
+			if best.Score(e.feats) >= best.Cut(e.rel) {
 				if e.y {
 					tp++
 				} else {

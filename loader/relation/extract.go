@@ -129,7 +129,7 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 			continue
 		}
 		f.features(x.d, c, ms)
-		if p := m.Score(f.out); p >= m.Threshold {
+		if p := m.Score(f.out); p >= m.Cut(c.Rel) {
 			x.add(c.Rel, c.Head, c.Tail, st.i, p, map[string]string{"basis": basisClassifier})
 		}
 	}

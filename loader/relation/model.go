@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"sync"
 
+	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -24,6 +26,17 @@ type Model struct {
 	Threshold float64   // decision threshold on the probability
 	Weights   []float32 // hashed feature weights
 	Bias      float32   // shared bias (features carry per-relation biases)
+
+	// PerRelation overrides Threshold for some relations.
+	PerRelation map[graph.RelationType]float64
+}
+
+// Cut returns the decision threshold for relation rel.
+func (m *Model) Cut(rel graph.RelationType) float64 {
+	if t, ok := m.PerRelation[rel]; ok {
+		return t
+	}
+	return m.Threshold
 }
 
 // NewModel returns an empty model with a weight table of 1<<bits entries.
@@ -76,7 +89,12 @@ func (m *Model) Score(feats []uint32) float64 {
 	return 1 / (1 + math.Exp(-float64(s)))
 }
 
-const magic = "KGRE1\n"
+// Model file versions: 2 adds the per-relation thresholds after the
+// weights.
+const (
+	magic1 = "KGRE1\n"
+	magic  = "KGRE2\n"
+)
 
 // Encode writes the model, gzip-compressed: header, then the non-zero
 // weights as (index delta, float32) pairs.
@@ -112,6 +130,18 @@ func (m *Model) Encode(w io.Writer) error {
 		bw.Write(hdr[:4])
 		prev = i
 	}
+	rels := make([]string, 0, len(m.PerRelation))
+	for r := range m.PerRelation {
+		rels = append(rels, string(r))
+	}
+	sort.Strings(rels)
+	bw.WriteByte(byte(len(rels)))
+	for _, r := range rels {
+		bw.WriteByte(byte(len(r)))
+		bw.WriteString(r)
+		binary.LittleEndian.PutUint32(hdr[:4], math.Float32bits(float32(m.PerRelation[graph.RelationType(r)])))
+		bw.Write(hdr[:4])
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -129,7 +159,13 @@ func Decode(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("relation: model header: %w", err)
 	}
-	if string(head[:len(magic)]) != magic {
+	version := 0
+	switch string(head[:len(magic)]) {
+	case magic1:
+		version = 1
+	case magic:
+		version = 2
+	default:
 		return nil, errors.New("relation: model: bad magic")
 	}
 	h := head[len(magic):]
@@ -156,6 +192,24 @@ func Decode(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("relation: model weights: %w", err)
 		}
 		m.Weights[idx] = math.Float32frombits(binary.LittleEndian.Uint32(vb[:]))
+	}
+	if version >= 2 {
+		n, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("relation: model thresholds: %w", err)
+		}
+		m.PerRelation = make(map[graph.RelationType]float64, n)
+		for k := 0; k < int(n); k++ {
+			l, err := br.ReadByte()
+			if err != nil {
+				return nil, fmt.Errorf("relation: model thresholds: %w", err)
+			}
+			buf := make([]byte, int(l)+4)
+			if _, err := io.ReadFull(br, buf); err != nil {
+				return nil, fmt.Errorf("relation: model thresholds: %w", err)
+			}
+			m.PerRelation[graph.RelationType(buf[:l])] = float64(math.Float32frombits(binary.LittleEndian.Uint32(buf[l:])))
+		}
 	}
 	return m, nil
 }

@@ -94,6 +94,7 @@ func TestModelRoundTrip(t *testing.T) {
 	m.Threshold = 0.4
 	m.Bias = -1.5
 	m.Weights[3], m.Weights[200] = 0.25, -2
+	m.PerRelation = map[graph.RelationType]float64{graph.LocatedIn: 0.75}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
@@ -105,6 +106,10 @@ func TestModelRoundTrip(t *testing.T) {
 	if got.Bits != 8 || got.Threshold != float64(float32(0.4)) || got.Bias != -1.5 || got.Weights[3] != 0.25 || got.Weights[200] != -2 {
 		t.Errorf("got bits %d threshold %v bias %v w3 %v w200 %v, want 8 0.4 -1.5 0.25 -2",
 			got.Bits, got.Threshold, got.Bias, got.Weights[3], got.Weights[200])
+	}
+	if got.Cut(graph.LocatedIn) != float64(float32(0.75)) || got.Cut(graph.Killed) != got.Threshold {
+		t.Errorf("Cut(LOCATED_IN) %v, Cut(KILLED) %v; want 0.75 and the global threshold %v",
+			got.Cut(graph.LocatedIn), got.Cut(graph.Killed), got.Threshold)
 	}
 	if _, err := relation.Decode(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("Decode of garbage: got nil error, want an error")
