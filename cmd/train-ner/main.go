@@ -54,6 +54,7 @@ func runTrain(args []string) error {
 	folds := fs.Int("folds", 0, "cross-validation folds for the second stage (0: one stage)")
 	reuse := fs.Bool("reuse-clusters", false, "read the existing clusters file instead of rebuilding it")
 	noClusters := fs.Bool("no-clusters", false, "train without word clusters")
+	copies04 := fs.Int("conll04-copies", 1, "how many times the CoNLL04 sentences are added")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: train-ner [flags]     train the NER model\n       train-ner tag [flags] tag JSONL from stdin\n\nexample:\n  nice go run ./cmd/train-ner -seed 1\n\nflags:\n")
 		fs.PrintDefaults()
@@ -105,8 +106,10 @@ func runTrain(args []string) error {
 		if err != nil {
 			return err
 		}
-		logf("adding %d CoNLL04 sentences", len(extra))
-		train = append(train, extra...)
+		logf("adding %d CoNLL04 sentences %d times", len(extra), *copies04)
+		for range *copies04 {
+			train = append(train, extra...)
+		}
 	}
 	m, err := ner.Train(ner.TrainOptions{
 		Train: train, Dev: dev, Clusters: clusters,

@@ -203,7 +203,8 @@ func sentenceKind(a []atoms) uint64 {
 	return sNormal
 }
 
-// feature templates (the numbers only need to be distinct)
+// Feature templates. The numbers only need to be distinct, but they are part
+// of the model format: append new ones, never renumber (retired ones stay as _).
 const (
 	tBias = iota + 1
 	tW
@@ -249,7 +250,7 @@ const (
 	tY1W
 	tY1S
 	tGaz
-	tGazLow
+	_ // retired
 	tAggPrev
 	tAggNext
 	tAggFlag

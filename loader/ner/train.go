@@ -102,7 +102,7 @@ func Train(opt TrainOptions) (*Model, error) {
 	logf("gazetteer: %d entries; features per stage follow", len(m.gaz))
 
 	rng := rand.New(rand.NewSource(opt.Seed))
-	s1, f1, ep := m.trainStage(trainDocs, devDocs, nil, false, opt.Epochs, rng, logf, "stage 1")
+	s1, f1, ep := m.trainStage(trainDocs, devDocs, false, opt.Epochs, rng, logf, "stage 1")
 	logf("stage 1: best dev F1 %.2f at epoch %d", f1, ep)
 	m.stages = []*linear{s1}
 	if opt.Folds < 2 {
@@ -119,7 +119,7 @@ func Train(opt TrainOptions) (*Model, error) {
 				in = append(in, trainDocs[p])
 			}
 		}
-		lin, _, _ := m.trainStage(in, nil, nil, false, ep, rng, logf, "")
+		lin, _, _ := m.trainStage(in, nil, false, ep, rng, logf, "")
 		for _, td := range out {
 			m.decode(td.sc, lin, false, nil, nil)
 			td.stage1 = append([]int8(nil), td.sc.labels...)
@@ -130,7 +130,7 @@ func Train(opt TrainOptions) (*Model, error) {
 		m.decode(td.sc, s1, false, nil, nil)
 		td.stage1 = append([]int8(nil), td.sc.labels...)
 	}
-	s2, f2, ep2 := m.trainStage(trainDocs, devDocs, s1, true, opt.Epochs, rng, logf, "stage 2")
+	s2, f2, ep2 := m.trainStage(trainDocs, devDocs, true, opt.Epochs, rng, logf, "stage 2")
 	logf("stage 2: best dev F1 %.2f at epoch %d", f2, ep2)
 	if f2 > f1 {
 		m.stages = []*linear{s1, s2}
@@ -271,7 +271,7 @@ func (p *perceptron) averaged() *linear {
 
 // trainStage runs up to epochs epochs and returns the averaged weights of
 // the epoch with the best dev F1 (or of the last epoch without dev).
-func (m *Model) trainStage(docs, dev []*tdoc, first *linear, stage2 bool, epochs int, rng *rand.Rand, logf func(string, ...any), name string) (*linear, float64, int) {
+func (m *Model) trainStage(docs, dev []*tdoc, stage2 bool, epochs int, rng *rand.Rand, logf func(string, ...any), name string) (*linear, float64, int) {
 	p := &perceptron{idx: make(map[uint64]int32), c: 1}
 	var best *linear
 	bestF1, bestEp := -1.0, 0
@@ -312,6 +312,5 @@ func (m *Model) trainStage(docs, dev []*tdoc, first *linear, stage2 bool, epochs
 			best, bestF1, bestEp = lin, s.F1, e
 		}
 	}
-	_ = first
 	return best, bestF1, bestEp
 }
