@@ -1,0 +1,72 @@
+// Package store keeps kgraph's knowledge graph in an embedded Badger
+// database. It is the only package that knows Badger: it owns the key
+// layout, the transactions, entity resolution on write, retraction, merges,
+// search and traversal, and implements graph.Reader, graph.Writer and
+// graph.Exporter with *DB. It imports graph, Badger and the standard
+// library.
+//
+//	db, err := store.Open(dir, store.Options{})
+//	res, err := db.Ingest(ctx, extraction) // one document, atomically
+//	e, err := db.EntityByName(ctx, "Umarov", "")
+//
+// # Key layout
+//
+// Every key starts with one byte naming its kind (keys.go lists them all
+// with their values). Entity and document numbers are 8-byte big-endian, so
+// prefix scans are the queries; entity IDs are "e" plus the number in base
+// 36, relation IDs are "src:TYPE:dst". Values use unsigned varints and
+// length-prefixed strings (codec.go, record.go), never JSON.
+//
+//	E|eid             entity record: name, type, names with support, attributes, counts
+//	A|alias           entities carrying a normalised name (graph.NormalizeName)
+//	K|token|0|eid     name-token index for search; Q|token counts entities per token
+//	X|order|type|…    entities by mentions, degree and name, per type
+//	O|src|t|dst       relation record (out-edge); J|dst|t|src in-edge; Y|t|src|dst by type
+//	M|eid|doc         what one document contributed to an entity (its mentions, names, attributes)
+//	N|doc|eid         the entities a document touched (for retraction)
+//	V|src|t|dst|doc   what one document contributed to a relation (sentence offsets, attributes)
+//	W|doc|src|t|dst   the relations a document touched
+//	D|doc, B|doc      document record and text; I|id and H|hash find it; T|date|doc orders it
+//	G|eid, Z|alias    merge memory: redirect of a merged entity, names pinned to the survivor
+//	S                 counts and next numbers; P|seq journal of a split commit
+//
+// Entity and relation records are folds of the per-document contributions
+// (M and V). Ingest adds a contribution; DeleteDocument removes the
+// document's contributions and recomputes each touched record from the
+// others, so a deletion is exactly the graph without that document, and an
+// entity or relation with no contribution left is deleted. Evidence
+// sentences are cut from the stored document text at read time.
+//
+// # Resolution on write
+//
+// An entity of a new document joins a stored node when names and types
+// agree (resolve.go):
+//
+//   - a name pinned by an earlier merge joins the survivor, whatever the type;
+//   - a multi-word name or alias equal to a stored one of a compatible type
+//     joins it (types must be equal, except that MISC may meet EVENT or
+//     INITIATIVE; all LOCATION kinds are one type);
+//   - a one-word name (a surname, an acronym) joins only when exactly one
+//     compatible node carries it — for people, every person whose full name
+//     ends with it counts — and not when both sides have full names that
+//     disagree: "Mary Smith" never joins "John Smith";
+//   - a bare one-word name that several nodes carry joins the node whose
+//     whole name it is, if exactly one is (an earlier bare "Smith");
+//     otherwise it becomes a new node marked "new:ambiguous:smith";
+//   - otherwise a new node.
+//
+// Each decision is kept in the entity's "matchedBy" attribute (for example
+// "new; alias:romanova"). The canonical name is the fullest name documents
+// gave the entity (most words, then most documents); the other names are
+// aliases. MergeEntities moves everything of the merged entities to the
+// survivor and remembers the decision (G and Z keys).
+//
+// # Transactions
+//
+// Writers are serialised; each document, deletion or merge is computed in
+// memory against a snapshot and committed in one Badger transaction, so
+// readers see whole documents. When Badger reports the transaction too big,
+// the change is committed in chunks while readers are held off, each chunk
+// journaling the before-images of its keys; Open rolls back a split commit
+// that a crash interrupted. Badger's settings are in options.go.
+package store
