@@ -79,3 +79,13 @@ func hasKillCue(low []string) bool {
 	}
 	return false
 }
+
+// notJobs are words for people (the gazetteer's person nouns) that say what
+// someone is or does, not whom they work for: "R&B singer X", "Beach Boys
+// veteran X" give no employer.
+var notJobs = map[string]bool{
+	"activist": true, "businessman": true, "businesswoman": true, "tycoon": true, "billionaire": true,
+	"writer": true, "author": true, "artist": true, "singer": true, "actor": true, "actress": true,
+	"athlete": true, "champion": true, "veteran": true, "statesman": true, "politician": true,
+	"delegation": true, "leader": true,
+}

@@ -87,6 +87,30 @@ func (x *extractor) related(st *sentence) {
 		if o < 0 || x.d.Mentions[o].Type == graph.NORP || x.sameEntity(s, o) {
 			continue
 		}
+		if j > v+1 {
+			// The object must follow the verb, a particle or preposition, or
+			// an article after one: "signed a deal with Y", "reacted angrily
+			// to Y", not "seen her book Y".
+			last := st.low[j-1]
+			if last == "the" || last == "a" || last == "an" {
+				last = st.low[j-2]
+				if j-2 == v {
+					last = "to"
+				}
+			}
+			if !prepositions[last] && !particles[last] {
+				continue
+			}
+		}
+		// An object that modifies a following noun ("Chelsea boss X",
+		// "Mr Brown's plan") is not the object.
+		if e := x.d.Mentions[o].End; e < n {
+			w := st.low[e]
+			if w == "'s" || w == "'" || isLowerWord(w) && !prepositions[w] && !stopFillers[w] && !isClauseWord(w) &&
+				!verbLike(w) && !strings.HasSuffix(w, "ly") && !preVerb[w] && !reportingVerbs[w] {
+				continue
+			}
+		}
 		h, t := x.named(s), x.named(o)
 		if x.related2(h, t) {
 			continue
@@ -100,6 +124,9 @@ func (x *extractor) related(st *sentence) {
 		x.add(graph.RelatedTo, h, t, st.i, 0.5, map[string]string{"predicate": strings.Join(words, " ")})
 	}
 }
+
+// particles end phrasal verbs: "took over Y", "set up Y".
+var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "over": true, "back": true, "away": true}
 
 // isClauseWord reports words that begin a new clause or list.
 func isClauseWord(w string) bool {

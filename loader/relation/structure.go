@@ -23,7 +23,7 @@ func (x *extractor) structure(st *sentence) {
 		x.basedIn(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
 		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
-			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal {
+			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
 				x.add(graph.LocatedIn, b, a, st.i, 0.8, nil)
 			}
 		}
@@ -262,6 +262,9 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	if country == "" {
 		return
 	}
+	if pl, ok := gazetteer.FindPlace(country); !ok || pl.Kind != "country" {
+		return // "European Union" is not based in a region called Europe
+	}
 	if l := x.placeMention(country, st.i); l >= 0 {
 		x.add(typ, o, l, st.i, 0.7, nil)
 	}
@@ -401,4 +404,17 @@ func (x *extractor) documentLevel() {
 func (x *extractor) orgMention(name string, s int) int {
 	x.indexNames()
 	return x.pick(x.orgsByName[name], s)
+}
+
+// biggerPlace reports whether the gazetteer knows mention a as a country
+// and mention b as something smaller: then a does not lie within b
+// ("Sizzla's UK tour" with Sizzla mistaken for a place).
+func (x *extractor) biggerPlace(a, b int) bool {
+	x.indexNames()
+	pa, ok := x.placeOf[a]
+	if !ok || pa.Kind != "country" {
+		return false
+	}
+	pb, ok := x.placeOf[b]
+	return !ok || pb.Kind != "country"
 }

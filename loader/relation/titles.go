@@ -253,6 +253,12 @@ func (x *extractor) appositive(st *sentence, p int) {
 		j++
 	}
 	if m := x.startingAt(st, j); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
+		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "and" || st.low[e] == "or") {
+			return // a list: "X, the King of Belgium and Y"
+		}
+		if b := pm.Start; b > 0 && (st.low[b-1] == "including" || st.low[b-1] == "as" || st.low[b-1] == "and") {
+			return // an item of a list, the apposition may be the next item
+		}
 		if st.low[end] != "of" {
 			lead = false // "spokesman for", "director at": not the head
 		}
@@ -264,7 +270,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 // a word for a person ("economist", "analyst", "correspondent") after at
 // most two lower-case modifiers ("chief market analyst").
 func (x *extractor) nounTitleBefore(st *sentence, end int) (int, string, bool) {
-	if end < 1 || st.at[end-1] >= 0 || !isLowerWord(st.low[end-1]) || !gazetteer.PersonNoun(st.low[end-1]) {
+	if end < 1 || st.at[end-1] >= 0 || !isLowerWord(st.low[end-1]) || !gazetteer.PersonNoun(st.low[end-1]) || notJobs[st.low[end-1]] {
 		return 0, "", false
 	}
 	start := end - 1
@@ -283,6 +289,9 @@ func (x *extractor) nounTitleAfter(st *sentence, k int) (int, string, bool) {
 			return 0, "", false
 		}
 		if gazetteer.PersonNoun(st.low[j]) {
+			if notJobs[st.low[j]] {
+				return 0, "", false
+			}
 			switch st.low[j+1] {
 			case "at", "with", "of", "for", "from":
 				return j + 1, x.phrase(st, k, j+1), true
