@@ -39,11 +39,6 @@ var entityType = map[string]graph.EntityType{
 	"Peop": graph.Person, "Org": graph.Organization, "Loc": graph.Location, "Other": graph.Misc,
 }
 
-var relationType = map[string]graph.RelationType{
-	"Work_For": graph.WorksFor, "Kill": graph.Killed, "OrgBased_In": graph.BasedIn,
-	"Live_In": graph.LivesIn, "Located_In": graph.LocatedIn,
-}
-
 // contractRelation maps an ontology relation to its CoNLL04 kind as the
 // scorer does ("" when the scorer ignores it).
 var contractRelation = map[graph.RelationType]string{

@@ -46,9 +46,8 @@ func Extract(d *text.Doc) {
 // extractor holds the per-document state of one Extract call.
 type extractor struct {
 	d           *text.Doc
-	bySent      [][]int // mention indices (named and nominal) per sentence, in token order
-	namedBySent [][]int // named mentions per sentence, in token order
-	lower       [][]string
+	bySent      [][]int        // mention indices (named and nominal) per sentence, in token order
+	namedBySent [][]int        // named mentions per sentence, in token order
 	seen        map[relKey]int // index into d.Relations
 
 	// Gazetteer look-ups of named mentions, filled once by indexNames.

@@ -4,17 +4,6 @@ package relation
 // organisations come from loader/gazetteer; the small lists here are the
 // patterns' own grammar words.
 
-// Title roles, as loader/gazetteer's titles table assigns them.
-const (
-	roleNone   = ""
-	roleLead   = "lead"   // head of a title whose holder leads the organisation
-	roleHead   = "head"   // head of any other title
-	roleMod    = "mod"    // modifier (executive, chief, senior)
-	roleSub    = "sub"    // subordinating modifier (deputy, vice)
-	roleDomain = "domain" // portfolio word (foreign, finance)
-	roleNoun   = "noun"   // a word for a person that is not a title
-)
-
 // govWords are head words of organisations that are part of a state rather
 // than merely based in it.
 var govWords = map[string]bool{

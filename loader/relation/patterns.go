@@ -78,8 +78,6 @@ func hasType(ts []graph.EntityType, t graph.EntityType) bool {
 	return false
 }
 
-func (x *extractor) mention(i int) text.Mention { return x.d.Mentions[i] }
-
 // endingAt returns the mention of st that ends exactly at token k
 // (exclusive), or -1.
 func (x *extractor) endingAt(st *sentence, k int) int {
