@@ -65,8 +65,13 @@ func (r *resolver) add(i int) {
 	mi := mention{words: make([]string, 0, len(toks))}
 	for _, t := range toks {
 		mi.words = append(mi.words, t.Text)
-		if t.Text != "-" {
-			mi.low = append(mi.low, strings.ToLower(t.Text))
+	}
+	if n := m.Attrs["name"]; n != "" { // the name within the span, without a title or possessive
+		mi.words = strings.Fields(n)
+	}
+	for _, w := range mi.words {
+		if w != "-" {
+			mi.low = append(mi.low, strings.ToLower(w))
 		}
 	}
 	name := gazetteer.JoinWords(mi.words)

@@ -121,10 +121,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,
 			[]entityView{{"John Carter", graph.Person, "John Carter"}, {"Mary Carter", graph.Person, "Mary Carter"}, {"Carter", graph.Person, "Carter"}}},
-		{"title stripped, surname joins", `
+		{"title left out of the name, surname joins", `
 [PER President Shavkat Mirziyoyev] spoke .
 [PER Mirziyoyev] left .`,
-			[]entityView{{"Shavkat Mirziyoyev", graph.Person, "Mirziyoyev|Shavkat Mirziyoyev"}}},
+			[]entityView{{"Shavkat Mirziyoyev", graph.Person, "Mirziyoyev|President Shavkat Mirziyoyev"}}},
 		{"organisation of a country", `
 [LOC Uzbekistan] 's [ORG Foreign Ministry] said .
 The [ORG Uzbek Foreign Ministry] agreed .
@@ -211,6 +211,23 @@ The Executive Director met [ORG UNICEF] staff ; [PER Berg] said [LOC TASHKENT] w
 	unicef := byName["United Nations Children's Fund"]
 	if got := strings.Join(unicef.Aliases, "|"); got != "UNICEF" || unicef.Attrs["parent"] != "United Nations" {
 		t.Errorf("UNICEF = %+v, want alias UNICEF and parent United Nations", unicef)
+	}
+}
+
+func TestResolveNamesLeaveOutTitlesAndPossessives(t *testing.T) {
+	d := mustDoc(t, `
+[PER President Shavkat Mirziyoyev] and [PER Mr Bakhtiyor Saidov] spoke .
+[ORG Uzbekneftegaz 's] board met ; [PER Saidov] agreed .`)
+	var names, aliases []string
+	for _, e := range d.Entities {
+		names = append(names, e.Name)
+		aliases = append(aliases, e.Aliases...)
+	}
+	if got, want := strings.Join(names, "|"), "Shavkat Mirziyoyev|Bakhtiyor Saidov|Uzbekneftegaz"; got != want {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(aliases, "|"), "Saidov"; got != want {
+		t.Errorf("aliases = %q, want %q", got, want)
 	}
 }
 

@@ -132,8 +132,12 @@ func (r *resolver) describe(e *text.Entity) {
 	}
 }
 
-// surface returns a mention's text without a trailing possessive.
+// surface returns a mention's name: its text without a title, honorific
+// or trailing possessive.
 func surface(d *text.Doc, m text.Mention) string {
+	if n := m.Attrs["name"]; n != "" {
+		return n
+	}
 	t := d.MentionText(m)
 	for _, p := range []string{"'s", "’s", "'", "’"} {
 		if s, ok := strings.CutSuffix(t, p); ok && s != "" {
@@ -156,7 +160,7 @@ func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 			continue
 		}
 		t := surface(d, m)
-		score := (m.End - m.Start) * 4
+		score := len(strings.Fields(t)) * 4
 		if acronym(t) == "" {
 			score += 1000
 		}
