@@ -50,8 +50,8 @@ type cand struct {
 	// "Mr Greenspan") and a possessive ("Church 's"). The span keeps them,
 	// as news corpora annotate them differently; the name does not.
 	hs, ts int
-	attrs      map[string]string
-	drop       bool
+	attrs  map[string]string
+	drop   bool
 }
 
 // name returns the words of the name within the span.
