@@ -61,7 +61,7 @@ func (x *extractor) cooperation(st *sentence) {
 // k, else the nearest earlier name (named or nominal) that is followed by a
 // verb-like word and not preceded by a preposition.
 func (x *extractor) clauseSubject(st *sentence, k int) int {
-	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k {
+	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k && !x.reportedBetween(st, x.d.Mentions[st.subject].End, k) {
 		return st.subject
 	}
 	best := -1
@@ -80,9 +80,24 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "'s") {
 			continue
 		}
-		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") {
+		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !x.reportedBetween(st, mm.End, k) {
 			best = m
 		}
 	}
 	return best
+}
+
+// reportedBetween reports whether a reporting verb stands in tokens [a, k)
+// of st: "X said the company would open a plant in partnership with Y" —
+// the partner of Y is the subject of the reported clause, not X.
+func (x *extractor) reportedBetween(st *sentence, a, k int) bool {
+	for j := a; j < k && j < len(st.low); j++ {
+		switch st.low[j] {
+		case "said", "says", "say", "told", "tells", "added", "noted", "notes", "stressed", "emphasized", "emphasised", "believes", "warned":
+			// "noted, Kazakhstan is going to ...": a clause that comes after
+			// a comma names its own subject before the trigger.
+			return true
+		}
+	}
+	return false
 }

@@ -132,7 +132,11 @@ func (x *extractor) eventPlace(st *sentence, e int) {
 	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
 		j += 3
 	}
-	for j < n && j < em.End+5 && st.at[j] < 0 {
+	for j < n && j < em.End+6 && st.at[j] < 0 {
+		if st.low[j] == "," && j+1 < n && (st.low[j+1] == "which" || st.low[j+1] == "that") {
+			j++
+			continue
+		}
 		switch st.low[j] {
 		case "held", "taking", "take", "takes", "took", "place", "to", "be", "is", "was", "will", "which", "that", "being", "scheduled", "due", "opened", "opens", "starting", "started", "kicked", "off", "underway", "this", "week":
 			j++

@@ -111,6 +111,14 @@ func (x *extractor) related(st *sentence) {
 				continue
 			}
 		}
+		// "met in Berlin", "spoke at Oxford": a place after a locative
+		// preposition is where, not whom.
+		if x.d.Mentions[o].Type == graph.Location && (st.low[j-1] == "in" || st.low[j-1] == "at" || st.low[j-1] == "on") {
+			continue
+		}
+		if _, ok := verbTriggers[st.low[v]]; ok {
+			continue // a verb the relation patterns own ("met", "launched")
+		}
 		h, t := x.named(s), x.named(o)
 		if x.related2(h, t) {
 			continue

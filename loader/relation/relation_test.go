@@ -203,6 +203,32 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
 		},
 		{
+			name:  "title with a complement",
+			sents: []string{"President [PERSON Rosa Vidal] received [ORGANIZATION World Bank] Vice President for [LOCATION Europe] and [LOCATION Central Asia] [PERSON Ana Ruiz] ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Ana Ruiz", tail: "World Bank", title: "Vice President for Europe and Central Asia"},
+				{typ: graph.MetWith, head: "Rosa Vidal", tail: "Ana Ruiz"},
+			},
+			not: []fact{{typ: graph.Leads, head: "Ana Ruiz", tail: "World Bank"}},
+		},
+		{
+			name:  "a party and a described counterpart met",
+			sents: []string{"[PERSON Lena Holm] and her [NORP Danish] counterpart [PERSON Mette Lund] met in [LOCATION Berlin] on Monday ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mette Lund"}},
+			not:   []fact{{typ: graph.RelatedTo, head: "Mette Lund", tail: "Berlin"}},
+		},
+		{
+			name:  "cooperation inside reported speech",
+			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},
+		},
+		{
+			name:  "event place after a relative clause",
+			date:  "2024-09-12",
+			sents: []string{"He was invited to the [EVENT Tashkent Investment Forum] , which will be held in [LOCATION Tashkent] on October 2-4 ."},
+			want:  []fact{{typ: graph.LocatedIn, head: "Tashkent Investment Forum", tail: "Tashkent"}},
+		},
+		{
 			name:  "received a visitor",
 			sents: []string{"President [PERSON Rosa Vidal] received Foreign Minister [PERSON Lena Holm] ."},
 			want:  []fact{{typ: graph.MetWith, head: "Rosa Vidal", tail: "Lena Holm"}},

@@ -140,6 +140,10 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				ts, title, ok = x.nounTitleBefore(st, k)
 			}
 			if !ok {
+				ts, title, ok = x.complementTitleBefore(st, k)
+				lead = false
+			}
+			if !ok {
 				break
 			}
 			j := ts
@@ -306,4 +310,30 @@ func (x *extractor) nounTitleAfter(st *sentence, k int) (int, string, bool) {
 var auxWord = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
 	"had": true, "said": true, "says": true, "told": true, "also": true, "not": true, "will": true, "would": true,
+}
+
+// complementTitleBefore returns a title with a complement that ends just
+// before token end: "Vice President for Europe and Central Asia", "Minister
+// of Foreign Affairs and Trade" — a title, "for" or "of", then up to eight
+// tokens of names, capitalised words, "and", "the" and commas.
+func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, bool) {
+	for c := end - 2; c > 0 && c >= end-9; c-- {
+		w := st.low[c]
+		if w == "for" || w == "of" {
+			if ts, _, _, ok := x.titleBefore(st, 0, c); ok {
+				return ts, x.phrase(st, ts, end), true
+			}
+			continue
+		}
+		if st.at[c] >= 0 {
+			if t := x.d.Mentions[st.at[c]].Type; t != graph.Location && t != graph.Organization && t != graph.NORP {
+				return 0, "", false
+			}
+			continue
+		}
+		if !(w == "and" || w == "the" || w == "," || isCap(st.toks[c].Text)) {
+			return 0, "", false
+		}
+	}
+	return 0, "", false
 }

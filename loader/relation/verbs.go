@@ -202,9 +202,17 @@ func (x *extractor) verbs(st *sentence) {
 				continue
 			}
 			if obj < 0 && tr.typ == graph.MetWith {
-				// "X and Y met", "X and Y held talks".
-				if s0 := x.d.Mentions[subj].Start; s0 >= 2 && st.low[s0-1] == "and" {
-					obj = x.endingAt(st, s0-1)
+				// "X and Y met", "X and his French counterpart Y held talks".
+				s0 := x.d.Mentions[subj].Start
+				for b := s0; b > 0 && b > s0-5; b-- {
+					w := st.low[b-1]
+					if w == "and" {
+						obj = x.endingAt(st, b-1)
+						break
+					}
+					if st.at[b-1] >= 0 && x.d.Mentions[st.at[b-1]].Type != graph.NORP || !isWord(w) {
+						break
+					}
 				}
 			}
 			if obj < 0 || !hasType(tr.obj, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
