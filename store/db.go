@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"sync"
 
@@ -16,6 +17,7 @@ import (
 // whole documents.
 type DB struct {
 	bdb *badger.DB
+	dir string
 
 	// wmu serialises writers: one document, deletion or merge at a time.
 	wmu sync.Mutex
@@ -47,7 +49,7 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
-	db := &DB{bdb: bdb}
+	db := &DB{bdb: bdb, dir: dir}
 	if err := db.recover(); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("store: recover %s: %w", dir, err)
@@ -110,9 +112,24 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 			out.RelationTypes[relationType[byte(code)]] = n
 		}
 	}
-	lsm, vlog := db.bdb.Size()
-	out.StoreBytes = lsm + vlog
+	out.StoreBytes = dirSize(db.dir)
 	return out, nil
+}
+
+// dirSize sums the sizes of the files in dir. Badger's own Size is
+// refreshed only once a minute, which would report 0 for a new store.
+func dirSize(dir string) int64 {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+	}
+	return n
 }
 
 // getValue reads one key in txn; ok is false when it is absent.

@@ -12,11 +12,30 @@ import (
 
 // loadRelation reads the record of k; nil when absent.
 func loadRelation(txn *badger.Txn, k relKey) (*relRec, error) {
+	if k.Src == 0 || k.Dst == 0 {
+		return nil, nil
+	}
 	v, ok, err := getValue(txn, k.out())
 	if err != nil || !ok {
 		return nil, err
 	}
 	return decodeRelation(v)
+}
+
+// followRelation loads k, reading an endpoint that was merged away as the
+// entity it was merged into.
+func followRelation(txn *badger.Txn, k relKey) (relKey, *relRec, error) {
+	src, _, err := followEntity(txn, k.Src)
+	if err != nil {
+		return k, nil, err
+	}
+	dst, _, err := followEntity(txn, k.Dst)
+	if err != nil {
+		return k, nil, err
+	}
+	k = canonical(relKey{src, k.T, dst})
+	r, err := loadRelation(txn, k)
+	return k, r, err
 }
 
 // Relation returns the relation with the given id; an id naming an entity
@@ -28,16 +47,7 @@ func (db *DB) Relation(ctx context.Context, id string) (*graph.Relation, error) 
 	}
 	var out *graph.Relation
 	err := db.view(func(txn *badger.Txn) error {
-		src, s, err := followEntity(txn, k.Src)
-		if err != nil || s == nil {
-			return err
-		}
-		dst, d, err := followEntity(txn, k.Dst)
-		if err != nil || d == nil {
-			return err
-		}
-		k = canonical(relKey{src, k.T, dst})
-		r, err := loadRelation(txn, k)
+		k, r, err := followRelation(txn, k)
 		if err == nil && r != nil {
 			out = r.relation(k)
 		}
@@ -238,8 +248,8 @@ func adjacent(txn *badger.Txn, e uint64, out, in bool) ([]relKey, error) {
 }
 
 // Evidence lists up to limit (all for limit <= 0) evidence sentences of a
-// relation, newest document first, each cut from its document's text.
-// ENOTFOUND for an unknown relation.
+// relation, newest document first, each cut from its document's text. Like
+// Relation it follows merges. ENOTFOUND for an unknown relation.
 func (db *DB) Evidence(ctx context.Context, relationID string, limit int) ([]graph.Evidence, error) {
 	k, ok := parseRelationID(relationID)
 	if !ok {
@@ -248,7 +258,7 @@ func (db *DB) Evidence(ctx context.Context, relationID string, limit int) ([]gra
 	var out []graph.Evidence
 	found := false
 	err := db.view(func(txn *badger.Txn) error {
-		r, err := loadRelation(txn, k)
+		k, r, err := followRelation(txn, k)
 		if err != nil || r == nil {
 			return err
 		}

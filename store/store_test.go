@@ -24,6 +24,9 @@ func TestIngestReadBack(t *testing.T) {
 		EntityTypes:   map[graph.EntityType]int{graph.Person: 2, graph.Organization: 2, graph.Location: 1, graph.Initiative: 1},
 		RelationTypes: map[graph.RelationType]int{graph.WorksFor: 2, graph.MetWith: 1},
 	}
+	if raw, err := db.Stats(ctx); err != nil || raw.StoreBytes <= 0 {
+		t.Errorf("got StoreBytes %d, %v, want the size on disk", raw.StoreBytes, err)
+	}
 	sameStats(t, "after one document", st, want)
 
 	nat := mustByName(t, db, "natasha  ROMANOVA", "")
@@ -304,6 +307,10 @@ func TestMergeMemory(t *testing.T) {
 		t.Fatal("different names resolved to one node before the merge")
 	}
 	before := mustStats(t, db)
+	oldRels, err := db.Relations(ctx, graph.RelationFilter{Entity: lines.ID, Direction: graph.Out})
+	if err != nil || len(oldRels.Items) != 1 {
+		t.Fatalf("got %v, %v, want Northwind Lines BASED_IN Oslo", oldRels.Items, err)
+	}
 
 	merged, err := db.MergeEntities(ctx, ship.ID, []string{lines.ID})
 	if err != nil {
@@ -322,6 +329,12 @@ func TestMergeMemory(t *testing.T) {
 	}
 	if old, err := db.Entity(ctx, lines.ID); err != nil || old == nil || old.ID != ship.ID {
 		t.Errorf("old id: got %v, %v, want a redirect to %s", old, err, ship.ID)
+	}
+	if r, err := db.Relation(ctx, oldRels.Items[0].ID); err != nil || r == nil || r.Source != ship.ID {
+		t.Errorf("old relation id: got %+v, %v, want the relation from %s", r, err, ship.ID)
+	}
+	if ev, err := db.Evidence(ctx, oldRels.Items[0].ID, 0); err != nil || len(ev) != 1 {
+		t.Errorf("old relation evidence: got %v, %v, want one sentence", ev, err)
 	}
 	john := mustByName(t, db, "John Smith", "")
 	rels, err := db.Relations(ctx, graph.RelationFilter{Entity: john.ID, Direction: graph.Out, Types: []graph.RelationType{graph.WorksFor}})
