@@ -287,8 +287,9 @@ func queryCrossDoc(t *testing.T, data, query string, vars map[string]any) map[st
 // type, carrying all of them, mentioned in exactly the remaining articles
 // that name it; with every article stored, that node's name is the
 // canonical one. Entities named only by the deleted article have no node.
-// Different entities are different nodes, no other node carries a form of
-// theirs, and every mention of a form in an article that uses it for one
+// A node that several articles name records in its matchedBy attribute
+// the name that joined them. Different entities are different nodes, no
+// other node carries a form of theirs, and every mention of a form in an article that uses it for one
 // entity only belongs to that entity's node.
 func checkCrossDocEntities(t *testing.T, g *crossdocGraph, gone string) map[string]*graph.Entity {
 	t.Helper()
@@ -385,6 +386,16 @@ func checkCrossDocEntities(t *testing.T, g *crossdocGraph, gone string) map[stri
 		}
 		if !crossdocSameSet(gotDocs, wantSet) {
 			t.Errorf("%s: mentioned in documents %v, want %v", w.name, crossdocKeys(gotDocs), crossdocKeys(wantSet))
+		}
+		// A node that several articles joined says by which name.
+		if len(wantSet) > 1 {
+			why, named := n.Attributes["matchedBy"], false
+			for _, f := range all {
+				named = named || strings.Contains(why, graph.NormalizeName(f))
+			}
+			if !named {
+				t.Errorf("%s: got matchedBy %q, want the name by which another article joined the node", w.name, why)
+			}
 		}
 	}
 
