@@ -21,9 +21,9 @@ type DB struct {
 
 	// wmu serialises writers: one document, deletion or merge at a time.
 	wmu sync.Mutex
-	// rmu is taken shared by every reader and exclusively by a write that
-	// has to be committed in several Badger transactions, so that no
-	// reader sees half of it.
+	// rmu is taken shared by every reader while it takes its snapshot, and
+	// exclusively by a write that has to be committed in several Badger
+	// transactions, so that no snapshot holds half of it.
 	rmu sync.RWMutex
 
 	// cache holds recently read hot keys for writers only; it is guarded
@@ -73,11 +73,16 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// view runs fn in a read-only transaction, shut out only by split commits.
+// view runs fn in a read-only transaction. The snapshot is taken under the
+// read lock, so it never falls between two chunks of a split commit; the
+// lock is released before fn runs, so long reads (exports) never hold up
+// writers and fn may call back into the DB.
 func (db *DB) view(fn func(txn *badger.Txn) error) error {
 	db.rmu.RLock()
-	defer db.rmu.RUnlock()
-	return db.bdb.View(fn)
+	txn := db.bdb.NewTransaction(false)
+	db.rmu.RUnlock()
+	defer txn.Discard()
+	return fn(txn)
 }
 
 // Stats returns the whole-store counts.

@@ -152,16 +152,16 @@ func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*g
 	if after != nil && (len(after) < 3 || after[0] != kindOrder || after[1] != order) {
 		return page, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
-	stats, err := db.Stats(ctx)
-	if err != nil {
-		return page, err
-	}
-	page.Total = stats.Entities
-	if f.Type != "" {
-		page.Total = stats.EntityTypes[f.Type]
-	}
 	page.Items, page.Cursors = []*graph.Entity{}, []string{}
 	err = db.view(func(txn *badger.Txn) error {
+		s, err := loadStats(txn)
+		if err != nil {
+			return err
+		}
+		page.Total = s.Entities
+		if f.Type != "" {
+			page.Total = s.EntityTypes[entityCode[f.Type]]
+		}
 		keys, more, err := mergedScan(txn, order, codes, after, n)
 		if err != nil {
 			return err

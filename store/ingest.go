@@ -77,9 +77,19 @@ func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (graph.IngestResu
 	return res, nil
 }
 
+// maxNameBytes bounds names and document IDs, which become parts of keys
+// (Badger refuses keys over 64 KiB; names that long are extraction bugs).
+const maxNameBytes = 1000
+
 // validate checks the parts of an extraction the store relies on.
 func validate(x *graph.Extraction) error {
 	size := len(x.Document.Text)
+	if len(x.Document.ID) > maxNameBytes {
+		return graph.Errorf(graph.EINVALID, "document id longer than %d bytes", maxNameBytes)
+	}
+	if d := x.Document.Date; d != "" && !isDate(d) {
+		return graph.Errorf(graph.EINVALID, "document date %q is not YYYY-MM-DD", d)
+	}
 	local := make(map[string]bool, len(x.Entities))
 	for i := range x.Entities {
 		e := &x.Entities[i]
@@ -88,6 +98,11 @@ func validate(x *graph.Extraction) error {
 		}
 		if strings.TrimSpace(e.Name) == "" {
 			return graph.Errorf(graph.EINVALID, "entity %q: empty name", e.ID)
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if len(n) > maxNameBytes {
+				return graph.Errorf(graph.EINVALID, "entity %q: a name longer than %d bytes", e.ID, maxNameBytes)
+			}
 		}
 		local[e.ID] = true
 		for _, m := range e.Mentions {
