@@ -3,7 +3,7 @@ package relation
 import "github.com/kgraph/kgraph/graph"
 
 var coopTable = newPhraseTable(
-	"in cooperation with", "in partnership with", "in collaboration with", "jointly with",
+	"in cooperation with", "in partnership with", "in collaboration with", "jointly with", "together with",
 	"cooperation with", "cooperate with", "cooperates with", "cooperated with", "cooperating with",
 	"co-operation with", "partnership with", "partnered with", "partners with", "collaborate with",
 	"collaborates with", "collaborated with", "collaboration with", "teamed up with",

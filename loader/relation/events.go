@@ -65,6 +65,12 @@ func (x *extractor) organiser(st *sentence, e int) {
 				}
 				if o := x.startingAt(st, b); o >= 0 && hasType(partyTypes, x.d.Mentions[o].Type) {
 					x.add(graph.OrganizedBy, e, x.named(o), st.i, 0.85, nil)
+					// "E, hosted by O in PLACE on DATE".
+					if a := x.d.Mentions[o].End; a+1 < n && (st.low[a] == "in" || st.low[a] == "at") {
+						if l := x.startingAt(st, a+1); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+							x.add(graph.LocatedIn, e, x.named(l), st.i, 0.8, x.dateAfter(st, x.d.Mentions[l].End, 6))
+						}
+					}
 				}
 			}
 			return

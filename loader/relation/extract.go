@@ -2,6 +2,7 @@ package relation
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
@@ -17,6 +18,7 @@ import (
 // call on many documents concurrently.
 func Extract(d *text.Doc) {
 	d.Relations = d.Relations[:0]
+	defer retypeEvents(d)()
 	x := newExtractor(d)
 	m, err := Default()
 	if err != nil {
@@ -41,6 +43,44 @@ func Extract(d *text.Doc) {
 	x.documentLevel()
 	x.prune()
 	x.finish()
+}
+
+// eventNouns end the names of events.
+var eventNouns = map[string]bool{
+	"summit": true, "conference": true, "forum": true, "meeting": true, "congress": true, "games": true,
+	"olympics": true, "festival": true, "expo": true, "exhibition": true, "symposium": true, "convention": true,
+	"talks": true, "dialogue": true, "week": true, "championship": true, "championships": true, "cup": true,
+	"tournament": true, "ceremony": true, "awards": true, "fair": true, "session": true, "retreat": true,
+}
+
+// retypeEvents makes names that end in an event noun ("African Union
+// Summit" tagged as a place) events for the duration of Extract, and
+// returns the function that restores the types.
+func retypeEvents(d *text.Doc) func() {
+	var changed []int
+	var was []graph.EntityType
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Nominal || m.End-m.Start < 2 || m.Sent < 0 || m.Sent >= len(d.Sentences) || m.End > len(d.Sentences[m.Sent].Tokens) {
+			continue
+		}
+		switch m.Type {
+		case graph.Location, graph.Organization, graph.Misc:
+		default:
+			continue
+		}
+		last := d.Sentences[m.Sent].Tokens[m.End-1].Text
+		if isCap(last) && eventNouns[strings.ToLower(last)] {
+			changed = append(changed, i)
+			was = append(was, m.Type)
+			m.Type = graph.Event
+		}
+	}
+	return func() {
+		for k, i := range changed {
+			d.Mentions[i].Type = was[k]
+		}
+	}
 }
 
 // extractor holds the per-document state of one Extract call.
@@ -126,6 +166,12 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		}
 		if c.Rel == graph.WorksFor && st.employed[c.Head] && !x.hasRelation(graph.WorksFor, c.Head, c.Tail) {
 			continue
+		}
+		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
+			continue // "a UN agency based in Geneva": the agency is, not the UN
+		}
+		if c.Rel == graph.LocatedIn && x.biggerPlace(c.Head, c.Tail) {
+			continue // a country does not lie in one of its cities
 		}
 		f.features(x.d, c, ms)
 		if p := m.Score(f.out); p >= m.Cut(c.Rel) {

@@ -285,6 +285,15 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.OrganizedBy, head: "Baltic Energy Summit", tail: "Nordic Council"}},
 		},
 		{
+			name:  "hosted by, in, on",
+			date:  "2025-02-03",
+			sents: []string{"The [EVENT African Union Summit] , hosted by [LOCATION Kenya] in [LOCATION Nairobi] on February 15-16 , will focus on trade ."},
+			want: []fact{
+				{typ: graph.OrganizedBy, head: "African Union Summit", tail: "Kenya"},
+				{typ: graph.LocatedIn, head: "African Union Summit", tail: "Nairobi"},
+			},
+		},
+		{
 			name:  "participant on the sidelines",
 			sents: []string{"On the sidelines of the [EVENT Munich Security Conference] , [PERSON Lena Holm] met [PERSON Mart Kask] ."},
 			want: []fact{
@@ -301,6 +310,28 @@ func TestPatterns(t *testing.T) {
 			name:  "leading organisation of a system",
 			sents: []string{"[ORGANIZATION UNICEF] is the leading [ORGANIZATION UN] agency for children ."},
 			want:  []fact{{typ: graph.PartOf, head: "UNICEF", tail: "UN"}},
+		},
+		{
+			name:  "agency in apposition, based in",
+			sents: []string{"[ORGANIZATION UNDP] works with the [ORGANIZATION International Labour Organization] , a [ORGANIZATION UN] agency based in [LOCATION Geneva] ."},
+			want: []fact{
+				{typ: graph.PartOf, head: "International Labour Organization", tail: "UN"},
+				{typ: graph.BasedIn, head: "International Labour Organization", tail: "Geneva"},
+			},
+			not: []fact{{typ: graph.BasedIn, head: "UN", tail: "Geneva"}},
+		},
+		{
+			name:  "an event tagged as a place",
+			sents: []string{"[PERSON Abiy Mesfin] is expected to attend the [LOCATION African Union Summit] in [LOCATION Nairobi] ."},
+			want: []fact{
+				{typ: graph.ParticipatesIn, head: "Abiy Mesfin", tail: "African Union Summit"},
+				{typ: graph.LocatedIn, head: "African Union Summit", tail: "Nairobi"},
+			},
+		},
+		{
+			name:  "a country is not in its capital",
+			sents: []string{"Police in [LOCATION Kenya] and [LOCATION Nairobi] were on alert ."},
+			not:   []fact{{typ: graph.LocatedIn, head: "Kenya", tail: "Nairobi"}},
 		},
 		{
 			name:  "agencies such as",
@@ -528,5 +559,13 @@ func TestBasisAndContract(t *testing.T) {
 	}
 	if got := relation.ContractType(d, r); got != graph.LivesIn {
 		t.Errorf("ContractType of %s = %s, want LIVES_IN", describe(d, r), got)
+	}
+}
+
+func TestExtractLeavesMentionTypes(t *testing.T) {
+	d := buildDoc(t, "", "[PERSON Abiy Mesfin] attended the [LOCATION African Union Summit] in [LOCATION Nairobi] .")
+	relation.Extract(d)
+	if got := d.Mentions[1].Type; got != graph.Location {
+		t.Errorf("mention type after Extract %s, want LOCATION (unchanged)", got)
 	}
 }

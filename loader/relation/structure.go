@@ -67,7 +67,7 @@ func (x *extractor) copularPart(st *sentence, a int) {
 		if j+1 < n && st.low[j] == "of" && st.low[j+1] == "the" { // "one of the"
 			j += 2
 		}
-	} else if copula {
+	} else {
 		return
 	}
 	// "X, a member of Y", "X, part of Y", "X, a unit of Y".
@@ -85,10 +85,8 @@ func (x *extractor) copularPart(st *sentence, a int) {
 		}
 		return
 	}
-	if !copula {
-		return
-	}
-	// Adjectives, then the organisation, then its noun.
+	// Adjectives, then the organisation, then its noun: "X is the
+	// leading Y organization", "X, a Y agency".
 	for k := j; k < n && k < j+4; k++ {
 		if y := x.startingAt(st, k); y >= 0 {
 			ym := x.d.Mentions[y]
@@ -333,6 +331,18 @@ func (x *extractor) basedIn(st *sentence, o int) {
 	}
 	for j < n && (st.low[j] == "," || st.low[j] == "is" || st.low[j] == "was" || st.low[j] == "which" || st.low[j] == "are") {
 		j++
+	}
+	// "X, a UN agency based in Y": step over a short apposition.
+	if j > om.End && st.low[j-1] == "," && j < n && (st.low[j] == "a" || st.low[j] == "an" || st.low[j] == "the") {
+		for a := j + 1; a < n && a < j+6; a++ {
+			if matchAt(st.low, a, []string{"based", "in"}) || matchAt(st.low, a, []string{"headquartered", "in"}) {
+				j = a
+				break
+			}
+			if clauseEnd(st.low[a]) || st.low[a] == "," {
+				break
+			}
+		}
 	}
 	switch {
 	case matchAt(st.low, j, []string{"based", "in"}), matchAt(st.low, j, []string{"headquartered", "in"}):
