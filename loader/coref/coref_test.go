@@ -150,6 +150,18 @@ The First Deputy Minister also stressed cooperation .`,
 Executive Director [PER Anna Berg] met Executive Director [PER Ivan Petrov] .
 The Executive Director praised the plan .`,
 			[]entityView{{"Anna Berg", graph.Person, "Anna Berg"}, {"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
+		{"a deputy is not the one he deputises for", `
+Deputy Prime Minister [PER Ivan Petrov] spoke .
+The prime minister was abroad .`,
+			[]entityView{{"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
+		{"titles separated by commas are matched one at a time", `
+[ORG UN] Deputy Secretary-General , [ORG UNICEF] Executive Director [PER Anna Berg] spoke .
+The Secretary-General was abroad .`,
+			[]entityView{{"United Nations", graph.Organization, "UN"}, {"United Nations Children's Fund", graph.Organization, "UNICEF"}, {"Anna Berg", graph.Person, "Anna Berg"}}},
+		{"a title joined by and is someone else's", `
+The prime minister and [PER Ivan Petrov] spoke .
+The prime minister left .`,
+			[]entityView{{"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
 		{"demonym description", `
 Foreign Minister of [LOC Uzbekistan] [PER Bakhtiyor Saidov] met [PER Anna Berg] .
 The Uzbek diplomat praised the plan .`,

@@ -11,11 +11,12 @@ import (
 )
 
 // windowSize bounds how far before a person's name its title is looked for.
-const windowSize = 20
+const windowSize = 16
 
-// personFacts is what the text says next to a person's names: the words
-// before each name (back to the previous person or windowSize tokens), an
-// apposition after it, the titles refine found, and tied countries.
+// personFacts is what the text says next to a person's names: the chain of
+// titles and names written right before each name ("UN Deputy
+// Secretary-General, UNFPA Executive Director"), an apposition after it,
+// the titles refine found, and tied countries.
 type personFacts struct {
 	windows   [][]string
 	countries map[string]bool
@@ -82,19 +83,24 @@ func (r *resolver) personFacts() map[int]*personFacts {
 			out[root] = f
 		}
 		toks := r.tokens(m.Sent)
-		from := max(0, m.Start-windowSize)
-		for j, n := range r.d.Mentions {
-			if j != i && n.Sent == m.Sent && n.Type == graph.Person && n.End <= m.Start && n.End > from {
-				from = n.End
+		from := m.Start
+		for from > 0 && from > m.Start-windowSize && chainToken(toks[from-1].Text) && !r.personAt(m.Sent, from-1) {
+			if strings.EqualFold(toks[from-1].Text, "the") && (from < 2 || !strings.EqualFold(toks[from-2].Text, "of")) {
+				break // "the prime minister and Mr Brown": only "of the" joins a chain
 			}
+			from--
 		}
-		f.windows = append(f.windows, lowerWords(toks[from:m.Start]))
+		f.windows = append(f.windows, segments(lowerWords(toks[from:m.Start]))...)
 		if m.End+1 < len(toks) && toks[m.End].Text == "," {
-			end := m.End + 1
-			for end < len(toks) && end < m.End+10 && toks[end].Text != "," && toks[end].Text != "." {
-				end++
+			start := m.End + 1
+			if determiner(toks[start].Text) {
+				start++
 			}
-			f.windows = append(f.windows, lowerWords(toks[m.End+1:end]))
+			end := start
+			for end < len(toks) && end < start+windowSize && toks[end].Text != "," && chainToken(toks[end].Text) && !possessive(toks[end].Text) {
+				end++ // "X, the prime minister's rival": the title is someone else's
+			}
+			f.windows = append(f.windows, lowerWords(toks[start:end]))
 		}
 		if t := m.Attrs["title"]; t != "" {
 			f.windows = append(f.windows, strings.Fields(strings.ReplaceAll(strings.ToLower(t), "-", " - ")))
@@ -104,6 +110,63 @@ func (r *resolver) personFacts() map[int]*personFacts {
 		}
 	}
 	return out
+}
+
+// chainToken reports whether a token can be part of the titles and names
+// written before a person's name: a capitalised word, a title word in any
+// case, or a joining word ("of", "the", a comma).
+func chainToken(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "the", ",", "-", "'s", "’s", "for":
+		return true
+	}
+	return (capitalised(w) && isWord(w)) || gazetteer.TitleWord(w)
+}
+
+func determiner(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// personAt reports whether token tok of sentence sent lies in a named
+// PERSON mention.
+func (r *resolver) personAt(sent, tok int) bool {
+	for _, m := range r.d.Mentions {
+		if m.Sent == sent && m.Type == graph.Person && !m.Nominal && m.Start <= tok && tok < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// segments splits a window at its commas: "UN Deputy Secretary-General,
+// UNFPA Executive Director" holds two titles, matched one at a time.
+func segments(words []string) [][]string {
+	var out [][]string
+	start := 0
+	for i, w := range words {
+		if w == "," {
+			if i > start {
+				out = append(out, words[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(words) {
+		out = append(out, words[start:])
+	}
+	return out
+}
+
+func possessive(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
 }
 
 func lowerWords(toks []text.Token) []string {
@@ -196,15 +259,25 @@ func (r *resolver) firstNamed() map[int][2]int {
 	return out
 }
 
+// anySubsequence reports whether the words of a description (want) occur
+// in order in one window, without skipping a word that makes the holder
+// someone's subordinate ("the prime minister" is not the deputy prime
+// minister).
 func anySubsequence(windows [][]string, want []string) bool {
 	for _, w := range windows {
 		k := 0
+		ok := true
 		for _, x := range w {
-			if k < len(want) && x == want[k] {
+			if k == len(want) {
+				break
+			}
+			if x == want[k] {
 				k++
+			} else if k > 0 || gazetteer.Subordinate(x) {
+				ok = ok && !gazetteer.Subordinate(x)
 			}
 		}
-		if k == len(want) {
+		if ok && k == len(want) {
 			return true
 		}
 	}

@@ -176,6 +176,22 @@ func TestTitleBefore(t *testing.T) {
 	}
 }
 
+func TestTitleWord(t *testing.T) {
+	for w, want := range map[string]bool{"Deputy": true, "foreign": true, "Minister": true, "prime": true, "Natalia": false, "said": false} {
+		if got := gazetteer.TitleWord(w); got != want {
+			t.Errorf("TitleWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestSubordinate(t *testing.T) {
+	for w, want := range map[string]bool{"Deputy": true, "vice": true, "First": false, "Minister": false} {
+		if got := gazetteer.Subordinate(w); got != want {
+			t.Errorf("Subordinate(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestHonorific(t *testing.T) {
 	for w, want := range map[string]bool{"Mr": true, "Mrs.": true, "Dr": true, "Sir": true, "President": false, "Anna": false} {
 		if got := gazetteer.Honorific(w); got != want {

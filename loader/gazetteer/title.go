@@ -78,6 +78,20 @@ func PersonNoun(word string) bool {
 	return r&(roleNoun|roleHead|roleLead) != 0
 }
 
+// TitleWord reports whether word can be part of a title: a modifier,
+// portfolio word or head ("deputy", "foreign", "minister").
+func TitleWord(word string) bool {
+	t := get()
+	w := strings.ToLower(word)
+	return t.titles[w]&(roleLead|roleHead|roleMod|roleSub|roleDomain) != 0 || len(t.heads[w]) > 0
+}
+
+// Subordinate reports whether word makes a title's holder a subordinate
+// ("deputy", "vice", "assistant").
+func Subordinate(word string) bool {
+	return get().titles[strings.ToLower(word)]&roleSub != 0
+}
+
 // Honorific reports whether word is an honorific written before a name
 // ("Mr", "Mrs.", "Dr", "Sir"): part of neither the name nor a title.
 func Honorific(word string) bool {
