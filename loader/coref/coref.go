@@ -392,7 +392,7 @@ func (r *resolver) headMatch() {
 			if root == r.find(i) || group(r.typ(root)) != 4 {
 				continue
 			}
-			if !r.headFits(m, members) {
+			if !r.headFits(i, m, members) {
 				continue
 			}
 			if target >= 0 {
@@ -408,16 +408,21 @@ func (r *resolver) headMatch() {
 	}
 }
 
-// headFits reports whether mention m can be a short form of the cluster
-// members: a longer name of the cluster ends with m, or has m's last word
-// as its last word and contains all of m's words; gazetteer names must not
-// disagree.
-func (r *resolver) headFits(m mention, members []int) bool {
+// headFits reports whether mention m (index i) can be a short form of the
+// cluster members: a longer name of the cluster, written before it, ends
+// with m, or has m's last word as its last word and contains all of m's
+// words; gazetteer names must not disagree. A short form refers back: a
+// "Democratic Party" before any "Social Democratic Party" is another party.
+func (r *resolver) headFits(i int, m mention, members []int) bool {
 	head := m.low[len(m.low)-1]
 	var all map[string]bool
+	at := r.d.Mentions[i]
 	for _, j := range members {
 		n := r.ms[j]
 		if r.d.Mentions[j].Nominal || len(n.low) <= len(m.low) || n.low[len(n.low)-1] != head {
+			continue
+		}
+		if b := r.d.Mentions[j]; b.Sent > at.Sent || (b.Sent == at.Sent && b.Start > at.Start) {
 			continue
 		}
 		if m.canon != "" && n.canon != "" && m.canon != n.canon {

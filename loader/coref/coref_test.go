@@ -138,6 +138,10 @@ The [MISC Regional Summit] closed .`,
 The [MISC Eurasian Regional Alliance] was announced .
 The [ORG Alliance] will meet .`,
 			[]entityView{{"Eurasian Regional Alliance", graph.Initiative, "Alliance|Eurasian Regional Alliance"}}},
+		{"a shorter name before the longer one is another thing", `
+The [ORG Democratic Party] won .
+The [ORG Social Democratic Party] lost .`,
+			[]entityView{{"Democratic Party", graph.Organization, "Democratic Party"}, {"Social Democratic Party", graph.Organization, "Social Democratic Party"}}},
 		{"title description", `
 [ORG UNICEF] Executive Director [PER Anna Berg] met [PER Bakhtiyor Saidov] .
 The Executive Director praised the plan .`,
