@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -76,6 +77,14 @@ func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
 		}
 	}
 	return out
+}
+
+// placeOf looks a location mention up in the place gazetteer.
+func placeOf(d *text.Doc, m text.Mention) (gazetteer.Place, bool) {
+	if m.Type != graph.Location {
+		return gazetteer.Place{}, false
+	}
+	return gazetteer.FindPlace(d.MentionText(m))
 }
 
 // featurizer hashes feature strings, conjoined with the relation they are
@@ -188,11 +197,23 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	for k := t.Start; k < t.End; k++ {
 		f.add("twi", toks[k])
 	}
-	if k := h.Attrs["kind"]; k != "" {
-		f.add("hk", k)
-	}
-	if k := t.Attrs["kind"]; k != "" {
-		f.add("tk", k)
+	// What the place gazetteer knows: kinds, and whether the head lies
+	// in the tail.
+	if h.Type == graph.Location || t.Type == graph.Location {
+		ph, okh := placeOf(d, h)
+		pt, okt := placeOf(d, t)
+		if okh {
+			f.add("hk", ph.Kind)
+		}
+		if okt {
+			f.add("tk", pt.Kind)
+		}
+		if okh && okt {
+			f.add("hktk", ph.Kind+"/"+pt.Kind)
+			if ph.Country != "" && ph.Country == pt.Name && ph.Name != pt.Name {
+				f.add("gz", "in")
+			}
+		}
 	}
 
 	// Words between.
