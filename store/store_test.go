@@ -536,3 +536,67 @@ func pathNames(es []*graph.Entity) []string {
 	}
 	return out
 }
+
+func TestSameDocumentSurnameJoinsFullName(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	// The loader left the surname as an entity of its own.
+	x := extraction(t, "s1", "2024-02-01", "Oskar Lind met Priya Nkosi. Later Lind met Nkosi again.", []graph.Entity{
+		ent("b", graph.Person, "Oskar Lind"),
+		ent("a", graph.Person, "Lind"),
+		ent("c", graph.Person, "Priya Nkosi"),
+		ent("d", graph.Person, "Nkosi"),
+	}, []graph.Relation{rel("b", graph.MetWith, "c"), rel("a", graph.MetWith, "d")})
+	res := mustIngest(t, db, x, graph.Ingested)
+	if res.NewEntities != 2 {
+		t.Errorf("got %d new entities, want 2", res.NewEntities)
+	}
+	lind := mustByName(t, db, "Lind", graph.Person)
+	if lind.Name != "Oskar Lind" || lind.MentionCount != 2 {
+		t.Errorf("got %+v, want Oskar Lind with 2 mentions", lind)
+	}
+	st := mustStats(t, db)
+	if st.Relations != 1 || st.Evidence != 2 {
+		t.Errorf("got %d relations with %d evidence, want one MET_WITH stated twice", st.Relations, st.Evidence)
+	}
+}
+
+func TestMergeChainsAndSharedDocuments(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	x := extraction(t, "m1", "2024-02-01", "Kestrel Aviation and Kestrel Air and Kestrel Group signed with Port Alba.", []graph.Entity{
+		ent("a", graph.Organization, "Kestrel Aviation"),
+		ent("b", graph.Organization, "Kestrel Air"),
+		ent("c", graph.Organization, "Kestrel Group"),
+		ent("d", graph.Location, "Port Alba"),
+	}, []graph.Relation{rel("a", graph.BasedIn, "d"), rel("b", graph.BasedIn, "d"), rel("c", graph.BasedIn, "d"), rel("a", graph.PartOf, "c")})
+	mustIngest(t, db, x, graph.Ingested)
+	a, b, c := mustByName(t, db, "Kestrel Aviation", "").ID, mustByName(t, db, "Kestrel Air", "").ID, mustByName(t, db, "Kestrel Group", "").ID
+	if _, err := db.MergeEntities(ctx, b, []string{a}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.MergeEntities(ctx, c, []string{b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.MentionCount != 3 || len(got.Aliases) != 2 {
+		t.Errorf("got %+v, want 3 mentions and two aliases", got)
+	}
+	// The first merged id follows the chain to the last survivor.
+	if e, err := db.Entity(ctx, a); err != nil || e == nil || e.ID != c {
+		t.Errorf("got %v, %v, want %s", e, err, c)
+	}
+	st := mustStats(t, db)
+	// Three BASED_IN from one sentence become one relation with that
+	// sentence; PART_OF became a loop and is gone.
+	if st.Entities != 2 || st.Relations != 1 || st.Evidence != 1 {
+		t.Errorf("got %+v, want 2 entities and one relation with one sentence", st)
+	}
+	if got.Degree != 1 {
+		t.Errorf("got degree %d, want 1", got.Degree)
+	}
+	if err := db.DeleteDocument(ctx, "m1"); err != nil {
+		t.Fatal(err)
+	}
+	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
+	sameStats(t, "after delete", mustStats(t, db), zero)
+}
