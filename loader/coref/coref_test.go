@@ -247,6 +247,17 @@ func TestResolveNamesLeaveOutTitlesAndPossessives(t *testing.T) {
 	}
 }
 
+func TestResolveNamesAcrossLineBreaks(t *testing.T) {
+	d := text.FromTokens([][]string{{"The", "Asian", "Water", "Council", "met", "."}})
+	d.Text = strings.Replace(d.Text, "Water ", "Water\n", 1) // a hard-wrapped line, same offsets
+	d.Spans = [][]text.Span{{{Start: 1, End: 4, Label: "ORG"}}}
+	refine.Refine(d)
+	coref.Resolve(d)
+	if len(d.Entities) != 1 || d.Entities[0].Name != "Asian Water Council" {
+		t.Fatalf("entities = %+v, want one named %q", d.Entities, "Asian Water Council")
+	}
+}
+
 func TestResolveEveryMentionHasAnEntity(t *testing.T) {
 	d := mustDoc(t, `
 [ORG UNICEF] Executive Director [PER Anna Berg] visited [LOC Tashkent] with [MISC Uzbek] officials .

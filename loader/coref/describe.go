@@ -301,7 +301,7 @@ func (r *resolver) orgDescription(si, i int, covered []int, cl map[int][]int) (e
 	}
 	words := lowerWords(toks[i+1 : end])
 	head := words[len(words)-1]
-	if gazetteer.PersonNoun(head) {
+	if gazetteer.PersonNoun(head) || calendar[head] {
 		return 0, -1
 	}
 	root = -1
@@ -326,6 +326,14 @@ func (r *resolver) orgDescription(si, i int, covered []int, cl map[int][]int) (e
 		root = cand
 	}
 	return end, root
+}
+
+// calendar words are capitalised without naming anything ("the February
+// figures").
+var calendar = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // hasHead reports whether a named mention of members, or its gazetteer

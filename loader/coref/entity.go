@@ -138,7 +138,8 @@ func surface(d *text.Doc, m text.Mention) string {
 	if n := m.Attrs["name"]; n != "" {
 		return n
 	}
-	t := d.MentionText(m)
+	// Hard-wrapped text (Reuters) breaks names across lines.
+	t := strings.Join(strings.Fields(d.MentionText(m)), " ")
 	for _, p := range []string{"'s", "’s", "'", "’"} {
 		if s, ok := strings.CutSuffix(t, p); ok && s != "" {
 			return s
