@@ -27,7 +27,19 @@ func Extract(d *text.Doc) {
 	var f *featurizer
 	if m != nil {
 		f = m.featurizer()
+		f.reset()
 		defer featPool.Put(f)
+		// The place look-ups the patterns make serve the features too.
+		x.indexNames()
+		if f.places == nil {
+			f.places = map[int]cachedPlace{}
+		}
+		for i, mm := range d.Mentions {
+			if mm.Type == graph.Location {
+				p, ok := x.placeOf[i]
+				f.places[i] = cachedPlace{p, ok}
+			}
+		}
 	}
 	for s := range d.Sentences {
 		if len(x.bySent[s]) == 0 {

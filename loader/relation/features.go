@@ -79,24 +79,44 @@ func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
 	return out
 }
 
-// placeOf looks a location mention up in the place gazetteer.
-func placeOf(d *text.Doc, m text.Mention) (gazetteer.Place, bool) {
+// cachedPlace is a gazetteer answer for one mention.
+type cachedPlace struct {
+	p  gazetteer.Place
+	ok bool
+}
+
+// placeOf looks location mention i up in the place gazetteer, once per
+// document (reset clears the cache).
+func (f *featurizer) placeOf(d *text.Doc, i int) (gazetteer.Place, bool) {
+	m := d.Mentions[i]
 	if m.Type != graph.Location {
 		return gazetteer.Place{}, false
 	}
-	return gazetteer.FindPlace(d.MentionText(m))
+	if c, ok := f.places[i]; ok {
+		return c.p, c.ok
+	}
+	p, ok := gazetteer.FindPlace(d.MentionText(m))
+	if f.places == nil {
+		f.places = map[int]cachedPlace{}
+	}
+	f.places[i] = cachedPlace{p, ok}
+	return p, ok
 }
+
+// reset forgets the per-document cache.
+func (f *featurizer) reset() { clear(f.places) }
 
 // featurizer hashes feature strings, conjoined with the relation they are
 // scored for, into indices of the weight table. It reuses its buffers, so
 // one featurizer serves one goroutine.
 type featurizer struct {
-	mask  uint32
-	rel   string
-	buf   []byte
-	out   []uint32
-	lower []string // lower-cased tokens of the current sentence
-	cands []Candidate
+	mask   uint32
+	rel    string
+	buf    []byte
+	out    []uint32
+	lower  []string // lower-cased tokens of the current sentence
+	cands  []Candidate
+	places map[int]cachedPlace // gazetteer answers by mention index, for one document
 }
 
 const (
@@ -200,8 +220,8 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	// What the place gazetteer knows: kinds, and whether the head lies
 	// in the tail.
 	if h.Type == graph.Location || t.Type == graph.Location {
-		ph, okh := placeOf(d, h)
-		pt, okt := placeOf(d, t)
+		ph, okh := f.placeOf(d, c.Head)
+		pt, okt := f.placeOf(d, c.Tail)
 		if okh {
 			f.add("hk", ph.Kind)
 		}

@@ -75,6 +75,7 @@ func (m *Model) featurizer() *featurizer {
 func (m *Model) Features(d *text.Doc, c Candidate, sent []int) []uint32 {
 	f := m.featurizer()
 	defer featPool.Put(f)
+	f.reset()
 	f.lower = lowerTokens(d.Sentences[d.Mentions[c.Head].Sent].Tokens, f.lower)
 	f.features(d, c, sent)
 	return append([]uint32(nil), f.out...)
