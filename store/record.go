@@ -125,9 +125,11 @@ func (r *entRec) addAttr(k, v string, n int) {
 	r.Attrs = append(r.Attrs, attr{k, v, n})
 }
 
-// derive sets Name to the fullest name documents chose for the entity (most
-// words, then most documents, then longest) and Type to the type most
-// documents gave, MISC losing to any more specific type.
+// derive sets Name to the fullest name documents chose for the entity: a
+// full (multi-word) name over a one-word one, then the name most documents
+// chose, then the one with most words, so that one document's "Prime
+// Minister Tony Blair" does not displace the "Tony Blair" of a hundred. Type
+// is the type most documents gave, MISC losing to any more specific type.
 func (r *entRec) derive() {
 	best := -1
 	for i, f := range r.Forms {
@@ -176,6 +178,10 @@ func (r *entRec) derive() {
 func fuller(a, b form) bool {
 	wa, wb := len(strings.Fields(a.Norm)), len(strings.Fields(b.Norm))
 	switch {
+	case (wa > 1) != (wb > 1):
+		return wa > 1
+	case a.AsName != b.AsName:
+		return a.AsName > b.AsName
 	case wa != wb:
 		return wa > wb
 	case a.Docs != b.Docs:

@@ -16,10 +16,13 @@ import (
 //  2. a multi-word form equal to a stored name or alias of a compatible type
 //     joins that entity (the most mentioned one if several);
 //  3. a one-word form (a surname, an acronym, a one-word name) joins only
-//     when exactly one entity of a compatible type carries it, and never
+//     when exactly one entity of a compatible type carries it (for people:
+//     carries it as an alias or as the last word of a full name), and never
 //     when both have full names that disagree ("Mary Smith" never joins
 //     "John Smith" through "Smith", nor "Atlantic Research Collective"
-//     the "Arctic Research Council" through "ARC");
+//     the "Arctic Research Council" through "ARC"); a person's one-word
+//     form must be the surname of a candidate with a full name, so a given
+//     name alone ("Gordon") never joins "Gordon Brown";
 //  4. a bare one-word form that several entities carry joins the one entity
 //     whose whole name it is (the node earlier bare mentions created);
 //  5. otherwise a new node.
@@ -132,6 +135,9 @@ func (w *wtx) resolve(typ graph.EntityType, forms []string) (uint64, string, err
 			c := cands[0]
 			if !consistent(multi, c.rec.multiWord()) {
 				continue
+			}
+			if typ == graph.Person && len(c.rec.multiWord()) > 0 && !hasSurname(c.rec, n) {
+				continue // a given name alone ("Gordon") is not enough
 			}
 			return c.id, how(c.rec, n), nil
 		case len(cands) > 1 && len(multi) == 0:

@@ -600,3 +600,22 @@ func TestMergeChainsAndSharedDocuments(t *testing.T) {
 	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
 	sameStats(t, "after delete", mustStats(t, db), zero)
 }
+
+func TestGivenNameAloneAndCanonicalName(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	one := func(id, text string, e graph.Entity) *graph.Extraction {
+		return extraction(t, id, "2024-01-01", text, []graph.Entity{e}, nil)
+	}
+	mustIngest(t, db, one("g1", "Farah Moreau spoke. Farah laughed.", ent("a", graph.Person, "Farah Moreau", "Farah")), graph.Ingested)
+	mustIngest(t, db, one("g2", "Farah Moreau left.", ent("a", graph.Person, "Farah Moreau")), graph.Ingested)
+	mustIngest(t, db, one("g3", "Mayor Farah Moreau arrived.", ent("a", graph.Person, "Mayor Farah Moreau", "Farah Moreau")), graph.Ingested)
+	// A given name alone is not a surname: it makes a node of its own.
+	if res := mustIngest(t, db, one("g4", "Farah scored twice.", ent("a", graph.Person, "Farah")), graph.Ingested); res.NewEntities != 1 {
+		t.Errorf("got %d new entities, want 1", res.NewEntities)
+	}
+	// The name two documents chose beats one document's longer form.
+	e := mustByName(t, db, "Mayor Farah Moreau", "")
+	if e.Name != "Farah Moreau" || e.MentionCount != 4 {
+		t.Errorf("got %q with %d mentions, want Farah Moreau with 4", e.Name, e.MentionCount)
+	}
+}
