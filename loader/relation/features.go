@@ -256,6 +256,9 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 		for k := a; k < b; k++ {
 			f.add("bb", toks[k])
 			f.add("bb5", stem(toks[k]))
+			if isLowerWord(toks[k]) && gazetteer.PersonNoun(toks[k]) {
+				f.add("btitle", ord)
+			}
 		}
 		for k := a; k+1 < b; k++ {
 			f.add("bg", toks[k]+" "+toks[k+1])
@@ -292,6 +295,12 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	if k := h.Start - 1; k >= 0 {
 		f.add("hp", toks[k])
+		if gazetteer.PersonNoun(toks[k]) {
+			f.add("hptitle", "")
+		}
+	}
+	if k := t.End; k < n && (toks[k] == "," || toks[k] == ")") {
+		f.add("ta", toks[k])
 	}
 
 	// Mentions in between.
