@@ -301,7 +301,7 @@ func runTrain(args []string) error {
 	bestF := -1.0
 	var bestCfg trainConfig
 	for _, pw := range []float64{1, 2, 3} {
-		for _, nk := range []float64{1, 0.5} {
+		for _, nk := range []float64{1, 0.7, 0.5, 0.3} {
 			for _, l2 := range []float64{0, 1e-4} {
 				cfg := trainConfig{epochs: *epochs, posWeight: pw, negKeep: nk, rate: 0.1, l2: l2, seed: *seed}
 				m, f := train(*bits, tr, dev, devGold, cfg, false)
