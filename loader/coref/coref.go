@@ -43,16 +43,23 @@ type mention struct {
 	abbr  string   // the mention as an acronym ("UNFPA"), "" if it is not one
 }
 
+// resolver holds the clusters (a union-find over mentions, each root
+// listing its members) and the indexes that keep every sieve close to
+// linear in the number of mentions: documents may run to megabytes.
 type resolver struct {
-	d      *text.Doc
-	ms     []mention
-	parent []int
-	first  map[int][2]int // root -> sentence and end of its first named mention (descriptions)
+	d       *text.Doc
+	ms      []mention
+	parent  []int
+	members map[int][]int  // root -> the mentions of its cluster
+	spans   map[[3]int]int // sentence, start, end -> mention
+	first   map[int][2]int // root -> sentence and end of its first named mention (descriptions)
 }
 
 func (r *resolver) init() {
 	r.ms = r.ms[:0]
 	r.parent = r.parent[:0]
+	r.members = map[int][]int{}
+	r.spans = map[[3]int]int{}
 	for i := range r.d.Mentions {
 		r.add(i)
 	}
@@ -80,6 +87,10 @@ func (r *resolver) add(i int) {
 	mi.abbr = acronym(name)
 	r.ms = append(r.ms, mi)
 	r.parent = append(r.parent, i)
+	r.members[i] = []int{i}
+	if _, ok := r.spans[[3]int{m.Sent, m.Start, m.End}]; !ok {
+		r.spans[[3]int{m.Sent, m.Start, m.End}] = i
+	}
 }
 
 func norm(s string) string {
@@ -131,6 +142,8 @@ func (r *resolver) union(a, b int) {
 		a, b = b, a
 	}
 	r.parent[b] = a // the earlier mention stays the root
+	r.members[a] = append(r.members[a], r.members[b]...)
+	delete(r.members, b)
 }
 
 func (r *resolver) typ(i int) graph.EntityType { return r.d.Mentions[i].Type }
@@ -147,16 +160,6 @@ func group(t graph.EntityType) int {
 	default: // organisations, events, initiatives, misc
 		return 4
 	}
-}
-
-// clusters returns the members of each cluster, keyed by root.
-func (r *resolver) clusters() map[int][]int {
-	out := map[int][]int{}
-	for i := range r.ms {
-		root := r.find(i)
-		out[root] = append(out[root], i)
-	}
-	return out
 }
 
 func (r *resolver) tokens(sent int) []text.Token { return r.d.Sentences[sent].Tokens }
@@ -199,10 +202,8 @@ func (r *resolver) parenAcronyms() {
 // mentionAt returns the mention covering exactly [start, end) of sentence
 // sent, or -1.
 func (r *resolver) mentionAt(sent, start, end int) int {
-	for i, m := range r.d.Mentions {
-		if m.Sent == sent && m.Start == start && m.End == end {
-			return i
-		}
+	if i, ok := r.spans[[3]int{sent, start, end}]; ok {
+		return i
 	}
 	return -1
 }
@@ -274,20 +275,23 @@ func initialsOf(words []string) (without, with string) {
 // initials merges an acronym with the one cluster whose full name it
 // abbreviates.
 func (r *resolver) initials() {
+	byInitials := map[string][]int{}
+	for j, n := range r.ms {
+		if len(n.words) < 2 || group(r.typ(j)) == 1 || group(r.typ(j)) == 2 {
+			continue
+		}
+		x, y := initialsOf(n.words)
+		byInitials[x] = append(byInitials[x], j)
+		if y != x {
+			byInitials[y] = append(byInitials[y], j)
+		}
+	}
 	for i, m := range r.ms {
 		if m.abbr == "" || group(r.typ(i)) != 4 && group(r.typ(i)) != 3 {
 			continue
 		}
-		a := strings.ReplaceAll(m.abbr, "-", "")
 		target := -1
-		for j, n := range r.ms {
-			if len(n.words) < 2 || group(r.typ(j)) == 1 || group(r.typ(j)) == 2 {
-				continue
-			}
-			x, y := initialsOf(n.words)
-			if x != a && y != a {
-				continue
-			}
+		for _, j := range byInitials[strings.ReplaceAll(m.abbr, "-", "")] {
 			if target >= 0 && r.find(target) != r.find(j) {
 				target = -2
 				break
@@ -382,17 +386,26 @@ func (r *resolver) words(members []int) map[string]bool {
 // events and the like that it ends ("Meeting" of "Global Leadership
 // Meeting"), or whose words include all of its words with the same head.
 func (r *resolver) headMatch() {
-	cl := r.clusters()
+	byHead := map[string][]int{} // last word -> named mentions of the group
+	for j, n := range r.ms {
+		if group(r.typ(j)) == 4 && !r.d.Mentions[j].Nominal && len(n.low) > 0 {
+			byHead[n.low[len(n.low)-1]] = append(byHead[n.low[len(n.low)-1]], j)
+		}
+	}
+	words := map[int]map[string]bool{} // root -> words of its cluster, until it grows
 	for i, m := range r.ms {
 		if group(r.typ(i)) != 4 || m.abbr != "" || len(m.low) == 0 {
 			continue
 		}
 		target := -1
-		for root, members := range cl {
-			if root == r.find(i) || group(r.typ(root)) != 4 {
+		seen := map[int]bool{r.find(i): true}
+		for _, j := range byHead[m.low[len(m.low)-1]] {
+			root := r.find(j)
+			if seen[root] || group(r.typ(root)) != 4 {
 				continue
 			}
-			if !r.headFits(i, m, members) {
+			seen[root] = true
+			if !r.headFits(i, m, root, words) {
 				continue
 			}
 			if target >= 0 {
@@ -402,8 +415,9 @@ func (r *resolver) headMatch() {
 			target = root
 		}
 		if target >= 0 {
+			delete(words, target)
+			delete(words, r.find(i))
 			r.union(target, i)
-			cl = r.clusters()
 		}
 	}
 }
@@ -413,11 +427,10 @@ func (r *resolver) headMatch() {
 // with m, or has m's last word as its last word and contains all of m's
 // words; gazetteer names must not disagree. A short form refers back: a
 // "Democratic Party" before any "Social Democratic Party" is another party.
-func (r *resolver) headFits(i int, m mention, members []int) bool {
+func (r *resolver) headFits(i int, m mention, root int, cache map[int]map[string]bool) bool {
 	head := m.low[len(m.low)-1]
-	var all map[string]bool
 	at := r.d.Mentions[i]
-	for _, j := range members {
+	for _, j := range r.members[root] {
 		n := r.ms[j]
 		if r.d.Mentions[j].Nominal || len(n.low) <= len(m.low) || n.low[len(n.low)-1] != head {
 			continue
@@ -431,10 +444,12 @@ func (r *resolver) headFits(i int, m mention, members []int) bool {
 		if suffix(n.low, m.low) {
 			return true
 		}
-		if all == nil {
-			all = r.words(members)
+		all, ok := cache[root]
+		if !ok {
+			all = r.words(r.members[root])
+			cache[root] = all
 		}
-		ok := true
+		ok = true
 		for _, w := range m.low {
 			ok = ok && all[w]
 		}
@@ -458,7 +473,15 @@ func suffix(long, short []string) bool {
 // nameParts merges a person's partial name ("Umarov") with the only person
 // whose fuller name contains it.
 func (r *resolver) nameParts() {
-	cl := r.clusters()
+	byWord := map[string][]int{} // word -> named multi-word PERSON mentions holding it
+	for j, n := range r.ms {
+		if r.typ(j) != graph.Person || len(n.low) < 2 || r.d.Mentions[j].Nominal {
+			continue
+		}
+		for _, w := range n.low {
+			byWord[w] = append(byWord[w], j)
+		}
+	}
 	for i, m := range r.ms {
 		if len(m.low) != 1 || r.d.Mentions[i].Nominal {
 			continue
@@ -468,11 +491,14 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		target := -1
-		for root, members := range cl {
-			if root == r.find(i) || r.typ(root) != graph.Person {
+		seen := map[int]bool{r.find(i): true}
+		for _, j := range byWord[m.low[0]] {
+			root := r.find(j)
+			if seen[root] || r.typ(root) != graph.Person {
 				continue
 			}
-			if !r.namePartOf(m.low[0], members, person) {
+			seen[root] = true
+			if !r.namePartOf(m.low[0], r.members[root], person) {
 				continue
 			}
 			if target >= 0 {
@@ -485,13 +511,12 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		if !person {
-			if len(cl[r.find(i)]) > 1 {
+			if len(r.members[r.find(i)]) > 1 {
 				continue // other mentions say what it is
 			}
 			r.d.Mentions[i].Type = graph.Person
 		}
 		r.union(target, i)
-		cl = r.clusters()
 	}
 }
 

@@ -26,10 +26,10 @@ type personFacts struct {
 // ("the Executive Director", "the Kazakh diplomat", "the Fund"): each joins
 // the only earlier entity it can describe.
 func (r *resolver) descriptions() {
-	facts := r.personFacts()
 	covered := r.covered()
+	facts := r.personFacts(covered)
 	r.first = r.firstNamed()
-	cl := r.clusters()
+	heads := r.headIndex()
 	for si, s := range r.d.Sentences {
 		toks := s.Tokens
 		for i := 0; i+1 < len(toks); i++ {
@@ -39,7 +39,7 @@ func (r *resolver) descriptions() {
 			if end, root := r.personDescription(si, i, facts, covered[si]); root >= 0 {
 				r.addNominal(si, i, end, root)
 				i = end - 1
-			} else if end, root := r.orgDescription(si, i, covered[si], cl); root >= 0 {
+			} else if end, root := r.orgDescription(si, i, covered[si], heads); root >= 0 {
 				r.addNominal(si, i, end, root)
 				i = end - 1
 			}
@@ -70,7 +70,7 @@ func (r *resolver) addNominal(sent, start, end, root int) {
 	r.union(root, i)
 }
 
-func (r *resolver) personFacts() map[int]*personFacts {
+func (r *resolver) personFacts(covered [][]int) map[int]*personFacts {
 	out := map[int]*personFacts{}
 	for i, m := range r.d.Mentions {
 		if m.Type != graph.Person || m.Nominal {
@@ -84,7 +84,7 @@ func (r *resolver) personFacts() map[int]*personFacts {
 		}
 		toks := r.tokens(m.Sent)
 		from := m.Start
-		for from > 0 && from > m.Start-windowSize && chainToken(toks[from-1].Text) && !r.personAt(m.Sent, from-1) {
+		for from > 0 && from > m.Start-windowSize && chainToken(toks[from-1].Text) && covered[m.Sent][from-1] != 1 {
 			if strings.EqualFold(toks[from-1].Text, "the") && (from < 2 || !strings.EqualFold(toks[from-2].Text, "of")) {
 				break // "the prime minister and Mr Brown": only "of the" joins a chain
 			}
@@ -127,17 +127,6 @@ func determiner(w string) bool {
 	switch strings.ToLower(w) {
 	case "the", "a", "an":
 		return true
-	}
-	return false
-}
-
-// personAt reports whether token tok of sentence sent lies in a named
-// PERSON mention.
-func (r *resolver) personAt(sent, tok int) bool {
-	for _, m := range r.d.Mentions {
-		if m.Sent == sent && m.Type == graph.Person && !m.Nominal && m.Start <= tok && tok < m.End {
-			return true
-		}
 	}
 	return false
 }
@@ -287,7 +276,7 @@ func anySubsequence(windows [][]string, want []string) bool {
 // orgDescription reads "the" + capitalised words at token i of sentence si
 // ("the Fund", "the UN Fund") and returns its end and the one earlier
 // organisation-like entity whose head noun and words fit, or root -1.
-func (r *resolver) orgDescription(si, i int, covered []int, cl map[int][]int) (end, root int) {
+func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]int) (end, root int) {
 	toks := r.tokens(si)
 	end = i + 1
 	for end < len(toks) && capitalised(toks[end].Text) && isWord(toks[end].Text) {
@@ -305,14 +294,11 @@ func (r *resolver) orgDescription(si, i int, covered []int, cl map[int][]int) (e
 		return 0, -1
 	}
 	root = -1
-	for cand, members := range cl {
+	for _, cand := range heads[head] {
 		if group(r.typ(cand)) != 4 || r.typ(cand) == graph.Misc || !r.before(cand, si, i) {
 			continue
 		}
-		if !r.hasHead(members, head) {
-			continue
-		}
-		all := r.words(members)
+		all := r.words(r.members[cand])
 		ok := true
 		for _, w := range words {
 			ok = ok && all[w]
@@ -336,21 +322,35 @@ var calendar = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
-// hasHead reports whether a named mention of members, or its gazetteer
-// name, ends with head.
-func (r *resolver) hasHead(members []int, head string) bool {
-	for _, j := range members {
+// headIndex lists, per head noun, the clusters with a named mention or a
+// gazetteer name that ends with it.
+func (r *resolver) headIndex() map[string][]int {
+	out := map[string][]int{}
+	type key struct {
+		head string
+		root int
+	}
+	seen := map[key]bool{}
+	note := func(head string, root int) {
+		k := key{head, root}
+		if head != "" && !seen[k] {
+			seen[k] = true
+			out[head] = append(out[head], root)
+		}
+	}
+	for j, m := range r.ms {
 		if r.d.Mentions[j].Nominal {
 			continue
 		}
-		if l := r.ms[j].low; len(l) > 0 && l[len(l)-1] == head {
-			return true
+		root := r.find(j)
+		if len(m.low) > 0 {
+			note(m.low[len(m.low)-1], root)
 		}
-		if c := strings.Fields(r.ms[j].canon); len(c) > 0 && c[len(c)-1] == head {
-			return true
+		if c := strings.Fields(m.canon); len(c) > 0 {
+			note(c[len(c)-1], root)
 		}
 	}
-	return false
+	return out
 }
 
 func capitalised(w string) bool {

@@ -249,7 +249,7 @@ func assignType(cs []cand, i int, words []string) {
 	name := strings.Join(w, " ")
 	place, isPlace := gazetteer.FindPlace(name)
 	org, isOrg := gazetteer.FindOrg(name)
-	if c.label != "PER" && !isPlace && looksLikePerson(w) && titleBefore(cs, i, words, 2) {
+	if c.label != "PER" && !isPlace && titleBefore(cs, i, words, 2) && looksLikePerson(w) {
 		c.label = "PER" // "Executive Director Natalia Kanem" tagged ORG
 	}
 	if c.label == "ORG" && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&
