@@ -70,7 +70,15 @@ func (r *resolver) addNominal(sent, start, end, root int) {
 	r.union(root, i)
 }
 
-func (r *resolver) personFacts(covered [][]int) map[int]*personFacts {
+// peopleIndex holds the facts of every person cluster, by root, and the
+// roots by window word and by tied country.
+type peopleIndex struct {
+	of        map[int]*personFacts
+	byWord    map[string][]int
+	byCountry map[string][]int
+}
+
+func (r *resolver) personFacts(covered [][]int) *peopleIndex {
 	out := map[int]*personFacts{}
 	for i, m := range r.d.Mentions {
 		if m.Type != graph.Person || m.Nominal {
@@ -109,7 +117,22 @@ func (r *resolver) personFacts(covered [][]int) map[int]*personFacts {
 			f.countries[c] = true
 		}
 	}
-	return out
+	idx := &peopleIndex{of: out, byWord: map[string][]int{}, byCountry: map[string][]int{}}
+	for root, f := range out {
+		seen := map[string]bool{}
+		for _, w := range f.windows {
+			for _, x := range w {
+				if !seen[x] {
+					seen[x] = true
+					idx.byWord[x] = append(idx.byWord[x], root)
+				}
+			}
+		}
+		for c := range f.countries {
+			idx.byCountry[c] = append(idx.byCountry[c], root)
+		}
+	}
+	return idx
 }
 
 // chainToken reports whether a token can be part of the titles and names
@@ -169,7 +192,7 @@ func lowerWords(toks []text.Token) []string {
 // personDescription reads "the [demonym] title-or-person-noun" at token i
 // of sentence si and returns its end and the one earlier person it fits,
 // or root -1.
-func (r *resolver) personDescription(si, i int, facts map[int]*personFacts, covered []int) (end, root int) {
+func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []int) (end, root int) {
 	toks := r.tokens(si)
 	words := make([]string, len(toks))
 	for k, t := range toks {
@@ -206,8 +229,17 @@ func (r *resolver) personDescription(si, i int, facts map[int]*personFacts, cove
 			want = append(want, strings.ToLower(w))
 		}
 	}
+	// Only people whose windows hold the description's last word, or who
+	// are tied to its country, can fit.
+	var cands []int
+	if title {
+		cands = facts.byWord[want[len(want)-1]]
+	} else {
+		cands = facts.byCountry[country]
+	}
 	root = -1
-	for cand, f := range facts {
+	for _, cand := range cands {
+		f := facts.of[cand]
 		if !r.before(cand, si, i) {
 			continue
 		}
