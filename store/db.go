@@ -121,7 +121,7 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 	return out, nil
 }
 
-// dirSize sums the sizes of the files in dir. Badger's own Size is
+// dirSize sums the disk space of the files in dir. Badger's own Size is
 // refreshed only once a minute, which would report 0 for a new store.
 func dirSize(dir string) int64 {
 	entries, err := os.ReadDir(dir)
@@ -131,7 +131,7 @@ func dirSize(dir string) int64 {
 	var n int64
 	for _, e := range entries {
 		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
-			n += info.Size()
+			n += fileBytes(info)
 		}
 	}
 	return n
