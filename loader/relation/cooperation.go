@@ -7,6 +7,9 @@ var coopTable = newPhraseTable(
 	"cooperation with", "cooperate with", "cooperates with", "cooperated with", "cooperating with",
 	"co-operation with", "partnership with", "partnered with", "partners with", "collaborate with",
 	"collaborates with", "collaborated with", "collaboration with", "teamed up with",
+	"signed a memorandum of understanding with", "signed a memorandum with", "signed an agreement with",
+	"signed a cooperation agreement with", "signed a partnership agreement with", "signed a deal with",
+	"signs a memorandum of understanding with", "signs an agreement with", "agreement with",
 )
 
 // cooperation: "X ... in cooperation|partnership with Y", "X intends to

@@ -98,9 +98,10 @@ func retypeEvents(d *text.Doc) func() {
 // extractor holds the per-document state of one Extract call.
 type extractor struct {
 	d           *text.Doc
-	bySent      [][]int        // mention indices (named and nominal) per sentence, in token order
-	namedBySent [][]int        // named mentions per sentence, in token order
-	seen        map[relKey]int // index into d.Relations
+	bySent      [][]int         // mention indices (named and nominal) per sentence, in token order
+	namedBySent [][]int         // named mentions per sentence, in token order
+	seen        map[relKey]int  // index into d.Relations
+	patterned   map[[2]int]bool // mention pairs (low, high) a pattern related
 
 	// Gazetteer look-ups of named mentions, filled once by indexNames.
 	placeOf      map[int]gazetteer.Place
@@ -120,6 +121,7 @@ func newExtractor(d *text.Doc) *extractor {
 		bySent:      make([][]int, len(d.Sentences)),
 		namedBySent: make([][]int, len(d.Sentences)),
 		seen:        make(map[relKey]int),
+		patterned:   make(map[[2]int]bool),
 	}
 	for i, m := range d.Mentions {
 		if m.Sent < 0 || m.Sent >= len(d.Sentences) || m.Start >= m.End {
@@ -179,6 +181,14 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		if c.Rel == graph.WorksFor && st.employed[c.Head] && !x.hasRelation(graph.WorksFor, c.Head, c.Tail) {
 			continue
 		}
+		if x.patterned[[2]int{min(c.Head, c.Tail), max(c.Head, c.Tail)}] && c.Rel != graph.LivesIn {
+			// A pattern already said how these two relate ("X proposed
+			// creating Y", "Y joined NATO"); CoNLL04's relations are not
+			// the only ones, and a person's country may still be home.
+			if !x.hasRelation(c.Rel, c.Head, c.Tail) {
+				continue
+			}
+		}
 		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
 			continue // "a UN agency based in Geneva": the agency is, not the UN
 		}
@@ -231,6 +241,7 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	basis := attrs["basis"]
 	if basis == "" {
 		basis = basisPattern
+		x.patterned[[2]int{min(head, tail), max(head, tail)}] = true
 	}
 	k := relKey{typ, head, tail}
 	if i, ok := x.seen[k]; ok {

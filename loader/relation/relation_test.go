@@ -229,6 +229,27 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.LocatedIn, head: "Tashkent Investment Forum", tail: "Tashkent"}},
 		},
 		{
+			name: "demonym before a title",
+			sents: []string{
+				"[LOCATION Finland] signed a memorandum of understanding with [LOCATION Estonia] .",
+				"\" It helps , \" said [NORP Finnish] Economy Minister [PERSON Ville Rantala] , who met his [NORP Estonian] counterpart [PERSON Kaja Tamm] in [LOCATION Helsinki] .",
+			},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Finland", tail: "Estonia"},
+				{typ: graph.WorksFor, head: "Ville Rantala", tail: "Finland", sent: 1, title: "Economy Minister"},
+				{typ: graph.MetWith, head: "Ville Rantala", tail: "Kaja Tamm", sent: 1},
+			},
+		},
+		{
+			name:  "who heads",
+			sents: []string{"[PERSON Pekka Laine] , who heads [ORGANIZATION Telvia] , proposed creating a [ORGANIZATION Nordic Data Council] ."},
+			want: []fact{
+				{typ: graph.Leads, head: "Pekka Laine", tail: "Telvia"},
+				{typ: graph.Proposed, head: "Pekka Laine", tail: "Nordic Data Council"},
+			},
+			not: []fact{{typ: graph.WorksFor, head: "Pekka Laine", tail: "Nordic Data Council"}},
+		},
+		{
 			name:  "received a visitor",
 			sents: []string{"President [PERSON Rosa Vidal] received Foreign Minister [PERSON Lena Holm] ."},
 			want:  []fact{{typ: graph.MetWith, head: "Rosa Vidal", tail: "Lena Holm"}},

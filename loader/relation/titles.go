@@ -150,8 +150,14 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 			if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
 				j--
 			}
-			m := x.endingAt(st, j)
-			if m >= 0 && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+			anchor := x.endingAt(st, j) // the name written before the title
+			m := anchor
+			if m >= 0 && x.d.Mentions[m].Type == graph.NORP {
+				// "Finnish Economy Minister X": the demonym's country, when
+				// the document names it.
+				m = x.demonymCountry(st, m)
+			}
+			if m >= 0 && m == anchor && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
 				m = -1 // "in Moscow President X": the place is not the employer
 			}
 			if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal {
@@ -163,7 +169,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				break
 			}
 			x.worksFor(st, p, m, title, lead, confPremodifier)
-			k, found = x.d.Mentions[m].Start, true
+			k, found = x.d.Mentions[anchor].Start, true
 		}
 		first = false
 		markOwner(st, k, x.d.Mentions[p].Start, p)
@@ -336,4 +342,17 @@ func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, b
 		}
 	}
 	return 0, "", false
+}
+
+// demonymCountry returns a named mention of the country whose demonym
+// mention nm is ("Finnish" -> Finland) when the document names it, else -1.
+func (x *extractor) demonymCountry(st *sentence, nm int) int {
+	place, ok := gazetteer.Demonym(x.d.MentionText(x.d.Mentions[nm]))
+	if !ok {
+		return -1
+	}
+	if pl, ok := gazetteer.FindPlace(place); !ok || pl.Kind != "country" {
+		return -1
+	}
+	return x.placeMention(place, st.i)
 }

@@ -29,6 +29,7 @@ var (
 	trigKilled    = trigger{typ: graph.Killed, subj: personTypes, obj: personTypes, gap: 0, conf: 0.8}
 	trigJoined    = trigger{typ: graph.MemberOf, subj: partyTypes, obj: orgTypes, gap: 1, conf: 0.7}
 	trigAcquired  = trigger{typ: graph.Acquired, subj: orgTypes, obj: orgTypes, gap: 2, conf: 0.75}
+	trigHeads     = trigger{typ: graph.Leads, subj: personTypes, obj: []graph.EntityType{graph.Organization, graph.Location}, gap: 1, conf: 0.75}
 )
 
 // verbTriggers maps verb phrases to the relations they state. The phrases
@@ -70,6 +71,9 @@ var verbTriggers = map[string][]trigger{
 
 	"joined": {trigJoined, trigTakePart}, "joins": {trigJoined},
 
+	"heads": {trigHeads}, "headed": {trigHeads}, "chairs": {trigHeads}, "chaired": {trigHeads},
+	"leads": {trigHeads},
+
 	"acquired": {trigAcquired}, "acquires": {trigAcquired}, "bought": {trigAcquired}, "buys": {trigAcquired},
 	"took over": {trigAcquired}, "takes over": {trigAcquired}, "agreed to buy": {trigAcquired},
 	"agreed to acquire": {trigAcquired},
@@ -99,6 +103,9 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 		j--
 	}
 	m := x.endingAt(st, j)
+	if m < 0 && j >= 3 && (st.low[j-1] == "who" || st.low[j-1] == "which") && st.low[j-2] == "," {
+		m = x.endingAt(st, j-2) // "X, who met Y"
+	}
 	if m < 0 && j > 1 && st.low[j-1] == "," {
 		for c := j - 2; c > 0 && c >= j-14; c-- {
 			if st.low[c] == "," {
@@ -139,6 +146,14 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 			j = x.d.Mentions[o].End - 1
 			continue
 		}
+		if hasType(types, graph.Person) && (descriptors[st.low[j]] || st.at[j] >= 0 && x.d.Mentions[st.at[j]].Type == graph.NORP) {
+			gap++ // "met his Estonian counterpart X": the description is free
+			if st.at[j] >= 0 {
+				gap += x.d.Mentions[st.at[j]].End - j - 1
+				j = x.d.Mentions[st.at[j]].End - 1
+			}
+			continue
+		}
 		if m := x.startingAt(st, j); m >= 0 {
 			if hasType(types, x.d.Mentions[m].Type) {
 				return m
@@ -148,6 +163,12 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 		}
 	}
 	return -1
+}
+
+// descriptors may stand between a verb and the person it takes.
+var descriptors = map[string]bool{
+	"his": true, "her": true, "their": true, "its": true, "the": true, "counterpart": true, "counterparts": true,
+	"colleague": true, "host": true, "guest": true,
 }
 
 // passiveBefore returns the patient of a passive verb at token k ("X was
