@@ -73,6 +73,21 @@ func keywordRules() []rule {
 // keywordType returns the type and kind that the keyword table gives a name
 // with NER label label and words words.
 func keywordType(label string, words []string) (graph.EntityType, string, bool) {
+	if t, kind, ok := keywordTypeLast(label, words); ok {
+		return t, kind, true
+	}
+	// The head of "International Agency for Biological Safety" or "Road
+	// Map of Actions" comes before the preposition.
+	for k := 1; k < len(words); k++ {
+		switch strings.ToLower(words[k]) {
+		case "of", "for", "on":
+			return keywordTypeLast(label, words[:k])
+		}
+	}
+	return "", "", false
+}
+
+func keywordTypeLast(label string, words []string) (graph.EntityType, string, bool) {
 	if len(words) == 0 {
 		return "", "", false
 	}
