@@ -250,6 +250,21 @@ func TestPatterns(t *testing.T) {
 			not: []fact{{typ: graph.WorksFor, head: "Pekka Laine", tail: "Nordic Data Council"}},
 		},
 		{
+			name:  "talks between",
+			sents: []string{"Talks between [PERSON Lena Holm] and [PERSON Mart Kask] ended without a deal ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "headline meeting",
+			sents: []string{"[ORGANIZATION Estonian Foreign Ministry] holds meeting with [ORGANIZATION UNICEF] Executive Director"},
+			not:   []fact{{typ: graph.MetWith, head: "Estonian Foreign Ministry", tail: "UNICEF"}},
+		},
+		{
+			name:  "headline meeting with an organisation",
+			sents: []string{"[ORGANIZATION Estonian Foreign Ministry] holds meeting with [ORGANIZATION UNICEF]"},
+			want:  []fact{{typ: graph.MetWith, head: "Estonian Foreign Ministry", tail: "UNICEF"}},
+		},
+		{
 			name:  "received a visitor",
 			sents: []string{"President [PERSON Rosa Vidal] received Foreign Minister [PERSON Lena Holm] ."},
 			want:  []fact{{typ: graph.MetWith, head: "Rosa Vidal", tail: "Lena Holm"}},

@@ -42,7 +42,9 @@ var verbTriggers = map[string][]trigger{
 	"had talks with": {trigMet}, "held negotiations with": {trigMet}, "held a phone conversation with": {trigMet},
 	"had a phone conversation with": {trigMet}, "held a telephone conversation with": {trigMet},
 	"had a telephone conversation with": {trigMet}, "spoke by phone with": {trigMet}, "conferred with": {trigMet},
-	"received": {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
+	"holds meeting with": {trigMet}, "held meeting with": {trigMet}, "hold meeting with": {trigMet},
+	"discussed with": {trigMet},
+	"received":       {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
 	"hosted": {trigMetPerson, trigOrganised}, "hosts": {trigMetPerson, trigOrganised},
 
 	"announced": {trigAnnounced}, "announces": {trigAnnounced}, "announce": {trigAnnounced},
@@ -58,6 +60,7 @@ var verbTriggers = map[string][]trigger{
 	"inaugurated": {trigLaunched},
 
 	"attended": {trigAttend}, "attends": {trigAttend}, "attend": {trigAttend}, "addressed": {trigAttend},
+	"address": {trigAttend}, "addresses": {trigAttend},
 	"spoke at": {trigAttend}, "speaks at": {trigAttend},
 	"took part in": {trigTakePart}, "take part in": {trigTakePart}, "takes part in": {trigTakePart},
 	"participated in": {trigTakePart}, "participates in": {trigTakePart}, "participate in": {trigTakePart},
@@ -156,6 +159,13 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 		}
 		if m := x.startingAt(st, j); m >= 0 {
 			if hasType(types, x.d.Mentions[m].Type) {
+				if hasType(types, graph.Person) && x.d.Mentions[m].Type != graph.Person {
+					// "met UN Deputy Secretary-General" with no name: the
+					// organisation describes a person, it is not the party.
+					if _, _, _, ok := x.titleAfter(st, x.d.Mentions[m].End); ok {
+						return -1
+					}
+				}
 				return m
 			}
 			gap += x.d.Mentions[m].End - j // skipped names do not count against the gap
@@ -187,9 +197,29 @@ func (x *extractor) passiveBefore(st *sentence, k int) int {
 	return x.endingAt(st, j)
 }
 
-// verbs applies the verb-phrase triggers of verbTriggers.
+// verbs applies the verb-phrase triggers of verbTriggers, and "talks
+// between X and Y".
 func (x *extractor) verbs(st *sentence) {
 	n := len(st.toks)
+	for k := 0; k+3 < n; k++ {
+		switch st.low[k] {
+		case "talks", "meeting", "meetings", "negotiations", "consultations":
+		default:
+			continue
+		}
+		if st.low[k+1] != "between" {
+			continue
+		}
+		if a := x.startingAt(st, k+2); a >= 0 && hasType(partyTypes, x.d.Mentions[a].Type) {
+			e := x.d.Mentions[a].End
+			if e+1 < n && st.low[e] == "and" {
+				b := x.objectAfter(st, e+1, partyTypes, 0)
+				if b >= 0 && !x.sameEntity(a, b) {
+					x.add(graph.MetWith, x.named(a), x.named(b), st.i, 0.8, nil)
+				}
+			}
+		}
+	}
 	for k := 0; k < n; k++ {
 		if st.at[k] >= 0 {
 			continue
