@@ -11,6 +11,28 @@ import (
 //go:embed data/keywords.tsv
 var keywordData string
 
+//go:embed data/personal-names.txt
+var personalNameData string
+
+var (
+	personalOnce  sync.Once
+	personalNames map[string]bool
+)
+
+// peopleNamedLikePlaces returns the lower-case country names that are also
+// common personal names (data/personal-names.txt).
+func peopleNamedLikePlaces() map[string]bool {
+	personalOnce.Do(func() {
+		personalNames = map[string]bool{}
+		for _, line := range strings.Split(personalNameData, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				personalNames[strings.ToLower(line)] = true
+			}
+		}
+	})
+	return personalNames
+}
+
 // rule gives a type (and for locations a kind) to names of the listed NER
 // labels that end in one of the keywords.
 type rule struct {

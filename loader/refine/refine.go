@@ -203,6 +203,14 @@ func splitTitle(c *cand, words []string) {
 		return
 	}
 	if c.label == "PER" {
+		// "UN Deputy" tagged PER is the UN and part of a title.
+		if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
+			rest := strings.Join(w[:st], " ")
+			if _, org := gazetteer.FindOrg(rest); org {
+				c.end, c.ts, c.label = c.start+c.hs+st, 0, "ORG"
+				return
+			}
+		}
 		for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
 			c.hs++ // "Mr Greenspan"
 			w = w[1:]
@@ -252,7 +260,7 @@ func assignType(cs []cand, i int, words []string) {
 	if c.label != "PER" && !isPlace && titleBefore(cs, i, words, 2) && looksLikePerson(w) {
 		c.label = "PER" // "Executive Director Natalia Kanem" tagged ORG
 	}
-	if c.label == "ORG" && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&
+	if (c.label == "ORG" || c.label == "PER") && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&
 		(c.end == len(words) || datelineMark[words[c.end]]) {
 		c.label = "LOC" // a dateline: "ASTANA. KAZINFORM - ..."
 	}
@@ -265,7 +273,8 @@ func assignType(cs []cand, i int, words []string) {
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
 		return
-	case isPlace && (c.label == "LOC" || (RelabelCountries && place.Kind == "country" && c.label == "ORG")):
+	case isPlace && (c.label == "LOC" || (RelabelCountries && place.Kind == "country" &&
+		(c.label == "ORG" || (c.label == "PER" && !personalName(name, place))))):
 		c.typ = graph.Location
 		c.set("kind", place.Kind)
 		c.set("country", place.Country)
@@ -308,6 +317,24 @@ func assignType(cs []cand, i int, words []string) {
 			c.typ = t
 		}
 	}
+}
+
+// personalName reports whether a country's name as written is also a
+// person's name — an other name ("Holland") or a listed one ("Jordan") —
+// so that a PER label on it may well be right.
+func personalName(name string, p gazetteer.Place) bool {
+	if !strings.EqualFold(strings.Join(strings.Fields(name), " "), p.Name) {
+		if q, ok := gazetteer.FindPlace(name); !ok || !statePrefixed(name, q) {
+			return true
+		}
+	}
+	return peopleNamedLikePlaces()[strings.ToLower(p.Name)]
+}
+
+// statePrefixed reports whether name is a country's name behind a state
+// form ("Republic of Kazakhstan").
+func statePrefixed(name string, p gazetteer.Place) bool {
+	return strings.HasSuffix(strings.ToLower(name), " "+strings.ToLower(p.Name))
 }
 
 // datelineMark is what follows the place of a dateline.
