@@ -158,6 +158,7 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		return
 	}
 	f.lower = lowerTokens(st.toks, f.lower)
+	dateEnd, agency := x.dateline(st)
 	killCue := -1 // unknown
 	for _, c := range cands {
 		if c.Rel == graph.Killed {
@@ -189,6 +190,11 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 				continue
 			}
 		}
+		if t.End <= dateEnd && h.End > dateEnd && c.Head != agency && (c.Rel == graph.BasedIn || c.Rel == graph.LivesIn) {
+			// "NAIROBI (Reuters) - Vodacom said": the dateline is where the
+			// story was filed, not where the company is.
+			continue
+		}
 		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
 			continue // "a UN agency based in Geneva": the agency is, not the UN
 		}
@@ -200,6 +206,42 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 			x.add(c.Rel, c.Head, c.Tail, st.i, p, map[string]string{"basis": basisClassifier})
 		}
 	}
+}
+
+// dateline returns the end of a dateline that opens st ("NAIROBI ( Reuters
+// ) -", "DAYTON , Ohio ( AP )", "ASTANA . KAZINFORM -") — the token after
+// its places — and the news agency named in it (-1 when none); 0, -1 when
+// the sentence opens with no dateline.
+func (x *extractor) dateline(st *sentence) (int, int) {
+	j := 0
+	for j < len(st.toks) {
+		m := x.startingAt(st, j)
+		if m < 0 || x.d.Mentions[m].Type != graph.Location {
+			break
+		}
+		j = x.d.Mentions[m].End
+		if j < len(st.toks) && st.low[j] == "," && x.startingAt(st, j+1) >= 0 {
+			j++
+			continue
+		}
+		break
+	}
+	if j == 0 || j >= len(st.toks) {
+		return 0, -1
+	}
+	switch st.low[j] {
+	case "(":
+		if a := x.startingAt(st, j+1); a >= 0 && x.d.Mentions[a].End < len(st.toks) && st.low[x.d.Mentions[a].End] == ")" {
+			return j, a
+		}
+		return j, -1
+	case ".", "-", "--", "—":
+		if a := x.startingAt(st, j+1); a >= 0 && x.d.Mentions[a].End < len(st.toks) && (st.low[x.d.Mentions[a].End] == "-" || st.low[x.d.Mentions[a].End] == "—") {
+			return j, a
+		}
+		return j, -1
+	}
+	return 0, -1
 }
 
 // hasRelation reports whether a relation typ from mention h to t exists.

@@ -419,6 +419,11 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.LocatedIn, head: "Wenceslas Square", tail: "Prague"}},
 		},
 		{
+			name:  "dateline is not a base",
+			sents: []string{"[LOCATION NAIROBI] ( [ORGANIZATION Reuters] ) - [ORGANIZATION Vodacom Group] said on Monday it would buy [ORGANIZATION Safaricom] ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Vodacom Group", tail: "NAIROBI"}},
+		},
+		{
 			name:  "based in",
 			sents: []string{"[ORGANIZATION Telvia] , based in [LOCATION Lisbon] , cut jobs ."},
 			want:  []fact{{typ: graph.BasedIn, head: "Telvia", tail: "Lisbon"}},
