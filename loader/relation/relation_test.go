@@ -616,3 +616,28 @@ func TestExtractLeavesMentionTypes(t *testing.T) {
 		t.Errorf("mention type after Extract %s, want LOCATION (unchanged)", got)
 	}
 }
+
+func TestExtractConcurrent(t *testing.T) {
+	sents := []string{
+		"Foreign Minister [PERSON Lena Holm] held talks with [ORGANIZATION WHO] Director-General [PERSON Tomas Reyes] in [LOCATION Geneva] .",
+		"[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , said profits at the [LOCATION London] firm rose .",
+	}
+	done := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func() {
+			n := 0
+			for i := 0; i < 20; i++ {
+				d := buildDoc(t, "2024-03-02", sents...)
+				relation.Extract(d)
+				n += len(d.Relations)
+			}
+			done <- n
+		}()
+	}
+	first := <-done
+	for g := 1; g < 4; g++ {
+		if n := <-done; n != first {
+			t.Errorf("goroutine found %d relations, another %d: want the same", n, first)
+		}
+	}
+}
