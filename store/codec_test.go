@@ -10,7 +10,7 @@ import (
 func sampleEntity() *entRec {
 	r := &entRec{Merged: []uint64{7, 300}}
 	r.add(&contrib{Type: graph.Person, Name: "Kofi Abara", Forms: []string{"Kofi Abara", "Abara"},
-		Attrs: []string{"title", "Minister", attrMatchedBy, "new"},
+		Attrs:    []string{"title", "Minister", attrMatchedBy, "new"},
 		Mentions: []graph.Mention{{Start: 3, End: 13, Text: "Kofi Abara", Sentence: 0}, {Start: 90, End: 95, Text: "Abara", Sentence: 2}}})
 	r.Degree = 4
 	return r
