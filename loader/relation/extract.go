@@ -59,7 +59,7 @@ func Extract(d *text.Doc) {
 
 // eventNouns end the names of events.
 var eventNouns = map[string]bool{
-	"summit": true, "conference": true, "forum": true, "meeting": true, "congress": true, "games": true,
+	"summit": true, "conference": true, "forum": true, "meeting": true, "games": true,
 	"olympics": true, "festival": true, "expo": true, "exhibition": true, "symposium": true, "convention": true,
 	"talks": true, "dialogue": true, "week": true, "championship": true, "championships": true, "cup": true,
 	"tournament": true, "ceremony": true, "awards": true, "fair": true, "session": true, "retreat": true,
