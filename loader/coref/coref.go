@@ -76,13 +76,14 @@ func (r *resolver) add(i int) {
 	if n := m.Attrs["name"]; n != "" { // the name within the span, without a title or possessive
 		mi.words = strings.Fields(n)
 	}
-	for _, w := range mi.words {
-		if w != "-" {
-			mi.low = append(mi.low, strings.ToLower(w))
+	for k, w := range mi.words {
+		if w == "-" || (k == 0 && len(mi.words) > 1 && strings.EqualFold(w, "the")) {
+			continue // "The Fund" is matched as "Fund"
 		}
+		mi.low = append(mi.low, strings.ToLower(w))
 	}
 	name := gazetteer.JoinWords(mi.words)
-	mi.norm = norm(name)
+	mi.norm = strings.TrimPrefix(norm(name), "the ")
 	mi.canon = norm(m.Attrs["canonical"])
 	mi.abbr = acronym(name)
 	r.ms = append(r.ms, mi)
@@ -511,10 +512,17 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		if !person {
-			if len(r.members[r.find(i)]) > 1 {
-				continue // other mentions say what it is
+			own := r.members[r.find(i)]
+			same := true
+			for _, j := range own {
+				same = same && r.ms[j].norm == m.norm
 			}
-			r.d.Mentions[i].Type = graph.Person
+			if !same {
+				continue // other names in its cluster say what it is
+			}
+			for _, j := range own {
+				r.d.Mentions[j].Type = graph.Person
+			}
 		}
 		r.union(target, i)
 	}

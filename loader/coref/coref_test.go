@@ -117,6 +117,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Aigerim Nurlanova] arrived .
 [ORG Nurlanova] said the talks went well .`,
 			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova"}}},
+		{"surname tagged ORG twice joins the person", `
+[PER Aigerim Nurlanova] arrived .
+[ORG Nurlanova] said the talks went well , and [ORG Nurlanova] left .`,
+			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova|Nurlanova"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,
@@ -178,6 +182,10 @@ Executive Director [PER Anna Berg] spoke .`,
 The [ORG Global Water Fund] opened an office .
 The Fund helps farmers .`,
 			[]entityView{{"Global Water Fund", graph.Organization, "Global Water Fund|~The Fund"}}},
+		{"a determiner inside the span", `
+The [ORG Global Water Fund] opened an office .
+[ORG The Fund] helps farmers .`,
+			[]entityView{{"Global Water Fund", graph.Organization, "Global Water Fund|The Fund"}}},
 		{"organisation description with modifier", `
 The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,

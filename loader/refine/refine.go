@@ -202,14 +202,17 @@ func splitTitle(c *cand, words []string) {
 		}
 		return
 	}
-	if c.label == "PER" {
-		// "UN Deputy" tagged PER is the UN and part of a title.
+	if c.label == "PER" || c.label == "LOC" {
+		// "UN Deputy" tagged PER or LOC is the UN and part of a title.
 		if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
 			rest := strings.Join(w[:st], " ")
 			if _, org := gazetteer.FindOrg(rest); org {
 				c.end, c.ts, c.label = c.start+c.hs+st, 0, "ORG"
 				return
 			}
+		}
+		if c.label == "LOC" {
+			return
 		}
 		for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
 			c.hs++ // "Mr Greenspan"
@@ -268,7 +271,7 @@ func assignType(cs []cand, i int, words []string) {
 		c.label = "MISC"
 	}
 	switch {
-	case isOrg && c.label != "PER":
+	case isOrg && (c.label != "PER" || acronymOf(w)):
 		c.typ = graph.Organization
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
@@ -289,15 +292,18 @@ func assignType(cs []cand, i int, words []string) {
 		return
 	}
 	switch c.label {
-	case "PER":
+	case "PER", "LOC":
 		c.typ = graph.Person
-		if t, _, ok := keywordType(c.label, w); ok {
-			c.typ = t
+		if c.label == "LOC" {
+			c.typ = graph.Location
 		}
-	case "LOC":
-		c.typ = graph.Location
-		if t, kind, ok := keywordType(c.label, w); ok && t == graph.Location {
-			c.set("kind", kind)
+		// "SpotLight Global Initiative" tagged PER: a name's head outranks
+		// the label, when the name has more than the head.
+		if t, kind, ok := keywordType(c.label, w); ok && len(w) >= 2 {
+			c.typ = t
+			if t == graph.Location {
+				c.set("kind", kind)
+			}
 		}
 	case "ORG":
 		c.typ = graph.Organization
@@ -317,6 +323,12 @@ func assignType(cs []cand, i int, words []string) {
 			c.typ = t
 		}
 	}
+}
+
+// acronymOf reports whether a name is one word in capitals ("UNDP"): a
+// well-known organisation's acronym is no person's name.
+func acronymOf(w []string) bool {
+	return len(w) == 1 && len(w[0]) >= 2 && allCaps(w) && isWordStart(w[0])
 }
 
 // personalName reports whether a country's name as written is also a

@@ -90,10 +90,7 @@ func extendOf(cs []cand, words []string) {
 		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" {
 			continue
 		}
-		j := c.end + 1
-		if strings.EqualFold(words[j], "the") {
-			j++
-		}
+		j := c.end + 1 // "of the Left" is as often a description as part of the name: not extended
 		k := j
 		for k < len(words) && !used[k] && capitalised(words[k]) && isWordStart(words[k]) {
 			k++
@@ -103,6 +100,9 @@ func extendOf(cs []cand, words []string) {
 		}
 		if _, ok := gazetteer.FindPlace(strings.Join(words[j:k], " ")); ok {
 			continue // "Government of Kazakhstan" is two names
+		}
+		if calendar[strings.ToLower(words[j])] {
+			continue // "Ides" of March
 		}
 		markUsed(used, c.end, k)
 		c.end = k
@@ -151,6 +151,13 @@ func dateline(cs []cand, words []string) []cand {
 	out = append(out, cand{start: a, end: b, label: "ORG", attrs: map[string]string{"role": "news agency"}})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// calendar words are capitalised without being names.
+var calendar = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
