@@ -437,6 +437,14 @@ func TestPatterns(t *testing.T) {
 			want: []fact{{typ: graph.LocatedIn, head: "Lyon", tail: "France"}},
 		},
 		{
+			name:  "born in",
+			sents: []string{"[PERSON Ana Ruiz] , born in [LOCATION Porto] , moved to [LOCATION Lisbon] in 1990 ."},
+			want: []fact{
+				{typ: graph.LivesIn, head: "Ana Ruiz", tail: "Porto"},
+				{typ: graph.LivesIn, head: "Ana Ruiz", tail: "Lisbon"},
+			},
+		},
+		{
 			name:  "killed",
 			sents: []string{"Police said [PERSON Carl Dunn] shot dead [PERSON Peter Vance] outside a bar ."},
 			want:  []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},

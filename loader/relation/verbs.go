@@ -29,6 +29,7 @@ var (
 	trigKilled    = trigger{typ: graph.Killed, subj: personTypes, obj: personTypes, gap: 0, conf: 0.8}
 	trigJoined    = trigger{typ: graph.MemberOf, subj: partyTypes, obj: orgTypes, gap: 1, conf: 0.7}
 	trigAcquired  = trigger{typ: graph.Acquired, subj: orgTypes, obj: orgTypes, gap: 2, conf: 0.75}
+	trigLives     = trigger{typ: graph.LivesIn, subj: personTypes, obj: []graph.EntityType{graph.Location}, gap: 1, conf: 0.8}
 	trigHeads     = trigger{typ: graph.Leads, subj: personTypes, obj: []graph.EntityType{graph.Organization, graph.Location}, gap: 1, conf: 0.75}
 )
 
@@ -74,6 +75,10 @@ var verbTriggers = map[string][]trigger{
 
 	"joined": {trigJoined, trigTakePart}, "joins": {trigJoined},
 
+	"lives in": {trigLives}, "lived in": {trigLives}, "living in": {trigLives}, "resides in": {trigLives},
+	"resided in": {trigLives}, "born in": {trigLives}, "grew up in": {trigLives}, "native of": {trigLives},
+	"resident of": {trigLives}, "moved to": {trigLives},
+
 	"heads": {trigHeads}, "headed": {trigHeads}, "chairs": {trigHeads}, "chaired": {trigHeads},
 	"leads": {trigHeads},
 
@@ -118,6 +123,9 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 			if clauseEnd(st.low[c]) {
 				break
 			}
+		}
+		if m < 0 {
+			m = x.endingAt(st, j-1) // "X, born in Y"
 		}
 	}
 	if m < 0 {
