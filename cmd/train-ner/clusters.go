@@ -26,10 +26,10 @@ import (
 const (
 	minWordCount   = 4      // words rarer than this get no cluster
 	maxWords       = 150000 // most frequent words clustered
-	contextWords   = 1000   // most frequent words used as contexts
+	contextWords   = 3000   // most frequent words used as contexts
 	minClusterSize = 12     // nodes smaller than this are not split
 	maxDepth       = 20
-	kmeansIters    = 6
+	kmeansIters    = 10
 	window         = 1 // context words on each side
 )
 

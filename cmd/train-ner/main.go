@@ -23,7 +23,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/loader/ner"
 )
@@ -54,6 +57,7 @@ func runTrain(args []string) error {
 	folds := fs.Int("folds", 0, "cross-validation folds for the second stage (0: one stage)")
 	reuse := fs.Bool("reuse-clusters", false, "read the existing clusters file instead of rebuilding it")
 	noClusters := fs.Bool("no-clusters", false, "train without word clusters")
+	titles := fs.Bool("title-case", true, "also train on Title Case copies of the all-caps headlines")
 	copies04 := fs.Int("conll04-copies", 1, "how many times the CoNLL04 sentences are added")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: train-ner [flags]     train the NER model\n       train-ner tag [flags] tag JSONL from stdin\n\nexample:\n  nice go run ./cmd/train-ner -seed 1\n\nflags:\n")
@@ -101,6 +105,11 @@ func runTrain(args []string) error {
 			return err
 		}
 	}
+	if *titles {
+		extra := titleCaseHeadlines(train)
+		logf("adding %d Title Case headlines", len(extra))
+		train = append(train, extra...)
+	}
 	if *conll04 != "" {
 		extra, err := readCoNLL04(*conll04)
 		if err != nil {
@@ -142,6 +151,58 @@ func runTrain(args []string) error {
 		s.F1, s.Precision, s.Recall, modelPath, buf.Len(), cs, load.Round(time.Millisecond), time.Since(t0).Round(time.Second))
 	return nil
 }
+
+// titleCaseHeadlines returns, as one-sentence documents, a Title Case copy
+// of every all-caps sentence (headlines, datelines) of the first two
+// sentences of each document: news outside CoNLL often has Title Case
+// headlines, which CoNLL never shows.
+func titleCaseHeadlines(docs []ner.Document) []ner.Document {
+	var out []ner.Document
+	for _, d := range docs {
+		for si, s := range d.Sentences {
+			if si > 1 || !allCaps(s.Tokens) {
+				continue
+			}
+			toks := make([]string, len(s.Tokens))
+			for i, t := range s.Tokens {
+				toks[i] = titleWord(t)
+			}
+			out = append(out, ner.Document{Sentences: []ner.Sentence{{Tokens: toks, Tags: s.Tags}}})
+		}
+	}
+	return out
+}
+
+func allCaps(toks []string) bool {
+	letters := 0
+	for _, t := range toks {
+		for _, r := range t {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
+	return letters >= 4
+}
+
+// titleWord turns "WORLD" into "World"; short function words go lower case,
+// acronyms with dots and words with digits stay.
+func titleWord(t string) string {
+	lt := strings.ToLower(t)
+	switch {
+	case strings.ContainsAny(t, "0123456789") || strings.Count(t, ".") > 0:
+		return t
+	case titleSmall[lt]:
+		return lt
+	}
+	r, n := utf8.DecodeRuneInString(lt)
+	return string(unicode.ToUpper(r)) + lt[n:]
+}
+
+var titleSmall = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "and": true, "or": true, "by": true, "with": true, "as": true, "vs": true}
 
 func readCoNLLFile(path string) ([]ner.Document, error) {
 	f, err := os.Open(path)

@@ -1,7 +1,9 @@
 package ner_test
 
 import (
+	"fmt"
 	"os"
+	"reflect"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,4 +123,37 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestTagConcurrent(t *testing.T) {
+	m := mustLoad(t)
+	docs := [][][]string{
+		{strings.Fields("Jonas Berg of Lindqvist Partners flew to Madrid ."), strings.Fields("Berg said Madrid was calm .")},
+		{strings.Fields("FOOTBALL - ARSENAL BEAT CHELSEA IN LONDON ."), strings.Fields("LONDON 1996-08-22")},
+		{strings.Fields("The European Union and Japan signed a trade pact in Tokyo .")},
+	}
+	want := make([][][]text.Span, len(docs))
+	for i, d := range docs {
+		want[i] = m.TagTokens(d)
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for r := 0; r < 50; r++ {
+				i := (g + r) % len(docs)
+				if got := m.TagTokens(docs[i]); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("doc %d: got %v, want %v", i, got, want[i])
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
