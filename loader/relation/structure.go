@@ -367,45 +367,39 @@ func (x *extractor) basedIn(st *sentence, o int) {
 // both.
 func (x *extractor) documentLevel() {
 	type key struct{ a, b int }
-	done := map[key]bool{}
+	done := map[key]bool{} // entity pairs given a fact from another sentence
 	x.indexNames()
+	gaz := map[string]string{"basis": basisGazetteer}
 	for i, m := range x.d.Mentions {
 		if m.Nominal {
 			continue
 		}
-		ei := x.entityOf(i)
+		typ, other := graph.RelationType(""), -1
 		switch m.Type {
 		case graph.Location:
-			p, ok := x.placeOf[i]
-			if !ok || p.Kind != "city" || p.Country == "" {
-				continue
+			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" {
+				typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
 			}
-			c := x.placeMention(p.Country, m.Sent)
-			if c < 0 || done[key{ei, x.entityOf(c)}] && ei >= 0 {
-				continue
-			}
-			done[key{ei, x.entityOf(c)}] = true
-			conf := 0.6
-			if x.d.Mentions[c].Sent == m.Sent {
-				conf = 0.7
-			}
-			x.add(graph.LocatedIn, i, c, m.Sent, conf, map[string]string{"basis": basisGazetteer})
 		case graph.Organization:
-			o, ok := x.orgOf[i]
-			if !ok || o.Parent == "" {
-				continue
+			if o, ok := x.orgOf[i]; ok && o.Parent != "" {
+				typ, other = graph.PartOf, x.orgMention(o.Parent, m.Sent)
 			}
-			pm := x.orgMention(o.Parent, m.Sent)
-			if pm < 0 || done[key{ei, x.entityOf(pm)}] && ei >= 0 {
-				continue
-			}
-			done[key{ei, x.entityOf(pm)}] = true
-			conf := 0.6
-			if x.d.Mentions[pm].Sent == m.Sent {
-				conf = 0.7
-			}
-			x.add(graph.PartOf, i, pm, m.Sent, conf, map[string]string{"basis": basisGazetteer})
 		}
+		if other < 0 {
+			continue
+		}
+		// Every sentence that names both is evidence; otherwise one
+		// cross-sentence fact per pair of entities.
+		if x.d.Mentions[other].Sent == m.Sent {
+			x.add(typ, i, other, m.Sent, 0.7, gaz)
+			continue
+		}
+		k := key{x.entityOf(i), x.entityOf(other)}
+		if k.a >= 0 && k.b >= 0 && done[k] {
+			continue
+		}
+		done[k] = true
+		x.add(typ, i, other, m.Sent, 0.6, gaz)
 	}
 }
 
