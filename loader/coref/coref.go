@@ -340,9 +340,21 @@ func (r *resolver) countryOrgs() {
 }
 
 // core returns an organisation's name without the country or demonym at
-// its front, normalised: "foreign ministry".
+// its front or "of <country>" at its end, normalised: "foreign ministry",
+// "government" (of "Government of Kazakhstan").
 func (r *resolver) core(i int) string {
 	w := r.ms[i].words
+	for k := len(w) - 2; k >= 1; k-- {
+		if strings.EqualFold(w[k], "of") {
+			if p, ok := gazetteer.FindPlace(strings.Join(w[k+1:], " ")); ok && p.Kind == "country" {
+				w = w[:k]
+			}
+			break
+		}
+	}
+	if len(w) == 1 {
+		return norm(w[0])
+	}
 	for k := min(3, len(w)-1); k >= 1; k-- {
 		front := strings.Join(w[:k], " ")
 		if _, ok := gazetteer.Demonym(front); ok {

@@ -134,6 +134,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 The [ORG Uzbek Foreign Ministry] agreed .
 The [ORG Foreign Ministry] declined to comment .`,
 			[]entityView{{"Uzbekistan", graph.Location, "Uzbekistan"}, {"Uzbek Foreign Ministry", graph.Organization, "Foreign Ministry|Foreign Ministry|Uzbek Foreign Ministry"}}},
+		{"government of a country under two names", `
+The [ORG Uzbek Government] agreed .
+The [ORG Government of Uzbekistan] signed .`,
+			[]entityView{{"Government of Uzbekistan", graph.Organization, "Government of Uzbekistan|Uzbek Government"}}},
 		{"head match", `
 The [ORG Asian Water Fund] Regional Summit opened .
 The [MISC Regional Summit] closed .`,
