@@ -15,6 +15,10 @@ func (db *DB) Backup(ctx context.Context, w io.Writer) (uint64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	if err := db.acquire(); err != nil {
+		return 0, err
+	}
+	defer db.release()
 	db.rmu.RLock() // not between two chunks of a split commit
 	defer db.rmu.RUnlock()
 	v, err := db.bdb.Backup(w, 0)
@@ -28,6 +32,10 @@ func (db *DB) Backup(ctx context.Context, w io.Writer) (uint64, error) {
 // when the store already holds documents, because mixing two stores' keys
 // would break their counters.
 func (db *DB) Restore(ctx context.Context, r io.Reader) error {
+	if err := db.acquire(); err != nil {
+		return err
+	}
+	defer db.release()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if err := ctx.Err(); err != nil {

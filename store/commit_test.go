@@ -225,3 +225,45 @@ func TestConcurrentWritersAreSerialised(t *testing.T) {
 	}
 	sameStats(t, "parallel against serial ingest", mustStats(t, db), mustStats(t, one))
 }
+
+func TestCloseWaitsAndLaterCallsFail(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, db, docA(t), graph.Ingested)
+	inExport := make(chan struct{})
+	done := make(chan error)
+	go func() {
+		first := true
+		done <- db.ExportEntities(ctx, func(*graph.Entity) error {
+			if first {
+				first = false
+				close(inExport)
+				// A call back into the store from inside an export works,
+				// or fails cleanly once Close has begun.
+				if _, err := db.Stats(ctx); err != nil && !errors.Is(err, store.ErrClosed) {
+					return err
+				}
+			}
+			return nil
+		})
+	}()
+	<-inExport
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("export during Close: %v", err)
+	}
+	if _, err := db.Stats(ctx); !errors.Is(err, store.ErrClosed) {
+		t.Errorf("stats after close: got %v, want ErrClosed", err)
+	}
+	if _, err := db.Ingest(ctx, docB(t)); !errors.Is(err, store.ErrClosed) {
+		t.Errorf("ingest after close: got %v, want ErrClosed", err)
+	}
+	if err := db.Close(); !errors.Is(err, store.ErrClosed) {
+		t.Errorf("second close: got %v, want ErrClosed", err)
+	}
+}

@@ -30,6 +30,16 @@ type DB struct {
 	// by wmu.
 	cache writeCache
 
+	// life counts the calls in progress so that Close waits for them
+	// and later calls fail with ErrClosed instead of reaching a closed
+	// Badger.
+	life struct {
+		sync.Mutex
+		active int
+		closed bool
+		idle   sync.Cond
+	}
+
 	// splitHook, set only by tests, runs after each chunk of a split
 	// commit; an error from it stops the commit as a crash would.
 	splitHook func(chunk int) error
@@ -50,6 +60,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	db := &DB{bdb: bdb, dir: dir}
+	db.life.idle.L = &db.life.Mutex
 	if err := db.recover(); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("store: recover %s: %w", dir, err)
@@ -57,9 +68,41 @@ func Open(dir string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-// Close waits for the running write, flushes everything to disk and closes
-// the store.
+// ErrClosed is returned by every method called after Close.
+var ErrClosed = errors.New("store: closed")
+
+// acquire registers a call in progress; release ends it.
+func (db *DB) acquire() error {
+	db.life.Lock()
+	defer db.life.Unlock()
+	if db.life.closed {
+		return ErrClosed
+	}
+	db.life.active++
+	return nil
+}
+
+func (db *DB) release() {
+	db.life.Lock()
+	defer db.life.Unlock()
+	if db.life.active--; db.life.active == 0 {
+		db.life.idle.Broadcast()
+	}
+}
+
+// Close waits for the calls in progress, flushes everything to disk and
+// closes the store. Calls after Close return ErrClosed.
 func (db *DB) Close() error {
+	db.life.Lock()
+	if db.life.closed {
+		db.life.Unlock()
+		return ErrClosed
+	}
+	db.life.closed = true
+	for db.life.active > 0 {
+		db.life.idle.Wait()
+	}
+	db.life.Unlock()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	serr := db.bdb.Sync()
@@ -78,6 +121,10 @@ func (db *DB) Close() error {
 // lock is released before fn runs, so long reads (exports) never hold up
 // writers and fn may call back into the DB.
 func (db *DB) view(fn func(txn *badger.Txn) error) error {
+	if err := db.acquire(); err != nil {
+		return err
+	}
+	defer db.release()
 	db.rmu.RLock()
 	txn := db.bdb.NewTransaction(false)
 	db.rmu.RUnlock()

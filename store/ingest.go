@@ -32,6 +32,10 @@ func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (graph.IngestResu
 	}
 	res := graph.IngestResult{DocumentID: id, Entities: len(x.Entities), Relations: len(x.Relations)}
 
+	if err := db.acquire(); err != nil {
+		return res, err
+	}
+	defer db.release()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if err := ctx.Err(); err != nil {
@@ -298,6 +302,10 @@ func canonical(k relKey) relKey {
 // mentions, evidence, names and attributes; entities and relations left
 // without any support disappear. ENOTFOUND when id is unknown.
 func (db *DB) DeleteDocument(ctx context.Context, id string) error {
+	if err := db.acquire(); err != nil {
+		return err
+	}
+	defer db.release()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if err := ctx.Err(); err != nil {

@@ -17,6 +17,10 @@ func (db *DB) MergeEntities(ctx context.Context, into string, from []string) (*g
 	if len(from) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "nothing to merge into %q", into)
 	}
+	if err := db.acquire(); err != nil {
+		return nil, err
+	}
+	defer db.release()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if err := ctx.Err(); err != nil {
