@@ -236,6 +236,10 @@ func runTag(args []string) error {
 	fs := flag.NewFlagSet("tag", flag.ExitOnError)
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	clusterPath := fs.String("clusters", "", "cluster file for -model")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: train-ner tag [flags] < sentences.jsonl > entities.jsonl\n\nreads {id, doc, tokens} lines, writes {id, entities:[{start,end,type}]}\n\nexample:\n  ../shared/eval/score run ner ../shared/data/conll2003/dev.txt -- /tmp/train-ner tag\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	fs.Parse(args)
 	var m *ner.Model
 	var err error

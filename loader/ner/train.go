@@ -99,7 +99,7 @@ func Train(opt TrainOptions) (*Model, error) {
 		devDocs[i] = m.newDoc(d)
 		m.prepare(devDocs[i].sc, nil)
 	}
-	logf("gazetteer: %d entries; features per stage follow", len(m.gaz))
+	logf("gazetteer: %d entries (exact and case-folded keys)", len(m.gaz))
 
 	rng := rand.New(rand.NewSource(opt.Seed))
 	s1, f1, ep := m.trainStage(trainDocs, devDocs, false, opt.Epochs, rng, logf, "stage 1")
