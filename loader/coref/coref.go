@@ -511,7 +511,9 @@ func (r *resolver) nameParts() {
 				continue
 			}
 			seen[root] = true
-			if !r.namePartOf(m.low[0], r.members[root], person) {
+			// "Mr Howard" names a surname, never Howard Flight.
+			anyPart := person && r.d.Mentions[i].Attrs["honorific"] == ""
+			if !r.namePartOf(m.low[0], r.members[root], anyPart) {
 				continue
 			}
 			if target >= 0 {

@@ -121,6 +121,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Aigerim Nurlanova] arrived .
 [ORG Nurlanova] said the talks went well , and [ORG Nurlanova] left .`,
 			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova|Nurlanova"}}},
+		{"after an honorific a name part is a surname", `
+[PER Howard Flight] resigned .
+[PER Mr Howard] said nothing .`,
+			[]entityView{{"Howard Flight", graph.Person, "Howard Flight"}, {"Howard", graph.Person, "Mr Howard"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

@@ -122,7 +122,7 @@ func (r *resolver) describe(e *text.Entity) {
 			e.Aliases = append(e.Aliases, t)
 		}
 		for key, v := range m.Attrs {
-			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" {
+			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" && key != "honorific" {
 				e.Attrs[key] = v
 			}
 		}

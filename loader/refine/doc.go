@@ -46,6 +46,7 @@
 // Ministry", "Kazakhstan's Foreign Ministry"; persons whose title names a
 // country: "Foreign Minister of Kazakhstan X"), canonical (the gazetteer's
 // name), parent (parent organisation from the gazetteer), title (a person's
-// title written next to or inside the name), place (the place a NORP
+// title written next to or inside the name), honorific ("Mr" of "Mr
+// Greenspan"), place (the place a NORP
 // demonym names), role ("news agency" for a dateline's agency).
 package refine

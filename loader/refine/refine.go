@@ -215,7 +215,8 @@ func splitTitle(c *cand, words []string) {
 			return
 		}
 		for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
-			c.hs++ // "Mr Greenspan"
+			c.set("honorific", w[0]) // "Mr Greenspan": what follows is a surname or a full name
+			c.hs++
 			w = w[1:]
 		}
 		if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
