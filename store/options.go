@@ -96,9 +96,11 @@ func badgerOptions(dir string, o Options) badger.Options {
 		// Writers are serialised by DB's mutex, so Badger's optimistic
 		// conflict detection would only cost memory and time.
 		WithDetectConflicts(false).
-		// Metrics stay on: DB.Size, which Stats reports, reads them.
-		WithMetricsEnabled(true).
-		WithLoggingLevel(badger.WARNING)
+		// Metrics stay on (Badger's default): they are cheap counters and
+		// keep DB.Size usable for whoever wants Badger's own view.
+		WithMetricsEnabled(true)
+	// Badger's own logger writes to stderr; the store logs through
+	// Options.Logger only, and is silent without one.
 	opts.Logger = nil
 	if o.Logger != nil {
 		opts.Logger = o.Logger
