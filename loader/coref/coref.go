@@ -410,6 +410,9 @@ func (r *resolver) headMatch() {
 		if group(r.typ(i)) != 4 || m.abbr != "" || len(m.low) == 0 {
 			continue
 		}
+		if _, ok := gazetteer.FindPlace(m.norm); ok {
+			continue // "Leicester" the club is not "BBC Radio Leicester"
+		}
 		target := -1
 		seen := map[int]bool{r.find(i): true}
 		for _, j := range byHead[m.low[len(m.low)-1]] {

@@ -146,6 +146,10 @@ The [ORG Government of Uzbekistan] signed .`,
 The [ORG Asian Water Fund] Regional Summit opened .
 The [MISC Regional Summit] closed .`,
 			[]entityView{{"Asian Water Fund", graph.Organization, "Asian Water Fund"}, {"Regional Summit", graph.Event, "Regional Summit"}}},
+		{"a place name is no short form", `
+[ORG BBC Radio Leicester] reported .
+[ORG Leicester] won the match .`,
+			[]entityView{{"BBC Radio Leicester", graph.Organization, "BBC Radio Leicester"}, {"Leicester", graph.Organization, "Leicester"}}},
 		{"head match shorter name", `
 The [MISC Eurasian Regional Alliance] was announced .
 The [ORG Alliance] will meet .`,
