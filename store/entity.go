@@ -73,9 +73,10 @@ func followEntity(txn *badger.Txn, e uint64) (uint64, *entRec, error) {
 }
 
 // EntityByName returns the entity whose name or alias is name after
-// graph.NormalizeName, of type typ ("" for any); when several match, one
-// whose name it is wins over one whose alias it is, then the most
-// mentioned; nil when none does. A name that a merge pinned to
+// graph.NormalizeName, of type typ ("" for any); the most mentioned when
+// several match (so "Blair" finds "Tony Blair" rather than a node of bare
+// "Blair" mentions that resolution could not attribute); nil when none
+// does. A name that a merge pinned to
 // an entity finds it too. EINVALID for an unknown type.
 func (db *DB) EntityByName(ctx context.Context, name string, typ graph.EntityType) (*graph.Entity, error) {
 	if typ != "" && !typ.Valid() {
@@ -86,7 +87,6 @@ func (db *DB) EntityByName(ctx context.Context, name string, typ graph.EntityTyp
 		return nil, nil
 	}
 	var best *graph.Entity
-	bestNamed := false
 	err := db.view(func(txn *badger.Txn) error {
 		v, _, err := getValue(txn, aliasKey(n))
 		if err != nil {
@@ -109,9 +109,8 @@ func (db *DB) EntityByName(ctx context.Context, name string, typ graph.EntityTyp
 			if r == nil || typ != "" && r.Type != typ {
 				continue
 			}
-			named := graph.NormalizeName(r.Name) == n
-			if best == nil || named && !bestNamed || named == bestNamed && r.Mentions > best.MentionCount {
-				best, bestNamed = r.entity(e), named
+			if best == nil || r.Mentions > best.MentionCount {
+				best = r.entity(e)
 			}
 		}
 		return nil
