@@ -11,28 +11,44 @@
 // clusters the earlier ones built (a cluster is judged by all its mentions).
 // In order:
 //
-//  1. acronyms defined in parentheses: "UN Population Fund (UNFPA)";
-//  2. exact match of the normalised name ("KAZINFORM", "Kazinform");
+//  1. acronyms defined in parentheses: "UN Population Fund (UNFPA)"; an
+//     acronym NER missed is added as a mention;
+//  2. exact match of the normalised name ("KAZINFORM", "Kazinform"),
+//     whatever NER labelled each (groups, NORP, stay apart);
 //  3. gazetteer identity: names the place or organisation gazetteers know as
 //     one ("Britain", "U.K.", "United Kingdom"; "UN", "United Nations";
 //     "UN-Women", "UN Women"; "Republic of Kazakhstan", "Kazakhstan");
 //  4. acronyms by initials: "UNDP" and "United Nations Development Programme";
 //  5. organisations of a country: "Kazakh Foreign Ministry",
-//     "Kazakhstan's Foreign Ministry" and, when it is the only one, a bare
-//     "Foreign Ministry";
+//     "Kazakhstan's Foreign Ministry", "Government of Kazakhstan" and "Kazakh
+//     Government" and, when it is the only one, a bare "Foreign Ministry";
 //  6. head match: a shorter name that ends the name of exactly one other
-//     cluster ("Global Leadership Meeting"), or whose words all appear in it
-//     with the same head ("UN Fund");
+//     cluster written before it ("Global Leadership Meeting"), or whose words
+//     all appear in it with the same head ("UN Fund"); a known place name is
+//     never such a short form ("Leicester" is not "BBC Radio Leicester");
 //  7. name parts: "Umarov" joins the only person in the document named
-//     "... Umarov"; never when two people share the name;
+//     "... Umarov" (a first name too, but after an honorific only a
+//     surname: "Mr Howard"); never when two people share the name; a lone
+//     surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
 //  8. descriptions (new mentions with Nominal set): "the Executive Director"
 //     and "the First Deputy Minister" join the one person earlier in the
-//     text whose title matches, "the Kazakh diplomat" the one person tied to
-//     that country, "the Fund" and "the UN Fund" the one organisation with
-//     that head noun.
+//     text whose title chain (the titles and names written right before or
+//     in apposition after the name, split at commas) holds those words in
+//     order without skipping "deputy" or "vice"; "the Kazakh diplomat" joins
+//     the one earlier person tied to that country; "the Fund" and "the UN
+//     Fund" the one earlier organisation with that head noun whose names
+//     hold the other words.
+//
+// Sieves use indexes (by span, initials, head noun, name word, title word,
+// country) so that a document of megabytes resolves in well under a second.
 //
 // Every mention ends up in an entity. An entity's name is the gazetteer's
-// name when it has one, else the fullest proper name seen; other surface
-// forms become aliases; descriptions go to the attribute "descriptions",
-// never to aliases.
+// name when it has one, else the fullest proper name seen (a mention's
+// "name" attribute from refine leaves out titles, honorifics and
+// possessives); other names become aliases (deduplicated by
+// graph.NormalizeName); descriptions go to the attribute "descriptions",
+// never to aliases. Its type is the most voted type of its named mentions (a
+// gazetteer name or a dateline's agency counts most, a name in capitals
+// least; ties go to the type of the naming mention). Mention types are left
+// as refine set them, since the CoNLL evaluations score each mention.
 package coref
