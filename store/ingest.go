@@ -88,6 +88,9 @@ const maxNameBytes = 1000
 // validate checks the parts of an extraction the store relies on.
 func validate(x *graph.Extraction) error {
 	size := len(x.Document.Text)
+	if strings.TrimSpace(x.Document.Text) == "" {
+		return graph.Errorf(graph.EINVALID, "empty document")
+	}
 	if len(x.Document.ID) > maxNameBytes {
 		return graph.Errorf(graph.EINVALID, "document id longer than %d bytes", maxNameBytes)
 	}

@@ -240,6 +240,16 @@ func TestPageRequestErrors(t *testing.T) {
 			_, err := db.Ingest(ctx, x)
 			return err
 		}},
+		{"ingest an empty document", func() error {
+			_, err := db.Ingest(ctx, &graph.Extraction{Document: graph.Document{ID: "empty", Text: " \n"}})
+			return err
+		}},
+		{"ingest a bad date", func() error {
+			x := docB(t)
+			x.Document.Date = "5 March"
+			_, err := db.Ingest(ctx, x)
+			return err
+		}},
 		{"merge nothing", func() error {
 			_, err := db.MergeEntities(ctx, nat.ID, nil)
 			return err
