@@ -250,7 +250,8 @@ func runTrain(args []string) error {
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
 	epochs := fs.Int("epochs", 20, "maximum epochs; the best epoch on dev is kept")
 	perRelation := fs.Bool("per-relation", true, "tune a threshold per relation on dev after the global one")
-	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both; dev is always scored on the pipeline's when ner or both")
+	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both")
+	selectOn := fs.String("select", "pipeline", "choose hyperparameters and thresholds on dev with the pipeline's mentions (pipeline) or gold ones (gold)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
 		fs.PrintDefaults()
@@ -278,7 +279,7 @@ func runTrain(args []string) error {
 		}
 		tr = append(tr, examples(proto, trS, trD)...)
 	}
-	devD, err := docsFor(devS, *mentions != "gold")
+	devD, err := docsFor(devS, *selectOn == "pipeline")
 	if err != nil {
 		return err
 	}
@@ -319,7 +320,7 @@ func runTrain(args []string) error {
 		fmt.Fprintf(os.Stderr, "per-relation thresholds %v: dev F1 %.2f (global threshold: %.2f)\n", best.PerRelation, f, bestF)
 		bestF = f
 	}
-	if *mentions != "gold" {
+	if *selectOn == "pipeline" {
 		// The threshold is chosen on the pipeline's mentions; report the
 		// gold-mention figure as well.
 		goldD, _ := docsFor(devS, false)
@@ -349,7 +350,7 @@ func runTrain(args []string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Printf("classifier dev F1 (%s mentions, classifier alone): %.2f, threshold %.2f; wrote %s\n", map[bool]string{true: "pipeline", false: "gold"}[*mentions != "gold"], bestF, best.Threshold, *out)
+	fmt.Printf("classifier dev F1 (%s mentions, classifier alone): %.2f, threshold %.2f; wrote %s\n", *selectOn, bestF, best.Threshold, *out)
 	return nil
 }
 
