@@ -187,6 +187,14 @@ func TestPatterns(t *testing.T) {
 			not: []fact{{typ: graph.WorksFor, head: "Ana Ruiz", tail: "Telvia", title: "director"}},
 		},
 		{
+			name:  "former post before the name",
+			sents: []string{"Former [LOCATION Chile] President [PERSON Rosa Vidal] and former President of [LOCATION Peru] [PERSON Luis Soto] spoke ."},
+			not: []fact{
+				{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", title: "President"},
+				{typ: graph.WorksFor, head: "Luis Soto", tail: "Peru", title: "President"},
+			},
+		},
+		{
 			name:  "a place after a preposition is not the employer",
 			sents: []string{"In [LOCATION Paris] President [PERSON Rosa Vidal] spoke ."},
 			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Paris"}},

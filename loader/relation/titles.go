@@ -128,6 +128,9 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		if m := x.endingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 			if o := x.stateFormOf(st, x.d.Mentions[m].Start); o > 0 {
 				if ts, title, lead, ok := x.titleBefore(st, 0, o); ok {
+					if pastPost(st, ts) {
+						break
+					}
 					x.worksFor(st, p, m, title, lead, confPremodifier)
 					k, found = ts, true
 				}
@@ -167,6 +170,9 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 					markOwner(st, ts, k, p)
 				}
 				break
+			}
+			if pastPost(st, x.d.Mentions[anchor].Start) || pastPost(st, ts) {
+				break // "former US President X"
 			}
 			x.worksFor(st, p, m, title, lead, confPremodifier)
 			k, found = x.d.Mentions[anchor].Start, true
@@ -355,4 +361,17 @@ func (x *extractor) demonymCountry(st *sentence, nm int) int {
 		return -1
 	}
 	return x.placeMention(place, st.i)
+}
+
+// pastPost reports whether the word before token k marks a post as past
+// ("former", "ex", "late").
+func pastPost(st *sentence, k int) bool {
+	if k < 1 {
+		return false
+	}
+	switch st.low[k-1] {
+	case "former", "ex", "ex-", "late", "onetime", "one-time":
+		return true
+	}
+	return false
 }
