@@ -42,8 +42,10 @@ func compatible(a, b graph.EntityType) bool {
 	return vague(a) && specific(b) || specific(a) && vague(b)
 }
 
-// determiners that start a description rather than a name: such forms are
-// kept as mentions but never used to resolve or index an entity.
+// determiners that, written in lower case, start a description rather
+// than a name ("the Executive Director"): such forms are kept as mentions
+// but never used to resolve or index an entity. Capitalised, they start
+// names ("The Hague", "The Times").
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
 	"those": true, "its": true, "his": true, "her": true, "their": true, "our": true,
@@ -51,7 +53,8 @@ var determiners = map[string]bool{
 
 // properForms returns the distinct surface names of x fit for resolution:
 // Name first, then aliases, without descriptions ("the Executive
-// Director") and without forms that have no letter or digit.
+// Director", but not "The Times") and without forms that have no letter
+// or digit.
 func properForms(x *graph.Entity) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -61,7 +64,7 @@ func properForms(x *graph.Entity) []string {
 		if n == "" || seen[n] || len(graph.NameTokens(n)) == 0 {
 			continue
 		}
-		if determiners[strings.Fields(n)[0]] {
+		if determiners[strings.Fields(s)[0]] {
 			continue
 		}
 		seen[n] = true

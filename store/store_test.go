@@ -635,3 +635,20 @@ func TestGivenNameAloneAndCanonicalName(t *testing.T) {
 		t.Errorf("got %q with %d mentions, want Farah Moreau with 4", e.Name, e.MentionCount)
 	}
 }
+
+func TestNamesStartingWithTheResolve(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	for _, id := range []string{"t1", "t2"} {
+		x := extraction(t, id, "2024-01-01", "The Harbour Times said so ("+id+"). The editor of the Harbour Times agreed.", []graph.Entity{
+			ent("a", graph.Organization, "The Harbour Times", "the Harbour Times"),
+		}, nil)
+		mustIngest(t, db, x, graph.Ingested)
+	}
+	e := mustByName(t, db, "The Harbour Times", "")
+	if e.MentionCount != 4 || len(e.Aliases) != 0 {
+		t.Errorf("got %+v, want one node with 4 mentions and no description alias", e)
+	}
+	if st := mustStats(t, db); st.Entities != 1 {
+		t.Errorf("got %d entities, want 1", st.Entities)
+	}
+}
