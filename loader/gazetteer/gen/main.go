@@ -155,6 +155,21 @@ func run(mods, out string) error {
 			keep(place{kind: "city", name: capName, country: countryName[code], iso2: code, other: clean(capName, variants(capName))})
 		}
 	}
+	// A country's other name that is a large city elsewhere ("Gold Coast",
+	// once Ghana's) would send the city to the wrong country.
+	for i, p := range places {
+		if p.kind != "country" {
+			continue
+		}
+		var keep []string
+		for _, o := range p.other {
+			if c, ok := best[strings.ToLower(o)]; ok && c.country != p.name {
+				continue
+			}
+			keep = append(keep, o)
+		}
+		places[i].other = keep
+	}
 	for _, p := range best {
 		places = append(places, p)
 	}
