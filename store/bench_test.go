@@ -126,3 +126,22 @@ func TestIngestCorpusSpeed(t *testing.T) {
 		t.Errorf("got %d entities from a pool of 620 names, want resolution to join repeats", st.Entities)
 	}
 }
+
+// BenchmarkSearch runs a two-word query with one misspelt word against a
+// store of 500 synthetic documents.
+func BenchmarkSearch(b *testing.B) {
+	db := mustOpen(b, b.TempDir(), store.Options{})
+	ctx := context.Background()
+	for _, x := range corpus(500) {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, err := db.Search(ctx, graph.SearchQuery{Query: "amira abarra"})
+		if err != nil || len(p.Items) == 0 {
+			b.Fatalf("got %v, %v", p.Items, err)
+		}
+	}
+}
