@@ -178,6 +178,10 @@ The prime minister was abroad .`,
 [ORG UN] Deputy Secretary-General , [ORG UNICEF] Executive Director [PER Anna Berg] spoke .
 The Secretary-General was abroad .`,
 			[]entityView{{"United Nations", graph.Organization, "UN"}, {"United Nations Children's Fund", graph.Organization, "UNICEF"}, {"Anna Berg", graph.Person, "Anna Berg"}}},
+		{"a description ends where the title ends", `
+Justice Minister [PER Ivan Petrov] spoke .
+The justice was not convinced .`,
+			[]entityView{{"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
 		{"a title joined by and is someone else's", `
 The prime minister and [PER Ivan Petrov] spoke .
 The prime minister left .`,

@@ -288,12 +288,17 @@ func anySubsequence(windows [][]string, want []string) bool {
 	for _, w := range windows {
 		k := 0
 		ok := true
-		for _, x := range w {
+		for p, x := range w {
 			if k == len(want) {
 				break
 			}
 			if x == want[k] {
 				k++
+				// The description's last word must end the title: "the
+				// justice" is not the justice minister.
+				if k == len(want) && p+1 < len(w) && gazetteer.TitleWord(w[p+1]) {
+					ok = false
+				}
 			} else if k > 0 || gazetteer.Subordinate(x) {
 				ok = ok && !gazetteer.Subordinate(x)
 			}
