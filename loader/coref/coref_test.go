@@ -202,6 +202,10 @@ The Fund helps farmers .`,
 The [ORG Global Water Fund] opened an office .
 [ORG The Fund] helps farmers .`,
 			[]entityView{{"Global Water Fund", graph.Organization, "Global Water Fund|The Fund"}}},
+		{"an acronym description needs that acronym", `
+[ORG Sky TV] and the [ORG Lawn Tennis Association] ( [ORG LTA] ) met .
+He watched the TV while the LTA talked .`,
+			[]entityView{{"Sky TV", graph.Organization, "Sky TV"}, {"Lawn Tennis Association", graph.Organization, "LTA|Lawn Tennis Association|~the LTA"}}},
 		{"organisation description with modifier", `
 The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,

@@ -331,8 +331,13 @@ func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]i
 		return 0, -1
 	}
 	root = -1
+	// "the TV" is no short form of "Sky TV"; "the LTA" is of an "LTA".
+	abbrev := end == i+2 && acronym(toks[i+1].Text) != ""
 	for _, cand := range heads[head] {
 		if group(r.typ(cand)) != 4 || r.typ(cand) == graph.Misc || !r.before(cand, si, i) {
+			continue
+		}
+		if abbrev && !r.hasName(cand, head) {
 			continue
 		}
 		all := r.words(r.members[cand])
@@ -357,6 +362,17 @@ var calendar = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// hasName reports whether the cluster of root has a named mention whose
+// normalised name is name.
+func (r *resolver) hasName(root int, name string) bool {
+	for _, j := range r.members[root] {
+		if !r.d.Mentions[j].Nominal && r.ms[j].norm == name {
+			return true
+		}
+	}
+	return false
 }
 
 // headIndex lists, per head noun, the clusters with a named mention or a
