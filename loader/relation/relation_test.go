@@ -206,6 +206,11 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "WHO"}},
 		},
 		{
+			name:  "subject after a title and of",
+			sents: []string{"Deputy Foreign Minister of the Republic of [PERSON Estonia Mart Kask] held talks with [PERSON Lena Holm] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Estonia Mart Kask", tail: "Lena Holm"}},
+		},
+		{
 			name:  "two parties met",
 			sents: []string{"[PERSON Lena Holm] and [PERSON Mart Kask] met in [LOCATION Tallinn] on Tuesday ."},
 			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},

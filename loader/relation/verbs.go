@@ -136,7 +136,11 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 		b--
 	}
 	if b > 0 && prepositions[st.low[b-1]] {
-		return -1
+		// "Minister of the Republic of X held talks": an "of" that ties
+		// a title to the name still leaves the name the subject.
+		if !(st.low[b-1] == "of" && x.d.Mentions[m].Type == graph.Person && x.stateFormOf(st, b) > 0) {
+			return -1
+		}
 	}
 	return m
 }
