@@ -351,6 +351,11 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "participant behind an untied title",
+			sents: []string{"On the eve of the [EVENT Baltic Energy Summit] , Deputy Foreign Minister of the [MISC Republic] of [PERSON Estonia Mart Kask] held talks in [LOCATION Riga] ."},
+			want:  []fact{{typ: graph.ParticipatesIn, head: "Estonia Mart Kask", tail: "Baltic Energy Summit"}},
+		},
+		{
 			name:  "attended",
 			sents: []string{"[PERSON Mart Kask] attended the [EVENT Munich Security Conference] last year ."},
 			want:  []fact{{typ: graph.ParticipatesIn, head: "Mart Kask", tail: "Munich Security Conference"}},
