@@ -178,6 +178,10 @@ The prime minister was abroad .`,
 [ORG UN] Deputy Secretary-General , [ORG UNICEF] Executive Director [PER Anna Berg] spoke .
 The Secretary-General was abroad .`,
 			[]entityView{{"United Nations", graph.Organization, "UN"}, {"United Nations Children's Fund", graph.Organization, "UNICEF"}, {"Anna Berg", graph.Person, "Anna Berg"}}},
+		{"a shadow minister is not the minister", `
+Shadow chancellor [PER Ivan Petrov] spoke .
+The chancellor was abroad .`,
+			[]entityView{{"Ivan Petrov", graph.Person, "Ivan Petrov"}}},
 		{"a description ends where the title ends", `
 Justice Minister [PER Ivan Petrov] spoke .
 The justice was not convinced .`,

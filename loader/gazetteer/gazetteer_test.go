@@ -136,6 +136,8 @@ func TestTitle(t *testing.T) {
 		{"Secretary - General", true, true},
 		{"Deputy Secretary-General", true, false},
 		{"Vice President", true, false},
+		{"former President", true, false},
+		{"shadow chancellor", true, false},
 		{"chief executive officer", true, true},
 		{"CEO", true, true},
 		{"spokesman", true, false},
