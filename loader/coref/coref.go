@@ -25,7 +25,7 @@ func Resolve(d *text.Doc) {
 	r.init()
 	r.parenAcronyms()
 	r.exact()
-	r.gazetteer()
+	r.gazetteerNames()
 	r.initials()
 	r.countryOrgs()
 	r.headMatch()
@@ -227,8 +227,9 @@ func (r *resolver) exact() {
 	}
 }
 
-// gazetteer merges mentions the gazetteers know as one place or organisation.
-func (r *resolver) gazetteer() {
+// gazetteerNames merges mentions the gazetteers know as one place or
+// organisation.
+func (r *resolver) gazetteerNames() {
 	first := map[string]int{}
 	for i, m := range r.ms {
 		if m.canon == "" || group(r.typ(i)) == 1 || group(r.typ(i)) == 2 {

@@ -20,9 +20,6 @@ func Refine(d *text.Doc) {
 		if si < len(d.Spans) {
 			spans = d.Spans[si]
 		}
-		if len(spans) == 0 {
-			continue
-		}
 		words := make([]string, len(s.Tokens))
 		for i, t := range s.Tokens {
 			words[i] = t.Text

@@ -136,6 +136,8 @@ func TestRefine(t *testing.T) {
 			[]want{{"TASHKENT", graph.Location, map[string]string{"kind": "city"}}, {"UZA", graph.Organization, nil}}},
 		{"missed organisation recalled", "with UN-Women and [ORG UNDP] .",
 			[]want{{"UN-Women", graph.Organization, nil}, {"UNDP", graph.Organization, nil}}},
+		{"recall in a sentence without spans", "with UN-Women and others .",
+			[]want{{"UN-Women", graph.Organization, nil}}},
 		{"missed event recalled", "ahead of the Asia Water Summit in [LOC Dushanbe] .",
 			[]want{{"Asia Water Summit", graph.Event, nil}, {"Dushanbe", graph.Location, nil}}},
 		{"name extended over for", "create an [ORG International Agency] for Nuclear Safety soon .",
