@@ -198,6 +198,9 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
 			continue // "a UN agency based in Geneva": the agency is, not the UN
 		}
+		if c.Rel == graph.LivesIn && hasTravelCue(st.low, min(h.End, t.End), max(h.Start, t.Start)) {
+			continue // "X is to visit Thailand"
+		}
 		if c.Rel == graph.LocatedIn && x.biggerPlace(c.Head, c.Tail) {
 			continue // a country does not lie in one of its cities
 		}

@@ -78,3 +78,19 @@ var notJobs = map[string]bool{
 	"athlete": true, "champion": true, "veteran": true, "statesman": true, "politician": true,
 	"delegation": true, "leader": true,
 }
+
+// travelCues between a person and a place mean a visit, not a home
+// ("X is to visit Thailand"): 3 of CoNLL04's 421 Live_In pairs have one.
+var travelCues = []string{"visit", "trip", "travel", "tour", "arriv", "flew", "flies", "fly"}
+
+// hasTravelCue reports whether one of low[a:b] begins with a travel cue.
+func hasTravelCue(low []string, a, b int) bool {
+	for _, w := range low[a:b] {
+		for _, c := range travelCues {
+			if len(w) >= len(c) && w[:len(c)] == c {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -463,6 +463,11 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "a visit is not a home",
+			sents: []string{"Foreign Secretary [PERSON Jack Hale] is to visit [LOCATION Thailand] and [LOCATION Indonesia] this week ."},
+			not:   []fact{{typ: graph.LivesIn, head: "Jack Hale", tail: "Thailand"}},
+		},
+		{
 			name:  "killed",
 			sents: []string{"Police said [PERSON Carl Dunn] shot dead [PERSON Peter Vance] outside a bar ."},
 			want:  []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},
