@@ -184,10 +184,14 @@ func joinStateForm(cs []cand, i int, words []string) {
 	}
 }
 
-// splitTitle cuts a title off a name: from the front of a person's span
-// ("President Kassym-Jomart Tokayev"), from the end of another span when
-// what remains is a known name or the title is long ("UN Deputy
-// Secretary-General"); a span that is only a title is dropped.
+// splitTitle separates titles from names. A span that is only a title
+// ("the Executive Director") is dropped. A title at the end of a span is
+// cut off when what remains is a known name or the title is long ("UN
+// Deputy Secretary-General"); tagged PER or LOC, only when what remains is
+// a known organisation ("UN Deputy"), which it then is. A title or
+// honorific at the front of a person's span is left out of the name
+// ("President Kassym-Jomart Tokayev", "Mr Greenspan") and kept as the
+// mention's title.
 func splitTitle(c *cand, words []string) {
 	if c.drop {
 		return
@@ -199,43 +203,33 @@ func splitTitle(c *cand, words []string) {
 		}
 		return
 	}
-	if c.label == "PER" || c.label == "LOC" {
-		// "UN Deputy" tagged PER or LOC is the UN and part of a title.
-		if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
-			rest := strings.Join(w[:st], " ")
-			if _, org := gazetteer.FindOrg(rest); org {
-				c.end, c.ts, c.label = c.start+c.hs+st, 0, "ORG"
-				return
-			}
-		}
-		if c.label == "LOC" {
-			return
-		}
-		for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
-			c.set("honorific", w[0]) // "Mr Greenspan": what follows is a surname or a full name
-			c.hs++
-			w = w[1:]
-		}
-		if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
-			c.set("title", gazetteer.JoinWords(w[:n]))
-			c.hs += n
-			if StripPersonTitles {
-				c.start += c.hs
-				c.hs = 0
-			}
-		}
-		return
-	}
-	if c.label == "PER" || c.label == "LOC" {
-		return
-	}
 	if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
 		rest := strings.Join(w[:st], " ")
 		_, org := gazetteer.FindOrg(rest)
 		_, place := gazetteer.FindPlace(rest)
-		if len(w)-st >= 2 || org || place {
-			c.end = c.start + c.hs + st
-			c.ts = 0
+		personOrPlace := c.label == "PER" || c.label == "LOC"
+		if org || (!personOrPlace && (place || len(w)-st >= 2)) {
+			c.end, c.ts = c.start+c.hs+st, 0
+			if personOrPlace {
+				c.label = "ORG"
+			}
+			return
+		}
+	}
+	if c.label != "PER" {
+		return
+	}
+	for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
+		c.set("honorific", w[0]) // what follows is a surname or a full name
+		c.hs++
+		w = w[1:]
+	}
+	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
+		c.set("title", gazetteer.JoinWords(w[:n]))
+		c.hs += n
+		if StripPersonTitles {
+			c.start += c.hs
+			c.hs = 0
 		}
 	}
 }
@@ -246,9 +240,11 @@ func splitTitle(c *cand, words []string) {
 // scored on both; the entity's name leaves the title out either way.
 var StripPersonTitles = false
 
-// RelabelCountries enables turning an ORG span whose whole text is a
-// country into a LOCATION (on CoNLL-2003 dev it fixes more than it breaks;
-// PER spans are left alone: "Jordan" is as often a person).
+// RelabelCountries enables turning an ORG or PER span whose whole text is
+// a country into a LOCATION (on CoNLL-2003 dev it fixes more than it
+// breaks); a PER span is left alone when the country's name is also a
+// personal name ("Jordan", data/personal-names.txt) or written otherwise
+// ("Holland").
 var RelabelCountries = true
 
 // assignType gives cs[i] its ontology type and attributes.

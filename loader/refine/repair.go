@@ -36,7 +36,9 @@ func recall(cs []cand, words []string) []cand {
 			continue
 		}
 		// A known organisation, longest first.
-		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) {
+		// Only a whole capitalised run: "UN" of "the UN Fund" is a modifier.
+		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
+			(i+n == len(words) || !capitalised(words[i+n])) && (i == 0 || !capitalised(words[i-1]) || used[i-1] || determiner(words[i-1])) {
 			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
 			markUsed(used, i, i+n)
 			i += n - 1
