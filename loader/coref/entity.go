@@ -68,8 +68,7 @@ func (r *resolver) describe(e *text.Entity) {
 			continue
 		}
 		// Capitals (headlines, datelines) tell NER little: such a mention's
-		// type counts half.
-		// A gazetteer name or a dateline's agency counts most.
+		// type counts half; a gazetteer name or a dateline's agency most.
 		w := 2
 		if t := d.MentionText(m); strings.ToUpper(t) == t {
 			w = 1

@@ -26,17 +26,15 @@ func recall(cs []cand, words []string) []cand {
 	}
 	used := make([]bool, len(words))
 	for _, c := range cs {
-		for k := c.start; k < c.end; k++ {
-			used[k] = true
-		}
+		markUsed(used, c.start, c.end)
 	}
 	n := len(cs)
 	for i := 0; i < len(words); i++ {
 		if used[i] || !capitalised(words[i]) {
 			continue
 		}
-		// A known organisation, longest first.
-		// Only a whole capitalised run: "UN" of "the UN Fund" is a modifier.
+		// A known organisation, longest first, when it is a whole
+		// capitalised run: "UN" of "the UN Fund" is a modifier.
 		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
 			(i+n == len(words) || !capitalised(words[i+n])) && (i == 0 || !capitalised(words[i-1]) || used[i-1] || determiner(words[i-1])) {
 			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
@@ -44,7 +42,8 @@ func recall(cs []cand, words []string) []cand {
 			i += n - 1
 			continue
 		}
-		// A capitalised phrase ending in an event or initiative keyword.
+		// A capitalised phrase ending in an event or initiative keyword
+		// (not counting a sentence's first word, capitalised anyway).
 		j := i
 		for j < len(words) && !used[j] && capitalised(words[j]) && isWordStart(words[j]) {
 			j++
