@@ -198,6 +198,13 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
 			continue // "a UN agency based in Geneva": the agency is, not the UN
 		}
+		if (c.Rel == graph.WorksFor && (x.listSize(st, c.Tail) >= 3 || x.listSize(st, c.Head) >= 3)) ||
+			(c.Rel == graph.LivesIn && x.listSize(st, c.Tail) >= 3) {
+			// "airlines flying the jet are Aloha, America West, Continental
+			// and Delta": CoNLL04 has no Work_For into, or out of, such a
+			// list, and no Live_In into one.
+			continue
+		}
 		if c.Rel == graph.LivesIn && hasTravelCue(st.low, min(h.End, t.End), max(h.Start, t.Start)) {
 			continue // "X is to visit Thailand"
 		}
@@ -245,6 +252,45 @@ func (x *extractor) dateline(st *sentence) (int, int) {
 		return j, -1
 	}
 	return 0, -1
+}
+
+// listSize returns the length of the coordination ("A, B and C") that
+// named mention i belongs to: neighbours of the same type joined by a
+// comma, "and", ", and" or "or".
+func (x *extractor) listSize(st *sentence, i int) int {
+	ms := x.namedBySent[st.i]
+	k := -1
+	for j, m := range ms {
+		if m == i {
+			k = j
+		}
+	}
+	if k < 0 {
+		return 1
+	}
+	typ := x.d.Mentions[i].Type
+	joined := func(a, b int) bool {
+		ma, mb := x.d.Mentions[ms[a]], x.d.Mentions[ms[b]]
+		if ma.Type != typ || mb.Type != typ || mb.Start < ma.End {
+			return false
+		}
+		switch mb.Start - ma.End {
+		case 1:
+			w := st.low[ma.End]
+			return w == "," || w == "and" || w == "or"
+		case 2:
+			return st.low[ma.End] == "," && (st.low[ma.End+1] == "and" || st.low[ma.End+1] == "or")
+		}
+		return false
+	}
+	n := 1
+	for j := k; j > 0 && joined(j-1, j); j-- {
+		n++
+	}
+	for j := k; j+1 < len(ms) && joined(j, j+1); j++ {
+		n++
+	}
+	return n
 }
 
 // hasRelation reports whether a relation typ from mention h to t exists.

@@ -468,6 +468,15 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.LivesIn, head: "Jack Hale", tail: "Thailand"}},
 		},
 		{
+			name:  "no job in a list",
+			sents: []string{"[PERSON Fred Lane] , an aviation spokesman , said the airlines flying it are [ORGANIZATION Aloha] , [ORGANIZATION Westair] , [ORGANIZATION Continental] and [ORGANIZATION Delta] ."},
+			not: []fact{
+				{typ: graph.WorksFor, head: "Fred Lane", tail: "Aloha"},
+				{typ: graph.WorksFor, head: "Fred Lane", tail: "Westair"},
+				{typ: graph.WorksFor, head: "Fred Lane", tail: "Continental"},
+			},
+		},
+		{
 			name:  "killed",
 			sents: []string{"Police said [PERSON Carl Dunn] shot dead [PERSON Peter Vance] outside a bar ."},
 			want:  []fact{{typ: graph.Killed, head: "Carl Dunn", tail: "Peter Vance"}},
