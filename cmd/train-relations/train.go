@@ -393,6 +393,10 @@ func runEval(args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	devPath := fs.String("dev", "../shared/data/conll04/dev.json", "CoNLL04 sentences to score")
 	verbose := fs.Bool("v", false, "print false positives")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: train-relations eval [flags]\n\nexample: go run ./cmd/train-relations eval -v | head\n\nflags:")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
