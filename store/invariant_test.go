@@ -1,0 +1,138 @@
+package store_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/store"
+)
+
+// checkInvariants compares the counters, the degree of every entity and the
+// indexes with what an export of the whole graph shows.
+func checkInvariants(t *testing.T, db *store.DB, when string) {
+	t.Helper()
+	ctx := context.Background()
+	docs, ents, rels := exportAll(t, db)
+	st := mustStats(t, db)
+	want := graph.Stats{Documents: len(docs), Entities: len(ents), Relations: len(rels),
+		EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
+	degree := map[string]int{}
+	for _, e := range ents {
+		want.Mentions += len(e.Mentions)
+		want.EntityTypes[e.Type]++
+		if len(e.Mentions) != e.MentionCount {
+			t.Errorf("%s: %s has %d mentions, MentionCount %d", when, e.ID, len(e.Mentions), e.MentionCount)
+		}
+	}
+	for _, r := range rels {
+		want.Evidence += len(r.Evidence)
+		want.RelationTypes[r.Type]++
+		degree[r.Source]++
+		degree[r.Target]++
+		if r.Type.Symmetric() && r.Source > r.Target {
+			t.Errorf("%s: symmetric %s is not in canonical order", when, r.ID)
+		}
+	}
+	sameStats(t, when, st, want)
+	for _, e := range ents {
+		if e.Degree != degree[e.ID] {
+			t.Errorf("%s: %s (%s) has degree %d, relations say %d", when, e.ID, e.Name, e.Degree, degree[e.ID])
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			got, err := db.EntityByName(ctx, n, e.Type)
+			if err != nil || got == nil {
+				t.Errorf("%s: name %q of %s is not indexed: %v", when, n, e.ID, err)
+			}
+		}
+		p, err := db.Search(ctx, graph.SearchQuery{Query: e.Name, PageRequest: graph.PageRequest{First: graph.MaxPageSize}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, it := range p.Items {
+			found = found || it.ID == e.ID
+		}
+		if !found {
+			t.Errorf("%s: search %q does not find %s", when, e.Name, e.ID)
+		}
+	}
+	for _, order := range []graph.EntityOrder{graph.ByMentions, graph.ByDegree, graph.ByName} {
+		p, err := db.Entities(ctx, graph.EntityFilter{Order: order, PageRequest: graph.PageRequest{First: graph.MaxPageSize}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != len(ents) || p.Total != len(ents) {
+			t.Errorf("%s: order %s lists %d entities (total %d), want %d", when, order, len(p.Items), p.Total, len(ents))
+		}
+	}
+}
+
+// TestRandomOperationsKeepInvariants ingests, deletes and merges at random
+// and checks the store against its own export after every step.
+func TestRandomOperationsKeepInvariants(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 5))
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	docs := corpus(25)
+	for _, x := range docs {
+		// Smaller documents so that merges and deletions matter more.
+		x.Relations = x.Relations[:8]
+		for i := range x.Relations {
+			if i%3 == 0 {
+				x.Relations[i].Type = graph.MetWith
+			}
+		}
+	}
+	stored := map[string]bool{}
+	merges := 0
+	for step := range 60 {
+		switch op := rng.IntN(10); {
+		case op < 6:
+			x := docs[rng.IntN(len(docs))]
+			if _, err := db.Ingest(ctx, x); err != nil {
+				t.Fatal(err)
+			}
+			stored[x.Document.ID] = true
+		case op < 8:
+			for id := range stored {
+				if err := db.DeleteDocument(ctx, id); err != nil {
+					t.Fatal(err)
+				}
+				delete(stored, id)
+				break
+			}
+		default:
+			f := graph.EntityFilter{Type: graph.Person, PageRequest: graph.PageRequest{First: 40}}
+			if step%2 == 0 {
+				f.Type = "" // across types too
+			}
+			p, err := db.Entities(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Items) >= 3 {
+				a, b, c := p.Items[rng.IntN(len(p.Items))], p.Items[rng.IntN(len(p.Items))], p.Items[rng.IntN(len(p.Items))]
+				if _, err := db.MergeEntities(ctx, a.ID, []string{b.ID, c.ID}); err != nil {
+					t.Fatal(err)
+				}
+				merges++
+			}
+		}
+		checkInvariants(t, db, "step "+string(rune('A'+step%26))+string(rune('0'+step/26)))
+		if t.Failed() {
+			t.Fatalf("stopped at step %d", step)
+		}
+	}
+	if merges == 0 {
+		t.Error("the random walk made no merge")
+	}
+	for id := range stored {
+		if err := db.DeleteDocument(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
+	sameStats(t, "after deleting everything", mustStats(t, db), zero)
+}
