@@ -34,7 +34,9 @@
 // already related, a tail inside another person's title ("met UN Deputy
 // Secretary-General, UNFPA Executive Director X": the UN is X's employer),
 // a second employer for a person a title pattern placed in the sentence,
-// KILLED in a sentence without a word for killing, a country inside a
+// KILLED in a sentence without a word for killing, LIVES_IN across a
+// visit ("X is to visit Thailand"), WORKS_FOR into or out of a list of
+// three or more names and LIVES_IN into one, a country inside a
 // smaller place, an agency modifier ("a UN agency based in Geneva") and a
 // dateline place ("NAIROBI (Reuters) - Vodacom ...") as anyone's base
 // but the agency's. A classifier WORKS_FOR below 0.7 is dropped when a
@@ -104,9 +106,9 @@
 //
 // # Figures (CoNLL04 dev, strict relation micro F1)
 //
-//	gold entities, Extract:                74.53 (P 74.42, R 74.64)   go run ./cmd/train-relations eval
+//	gold entities, Extract:                76.19 (P 77.81, R 74.64)   go run ./cmd/train-relations eval
 //	gold entities, classifier alone:       74.74
-//	pipeline entities (ner+refine+coref):  60.15 (P 60.23, R 60.06)
+//	pipeline entities (ner+refine+coref):  60.68 (P 61.31, R 60.06)
 //	    go build -o /tmp/train-relations ./cmd/train-relations
 //	    ../shared/eval/score run re ../shared/data/conll04/dev.json -- /tmp/train-relations tag
 //	pipeline entities, classifier alone:   60.09 (printed by go run ./cmd/train-relations)
