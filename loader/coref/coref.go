@@ -53,6 +53,8 @@ type resolver struct {
 	members map[int][]int  // root -> the mentions of its cluster
 	spans   map[[3]int]int // sentence, start, end -> mention
 	first   map[int][2]int // root -> sentence and end of its first named mention (descriptions)
+	why     map[int]string // mention -> the sieve that joined it to its entity
+	reason  []string       // why, by mention index once build has sorted them
 }
 
 func (r *resolver) init() {
@@ -60,6 +62,7 @@ func (r *resolver) init() {
 	r.parent = r.parent[:0]
 	r.members = map[int][]int{}
 	r.spans = map[[3]int]int{}
+	r.why = map[int]string{}
 	for i := range r.d.Mentions {
 		r.add(i)
 	}
@@ -147,6 +150,24 @@ func (r *resolver) union(a, b int) {
 	delete(r.members, b)
 }
 
+// sameName is the reason exact matching gives; resolution leaves it out.
+const sameName = "same name"
+
+// link merges the clusters of mentions i and j and records, on each that
+// has none yet, the sieve that linked them, for the entity's "resolution"
+// attribute.
+func (r *resolver) link(i, j int, why string) {
+	if r.find(i) == r.find(j) {
+		return
+	}
+	for _, k := range []int{i, j} {
+		if w := r.why[k]; w == "" || w == sameName {
+			r.why[k] = why
+		}
+	}
+	r.union(i, j)
+}
+
 func (r *resolver) typ(i int) graph.EntityType { return r.d.Mentions[i].Type }
 
 // group is a coarse class of types that may share a cluster.
@@ -196,7 +217,7 @@ func (r *resolver) parenAcronyms() {
 		} else if group(r.typ(j)) == 1 {
 			continue
 		}
-		r.union(i, j)
+		r.link(j, i, "acronym in parentheses")
 	}
 }
 
@@ -220,7 +241,7 @@ func (r *resolver) exact() {
 			k = "\x00" + k
 		}
 		if j, ok := first[k]; ok {
-			r.union(j, i)
+			r.link(i, j, sameName)
 		} else {
 			first[k] = i
 		}
@@ -240,7 +261,7 @@ func (r *resolver) gazetteerNames() {
 			k = "O" + m.canon
 		}
 		if j, ok := first[k]; ok {
-			r.union(j, i)
+			r.link(i, j, "gazetteer")
 		} else {
 			first[k] = i
 		}
@@ -301,7 +322,7 @@ func (r *resolver) initials() {
 			target = j
 		}
 		if target >= 0 {
-			r.union(i, target)
+			r.link(i, target, "initials")
 		}
 	}
 }
@@ -324,7 +345,7 @@ func (r *resolver) countryOrgs() {
 		}
 		k := key{c, core}
 		if j, ok := tied[k]; ok {
-			r.union(j, i)
+			r.link(i, j, "same organisation of the country")
 		} else {
 			tied[k] = i
 			byCore[core] = append(byCore[core], i)
@@ -335,7 +356,7 @@ func (r *resolver) countryOrgs() {
 			continue
 		}
 		if c := byCore[r.ms[i].norm]; len(c) == 1 {
-			r.union(c[0], i)
+			r.link(i, c[0], "same organisation of the country")
 		}
 	}
 }
@@ -434,7 +455,7 @@ func (r *resolver) headMatch() {
 		if target >= 0 {
 			delete(words, target)
 			delete(words, r.find(i))
-			r.union(target, i)
+			r.link(i, target, "head noun")
 		}
 	}
 }
@@ -542,7 +563,7 @@ func (r *resolver) nameParts() {
 				r.d.Mentions[j].Type = graph.Person
 			}
 		}
-		r.union(target, i)
+		r.link(i, target, "name part")
 	}
 }
 

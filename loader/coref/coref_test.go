@@ -262,6 +262,27 @@ The Executive Director met [ORG UNICEF] staff ; [PER Berg] said [LOC TASHKENT] w
 	}
 }
 
+func TestResolveExplainsEachName(t *testing.T) {
+	d := mustDoc(t, `
+The [ORG Caspian Water Council] ( CWC ) met in [LOC Tashkent] .
+Executive Director [PER Anna Berg] of the [ORG CWC] spoke .
+[PER Berg] said the Executive Director would return to the Council .`)
+	got := map[string]string{}
+	for _, e := range d.Entities {
+		got[e.Name] = e.Attrs["resolution"]
+	}
+	want := map[string]string{
+		"Caspian Water Council": "CWC: acronym in parentheses; the Council: description",
+		"Anna Berg":             "Berg: name part; the Executive Director: description",
+		"Tashkent":              "",
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("resolution of %s = %q, want %q", name, got[name], w)
+		}
+	}
+}
+
 func TestResolveNamesLeaveOutTitlesAndPossessives(t *testing.T) {
 	d := mustDoc(t, `
 [PER President Shavkat Mirziyoyev] and [PER Mr Bakhtiyor Saidov] spoke .

@@ -67,7 +67,7 @@ func (r *resolver) addNominal(sent, start, end, root int) {
 		Type: r.typ(root), Entity: -1, Nominal: true})
 	i := len(r.d.Mentions) - 1
 	r.add(i)
-	r.union(root, i)
+	r.link(i, root, "description")
 }
 
 // peopleIndex holds the facts of every person cluster, by root, and the

@@ -34,6 +34,7 @@ func (r *resolver) build() {
 		return x.End > y.End
 	})
 	mentions := make([]text.Mention, len(order))
+	r.reason = make([]string, len(order))
 	entityOf := map[int]int{} // root -> entity index
 	d.Entities = d.Entities[:0]
 	for k, old := range order {
@@ -47,6 +48,7 @@ func (r *resolver) build() {
 		}
 		m.Entity = e
 		mentions[k] = m
+		r.reason[k] = r.why[old]
 		d.Entities[e].Mentions = append(d.Entities[e].Mentions, k)
 	}
 	d.Mentions = mentions
@@ -129,6 +131,30 @@ func (r *resolver) describe(e *text.Entity) {
 	if len(descs) > 0 {
 		e.Attrs["descriptions"] = strings.Join(descs, "; ")
 	}
+	if why := r.resolution(e); why != "" {
+		e.Attrs["resolution"] = why
+	}
+}
+
+// resolution explains an entity: for each of its other names and its
+// descriptions, the sieve that linked it ("UNFPA: acronym in parentheses;
+// Umarov: name part; The Kazakh diplomat: description"); equal names go
+// without saying.
+func (r *resolver) resolution(e *text.Entity) string {
+	var parts []string
+	seen := map[string]bool{graph.NormalizeName(e.Name): true}
+	for _, i := range e.Mentions {
+		why := r.reason[i]
+		if why == "" || why == sameName {
+			continue
+		}
+		t := surface(r.d, r.d.Mentions[i])
+		if k := graph.NormalizeName(t); !seen[k] {
+			seen[k] = true
+			parts = append(parts, t+": "+why)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // surface returns a mention's name: its text without a title, honorific
