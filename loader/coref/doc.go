@@ -47,7 +47,9 @@
 // "name" attribute from refine leaves out titles, honorifics and
 // possessives); other names become aliases (deduplicated by
 // graph.NormalizeName); descriptions go to the attribute "descriptions",
-// never to aliases. Its type is the most voted type of its named mentions (a
+// never to aliases; the attribute "resolution" says which sieve linked each
+// other name and description ("UNFPA: acronym in parentheses; Umarov: name
+// part; The Kazakh diplomat: description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
 // least; ties go to the type of the naming mention). Mention types are left
 // as refine set them, since the CoNLL evaluations score each mention.
