@@ -278,6 +278,34 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.MetWith, head: "Estonian Foreign Ministry", tail: "UNICEF"}},
 		},
 		{
+			name:  "two parties discussed",
+			sents: []string{"[PERSON Lena Holm] and [PERSON Mart Kask] discussed energy security ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "discussed alone is no meeting",
+			sents: []string{"[PERSON Lena Holm] discussed [ORGANIZATION UNDP] projects ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "UNDP"}},
+		},
+		{
+			name:  "who is the title of",
+			sents: []string{"[PERSON Mart Kask] , who is also the chairman of [ORGANIZATION Baltic Rail] , resigned ."},
+			want:  []fact{{typ: graph.Leads, head: "Mart Kask", tail: "Baltic Rail", title: "chairman"}},
+		},
+		{
+			name: "speech at an event, signing an agreement, hosting",
+			sents: []string{
+				"[PERSON Rosa Vidal] delivered a speech at the [EVENT Ocean Forum] .",
+				"[LOCATION Chile] signed the [INITIATIVE Paris Agreement] in 2016 .",
+				"[LOCATION Peru] will host the [EVENT Andean Summit] .",
+			},
+			want: []fact{
+				{typ: graph.ParticipatesIn, head: "Rosa Vidal", tail: "Ocean Forum"},
+				{typ: graph.ParticipatesIn, head: "Chile", tail: "Paris Agreement", sent: 1},
+				{typ: graph.OrganizedBy, head: "Andean Summit", tail: "Peru", sent: 2},
+			},
+		},
+		{
 			name:  "received a visitor",
 			sents: []string{"President [PERSON Rosa Vidal] received Foreign Minister [PERSON Lena Holm] ."},
 			want:  []fact{{typ: graph.MetWith, head: "Rosa Vidal", tail: "Lena Holm"}},

@@ -215,6 +215,12 @@ func (x *extractor) appositive(st *sentence, p int) {
 	default:
 		return
 	}
+	if k+1 < n && st.low[k] == "who" && (st.low[k+1] == "is" || st.low[k+1] == "was" || st.low[k+1] == "has") {
+		k += 2 // "X, who is also the TITLE of Y"
+		if k < n && st.low[k] == "been" {
+			k++
+		}
+	}
 	for k < n && (st.low[k] == "named" || st.low[k] == "appointed" || st.low[k] == "elected" || st.low[k] == "as" ||
 		st.low[k] == "now" || st.low[k] == "also" || st.low[k] == "former" || st.low[k] == "currently") {
 		if st.low[k] == "former" {

@@ -19,12 +19,14 @@ type trigger struct {
 var (
 	trigMet       = trigger{typ: graph.MetWith, subj: partyTypes, obj: partyTypes, gap: 2, conf: 0.85}
 	trigMetBare   = trigger{typ: graph.MetWith, subj: partyTypes, obj: partyTypes, gap: 0, conf: 0.8}
+	trigMetAnd    = trigger{typ: graph.MetWith, subj: partyTypes, obj: []graph.EntityType{}, gap: 0, conf: 0.75} // only "X and Y discussed"
 	trigMetPerson = trigger{typ: graph.MetWith, subj: personTypes, obj: personTypes, gap: 0, conf: 0.8}
 	trigAnnounced = trigger{typ: graph.Announced, subj: partyTypes, obj: thingTypes, gap: 10, conf: 0.75}
 	trigProposed  = trigger{typ: graph.Proposed, subj: partyTypes, obj: thingTypes, gap: 10, conf: 0.75}
 	trigLaunched  = trigger{typ: graph.Launched, subj: partyTypes, obj: thingTypes, gap: 8, conf: 0.75}
 	trigAttend    = trigger{typ: graph.ParticipatesIn, subj: partyTypes, obj: eventTypes, gap: 3, conf: 0.8}
 	trigTakePart  = trigger{typ: graph.ParticipatesIn, subj: partyTypes, obj: []graph.EntityType{graph.Event, graph.Initiative}, gap: 3, conf: 0.8}
+	trigSigned    = trigger{typ: graph.ParticipatesIn, subj: partyTypes, obj: []graph.EntityType{graph.Initiative}, gap: 1, conf: 0.75}
 	trigOrganised = trigger{typ: graph.OrganizedBy, subj: []graph.EntityType{graph.Organization, graph.Location, graph.Person}, obj: eventTypes, gap: 3, reverse: true, conf: 0.8}
 	trigKilled    = trigger{typ: graph.Killed, subj: personTypes, obj: personTypes, gap: 0, conf: 0.8}
 	trigJoined    = trigger{typ: graph.MemberOf, subj: partyTypes, obj: orgTypes, gap: 1, conf: 0.7}
@@ -43,9 +45,10 @@ var verbTriggers = map[string][]trigger{
 	"had talks with": {trigMet}, "held negotiations with": {trigMet}, "held a phone conversation with": {trigMet},
 	"had a phone conversation with": {trigMet}, "held a telephone conversation with": {trigMet},
 	"had a telephone conversation with": {trigMet}, "spoke by phone with": {trigMet}, "conferred with": {trigMet},
+	"talked with": {trigMet}, "spoke with": {trigMet}, "talks with": {trigMet},
 	"holds meeting with": {trigMet}, "held meeting with": {trigMet}, "hold meeting with": {trigMet},
-	"discussed with": {trigMet},
-	"received":       {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
+	"discussed with": {trigMet}, "discussed": {trigMetAnd},
+	"received": {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
 	"hosted": {trigMetPerson, trigOrganised}, "hosts": {trigMetPerson, trigOrganised},
 
 	"announced": {trigAnnounced}, "announces": {trigAnnounced}, "announce": {trigAnnounced},
@@ -61,13 +64,16 @@ var verbTriggers = map[string][]trigger{
 	"inaugurated": {trigLaunched},
 
 	"attended": {trigAttend}, "attends": {trigAttend}, "attend": {trigAttend}, "addressed": {trigAttend},
-	"address": {trigAttend}, "addresses": {trigAttend},
+	"address": {trigAttend}, "addresses": {trigAttend}, "delivered a speech at": {trigAttend},
+	"made a speech at": {trigAttend}, "gave a speech at": {trigAttend}, "spoke at the opening of": {trigAttend},
+	"signed": {trigSigned}, "ratified": {trigSigned}, "signs": {trigSigned}, "ratifies": {trigSigned},
 	"spoke at": {trigAttend}, "speaks at": {trigAttend},
 	"took part in": {trigTakePart}, "take part in": {trigTakePart}, "takes part in": {trigTakePart},
 	"participated in": {trigTakePart}, "participates in": {trigTakePart}, "participate in": {trigTakePart},
 
 	"organized": {trigOrganised}, "organised": {trigOrganised}, "organizes": {trigOrganised},
 	"organises": {trigOrganised}, "convened": {trigOrganised}, "convenes": {trigOrganised},
+	"host": {trigOrganised}, "will host": {trigOrganised},
 	"sponsored": {trigOrganised},
 
 	"killed": {trigKilled}, "murdered": {trigKilled}, "assassinated": {trigKilled}, "shot dead": {trigKilled},
@@ -264,8 +270,10 @@ func (x *extractor) verbs(st *sentence) {
 			if subj < 0 || !hasType(tr.subj, x.d.Mentions[subj].Type) {
 				continue
 			}
+			objTypes := tr.obj
 			if obj < 0 && tr.typ == graph.MetWith {
 				// "X and Y met", "X and his French counterpart Y held talks".
+				objTypes = partyTypes
 				s0 := x.d.Mentions[subj].Start
 				for b := s0; b > 0 && b > s0-5; b-- {
 					w := st.low[b-1]
@@ -278,7 +286,7 @@ func (x *extractor) verbs(st *sentence) {
 					}
 				}
 			}
-			if obj < 0 || !hasType(tr.obj, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
+			if obj < 0 || !hasType(objTypes, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
 				continue
 			}
 			h, t := x.named(subj), x.named(obj)
