@@ -2,6 +2,7 @@ package relation_test
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -706,6 +707,44 @@ func TestExtractConcurrent(t *testing.T) {
 	for g := 1; g < 4; g++ {
 		if n := <-done; n != first {
 			t.Errorf("goroutine found %d relations, another %d: want the same", n, first)
+		}
+	}
+}
+
+// TestExtractNeverPanics feeds Extract random mentions (overlapping, at
+// sentence edges, nominal, without entities) over news-like words.
+func TestExtractNeverPanics(t *testing.T) {
+	words := strings.Fields("the of , and ' 's ( ) - . met with held talks in on May 16-18 President Minister chairman of " +
+		"Executive Director UN Kazakh based launched by who said agencies such as in cooperation with killed")
+	types := []graph.EntityType{graph.Person, graph.Organization, graph.Location, graph.Event, graph.Initiative, graph.NORP, graph.Misc}
+	rng := rand.New(rand.NewSource(7))
+	for n := 0; n < 2000; n++ {
+		var sents [][]string
+		for s := 0; s < 1+rng.Intn(3); s++ {
+			var ws []string
+			for k := 0; k < 1+rng.Intn(25); k++ {
+				ws = append(ws, words[rng.Intn(len(words))])
+			}
+			sents = append(sents, ws)
+		}
+		d := text.FromTokens(sents)
+		d.Date = "2024-01-02"
+		for m := 0; m < rng.Intn(8); m++ {
+			s := rng.Intn(len(sents))
+			a := rng.Intn(len(sents[s]))
+			b := a + 1 + rng.Intn(len(sents[s])-a)
+			ent := -1
+			if rng.Intn(3) > 0 {
+				ent = len(d.Entities)
+				d.Entities = append(d.Entities, text.Entity{Type: types[rng.Intn(len(types))], Mentions: []int{len(d.Mentions)}})
+			}
+			d.Mentions = append(d.Mentions, text.Mention{Sent: s, Start: a, End: b, Type: types[rng.Intn(len(types))], Entity: ent, Nominal: rng.Intn(5) == 0})
+		}
+		relation.Extract(d)
+		for _, r := range d.Relations {
+			if r.Head < 0 || r.Head >= len(d.Mentions) || r.Tail < 0 || r.Tail >= len(d.Mentions) || r.Sent < 0 || r.Sent >= len(d.Sentences) {
+				t.Fatalf("relation %+v out of range (%d mentions, %d sentences)", r, len(d.Mentions), len(d.Sentences))
+			}
 		}
 	}
 }
