@@ -10,12 +10,6 @@ import (
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// RetypeSurnames lets the name-part sieve turn a single-word ORG, LOC or
-// MISC mention into a PERSON when it is the surname of exactly one person
-// named in full in the document and no gazetteer knows it ("Kanem" tagged
-// ORG after "Natalia Kanem").
-var RetypeSurnames = true
-
 // Resolve fills d.Entities and sets Mention.Entity for every mention, adding
 // nominal mentions for the descriptions it resolves. It sorts d.Mentions in
 // text order; run it before relation extraction, which refers to mentions
@@ -525,7 +519,7 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		person := r.typ(i) == graph.Person
-		if !person && (!RetypeSurnames || m.canon != "" || m.abbr != "" || group(r.typ(i)) == 2) {
+		if !person && (m.canon != "" || m.abbr != "" || group(r.typ(i)) == 2) {
 			continue
 		}
 		target := -1

@@ -227,25 +227,8 @@ func splitTitle(c *cand, words []string) {
 	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
 		c.set("title", gazetteer.JoinWords(w[:n]))
 		c.hs += n
-		if StripPersonTitles {
-			c.start += c.hs
-			c.hs = 0
-		}
 	}
 }
-
-// StripPersonTitles cuts a leading title off a PER span instead of only
-// leaving it out of the name. Off: CoNLL04 annotates titles inside person
-// spans ("President Lincoln") and CoNLL-2003 mostly not, and the spans are
-// scored on both; the entity's name leaves the title out either way.
-var StripPersonTitles = false
-
-// RelabelCountries enables turning an ORG or PER span whose whole text is
-// a country into a LOCATION (on CoNLL-2003 dev it fixes more than it
-// breaks); a PER span is left alone when the country's name is also a
-// personal name ("Jordan", data/personal-names.txt) or written otherwise
-// ("Holland").
-var RelabelCountries = true
 
 // assignType gives cs[i] its ontology type and attributes.
 func assignType(cs []cand, i int, words []string) {
@@ -261,7 +244,7 @@ func assignType(cs []cand, i int, words []string) {
 		(c.end == len(words) || datelineMark[words[c.end]]) {
 		c.label = "LOC" // a dateline: "ASTANA. KAZINFORM - ..."
 	}
-	if _, ok := gazetteer.Demonym(name); ok && c.label == "ORG" && DemonymORG && !allCaps(w) {
+	if _, ok := gazetteer.Demonym(name); ok && c.label == "ORG" && !allCaps(w) {
 		c.label = "MISC"
 	}
 	switch {
@@ -270,7 +253,7 @@ func assignType(cs []cand, i int, words []string) {
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
 		return
-	case isPlace && (c.label == "LOC" || (RelabelCountries && place.Kind == "country" &&
+	case isPlace && (c.label == "LOC" || (place.Kind == "country" &&
 		(c.label == "ORG" || (c.label == "PER" && !personalName(name, place))))):
 		c.typ = graph.Location
 		c.set("kind", place.Kind)

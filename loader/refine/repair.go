@@ -10,18 +10,11 @@ import (
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
-// DemonymORG turns an ORG span that is only a demonym ("Kazakh") into a
-// NORP mention.
-var DemonymORG = true
-
-// RecallNames enables the spans refine adds where NER found none: names of
-// well-known organisations ("UN-Women") and capitalised phrases that end
-// in an event or initiative keyword ("Global Leadership Meeting").
-var RecallNames = true
-
-// recall adds candidates for names NER missed.
+// recall adds candidates for names NER missed: well-known organisations
+// ("UN-Women") and capitalised phrases that end in an event or initiative
+// keyword ("Global Leadership Meeting").
 func recall(cs []cand, words []string) []cand {
-	if !RecallNames || mostlyCaps(words) {
+	if mostlyCaps(words) {
 		return cs
 	}
 	used := make([]bool, len(words))
@@ -66,13 +59,11 @@ func recall(cs []cand, words []string) []cand {
 	return cs
 }
 
-// ExtendOf enables extending an organisation's or other name over "of" or
-// "for" and the capitalised words after it that NER left out
-// ("International Agency" + "for Biological Safety").
-var ExtendOf = true
-
+// extendOf extends an organisation's or other name over "of" or "for" and
+// the capitalised words after it that NER left out ("International
+// Agency" + "for Biological Safety").
 func extendOf(cs []cand, words []string) {
-	if !ExtendOf || mostlyCaps(words) {
+	if mostlyCaps(words) {
 		return
 	}
 	used := make([]bool, len(words))

@@ -263,9 +263,10 @@ func isLetters(s string) bool {
 }
 
 // foldTable maps accented Latin letters to their ASCII base letter.
-var foldTable = map[rune]string{}
+var foldTable = buildFoldTable()
 
-func init() {
+func buildFoldTable() map[rune]string {
+	table := map[rune]string{}
 	groups := map[string]string{
 		"a": "àáâãäåāăą", "A": "ÀÁÂÃÄÅĀĂĄ", "c": "çćĉċč", "C": "ÇĆĈĊČ", "d": "ďđ", "D": "ĎĐ",
 		"e": "èéêëēĕėęě", "E": "ÈÉÊËĒĔĖĘĚ", "g": "ĝğġģ", "G": "ĜĞĠĢ", "h": "ĥħḩ", "H": "ĤĦ",
@@ -276,9 +277,10 @@ func init() {
 	}
 	for base, letters := range groups {
 		for _, r := range letters {
-			foldTable[r] = base
+			table[r] = base
 		}
 	}
+	return table
 }
 
 func fold(s string) string {
