@@ -84,7 +84,7 @@ func (x *extractor) organiser(st *sentence, e int) {
 func (x *extractor) mentionNamed(name string, typ graph.EntityType, s int) int {
 	best := -1
 	for i, m := range x.d.Mentions {
-		if m.Nominal || m.Type != typ || x.d.MentionText(m) != name {
+		if m.Nominal || m.Type != typ || !x.valid[i] || x.d.MentionText(m) != name {
 			continue
 		}
 		if m.Sent == s {
@@ -116,7 +116,7 @@ func (x *extractor) mentionNamed(name string, typ graph.EntityType, s int) int {
 func (x *extractor) entityMention(ms []int, s int) int {
 	best := -1
 	for _, i := range ms {
-		if i < 0 || i >= len(x.d.Mentions) || x.d.Mentions[i].Nominal {
+		if i < 0 || i >= len(x.d.Mentions) || !x.valid[i] || x.d.Mentions[i].Nominal {
 			continue
 		}
 		if x.d.Mentions[i].Sent == s {

@@ -15,7 +15,8 @@ import (
 // (typed by refine) and uses coreference (Mention.Entity, d.Entities) when
 // present. Each relation is stated once per (type, head, tail); the document
 // date, when known, is set as attribute "documentDate". Extract is safe to
-// call on many documents concurrently.
+// call on many documents concurrently; during the call it types names that
+// end in an event noun as events, and restores the types before it returns.
 func Extract(d *text.Doc) {
 	d.Relations = d.Relations[:0]
 	defer retypeEvents(d)()
@@ -102,6 +103,7 @@ type extractor struct {
 	namedBySent [][]int         // named mentions per sentence, in token order
 	seen        map[relKey]int  // index into d.Relations
 	patterned   map[[2]int]bool // mention pairs (low, high) a pattern related
+	valid       []bool          // mention is a token span of its sentence
 
 	// Gazetteer look-ups of named mentions, filled once by indexNames.
 	placeOf      map[int]gazetteer.Place
@@ -122,11 +124,13 @@ func newExtractor(d *text.Doc) *extractor {
 		namedBySent: make([][]int, len(d.Sentences)),
 		seen:        make(map[relKey]int),
 		patterned:   make(map[[2]int]bool),
+		valid:       make([]bool, len(d.Mentions)),
 	}
 	for i, m := range d.Mentions {
-		if m.Sent < 0 || m.Sent >= len(d.Sentences) || m.Start >= m.End {
-			continue
+		if m.Sent < 0 || m.Sent >= len(d.Sentences) || m.Start < 0 || m.Start >= m.End || m.End > len(d.Sentences[m.Sent].Tokens) {
+			continue // not a span of its sentence: no pattern or pair can use it
 		}
+		x.valid[i] = true
 		x.bySent[m.Sent] = append(x.bySent[m.Sent], i)
 	}
 	for s, ms := range x.bySent {

@@ -111,7 +111,7 @@ func (x *extractor) named(i int) int {
 		return i
 	}
 	for _, j := range x.d.Entities[m.Entity].Mentions {
-		if j >= 0 && j < len(x.d.Mentions) && x.d.Mentions[j].Sent == m.Sent && !x.d.Mentions[j].Nominal {
+		if j >= 0 && j < len(x.d.Mentions) && x.valid[j] && x.d.Mentions[j].Sent == m.Sent && !x.d.Mentions[j].Nominal {
 			return j
 		}
 	}

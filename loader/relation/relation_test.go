@@ -740,6 +740,9 @@ func TestExtractNeverPanics(t *testing.T) {
 			}
 			d.Mentions = append(d.Mentions, text.Mention{Sent: s, Start: a, End: b, Type: types[rng.Intn(len(types))], Entity: ent, Nominal: rng.Intn(5) == 0})
 		}
+		if rng.Intn(10) == 0 && len(d.Mentions) > 0 { // a broken span must be skipped, not crash
+			d.Mentions[0].End = len(sents[d.Mentions[0].Sent]) + 2
+		}
 		relation.Extract(d)
 		for _, r := range d.Relations {
 			if r.Head < 0 || r.Head >= len(d.Mentions) || r.Tail < 0 || r.Tail >= len(d.Mentions) || r.Sent < 0 || r.Sent >= len(d.Sentences) {

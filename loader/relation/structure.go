@@ -299,7 +299,7 @@ func (x *extractor) indexNames() {
 	x.placesByName = map[string][]int{}
 	x.orgsByName = map[string][]int{}
 	for i, m := range x.d.Mentions {
-		if m.Nominal {
+		if m.Nominal || !x.valid[i] {
 			continue
 		}
 		switch m.Type {
@@ -371,7 +371,7 @@ func (x *extractor) documentLevel() {
 	x.indexNames()
 	gaz := map[string]string{"basis": basisGazetteer}
 	for i, m := range x.d.Mentions {
-		if m.Nominal {
+		if m.Nominal || !x.valid[i] {
 			continue
 		}
 		typ, other := graph.RelationType(""), -1
