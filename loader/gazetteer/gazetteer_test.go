@@ -92,6 +92,27 @@ func TestFindOrg(t *testing.T) {
 	}
 }
 
+func TestOrgAt(t *testing.T) {
+	tests := []struct {
+		sent string
+		i, n int
+		want string
+	}{
+		{"with UN-Women and UNDP", 1, 1, "UN Women"},
+		{"with UN - Women and UNDP", 1, 3, "UN Women"},
+		{"with UN-Women and UNDP", 3, 1, "United Nations Development Programme"},
+		{"the United Nations Population Fund said", 1, 4, "United Nations Population Fund"},
+		{"the United Nations said", 1, 2, "United Nations"},
+		{"the Foreign Ministry said", 1, 0, ""},
+	}
+	for _, tt := range tests {
+		n, o := gazetteer.OrgAt(strings.Fields(tt.sent), tt.i)
+		if n != tt.n || o.Name != tt.want {
+			t.Errorf("OrgAt(%q, %d) = %d, %q; want %d, %q", tt.sent, tt.i, n, o.Name, tt.n, tt.want)
+		}
+	}
+}
+
 func TestDemonym(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"Kazakh", "Kazakhstan"}, {"Kazakhs", "Kazakhstan"}, {"British", "United Kingdom"},
