@@ -70,11 +70,25 @@ func checkInvariants(t *testing.T, db *store.DB, when string) {
 }
 
 // TestRandomOperationsKeepInvariants ingests, deletes and merges at random
-// and checks the store against its own export after every step.
+// and checks the store against its own export after every step, once with
+// the default options and once with a memtable so small that most writes
+// are split commits.
 func TestRandomOperationsKeepInvariants(t *testing.T) {
+	t.Run("default", func(t *testing.T) { randomWalk(t, store.Options{}, 60) })
+	t.Run("split commits", func(t *testing.T) {
+		if chunks := randomWalk(t, store.Options{MemTableSize: 256 << 10}, 25); chunks == 0 {
+			t.Error("no commit was split")
+		}
+	})
+}
+
+// randomWalk runs the walk and returns the number of split-commit chunks.
+func randomWalk(t *testing.T, opts store.Options, steps int) int {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(3, 5))
-	db := mustOpen(t, t.TempDir(), store.Options{})
+	db := mustOpen(t, t.TempDir(), opts)
+	chunks := 0
+	store.SetSplitHook(db, func(int) error { chunks++; return nil })
 	docs := corpus(25)
 	for _, x := range docs {
 		// Smaller documents so that merges and deletions matter more.
@@ -87,7 +101,7 @@ func TestRandomOperationsKeepInvariants(t *testing.T) {
 	}
 	stored := map[string]bool{}
 	merges := 0
-	for step := range 60 {
+	for step := range steps {
 		switch op := rng.IntN(10); {
 		case op < 6:
 			x := docs[rng.IntN(len(docs))]
@@ -135,4 +149,5 @@ func TestRandomOperationsKeepInvariants(t *testing.T) {
 	}
 	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
 	sameStats(t, "after deleting everything", mustStats(t, db), zero)
+	return chunks
 }
