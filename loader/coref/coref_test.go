@@ -210,6 +210,9 @@ The [ORG Global Water Fund] opened an office .
 [ORG Sky TV] and the [ORG Lawn Tennis Association] ( [ORG LTA] ) met .
 He watched the TV while the LTA talked .`,
 			[]entityView{{"Sky TV", graph.Organization, "Sky TV"}, {"Lawn Tennis Association", graph.Organization, "LTA|Lawn Tennis Association|~the LTA"}}},
+		{"a leading The makes no name fuller", `
+[ORG The Government] said the [ORG Uzbek Government] would act .`,
+			[]entityView{{"Uzbek Government", graph.Organization, "The Government|Uzbek Government"}}},
 		{"organisation description with modifier", `
 The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,

@@ -186,7 +186,11 @@ func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 			continue
 		}
 		t := surface(d, m)
-		score := len(strings.Fields(t)) * 4
+		words := strings.Fields(t)
+		if len(words) > 1 && strings.EqualFold(words[0], "the") {
+			words = words[1:] // "The Government" is no fuller than "U.K. Government"
+		}
+		score := len(words) * 4
 		if acronym(t) == "" {
 			score += 1000
 		}
