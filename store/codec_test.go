@@ -63,3 +63,43 @@ func FuzzDecode(f *testing.F) {
 		decodeIDs(b)
 	})
 }
+
+// TestEveryTypeHasACode guards the fixed type codes of keys.go against a
+// vocabulary that grew without them.
+func TestEveryTypeHasACode(t *testing.T) {
+	for _, ti := range graph.EntityTypes {
+		if entityCode[ti.Type] == 0 {
+			t.Errorf("entity type %s has no key code", ti.Type)
+		}
+	}
+	for _, ti := range graph.RelationTypes {
+		if c := relationCode[ti.Type]; c == 0 || int(c) >= len(statsRec{}.RelationTypes) {
+			t.Errorf("relation type %s has no usable key code (%d)", ti.Type, c)
+		}
+	}
+	if len(entityCode) >= len(statsRec{}.EntityTypes) {
+		t.Errorf("%d entity types do not fit the stats record", len(entityCode))
+	}
+}
+
+func TestIDsRoundTrip(t *testing.T) {
+	for _, n := range []uint64{1, 35, 36, 1 << 40} {
+		if got := parseEntityID(entityID(n)); got != n {
+			t.Errorf("entity %d: got %d back", n, got)
+		}
+	}
+	for _, bad := range []string{"", "e", "x1", "e01", "e-1", "E1", "e1 "} {
+		if got := parseEntityID(bad); got != 0 {
+			t.Errorf("%q: got %d, want 0", bad, got)
+		}
+	}
+	k := relKey{Src: 40, T: relationCode[graph.WorksFor], Dst: 7}
+	if got, ok := parseRelationID(relationID(k)); !ok || got != k {
+		t.Errorf("relation: got %v, %v, want %v", got, ok, k)
+	}
+	for _, bad := range []string{"", "e1:WORKS_FOR", "e1:LOVES:e2", "e1:WORKS_FOR:e0", "x:WORKS_FOR:e2"} {
+		if _, ok := parseRelationID(bad); ok {
+			t.Errorf("%q parsed as a relation id", bad)
+		}
+	}
+}
