@@ -103,3 +103,25 @@ func TestIDsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestWithinDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		d    int
+		want bool
+	}{
+		{"spotlight", "spotlght", 1, true},
+		{"spotlight", "spotlite", 1, false},
+		{"spotlight", "spotlite", 2, false},
+		{"romanova", "romanvoa", 2, true},
+		{"oslo", "osol", 1, false},
+		{"oslo", "oslo", 0, true},
+		{"abc", "abcdef", 2, false},
+	}
+	var rows [2][]int
+	for _, tt := range tests {
+		if got := withinDistance(tt.a, []byte(tt.b), tt.d, &rows); got != tt.want {
+			t.Errorf("withinDistance(%q, %q, %d): got %v, want %v", tt.a, tt.b, tt.d, got, tt.want)
+		}
+	}
+}

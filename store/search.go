@@ -194,12 +194,13 @@ func vocabMatches(txn *badger.Txn, qt string) (map[string]int, error) {
 	}
 	// Fuzzy matches: a walk over the whole vocabulary, which is the
 	// distinct name tokens of the store (tens of thousands at most).
+	var rows [2][]int
 	for it.Rewind(); it.Valid(); it.Next() {
 		tok := it.Item().Key()[1:]
 		if _, ok := out[string(tok)]; ok {
 			continue
 		}
-		if withinDistance(qt, tok, d) {
+		if withinDistance(qt, tok, d, &rows) {
 			out[string(tok)] = matchFuzzy
 		}
 	}
@@ -219,14 +220,20 @@ func entitiesWithToken(txn *badger.Txn, tok string, fn func(uint64)) error {
 }
 
 // withinDistance reports whether the Levenshtein distance between a and b
-// is at most d, in O(len·d) with an early exit.
-func withinDistance(a string, b []byte, d int) bool {
+// is at most d, stopping as soon as a row exceeds d; rows is scratch space
+// reused across calls.
+func withinDistance(a string, b []byte, d int, rows *[2][]int) bool {
 	la, lb := len(a), len(b)
 	if la-lb > d || lb-la > d {
 		return false
 	}
-	prev := make([]int, lb+1)
-	cur := make([]int, lb+1)
+	for i := range rows {
+		if cap(rows[i]) < lb+1 {
+			rows[i] = make([]int, lb+1)
+		}
+		rows[i] = rows[i][:lb+1]
+	}
+	prev, cur := rows[0], rows[1]
 	for j := range prev {
 		prev[j] = j
 	}
