@@ -255,6 +255,11 @@ var journalDone = journalKey(^uint64(0))
 func (db *DB) commitSplit(w *wtx, keys []string) error {
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
+	// A journal left by an earlier split whose cleanup failed must go
+	// before this one starts, or its done marker would cover this one.
+	if err := db.recover(); err != nil {
+		return err
+	}
 	maxSize, maxCount := db.bdb.MaxBatchSize()/4, db.bdb.MaxBatchCount()/4
 	seq := uint64(0)
 	for i := 0; i < len(keys); {
@@ -304,7 +309,10 @@ func (db *DB) commitSplit(w *wtx, keys []string) error {
 	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(journalDone, nil) }); err != nil {
 		return db.abortSplit(err)
 	}
-	return db.clearJournal()
+	// The write is complete; a journal that cannot be cleared now is
+	// cleared by the next split commit or the next Open.
+	_ = db.clearJournal()
+	return nil
 }
 
 // abortSplit rolls back the chunks already written and returns err.
