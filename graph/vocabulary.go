@@ -73,28 +73,39 @@ type RelationTypeInfo struct {
 	Symmetric   bool
 	Attributes  []string
 	Description string
+	// Source and Target list the entity types the relation may join; nil
+	// means any type.
+	Source, Target []EntityType
 }
 
 // RelationTypes is the relation vocabulary, in display order.
 var RelationTypes = []RelationTypeInfo{
-	{WorksFor, false, []string{"title"}, "A person works for an organisation or country, with a title."},
-	{Leads, false, []string{"title"}, "A person heads an organisation or state."},
-	{MemberOf, false, nil, "A person, organisation or country is a member of an organisation."},
-	{PartOf, false, nil, "Something is a part, branch or component of something larger."},
-	{BasedIn, false, nil, "An organisation is based in a location."},
-	{LocatedIn, false, nil, "A location or event is located in a location."},
-	{LivesIn, false, nil, "A person lives in, or is a national of, a location."},
-	{MetWith, true, nil, "Two parties met."},
-	{ParticipatesIn, false, nil, "A party takes part in an event or initiative."},
-	{OrganizedBy, false, nil, "An event or initiative is organised by a party."},
-	{Announced, false, nil, "A party announced something."},
-	{Proposed, false, nil, "A party proposed or put forward something."},
-	{Launched, false, nil, "A party launched or created something."},
-	{CooperatesWith, true, nil, "Two parties cooperate."},
-	{Acquired, false, nil, "An organisation acquired another."},
-	{Killed, false, nil, "A person killed a person."},
-	{RelatedTo, false, []string{"predicate"}, "Any other stated relation; attribute predicate holds the verb phrase."},
+	{WorksFor, false, []string{"title"}, "A person works for an organisation or country, with a title.", persons, orgsOrPlaces},
+	{Leads, false, []string{"title"}, "A person heads an organisation or state.", persons, []EntityType{Organization, Location, Initiative}},
+	{MemberOf, false, nil, "A person, organisation or country is a member of an organisation.", parties, []EntityType{Organization, Initiative}},
+	{PartOf, false, nil, "Something is a part, branch or component of something larger.", nil, nil},
+	{BasedIn, false, nil, "An organisation is based in a location.", []EntityType{Organization}, places},
+	{LocatedIn, false, nil, "A location or event is located in a location.", []EntityType{Location, Event, Initiative}, places},
+	{LivesIn, false, nil, "A person lives in, or is a national of, a location.", persons, places},
+	{MetWith, true, nil, "Two parties met.", parties, parties},
+	{ParticipatesIn, false, nil, "A party takes part in an event or initiative.", parties, nil},
+	{OrganizedBy, false, nil, "An event or initiative is organised by a party.", nil, parties},
+	{Announced, false, nil, "A party announced something.", parties, nil},
+	{Proposed, false, nil, "A party proposed or put forward something.", parties, nil},
+	{Launched, false, nil, "A party launched or created something.", parties, nil},
+	{CooperatesWith, true, nil, "Two parties cooperate.", parties, parties},
+	{Acquired, false, nil, "An organisation acquired another.", []EntityType{Organization}, []EntityType{Organization}},
+	{Killed, false, nil, "A person killed a person.", persons, persons},
+	{RelatedTo, false, []string{"predicate"}, "Any other stated relation; attribute predicate holds the verb phrase.", nil, nil},
 }
+
+// Argument type sets of RelationTypes.
+var (
+	persons      = []EntityType{Person}
+	places       = []EntityType{Location}
+	orgsOrPlaces = []EntityType{Organization, Location}
+	parties      = []EntityType{Person, Organization, Location} // who can act: people, organisations, states
+)
 
 // Info returns the vocabulary entry of t and whether t is in the vocabulary.
 func (t RelationType) Info() (RelationTypeInfo, bool) {
@@ -111,3 +122,24 @@ func (t RelationType) Valid() bool { _, ok := t.Info(); return ok }
 
 // Symmetric reports whether t is a symmetric relation type.
 func (t RelationType) Symmetric() bool { i, _ := t.Info(); return i.Symmetric }
+
+// Allows reports whether t may join an entity of type src to one of type
+// dst. Symmetric types accept either order.
+func (t RelationType) Allows(src, dst EntityType) bool {
+	i, ok := t.Info()
+	if !ok {
+		return false
+	}
+	fits := func(set []EntityType, x EntityType) bool {
+		if set == nil {
+			return true
+		}
+		for _, y := range set {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	return fits(i.Source, src) && fits(i.Target, dst) || i.Symmetric && fits(i.Source, dst) && fits(i.Target, src)
+}
