@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -86,7 +87,8 @@ func TestRandomOperationsKeepInvariants(t *testing.T) {
 func randomWalk(t *testing.T, opts store.Options, steps int) int {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(3, 5))
-	db := mustOpen(t, t.TempDir(), opts)
+	dir := t.TempDir()
+	db := mustOpen(t, dir, opts)
 	chunks := 0
 	store.SetSplitHook(db, func(int) error { chunks++; return nil })
 	docs := corpus(25)
@@ -142,6 +144,22 @@ func randomWalk(t *testing.T, opts store.Options, steps int) int {
 	if merges == 0 {
 		t.Error("the random walk made no merge")
 	}
+	// What the writers' cache believed is what is on disk.
+	d1, e1, r1 := exportAll(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = mustOpen(t, dir, opts)
+	d2, e2, r2 := exportAll(t, db)
+	if !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(r1, r2) {
+		t.Error("the graph differs after reopening")
+	}
+	for _, x := range docs {
+		if stored[x.Document.ID] {
+			mustIngest(t, db, x, graph.Unchanged)
+		}
+	}
+	checkInvariants(t, db, "after reopen")
 	for id := range stored {
 		if err := db.DeleteDocument(ctx, id); err != nil {
 			t.Fatal(err)
