@@ -24,6 +24,7 @@ func Resolve(d *text.Doc) {
 	r.countryOrgs()
 	r.headMatch()
 	r.nameParts()
+	r.firstWords()
 	r.descriptions()
 	r.build()
 }
@@ -581,4 +582,101 @@ func (r *resolver) namePartOf(word string, members []int, anyPart bool) bool {
 		}
 	}
 	return false
+}
+
+// genericFirst are words that begin the names of many organisations
+// without naming any of them on their own ("National" of "National Grid").
+var genericFirst = map[string]bool{
+	"national": true, "international": true, "united": true, "new": true, "general": true, "royal": true,
+	"federal": true, "central": true, "first": true, "global": true, "world": true, "american": true,
+	"european": true, "state": true, "people": true, "peoples": true, "people's": true, "public": true,
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "great": true, "grand": true, "old": true, "free": true,
+	"social": true, "democratic": true, "liberal": true, "labour": true, "republican": true,
+	"islamic": true, "christian": true, "arab": true, "african": true, "asian": true, "union": true,
+	"bank": true, "university": true, "city": true, "county": true, "saint": true, "st": true, "the": true,
+}
+
+// firstWords merges a short name with the one organisation whose longer
+// name starts with its words ("Nordvik" of "Nordvik Energy": news names a
+// company in full, then by its first word). The short name must be no
+// acronym, no group, no name the gazetteers know (a known place name is
+// never the short form of an organisation: "Sweden" is not "Sweden
+// Democrats"), no title word and no word that begins many names
+// ("National"); its cluster holds only that name; and exactly one
+// organisation cluster may fit.
+func (r *resolver) firstWords() {
+	byFirst := map[string][]int{} // first word -> named multi-word ORGANIZATION mentions
+	for j, n := range r.ms {
+		if r.typ(j) == graph.Organization && len(n.low) >= 2 && !r.d.Mentions[j].Nominal {
+			byFirst[n.low[0]] = append(byFirst[n.low[0]], j)
+		}
+	}
+	for i, m := range r.ms {
+		at := r.d.Mentions[i]
+		if len(m.low) == 0 || at.Nominal || m.abbr != "" || m.canon != "" || group(r.typ(i)) == 2 ||
+			at.Attrs["honorific"] != "" || at.Attrs["title"] != "" || !r.shortFormWords(m) {
+			continue
+		}
+		cands := byFirst[m.low[0]]
+		if len(cands) == 0 {
+			continue
+		}
+		own := r.members[r.find(i)]
+		same := true
+		for _, j := range own {
+			same = same && r.ms[j].norm == m.norm
+		}
+		if !same {
+			continue // other names in its cluster say what it is
+		}
+		target := -1
+		seen := map[int]bool{r.find(i): true}
+		for _, j := range cands {
+			n := r.ms[j]
+			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) {
+				continue
+			}
+			root := r.find(j)
+			if seen[root] {
+				continue
+			}
+			seen[root] = true
+			if target >= 0 {
+				target = -2
+				break
+			}
+			target = root
+		}
+		if target >= 0 {
+			r.link(i, target, "first words")
+		}
+	}
+}
+
+// shortFormWords reports whether a name's words can be an organisation's
+// short form: its first word is no generic word, demonym or title word,
+// and the name is no known place.
+func (r *resolver) shortFormWords(m mention) bool {
+	w := m.low[0]
+	if genericFirst[w] || gazetteer.TitleWord(w) || gazetteer.Honorific(w) {
+		return false
+	}
+	if _, ok := gazetteer.Demonym(w); ok {
+		return false
+	}
+	if _, ok := gazetteer.FindPlace(m.norm); ok {
+		return false
+	}
+	_, ok := gazetteer.FindPlace(w)
+	return !ok
+}
+
+func prefix(long, short []string) bool {
+	for k, w := range short {
+		if long[k] != w {
+			return false
+		}
+	}
+	return true
 }

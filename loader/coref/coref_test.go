@@ -213,6 +213,38 @@ He watched the TV while the LTA talked .`,
 		{"a leading The makes no name fuller", `
 [ORG The Government] said the [ORG Uzbek Government] would act .`,
 			[]entityView{{"Uzbek Government", graph.Organization, "The Government|Uzbek Government"}}},
+		{"first word of a company", `
+[ORG Halvard Shipping] said profits doubled .
+[ORG Halvard] shares rose 3 percent in Oslo .`,
+			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard|Halvard Shipping"}}},
+		{"first word of a company tagged as a place", `
+The deal lifted [ORG Brennmark Steel] .
+Analysts said [LOC Brennmark] would pay a dividend .`,
+			[]entityView{{"Brennmark Steel", graph.Organization, "Brennmark|Brennmark Steel"}}},
+		{"first words of a company", `
+[ORG Tarven Cable Works Group] bought a rival .
+[ORG Tarven Cable] will keep the brand .`,
+			[]entityView{{"Tarven Cable Works Group", graph.Organization, "Tarven Cable|Tarven Cable Works Group"}}},
+		{"first word shared by two companies is left alone", `
+[ORG Halvard Shipping] and [ORG Halvard Bank] reported results .
+[ORG Halvard] shares fell .`,
+			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard Shipping"}, {"Halvard Bank", graph.Organization, "Halvard Bank"}, {"Halvard", graph.Organization, "Halvard"}}},
+		{"a generic first word is no short form", `
+[ORG United Biscuits] raised prices .
+[ORG United] won the match on Saturday .`,
+			[]entityView{{"United Biscuits", graph.Organization, "United Biscuits"}, {"United", graph.Organization, "United"}}},
+		{"a place is no short form of a company named after it", `
+[ORG Leeds Building Society] cut its rates .
+Rain fell in [LOC Leeds] .`,
+			[]entityView{{"Leeds Building Society", graph.Organization, "Leeds Building Society"}, {"Leeds", graph.Location, "Leeds"}}},
+		{"a surname joins the person, not the company", `
+[PER Ingrid Halvard] founded [ORG Halvard Shipping] .
+[PER Halvard] said the firm would grow .`,
+			[]entityView{{"Ingrid Halvard", graph.Person, "Halvard|Ingrid Halvard"}, {"Halvard Shipping", graph.Organization, "Halvard Shipping"}}},
+		{"a name after an honorific is no company", `
+[ORG Halvard Shipping] was sold .
+[PER Mr Halvard] declined to comment .`,
+			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard Shipping"}, {"Halvard", graph.Person, "Mr Halvard"}}},
 		{"organisation description with modifier", `
 The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,

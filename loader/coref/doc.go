@@ -30,7 +30,13 @@
 //     "... Umarov" (a first name too, but after an honorific only a
 //     surname: "Mr Howard"); never when two people share the name; a lone
 //     surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
-//  8. descriptions (new mentions with Nominal set): "the Executive Director"
+//  8. first words: "Nordvik" joins the only organisation in the document
+//     whose longer name starts with it ("Nordvik Energy"), whatever NER
+//     labelled it, unless it is an acronym, a group, a name the gazetteers
+//     know (a place is never such a short form), a title word or a word
+//     that begins many names ("National", "United", "British", "New"), or
+//     another sieve already gave it other names;
+//  9. descriptions (new mentions with Nominal set): "the Executive Director"
 //     and "the First Deputy Minister" join the one person earlier in the
 //     text whose title chain (the titles and names written right before or
 //     in apposition after the name, split at commas) holds those words in
