@@ -25,6 +25,12 @@
 //     ("Executive Director Natalia Kanem");
 //   - a city in capitals opening a dateline is a LOCATION, and the agency
 //     after it an ORGANIZATION ("ASTANA. KAZINFORM - …");
+//   - a demonym and a title's portfolio words tagged as one organisation
+//     before the title's head and a person are read as the demonym (NORP)
+//     and the person's title: "[British Energy] Secretary Thomas
+//     Whitcombe" (not for a known organisation, nor before a leading title
+//     such as a company's chief executive); a person's title never takes
+//     words of another name ("[Danish Energy] Chief Executive");
 //   - a title at the end of an organisation's span is cut ("UN Deputy
 //     Secretary-General"); a span that is only a title is dropped, for
 //     coreference to read as a description;

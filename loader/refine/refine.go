@@ -81,6 +81,7 @@ func refineSentence(words []string, spans []text.Span) []cand {
 	cs = recall(cs, words)
 	cs = splitPlacePerson(cs, words)
 	extendOf(cs, words)
+	demonymTitle(cs, words)
 	for i := range cs {
 		c := &cs[i]
 		trimPossessive(c, words)
@@ -228,6 +229,66 @@ func splitTitle(c *cand, words []string) {
 		c.set("title", gazetteer.JoinWords(w[:n]))
 		c.hs += n
 	}
+}
+
+// demonymTitle re-reads an organisation's span that is a demonym and the
+// start of a title whose head follows it, right before a person, as the
+// demonym alone: "[British Energy] Secretary Thomas Whitcombe" is a
+// British Energy Secretary named Thomas Whitcombe, tied to the United
+// Kingdom; the title is left for the person. Only the portfolio words of a
+// title that no holder leads may sit in the span ("Energy" Secretary,
+// "Foreign" Minister), so a company's chief executive after its name stays
+// the company's ("British Energy Chief Executive ..."); a known
+// organisation keeps its span.
+func demonymTitle(cs []cand, words []string) {
+	for i := range cs {
+		c := &cs[i]
+		if c.label != "ORG" && c.label != "MISC" || c.end-c.start < 2 {
+			continue
+		}
+		if _, ok := gazetteer.FindOrg(strings.Join(words[c.start:c.end], " ")); ok {
+			continue
+		}
+		for k := 1; k <= 2 && c.start+k < c.end; k++ {
+			if _, ok := gazetteer.Demonym(strings.Join(words[c.start:c.start+k], " ")); !ok {
+				continue
+			}
+			ts := c.start + k
+			n, lead := gazetteer.TitleAt(words, ts)
+			if n == 0 || lead || ts+n <= c.end || !portfolio(words[ts:c.end]) {
+				continue
+			}
+			if j := candStartingAt(cs, ts+n); j >= 0 && cs[j].label == "PER" {
+				c.end, c.label = ts, "MISC"
+				break
+			}
+		}
+	}
+}
+
+// portfolio reports whether every word is a title's portfolio or modifier
+// word and none its head ("Energy", "Foreign", "Defence").
+func portfolio(w []string) bool {
+	for _, x := range w {
+		if !gazetteer.TitleWord(x) {
+			return false
+		}
+		if n, _ := gazetteer.TitleAt([]string{x}, 0); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// candStartingAt returns the index of the kept candidate that starts at
+// token start, or -1.
+func candStartingAt(cs []cand, start int) int {
+	for j := range cs {
+		if !cs[j].drop && cs[j].start == start && cs[j].end > start {
+			return j
+		}
+	}
+	return -1
 }
 
 // assignType gives cs[i] its ontology type and attributes.
@@ -405,6 +466,9 @@ func personContext(cs []cand, i int, words []string) {
 		}
 	}
 	st, _, ok := gazetteer.TitleBefore(words, end)
+	if ok {
+		st, ok = titleOutside(cs, i, words, st, end)
+	}
 	if !ok && via == nil {
 		if c.end+1 < len(words) && words[c.end] == "," {
 			j := c.end + 1
@@ -435,6 +499,26 @@ func personContext(cs []cand, i int, words []string) {
 		}
 	}
 	c.set("country", country)
+}
+
+// titleOutside moves the start st of a title ending at end past any other
+// kept name that covers part of it ("Energy" of "[Danish Energy] Chief
+// Executive" belongs to the company), and reports whether a title remains.
+func titleOutside(cs []cand, i int, words []string, st, end int) (int, bool) {
+	moved := false
+	for j := range cs {
+		if j != i && !cs[j].drop && cs[j].start < end && cs[j].end > st && cs[j].start < cs[j].end {
+			st, moved = cs[j].end, true
+		}
+	}
+	if !moved {
+		return st, true
+	}
+	if st >= end {
+		return st, false
+	}
+	n, _ := gazetteer.TitleAt(words[:end], st)
+	return st, n == end-st
 }
 
 // candEndingAt returns the index of the kept candidate that ends at token
