@@ -19,6 +19,7 @@ func Resolve(d *text.Doc) {
 	r.init()
 	r.parenAcronyms()
 	r.exact()
+	r.retypeAcronyms()
 	r.gazetteerNames()
 	r.initials()
 	r.countryOrgs()
@@ -49,6 +50,7 @@ type resolver struct {
 	spans   map[[3]int]int // sentence, start, end -> mention
 	first   map[int][2]int // root -> sentence and end of its first named mention (descriptions)
 	why     map[int]string // mention -> the sieve that joined it to its entity
+	defined map[string]int // normalised acronym defined in parentheses -> its mention
 	reason  []string       // why, by mention index once build has sorted them
 }
 
@@ -182,22 +184,33 @@ func group(t graph.EntityType) int {
 func (r *resolver) tokens(sent int) []text.Token { return r.d.Sentences[sent].Tokens }
 
 // parenAcronyms merges a name with the acronym written in parentheses right
-// after it, adding a mention for the acronym when NER missed it.
+// after it, adding a mention for the acronym when NER missed it. An
+// acronym whose letters are the name's initials — in order, the first
+// word's first, skipping function words and at most half the others:
+// "Swedish International Development Cooperation Agency (Sida)" — is also
+// linked when it is written like a word ("Sida", "Nato") and whatever NER
+// labelled it, and takes the name's type; so do the later bare mentions of
+// it that exact matching joins (see retypeAcronyms).
 func (r *resolver) parenAcronyms() {
 	n := len(r.d.Mentions)
 	for i := 0; i < n; i++ {
 		m := r.d.Mentions[i]
 		toks := r.tokens(m.Sent)
 		if group(m.Type) == 1 || group(m.Type) == 2 || m.End+2 >= len(toks) ||
-			toks[m.End].Text != "(" || toks[m.End+2].Text != ")" {
+			toks[m.End].Text != "(" || toks[m.End+2].Text != ")" || len(r.ms[i].low) < 2 {
 			continue
 		}
-		a := acronym(toks[m.End+1].Text)
-		if a == "" || len(r.ms[i].low) < 2 || !strings.EqualFold(a[:1], r.ms[i].low[0][:1]) {
+		tok := toks[m.End+1].Text
+		a := acronym(tok)
+		spelled := initialsMatch(r.ms[i].words, strings.ToUpper(strings.ReplaceAll(tok, ".", "")))
+		if !spelled && (a == "" || !strings.EqualFold(a[:1], r.ms[i].low[0][:1])) {
+			continue
+		}
+		if a == "" && !wordAcronym(tok) {
 			continue
 		}
 		j := r.mentionAt(m.Sent, m.End+1, m.End+2)
-		if j < 0 && len(a) < 3 {
+		if j < 0 && len(tok) < 3 {
 			continue // "(IN)": too short to add as a name on this evidence alone
 		}
 		if j < 0 {
@@ -209,11 +222,119 @@ func (r *resolver) parenAcronyms() {
 				Label: m.Label, Type: m.Type, Attrs: attrs, Entity: -1})
 			j = len(r.d.Mentions) - 1
 			r.add(j)
-		} else if group(r.typ(j)) == 1 {
+		} else if group(r.typ(j)) == 1 && !spelled {
 			continue
+		}
+		if spelled && r.typ(j) != m.Type {
+			r.retype(j, m)
+		}
+		if spelled {
+			if r.defined == nil {
+				r.defined = map[string]int{}
+			}
+			if _, ok := r.defined[r.ms[j].norm]; !ok {
+				r.defined[r.ms[j].norm] = j
+			}
 		}
 		r.link(j, i, "acronym in parentheses")
 	}
+}
+
+// retype gives mention j the type of the name it abbreviates, dropping
+// what its old type said about it (a place's kind and country).
+func (r *resolver) retype(j int, name text.Mention) {
+	mj := &r.d.Mentions[j]
+	mj.Type = name.Type
+	attrs := map[string]string{}
+	for k, v := range mj.Attrs {
+		switch k {
+		case "kind", "country", "canonical", "place":
+		default:
+			attrs[k] = v
+		}
+	}
+	if c := name.Attrs["canonical"]; c != "" {
+		attrs["canonical"] = c
+	}
+	mj.Attrs = attrs
+	r.ms[j].canon = norm(attrs["canonical"])
+}
+
+// retypeAcronyms gives the other mentions of an acronym defined in
+// parentheses, once exact matching has joined them to it, its type: a
+// later "Sida" NER took for a place is the agency.
+func (r *resolver) retypeAcronyms() {
+	if len(r.defined) == 0 {
+		return
+	}
+	for i := range r.ms {
+		j, ok := r.defined[r.ms[i].norm]
+		if !ok || i == j || r.find(i) != r.find(j) || r.typ(i) == r.typ(j) || r.d.Mentions[i].Nominal {
+			continue
+		}
+		r.retype(i, r.d.Mentions[j])
+	}
+}
+
+// wordAcronym reports whether w is written like a word but may be an
+// acronym: 3 to 8 letters, a capital first and lower case after it
+// ("Sida", "Nato", "Unicef").
+func wordAcronym(w string) bool {
+	n := 0
+	for k, c := range w {
+		if !unicode.IsLetter(c) || (k == 0) != unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && n <= 8
+}
+
+// initialsMatch reports whether the letters of a (upper case) are the
+// initials of the name's words in order (an all-capital word gives all its
+// letters), starting with the first word that is no function word and
+// skipping function words and at most half of the others.
+func initialsMatch(words []string, a string) bool {
+	if len(a) < 2 {
+		return false
+	}
+	content, skipped, started := 0, 0, false
+	for _, w := range words {
+		if w == "-" || w == "(" || w == ")" || possessiveMark(w) {
+			continue
+		}
+		stop := initialStop[strings.ToLower(w)]
+		if !stop {
+			content++
+		}
+		unit := acronym(w)
+		if unit == "" {
+			c, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsLetter(c) {
+				return false
+			}
+			unit = string(unicode.ToUpper(c))
+		}
+		if a != "" && strings.HasPrefix(a, unit) && (started || !stop) {
+			a, started = a[len(unit):], true
+			continue
+		}
+		if !started && !stop {
+			return false // the first word gives the first letter
+		}
+		if !stop {
+			skipped++
+		}
+	}
+	return a == "" && skipped*2 <= content
+}
+
+func possessiveMark(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
 }
 
 // mentionAt returns the mention covering exactly [start, end) of sentence

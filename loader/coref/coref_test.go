@@ -369,3 +369,53 @@ The Executive Director met [PER Carter] and the [ORG Foreign Ministry] .`)
 		}
 	}
 }
+
+// TestResolveAcronymInParenthesesTakesTheNameType pins that an acronym in
+// parentheses whose letters are the name's initials is linked to the name
+// and typed like it, whatever NER said, and so are its later bare
+// mentions; one that is not the name's initials is left as NER typed it.
+func TestResolveAcronymInParenthesesTakesTheNameType(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // entity name: mention text/type, in text order
+	}{
+		{"written as a word, tagged as a place, a word skipped", `
+The head of the [ORG Danish International Water Development Agency] ( [LOC Diwa] ) spoke .
+The money was paid through [LOC Diwa] in June .`,
+			[]string{"Danish International Water Development Agency: Danish International Water Development Agency/ORGANIZATION Diwa/ORGANIZATION Diwa/ORGANIZATION"}},
+		{"written as a word, tagged as a person", `
+The [ORG Kestrel Valley Water Authority] ( [PER Kvwa] ) raised charges .`,
+			[]string{"Kestrel Valley Water Authority: Kestrel Valley Water Authority/ORGANIZATION Kvwa/ORGANIZATION"}},
+		{"in capitals, tagged as a place, function words skipped", `
+The [ORG Council for the Protection of Rural Lakes] ( [LOC CPRL] ) objected .
+[LOC CPRL] said it would appeal .`,
+			[]string{"Council for the Protection of Rural Lakes: Council for the Protection of Rural Lakes/ORGANIZATION CPRL/ORGANIZATION CPRL/ORGANIZATION"}},
+		{"a place in parentheses is no acronym", `
+The [ORG Baltic Grain Exchange] ( [LOC Riga] ) opened higher .`,
+			[]string{"Baltic Grain Exchange: Baltic Grain Exchange/ORGANIZATION", "Riga: Riga/LOCATION"}},
+		{"a word that is not the initials is left alone", `
+The [ORG Nordic Ferry Lines] ( [LOC Nordland] ) cut routes .`,
+			[]string{"Nordic Ferry Lines: Nordic Ferry Lines/ORGANIZATION", "Nordland: Nordland/LOCATION"}},
+		{"too many words skipped", `
+The [ORG Arctic Sea Ice Research Fishing Institute Trust] ( [LOC Art] ) met .`,
+			[]string{"Arctic Sea Ice Research Fishing Institute Trust: Arctic Sea Ice Research Fishing Institute Trust/ORGANIZATION", "Art: Art/LOCATION"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			var got []string
+			for _, e := range d.Entities {
+				var ms []string
+				for _, i := range e.Mentions {
+					m := d.Mentions[i]
+					ms = append(ms, d.MentionText(m)+"/"+string(m.Type))
+				}
+				got = append(got, e.Name+": "+strings.Join(ms, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got entities\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

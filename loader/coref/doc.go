@@ -12,7 +12,12 @@
 // In order:
 //
 //  1. acronyms defined in parentheses: "UN Population Fund (UNFPA)"; an
-//     acronym NER missed is added as a mention;
+//     acronym NER missed is added as a mention; one whose letters are the
+//     name's initials in order (function words and at most half the other
+//     words skipped) is linked even when written like a word and typed
+//     otherwise by NER ("Swedish International Development Cooperation
+//     Agency (Sida)"), and it and its later bare mentions, once exact
+//     matching joins them, take the name's type;
 //  2. exact match of the normalised name ("KAZINFORM", "Kazinform"),
 //     whatever NER labelled each (groups, NORP, stay apart);
 //  3. gazetteer identity: names the place or organisation gazetteers know as
@@ -58,5 +63,8 @@
 // part; The Kazakh diplomat: description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
 // least; ties go to the type of the naming mention). Mention types are left
-// as refine set them, since the CoNLL evaluations score each mention.
+// as refine set them, since the CoNLL evaluations score each mention,
+// except where a sieve's evidence says what the mention is: an acronym
+// spelled out in parentheses, a lone surname of a person (measured on the
+// CoNLL dev sets).
 package coref
