@@ -14,9 +14,9 @@ import (
 
 // benchParagraph is the fallback corpus when ../shared is absent: news
 // text written for the benchmark.
-const benchParagraph = "ASTANA. KAZINFORM - First Deputy Foreign Minister Aidar Nurlanov met U.S. Deputy Secretary of State Jane Roe on May 16-18, the ministry’s press service said. " +
-	"\"We discussed energy, trade and the $1.2bn transit project,\" Mr. Nurlanov told reporters. The talks, held at 10 a.m. in Astana, covered COVID-19 recovery and the 2021–2025 programme. " +
-	"Exports rose 3.5% to 1,000.5 tonnes, officials said; details are at https://www.gov.kz/news. The U.S. delegation didn't comment.\n\n"
+const benchParagraph = "KORVIN. VALPRESS - Deputy Trade Minister Mirek Sandor-Holm met U.S. Deputy Secretary of State Jane Roe on May 16-18, the ministry’s press service said. " +
+	"\"We discussed energy, trade and the $1.2bn transit project,\" Mr. Sandor-Holm told reporters. The talks, held at 10 a.m. in Korvin, covered COVID-19 recovery and the 2021–2025 programme. " +
+	"Exports rose 3.5% to 1,000.5 tonnes, officials said; details are at https://www.valdoria.gov/news. The U.S. delegation didn't comment.\n\n"
 
 // benchTexts returns up to 300 BBC articles, or the fallback paragraph
 // repeated, as separate documents.

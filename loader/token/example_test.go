@@ -7,22 +7,22 @@ import (
 )
 
 func ExampleTokenize() {
-	s := "Kazakhstan’s envoy didn't meet U.S. officials on May 16-18."
+	s := "Valdoria’s envoy didn't meet U.S. officials on May 16-18."
 	for _, t := range token.Tokenize(s) {
 		fmt.Printf("%s [%d,%d) ", t.Text, t.Start, t.End)
 	}
 	fmt.Println()
 	// Output:
-	// Kazakhstan [0,10) 's [10,14) envoy [15,20) did [21,24) n't [24,27) meet [28,32) U.S. [33,37) officials [38,47) on [48,50) May [51,54) 16-18 [55,60) . [60,61)
+	// Valdoria [0,8) 's [8,12) envoy [13,18) did [19,22) n't [22,25) meet [26,30) U.S. [31,35) officials [36,45) on [46,48) May [49,52) 16-18 [53,58) . [58,59)
 }
 
 func ExampleSplit() {
-	s := "ASTANA. KAZINFORM - The envoy arrived in the U.S. The talks begin on Monday."
+	s := "KORVIN. VALPRESS - The envoy arrived in the U.S. The talks begin on Monday."
 	for _, sent := range token.Split(s) {
 		fmt.Printf("%q\n", s[sent.Start:sent.End])
 	}
 	// Output:
-	// "ASTANA. KAZINFORM -"
+	// "KORVIN. VALPRESS -"
 	// "The envoy arrived in the U.S."
 	// "The talks begin on Monday."
 }

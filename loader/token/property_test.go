@@ -60,12 +60,12 @@ func checkSplit(t *testing.T, s string) {
 // pieces are the fragments random inputs are made of: the characters the
 // tokenizer treats specially, in every combination.
 var pieces = []string{
-	"a", "Z", "Kazakhstan", "U", "S", "n", "t", "s", "re", "0", "7", "1990",
+	"a", "Z", "Valdoria", "U", "S", "n", "t", "s", "re", "0", "7", "1990",
 	".", ",", ":", "/", "-", "--", "'", "’", "‘", "ʼ", "`", `"`, "“", "”", "«", "»",
 	"(", ")", "[", "]", "?", "!", "…", "—", "–", "‐", "\u00AD", "$", "€", "£", "%",
 	"&", "+", "@", "#", "_", "*", "=", "~", "•", "http://", "www.", ".com", ".kz",
 	"Mr.", "Inc.", "U.S.", "a.m.", "No.", " ", " ", " ", "\n", "\n\n", "\t", "\u00A0",
-	"\u200B", "\u2028", "Алматы", "Ä", "\u0301", "ʻ", "\xff", "\xe2\x80", "日本",
+	"\u200B", "\u2028", "Корвин", "Ä", "\u0301", "ʻ", "\xff", "\xe2\x80", "日本",
 }
 
 func randomText(rng *rand.Rand) string {
@@ -91,7 +91,7 @@ func TestTokenizeProperties(t *testing.T) {
 // (go test -fuzz=FuzzTokenize ./loader/token).
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
-		"", "ASTANA. KAZINFORM - On the eve of the U.S. visit, Kazakhstan’s envoy didn't say.",
+		"", "KORVIN. VALPRESS - On the eve of the U.S. visit, Valdoria’s envoy didn't say.",
 		"Mail press@un.org or see https://un.org/(a)). 1,000.5 16–18 “quoted” … —",
 		"1. item\n- item\n• item\n\nHEADLINE\nbody text wrapped\nat a line",
 	} {

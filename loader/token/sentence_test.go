@@ -51,8 +51,8 @@ func TestSplit(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"two sentences", "The minister arrived in Astana on Monday. He met officials from 20 countries.",
-			[]string{"The minister arrived in Astana on Monday .", "He met officials from 20 countries ."}},
+		{"two sentences", "The minister arrived in Korvin on Monday. He met officials from 20 countries.",
+			[]string{"The minister arrived in Korvin on Monday .", "He met officials from 20 countries ."}},
 		{"titles mid-sentence", "Mr. Smith met Dr. Jones and Gen. Ivanov at St. Mary's. Prof. Lee and Sen. Brown joined them.",
 			[]string{"Mr. Smith met Dr. Jones and Gen. Ivanov at St. Mary 's .", "Prof. Lee and Sen. Brown joined them ."}},
 		{"U.S. ends a sentence", "The firm is based in the U.S. The company said profits rose.",
@@ -63,10 +63,10 @@ func TestSplit(t *testing.T) {
 			[]string{"Talks were held in the U.S ."}},
 		{"company abbreviations", "He joined Acme Inc. last year. Globex Corp. Chief Executive Jane Roe resigned. She cited Acme Inc. It declined to comment.",
 			[]string{"He joined Acme Inc. last year .", "Globex Corp. Chief Executive Jane Roe resigned .", "She cited Acme Inc .", "It declined to comment ."}},
-		{"months", "The forum opens on Jan. 15 in Almaty. The deal was signed in Feb. The rules apply now.",
-			[]string{"The forum opens on Jan. 15 in Almaty .", "The deal was signed in Feb .", "The rules apply now ."}},
-		{"etc. and vs.", "They discussed energy, water, etc. The match ended Kazakhstan vs. Uzbekistan 2-1.",
-			[]string{"They discussed energy , water , etc .", "The match ended Kazakhstan vs. Uzbekistan 2-1 ."}},
+		{"months", "The forum opens on Jan. 15 in Maresta. The deal was signed in Feb. The rules apply now.",
+			[]string{"The forum opens on Jan. 15 in Maresta .", "The deal was signed in Feb .", "The rules apply now ."}},
+		{"etc. and vs.", "They discussed energy, water, etc. The match ended Valdoria vs. Estmark 2-1.",
+			[]string{"They discussed energy , water , etc .", "The match ended Valdoria vs. Estmark 2-1 ."}},
 		{"No. before a number", "He ranked No. 1 in the world. No. 2 was Smith.",
 			[]string{"He ranked No. 1 in the world .", "No. 2 was Smith ."}},
 		{"initials", "John F. Kennedy admired J. R. R. Tolkien. It was known.",
@@ -85,40 +85,40 @@ func TestSplit(t *testing.T) {
 			[]string{`" Why ? " he asked .`, `" Because , " she said .`}},
 		{"ellipsis", "He paused... Then he left. We will ... continue, he said.",
 			[]string{"He paused ...", "Then he left .", "We will ... continue , he said ."}},
-		{"Kazinform dateline", "ASTANA. KAZINFORM - On the eve of the meeting, Kairat Umarov met the envoy. They agreed.",
-			[]string{"ASTANA . KAZINFORM -", "On the eve of the meeting , Kairat Umarov met the envoy .", "They agreed ."}},
-		{"dateline with an en dash", "ALMATY. KAZINFORM – The forum opened on Tuesday.",
-			[]string{"ALMATY . KAZINFORM --", "The forum opened on Tuesday ."}},
+		{"place, agency and dash", "KORVIN. VALPRESS - On the eve of the summit, Ilsa Moravec-Dunn met the envoy. They agreed.",
+			[]string{"KORVIN . VALPRESS -", "On the eve of the summit , Ilsa Moravec-Dunn met the envoy .", "They agreed ."}},
+		{"dateline with an en dash", "MARESTA. VALPRESS – The forum opened on Tuesday.",
+			[]string{"MARESTA . VALPRESS --", "The forum opened on Tuesday ."}},
 		{"Reuters dateline", "LONDON, May 16 (Reuters) - Oil prices rose on Tuesday.",
 			[]string{"LONDON , May 16 ( Reuters ) -", "Oil prices rose on Tuesday ."}},
 		{"place and dash", "NEW YORK - The U.N. Security Council met on Friday.",
 			[]string{"NEW YORK -", "The U.N. Security Council met on Friday ."}},
-		{"dateline without dash stays", "ASTANA. KAZINFORM Officials met on Tuesday.",
-			[]string{"ASTANA . KAZINFORM Officials met on Tuesday ."}},
-		{"place alone", "ALMATY. The forum opened.",
-			[]string{"ALMATY .", "The forum opened ."}},
-		{"dateline after a headline", "Kazakhstan hosts UN meeting\n\nASTANA. KAZINFORM - The meeting opened.",
-			[]string{"Kazakhstan hosts UN meeting", "ASTANA . KAZINFORM -", "The meeting opened ."}},
+		{"dateline without dash stays", "KORVIN. VALPRESS Officials met on Tuesday.",
+			[]string{"KORVIN . VALPRESS Officials met on Tuesday ."}},
+		{"place alone", "MARESTA. The forum opened.",
+			[]string{"MARESTA .", "The forum opened ."}},
+		{"dateline after a headline", "Valdoria hosts regional water forum\n\nKORVIN. VALPRESS - The meeting opened.",
+			[]string{"Valdoria hosts regional water forum", "KORVIN . VALPRESS -", "The meeting opened ."}},
 		{"capitals inside a paragraph are no dateline", "Officials met. NATO - the alliance - agreed.",
 			[]string{"Officials met .", "NATO - the alliance - agreed ."}},
-		{"blank line", "Kazakhstan hosts UN meeting\n\nThe meeting opened on Tuesday",
-			[]string{"Kazakhstan hosts UN meeting", "The meeting opened on Tuesday"}},
+		{"blank line", "Valdoria hosts regional water forum\n\nThe meeting opened on Tuesday",
+			[]string{"Valdoria hosts regional water forum", "The meeting opened on Tuesday"}},
 		{"blank line after a comma", "officials said,\n\nthe meeting",
 			[]string{"officials said ,", "the meeting"}},
-		{"title then body on the next line", "Kazakhstan and UNFPA discuss cooperation\nThe First Deputy Foreign Minister met the Executive Director on Tuesday.",
-			[]string{"Kazakhstan and UNFPA discuss cooperation", "The First Deputy Foreign Minister met the Executive Director on Tuesday ."}},
-		{"all-caps headline", "KAZAKHSTAN HOSTS FORUM\nOfficials from 20 countries arrived.",
-			[]string{"KAZAKHSTAN HOSTS FORUM", "Officials from 20 countries arrived ."}},
+		{"title then body on the next line", "Valdoria and IFWA discuss cooperation\nThe Deputy Trade Minister met the agency's Director General on Tuesday.",
+			[]string{"Valdoria and IFWA discuss cooperation", "The Deputy Trade Minister met the agency 's Director General on Tuesday ."}},
+		{"all-caps headline", "VALDORIA HOSTS FORUM\nOfficials from 20 countries arrived.",
+			[]string{"VALDORIA HOSTS FORUM", "Officials from 20 countries arrived ."}},
 		{"hard-wrapped Reuters body",
-			"The Kazakh government said on Tuesday it would hold talks with\n" +
+			"The Valdorian government said on Tuesday it would hold talks with\n" +
 				"officials from Japan and South Korea on energy supplies, the deputy\n" +
 				"minister said. The talks follow a visit by the trade minister\n" +
-				"Kairat Umarov to Tokyo in March, and officials expect a deal by\n" +
+				"Teodor Brannick to Tokyo in March, and officials expect a deal by\n" +
 				"June.\n" +
 				"    The ministry gave no figures.",
 			[]string{
-				"The Kazakh government said on Tuesday it would hold talks with officials from Japan and South Korea on energy supplies , the deputy minister said .",
-				"The talks follow a visit by the trade minister Kairat Umarov to Tokyo in March , and officials expect a deal by June .",
+				"The Valdorian government said on Tuesday it would hold talks with officials from Japan and South Korea on energy supplies , the deputy minister said .",
+				"The talks follow a visit by the trade minister Teodor Brannick to Tokyo in March , and officials expect a deal by June .",
 				"The ministry gave no figures .",
 			}},
 		{"short title above a hard-wrapped body",
@@ -127,14 +127,14 @@ func TestSplit(t *testing.T) {
 				"record levels as new fields came on stream, officials said on\n" +
 				"Monday.",
 			[]string{"Oil output rises", "The ministry said oil output in the first quarter rose to record levels as new fields came on stream , officials said on Monday ."}},
-		{"wrapped line ending in a function word", "The minister met the head of the\nUnited Nations Population Fund.",
-			[]string{"The minister met the head of the United Nations Population Fund ."}},
+		{"wrapped line ending in a function word", "The minister met the head of the\nInternational Fisheries and Water Agency.",
+			[]string{"The minister met the head of the International Fisheries and Water Agency ."}},
 		{"dash and numbered lists", "The agenda includes:\n- energy security\n- water management\n1. trade\n2) transport",
 			[]string{"The agenda includes :", "- energy security", "- water management", "1. trade", "2 ) transport"}},
 		{"bullets", "Priorities: • health • education\n• gender equality",
 			[]string{"Priorities :", "• health", "• education", "• gender equality"}},
 		{"Reuters byline", "Prices rose 5 pct.\n Reuter", []string{"Prices rose 5 pct .", "Reuter"}},
-		{"Cyrillic", "Токаев прибыл в Алматы. Встреча началась.", []string{"Токаев прибыл в Алматы .", "Встреча началась ."}},
+		{"Cyrillic", "Варнхольт прибыл в Корвин. Встреча началась.", []string{"Варнхольт прибыл в Корвин .", "Встреча началась ."}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
@@ -178,7 +178,7 @@ func TestSentencesSplitAbbreviation(t *testing.T) {
 // TestSentencesShareTokens checks that without abbreviation splits the
 // sentences are views of the caller's token slice.
 func TestSentencesShareTokens(t *testing.T) {
-	in := "Umarov met Kanem. They discussed cooperation."
+	in := "Brannick met Castell. They discussed cooperation."
 	toks := token.Tokenize(in)
 	sents := token.Sentences(in, toks)
 	if len(sents) != 2 {
@@ -189,18 +189,19 @@ func TestSentencesShareTokens(t *testing.T) {
 	}
 }
 
-// TestSplitSeedStyle runs the splitter over an article in the seed's
-// layout (title, blank line, dateline paragraph) written for this test.
-func TestSplitSeedStyle(t *testing.T) {
-	in := "Kazakhstan’s Energy Ministry hosts talks with EU Commissioner\n\n" +
-		"ASTANA. KAZINFORM - First Vice Minister of Energy of the Republic of Kazakhstan Aidar Nurlanov held talks with EU Energy Commissioner Maria Lindqvist, Kazinform has learned from the ministry’s press service.\n\n" +
-		"The Commissioner noted the progress of the Green Hydrogen initiative. Mr. Nurlanov said Kazakhstan would host the forum in Almaty on June 3-5.\n"
+// TestSplitNewsLayout runs the splitter over an invented agency article in
+// the usual wire layout: headline, blank line, a paragraph opening with a
+// "PLACE. AGENCY -" dateline, then a body paragraph.
+func TestSplitNewsLayout(t *testing.T) {
+	in := "Valdoria’s Energy Ministry hosts talks with EU Commissioner\n\n" +
+		"KORVIN. VALPRESS - First Vice Minister of Energy of the Republic of Valdoria Mirek Sandor-Holm held talks with EU Energy Commissioner Maria Lindqvist, Valpress reports, citing the ministry’s press service.\n\n" +
+		"The Commissioner noted the progress of the Green Hydrogen initiative. Mr. Sandor-Holm said Valdoria would host the forum in Maresta on June 3-5.\n"
 	want := []string{
-		"Kazakhstan 's Energy Ministry hosts talks with EU Commissioner",
-		"ASTANA . KAZINFORM -",
-		"First Vice Minister of Energy of the Republic of Kazakhstan Aidar Nurlanov held talks with EU Energy Commissioner Maria Lindqvist , Kazinform has learned from the ministry 's press service .",
+		"Valdoria 's Energy Ministry hosts talks with EU Commissioner",
+		"KORVIN . VALPRESS -",
+		"First Vice Minister of Energy of the Republic of Valdoria Mirek Sandor-Holm held talks with EU Energy Commissioner Maria Lindqvist , Valpress reports , citing the ministry 's press service .",
 		"The Commissioner noted the progress of the Green Hydrogen initiative .",
-		"Mr. Nurlanov said Kazakhstan would host the forum in Almaty on June 3-5 .",
+		"Mr. Sandor-Holm said Valdoria would host the forum in Maresta on June 3-5 .",
 	}
 	sents := token.Split(in)
 	checkSentences(t, in, sents)
@@ -211,6 +212,12 @@ func TestSplitSeedStyle(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] {
 			t.Errorf("sentence %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	// The headline and the dateline end where their text ends.
+	for i, surface := range []string{"Valdoria’s Energy Ministry hosts talks with EU Commissioner", "KORVIN. VALPRESS -"} {
+		if g := in[sents[i].Start:sents[i].End]; g != surface {
+			t.Errorf("sentence %d: surface got %q, want %q", i, g, surface)
 		}
 	}
 }
