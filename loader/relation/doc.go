@@ -64,13 +64,14 @@
 //   - ANNOUNCED, PROPOSED ("put forward", "proposed"), LAUNCHED ("launched",
 //     "established", "set up", "founded", "created"), active with up to four
 //     auxiliary words ("is going to announce") and passive ("launched by").
-//   - PARTICIPATES_IN ("attended", "took part in", "On the sidelines/eve of
-//     EVENT, X ..."); ORGANIZED_BY (an organisation's name opening the
-//     event's name or written right before it, "organised/hosted by",
-//     "X organised EVENT"); LOCATED_IN for events ("EVENT [, which will be
-//     held] in PLACE", "EVENT, hosted by X in PLACE") with the date nearby as
-//     attributes date (ISO, a range as "2023-05-16/2023-05-18"), start and
-//     end, the year taken from the document date when the text gives none.
+//   - PARTICIPATES_IN ("attended", "took part in", "On the sidelines of
+//     EVENT, X ..."; not "On the eve of EVENT, X ..."); ORGANIZED_BY (an
+//     organisation's name opening the event's name or written right before
+//     it, "organised/hosted by", "X organised EVENT"); LOCATED_IN for
+//     events ("EVENT [, which will be held] in PLACE", "EVENT, hosted by X
+//     in PLACE") with the date nearby as attributes date (ISO, a range as
+//     "2023-05-16/2023-05-18"), start and end, the year taken from the
+//     document date when the text gives none.
 //     Names ending in an event noun (Summit, Forum, Conference …) count as
 //     events whatever type NER gave them.
 //   - PART_OF ("X is the leading Y organization", "X, a Y agency", "Y

@@ -162,7 +162,9 @@ func (x *extractor) eventPlace(st *sentence, e int) {
 	}
 }
 
-// eventParticipant finds "On the sidelines/eve of E, P ...", "At E, P ...".
+// eventParticipant finds "On the sidelines|margins of E, P ...", "At|During
+// E, P ...". Being named "on the eve of" an event says nothing about taking
+// part in it.
 func (x *extractor) eventParticipant(st *sentence, e int) {
 	em := x.d.Mentions[e]
 	// Step left over the organiser's name, an acronym in parentheses and "the".
@@ -183,8 +185,6 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 	switch {
 	case k >= 2 && (matchAt(st.low, k-2, []string{"sidelines", "of"}) || matchAt(st.low, k-2, []string{"margins", "of"}) || matchAt(st.low, k-2, []string{"margin", "of"})):
 		conf = 0.8
-	case k >= 2 && matchAt(st.low, k-2, []string{"eve", "of"}):
-		conf = 0.6
 	case k >= 1 && (st.low[k-1] == "at" || st.low[k-1] == "during") && (k == 1 || st.low[k-2] == ","):
 		conf = 0.7
 	}

@@ -381,8 +381,13 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:  "participant behind an untied title",
-			sents: []string{"On the eve of the [EVENT Baltic Energy Summit] , Deputy Foreign Minister of the [MISC Republic] of [PERSON Estonia Mart Kask] held talks in [LOCATION Riga] ."},
+			sents: []string{"On the sidelines of the [EVENT Baltic Energy Summit] , Deputy Foreign Minister of the [MISC Republic] of [PERSON Estonia Mart Kask] signed two grain contracts ."},
 			want:  []fact{{typ: graph.ParticipatesIn, head: "Estonia Mart Kask", tail: "Baltic Energy Summit"}},
+		},
+		{
+			name:  "named on the eve of an event is no participant",
+			sents: []string{"On the eve of the [EVENT Davos Economic Forum] , [ORGANIZATION Oxfam] published a report on inequality ."},
+			not:   []fact{{typ: graph.ParticipatesIn, head: "Oxfam", tail: "Davos Economic Forum"}},
 		},
 		{
 			name:  "attended",
