@@ -136,7 +136,7 @@ var functionWords = map[string]bool{
 }
 
 // topLevelDomains are the name endings that make "word.tld" one token
-// (kazinform.kz, Amazon.com). English words that are also top-level domains
+// (valpress.de, Amazon.com). English words that are also top-level domains
 // (in, it, be, at, no, me, us, to ...) are left out on purpose so that a
 // missing space after a full stop does not glue two words.
 var topLevelDomains = map[string]bool{

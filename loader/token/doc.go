@@ -14,7 +14,7 @@
 //     A hyphen between two word characters joins them (Kassym-Jomart,
 //     COVID-19, 16-18, 2023-05-16, U.S.-led); so does an apostrophe followed
 //     by a letter that does not start a clitic (O'Neill, D'Artagnan).
-//   - Clitics are split off: Kazakhstan's → Kazakhstan 's, don't → do n't,
+//   - Clitics are split off: Valdoria's → Valdoria 's, don't → do n't,
 //     can't → ca n't, they're → they 're; a final apostrophe (farmers') is a
 //     token of its own.
 //   - Numbers keep their inner separators between digits: 1,000.5; 3.5;
@@ -28,7 +28,7 @@
 //     Calif., vs., etc.; "No." only before a number) and on a list number at
 //     the start of a line ("1. Item"). Any other full stop is a token.
 //   - URLs (http://, https://, ftp://, www.), domain names ending in a known
-//     top-level domain (kazinform.kz, bbc.co.uk/news), e-mail addresses,
+//     top-level domain (valpress.de, bbc.co.uk/news), e-mail addresses,
 //     @handles and #hashtags are one token; trailing sentence punctuation is
 //     left out of them.
 //   - Every other character is a token of its own, except runs of . - * = _ ~
@@ -37,8 +37,8 @@
 // Token.Text is the text as written except for these normalisations, which
 // keep the CoNLL vocabulary: typographic double quotes and guillemets
 // (“ ” „ « » ″) become ", a pair of backquotes or of apostrophes becomes "; typographic single quotes
-// become '; apostrophes inside words (’ ʼ ‘) become ' (Kazakhstan’s →
-// Kazakhstan 's, n’t → n't); em and en dashes standing alone become "--"; an
+// become '; apostrophes inside words (’ ʼ ‘) become ' (Valdoria’s →
+// Valdoria 's, n’t → n't); em and en dashes standing alone become "--"; an
 // en dash between digits joins them as a hyphen (16–18 → 16-18); Unicode
 // hyphens inside words become "-" and soft hyphens are dropped; "…" becomes
 // "...". Token.Start and Token.End always delimit the original surface.
@@ -73,10 +73,10 @@
 //   - before a bullet (•) anywhere.
 //
 // Datelines: at the start of a paragraph, a place in capitals followed by
-// a dash ("ALMATY - The ..."), by a full stop, an agency in capitals and a
-// dash ("ASTANA. KAZINFORM - On the eve ..."), or by a comma, a date and an
+// a dash ("MARESTA - The ..."), by a full stop, an agency in capitals and a
+// dash ("KORVIN. VALPRESS - On the eve ..."), or by a comma, a date and an
 // agency in brackets and a dash ("LONDON, May 16 (Reuters) - ...") is a
 // sentence of its own, ending with the dash, like the dateline lines of
-// CoNLL-2003. "ASTANA. KAZINFORM" without a dash stays with the sentence
-// it opens; "ASTANA. The minister ..." makes "ASTANA ." its own sentence.
+// CoNLL-2003. "KORVIN. VALPRESS" without a dash stays with the sentence
+// it opens; "KORVIN. The minister ..." makes "KORVIN ." its own sentence.
 package token

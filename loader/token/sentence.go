@@ -293,9 +293,9 @@ func (sp *splitter) layout() {
 // dateline recognises a news dateline at token k, the start of a
 // paragraph, and returns the index of the token that ends it (a dash) or
 // -1, and the index of a full stop inside it that must not end a sentence
-// or -1. Forms: "ASTANA. KAZINFORM - On ...", "ALMATY - The ...",
+// or -1. Forms: "KORVIN. VALPRESS - On ...", "MARESTA - The ...",
 // "LONDON, May 16 (Reuters) - The ...". A dateline ending in a dash is a
-// sentence of its own; "ASTANA. KAZINFORM Officials ..." stays one sentence.
+// sentence of its own; "KORVIN. VALPRESS Officials ..." stays one sentence.
 func (sp *splitter) dateline(k int) (force, suppress int) {
 	toks := sp.toks
 	n := len(toks)
@@ -317,7 +317,7 @@ func (sp *splitter) dateline(k int) (force, suppress int) {
 			m++
 		}
 		if m == j+1 {
-			return -1, -1 // "ASTANA. The ...": the place is a sentence of its own
+			return -1, -1 // "KORVIN. The ...": the place is a sentence of its own
 		}
 		if m < n && isDash(toks[m].Text) && sp.newlines(m-1, m) == 0 && sp.opensSentence(m+1) {
 			return m, j

@@ -308,7 +308,7 @@ func wordSuffix(s string, start, j int, lineStart bool) int {
 
 // apostropheInWord decides what an apostrophe at byte j (size bytes) inside
 // the word that began at start does. It returns the position to continue
-// from and whether the word continues: O'Neill continues; Kazakhstan's stops
+// from and whether the word continues: O'Neill continues; Valdoria's stops
 // before the clitic; don't stops before "n't".
 func apostropheInWord(s string, start, j, size int) (int, bool) {
 	after := j + size
@@ -386,7 +386,7 @@ func cliticText(letters string) string {
 func scanApostrophe(s string, i, size int) (int, string) {
 	after := i + size
 	// A clitic also stands alone in text that was tokenized before
-	// ("Kazakhstan 's").
+	// ("Valdoria 's").
 	if cl := cliticLen(s, after); cl > 0 {
 		if size == 1 && s[i] == '\'' {
 			return after + cl, ""
@@ -523,7 +523,7 @@ func acronymEnd(s string, start int) int {
 }
 
 // domainEnd returns the end of a domain name whose first full stop is at
-// byte dot (kazinform.kz, bbc.co.uk/news), or 0. The last label must be a
+// byte dot (valpress.de, bbc.co.uk/news), or 0. The last label must be a
 // known top-level domain in lower case.
 func domainEnd(s string, dot int) int {
 	n := len(s)
