@@ -219,26 +219,6 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 		if p < 0 {
 			p = x.startingAt(st, j)
 		}
-		if p < 0 {
-			// A title the patterns could not tie to the name: "First
-			// Deputy Foreign Minister of the Republic of X held ...".
-			if end, _, _, ok := x.titleAfter(st, j); ok {
-				for j = end; j < n && j < end+6 && x.startingAt(st, j) < 0; j++ {
-					if w := st.low[j]; !(w == "of" || w == "the" || isCap(st.toks[j].Text)) {
-						break
-					}
-				}
-				if q := x.startingAt(st, j); q >= 0 && x.d.Mentions[q].Type == graph.Misc {
-					j = x.d.Mentions[q].End // "Republic" tagged MISC
-					for j < n && (st.low[j] == "of" || st.low[j] == "the") {
-						j++
-					}
-				}
-				if q := x.startingAt(st, j); q >= 0 && x.d.Mentions[q].Type == graph.Person {
-					p = q
-				}
-			}
-		}
 		if p >= 0 && hasType(partyTypes, x.d.Mentions[p].Type) && x.subjectOfVerb(st, p) {
 			x.add(graph.ParticipatesIn, x.named(p), e, st.i, conf, nil)
 		}

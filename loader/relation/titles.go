@@ -94,8 +94,8 @@ func (x *extractor) stateFormOf(st *sentence, k int) int {
 			}
 		}
 		w := st.toks[o].Text
-		if st.at[o] >= 0 && x.d.Mentions[st.at[o]].Type != graph.Misc || !(st.low[o] == "the" || st.low[o] == "of" || isCap(w)) {
-			return -1 // a stray "Republic" tagged MISC may stay
+		if st.at[o] >= 0 || !(st.low[o] == "the" || st.low[o] == "of" || isCap(w)) {
+			return -1
 		}
 	}
 	return -1
