@@ -35,12 +35,12 @@
 // Secretary-General, UNFPA Executive Director X": the UN is X's employer),
 // a second employer for a person a title pattern placed in the sentence,
 // KILLED in a sentence without a word for killing, LIVES_IN across a
-// visit ("X is to visit Thailand"), WORKS_FOR into or out of a list of
-// three or more names and LIVES_IN into one, a country inside a
-// smaller place, an agency modifier ("a UN agency based in Geneva") and a
-// dateline place ("NAIROBI (Reuters) - Vodacom ...") as anyone's base
-// but the agency's. A classifier WORKS_FOR below 0.7 is dropped when a
-// title pattern gave the person another employer in the document.
+// visit ("X is to visit Thailand"), LIVES_IN into a list of three or
+// more places, a country inside a smaller place, an agency modifier ("a
+// UN agency based in Geneva") and a dateline place ("NAIROBI (Reuters) -
+// Vodacom ...") as anyone's base but the agency's. A classifier WORKS_FOR
+// below 0.7 is dropped when a title pattern gave the person another
+// employer in the document.
 //
 // Hand-written patterns for the rest of the ontology, precision first
 // (basis=pattern):
@@ -107,7 +107,7 @@
 //
 // # Figures (CoNLL04 dev, strict relation micro F1)
 //
-//	gold entities, Extract:                76.19 (P 77.81, R 74.64)   go run ./cmd/train-relations eval
+//	gold entities, Extract:                75.07 (P 75.52, R 74.64)   go run ./cmd/train-relations eval
 //	gold entities, classifier alone:       74.74
 //	pipeline entities (ner+refine+coref):  60.68 (P 61.31, R 60.06)
 //	    go build -o /tmp/train-relations ./cmd/train-relations

