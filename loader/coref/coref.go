@@ -718,6 +718,18 @@ var genericFirst = map[string]bool{
 	"bank": true, "university": true, "city": true, "county": true, "saint": true, "st": true, "the": true,
 }
 
+// namedAfter are the heads of names of institutions and places called
+// after a place, person or club: "Darlington Council", "Celtic Park",
+// "Cranfield University", "Butler Inquiry" are not what "Darlington",
+// "Celtic", "Cranfield" or "Butler" alone name.
+var namedAfter = map[string]bool{
+	"council": true, "county": true, "university": true, "college": true, "school": true, "park": true,
+	"stadium": true, "inquiry": true, "report": true, "hotel": true, "prison": true, "hospital": true,
+	"airport": true, "museum": true, "station": true, "commission": true, "committee": true,
+	"government": true, "police": true, "state": true, "city": true, "foundation": true, "award": true,
+	"awards": true, "prize": true, "trophy": true, "cup": true,
+}
+
 // firstWords merges a short name with the one organisation whose longer
 // name starts with its words ("Nordvik" of "Nordvik Energy": news names a
 // company in full, then by its first word). The short name must be no
@@ -725,7 +737,13 @@ var genericFirst = map[string]bool{
 // never the short form of an organisation: "Sweden" is not "Sweden
 // Democrats"), no title word and no word that begins many names
 // ("National"); its cluster holds only that name; and exactly one
-// organisation cluster may fit.
+// organisation cluster may fit. The longer name must go on with a
+// capitalised word and hold no word of an institution named after
+// something ("Darlington Council"). Measured on the BBC news corpus, a
+// short name NER took for a place is mostly a place the gazetteers lack
+// ("Texas" of "Texas Instruments", "Essex" of "Essex County Council"), so
+// it is left alone; one it labelled MISC only when it is no modifier of a
+// lower-case noun ("Internet service", "Olympic village").
 func (r *resolver) firstWords() {
 	byFirst := map[string][]int{} // first word -> named multi-word ORGANIZATION mentions
 	for j, n := range r.ms {
@@ -736,7 +754,8 @@ func (r *resolver) firstWords() {
 	for i, m := range r.ms {
 		at := r.d.Mentions[i]
 		if len(m.low) == 0 || at.Nominal || m.abbr != "" || m.canon != "" || group(r.typ(i)) == 2 ||
-			at.Attrs["honorific"] != "" || at.Attrs["title"] != "" || !r.shortFormWords(m) {
+			r.typ(i) == graph.Location || at.Attrs["honorific"] != "" || at.Attrs["title"] != "" ||
+			!r.shortFormWords(m) || (group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.modifier(at)) {
 			continue
 		}
 		cands := byFirst[m.low[0]]
@@ -755,7 +774,7 @@ func (r *resolver) firstWords() {
 		seen := map[int]bool{r.find(i): true}
 		for _, j := range cands {
 			n := r.ms[j]
-			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) {
+			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) || !restOfName(n.words, len(m.low)) {
 				continue
 			}
 			root := r.find(j)
@@ -763,6 +782,9 @@ func (r *resolver) firstWords() {
 				continue
 			}
 			seen[root] = true
+			if !r.allOrgs(root) {
+				continue // a cluster that also names a place or person is no company to abbreviate
+			}
 			if target >= 0 {
 				target = -2
 				break
@@ -791,6 +813,54 @@ func (r *resolver) shortFormWords(m mention) bool {
 	}
 	_, ok := gazetteer.FindPlace(w)
 	return !ok
+}
+
+// allOrgs reports whether every named mention of a cluster is an
+// organisation, event or the like.
+func (r *resolver) allOrgs(root int) bool {
+	for _, j := range r.members[root] {
+		if !r.d.Mentions[j].Nominal && group(r.typ(j)) != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// restOfName reports whether the words of a longer name after its first
+// k go on like a different thing's own name: a capitalised word first
+// (not "of Lords", "& McLennan") and no namedAfter word.
+func restOfName(words []string, k int) bool {
+	var rest []string
+	for _, w := range words {
+		if w != "-" && !(len(rest) == 0 && len(words) > 1 && strings.EqualFold(w, "the")) {
+			rest = append(rest, w)
+		}
+	}
+	if k >= len(rest) || !unicode.IsUpper(firstRune(rest[k])) {
+		return false
+	}
+	for _, w := range rest[k:] {
+		if namedAfter[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+func firstRune(w string) rune {
+	c, _ := utf8.DecodeRuneInString(w)
+	return c
+}
+
+// modifier reports whether a mention is directly followed by a lower-case
+// word, as a modifier is ("Internet service").
+func (r *resolver) modifier(m text.Mention) bool {
+	toks := r.tokens(m.Sent)
+	if m.End >= len(toks) {
+		return false
+	}
+	c := firstRune(toks[m.End].Text)
+	return unicode.IsLower(c)
 }
 
 func prefix(long, short []string) bool {

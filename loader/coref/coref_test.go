@@ -217,10 +217,26 @@ He watched the TV while the LTA talked .`,
 [ORG Halvard Shipping] said profits doubled .
 [ORG Halvard] shares rose 3 percent in Oslo .`,
 			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard|Halvard Shipping"}}},
-		{"first word of a company tagged as a place", `
+		{"first word of a company tagged as a person", `
 The deal lifted [ORG Brennmark Steel] .
-Analysts said [LOC Brennmark] would pay a dividend .`,
+Analysts said [PER Brennmark] would pay a dividend .`,
 			[]entityView{{"Brennmark Steel", graph.Organization, "Brennmark|Brennmark Steel"}}},
+		{"a name tagged as a place is no short form (mostly a place the gazetteers lack)", `
+[ORG Brennmark Steel] cut jobs .
+Rain fell in [LOC Brennmark] .`,
+			[]entityView{{"Brennmark Steel", graph.Organization, "Brennmark Steel"}, {"Brennmark", graph.Location, "Brennmark"}}},
+		{"a modifier tagged MISC is no short form", `
+[ORG Olvana Energy] raised prices .
+[MISC Olvana] customers complained .`,
+			[]entityView{{"Olvana Energy", graph.Organization, "Olvana Energy"}, {"Olvana", graph.Misc, "Olvana"}}},
+		{"an institution named after a place is not the place", `
+[ORG Harwick Borough Council] raised taxes .
+[ORG Harwick] won 2-0 on Saturday .`,
+			[]entityView{{"Harwick Borough Council", graph.Organization, "Harwick Borough Council"}, {"Harwick", graph.Organization, "Harwick"}}},
+		{"a name going on with of is no longer form", `
+[ORG Fenwick of Tyneside Trust] opened .
+[ORG Fenwick] shares fell .`,
+			[]entityView{{"Fenwick of Tyneside Trust", graph.Organization, "Fenwick of Tyneside Trust"}, {"Fenwick", graph.Organization, "Fenwick"}}},
 		{"first words of a company", `
 [ORG Tarven Cable Works Group] bought a rival .
 [ORG Tarven Cable] will keep the brand .`,

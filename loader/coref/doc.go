@@ -36,11 +36,16 @@
 //     surname: "Mr Howard"); never when two people share the name; a lone
 //     surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
 //  8. first words: "Nordvik" joins the only organisation in the document
-//     whose longer name starts with it ("Nordvik Energy"), whatever NER
-//     labelled it, unless it is an acronym, a group, a name the gazetteers
-//     know (a place is never such a short form), a title word or a word
-//     that begins many names ("National", "United", "British", "New"), or
-//     another sieve already gave it other names;
+//     whose longer name starts with it ("Nordvik Energy"), unless it is an
+//     acronym, a group, a name the gazetteers know (a place is never such
+//     a short form), a title word or a word that begins many names
+//     ("National", "United", "British", "New"), or another sieve already
+//     gave it other names; not when NER took it for a place (on the BBC
+//     corpus mostly a place the gazetteers lack: "Texas" of "Texas
+//     Instruments") or it is a MISC modifier ("Internet service"); the
+//     longer name must go on with a capitalised word ("House" is not
+//     "House of Lords") and not name an institution after it ("Darlington
+//     Council", "Celtic Park");
 //  9. descriptions (new mentions with Nominal set): "the Executive Director"
 //     and "the First Deputy Minister" join the one person earlier in the
 //     text whose title chain (the titles and names written right before or
