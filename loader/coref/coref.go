@@ -201,8 +201,8 @@ func (r *resolver) parenAcronyms() {
 			continue
 		}
 		tok := toks[m.End+1].Text
-		a := acronym(tok)
-		spelled := initialsMatch(r.ms[i].words, strings.ToUpper(strings.ReplaceAll(tok, ".", "")))
+		a, letters := acronym(tok), strings.ReplaceAll(tok, ".", "")
+		spelled := initialsMatch(r.ms[i].words, strings.ToUpper(letters))
 		if !spelled && (a == "" || !strings.EqualFold(a[:1], r.ms[i].low[0][:1])) {
 			continue
 		}
@@ -210,7 +210,7 @@ func (r *resolver) parenAcronyms() {
 			continue
 		}
 		j := r.mentionAt(m.Sent, m.End+1, m.End+2)
-		if j < 0 && len(tok) < 3 {
+		if j < 0 && len(letters) < 3 {
 			continue // "(IN)": too short to add as a name on this evidence alone
 		}
 		if j < 0 {
