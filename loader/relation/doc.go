@@ -75,9 +75,9 @@
 //     Names ending in an event noun (Summit, Forum, Conference …) count as
 //     events whatever type NER gave them.
 //   - PART_OF ("X is the leading Y organization", "X, a Y agency", "Y
-//     agencies such as A, B and C", "in the framework of Y" for what the
-//     sentence announced or launched, "X, a unit of Y", "Y's Foreign
-//     Ministry" and demonyms "Kazakh Foreign Ministry" → the country's state
+//     agencies such as A, B and C", "in the framework of Y", "as part of
+//     Y" (of Z in "as part of Y's Z") for what the sentence announced or
+//     launched, "X, a unit of Y", "Y's Foreign Ministry" and demonyms "Kazakh Foreign Ministry" → the country's state
 //     body, else BASED_IN), MEMBER_OF ("X, a member of Y", "NATO member X",
 //     "X joined Y"), BASED_IN ("based in", "headquartered in"), LOCATED_IN
 //     ("Beijing's Tiananmen Square"), COOPERATES_WITH ("in cooperation/

@@ -445,6 +445,18 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "as part of an owner's programme",
+			sents: []string{"The [INITIATIVE Andean Water Alliance] will run as part of [ORGANIZATION UNEP] 's [INITIATIVE Clean Rivers Programme] ."},
+			want:  []fact{{typ: graph.PartOf, head: "Andean Water Alliance", tail: "Clean Rivers Programme"}},
+			not:   []fact{{typ: graph.PartOf, head: "Andean Water Alliance", tail: "UNEP"}},
+		},
+		{
+			name:  "as part of an owner's unnamed programme",
+			sents: []string{"[ORGANIZATION UNEP] founded the [INITIATIVE Andean Water Alliance] as part of [ORGANIZATION UNEP] 's river work ."},
+			want:  []fact{{typ: graph.Launched, head: "UNEP", tail: "Andean Water Alliance"}},
+			not:   []fact{{typ: graph.PartOf, head: "Andean Water Alliance", tail: "UNEP"}},
+		},
+		{
 			name:  "cooperation with a list",
 			sents: []string{"[LOCATION Chile] will act in cooperation with the relevant [ORGANIZATION UN] agencies such as [ORGANIZATION UNDP] and [ORGANIZATION UNEP] ."},
 			want: []fact{

@@ -195,6 +195,12 @@ func (x *extractor) framework(st *sentence) {
 		if y < 0 || x.d.Mentions[y].Nominal {
 			continue
 		}
+		if e := x.d.Mentions[y].End; e < n && (st.low[e] == "'s" || st.low[e] == "'") {
+			// "as part of Y's Z": the whole is Z, not its owner Y.
+			if y = x.startingAt(st, e+1); y < 0 || x.d.Mentions[y].Nominal {
+				continue
+			}
+		}
 		switch x.d.Mentions[y].Type {
 		case graph.Initiative, graph.Organization, graph.Event, graph.Misc:
 		default:
