@@ -133,6 +133,9 @@ func BenchmarkExtract(b *testing.B) {
 		"The [EVENT Global Water Forum] in [LOCATION Nairobi] on March 12-14 was organised by [ORGANIZATION UNEP] .",
 		"[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , said profits at the [LOCATION London] firm rose .",
 		"Shares in the company fell 3 percent on Tuesday after the results .",
+		"[ORGANIZATION Telvia] teamed up with [ORGANIZATION Baltic Rail] as part of the [INITIATIVE Green Fleet Plan] .",
+		"On the sidelines of the [EVENT Nordic Rail Forum] , [PERSON Anu Saar] , chief executive of [ORGANIZATION Baltic Rail] , met [PERSON Jonas Berg] .",
+		"Aid arrived from [ORGANIZATION UN] agencies including [ORGANIZATION UNHCR] and [ORGANIZATION WFP] in [LOCATION Nairobi] .",
 	}
 	var all []string
 	for i := 0; i < 10; i++ {

@@ -142,6 +142,24 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "two titled people in one sentence",
+			sents: []string{"[ORGANIZATION Baltic Rail] chairman [PERSON Anu Saar] and [ORGANIZATION Nordic Cargo] president [PERSON Jonas Berg] signed the deal ."},
+			want: []fact{
+				{typ: graph.Leads, head: "Anu Saar", tail: "Baltic Rail", title: "chairman"},
+				{typ: graph.Leads, head: "Jonas Berg", tail: "Nordic Cargo", title: "president"},
+			},
+			not: []fact{
+				{typ: graph.WorksFor, head: "Anu Saar", tail: "Nordic Cargo"},
+				{typ: graph.WorksFor, head: "Jonas Berg", tail: "Baltic Rail"},
+			},
+		},
+		{
+			name:  "apposition, then another organisation",
+			sents: []string{"[PERSON Anu Saar] , chief executive of [ORGANIZATION Baltic Rail] , told the [ORGANIZATION Nordic Rail Union] board that fares would rise ."},
+			want:  []fact{{typ: graph.Leads, head: "Anu Saar", tail: "Baltic Rail", title: "chief executive"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Anu Saar", tail: "Nordic Rail Union"}},
+		},
+		{
 			name:  "apposition with of",
 			sents: []string{"[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , said profits rose ."},
 			want: []fact{
@@ -274,6 +292,21 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.MetWith, head: "Estonian Foreign Ministry", tail: "UNICEF"}},
 		},
 		{
+			name:  "headline talks between organisations",
+			sents: []string{"[ORGANIZATION Nordic Cargo] hosts talks with [ORGANIZATION Baltic Rail]"},
+			want:  []fact{{typ: graph.MetWith, head: "Nordic Cargo", tail: "Baltic Rail"}},
+		},
+		{
+			name:  "headline talks with an unnamed officer",
+			sents: []string{"[ORGANIZATION Nordic Cargo] holds talks with [ORGANIZATION Baltic Rail] chief executive"},
+			not:   []fact{{typ: graph.MetWith, head: "Nordic Cargo", tail: "Baltic Rail"}},
+		},
+		{
+			name:  "talks between organisations",
+			sents: []string{"Talks between [ORGANIZATION Baltic Rail] and [ORGANIZATION Nordic Cargo] resumed in [LOCATION Oslo] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Baltic Rail", tail: "Nordic Cargo"}},
+		},
+		{
 			name:  "two parties discussed",
 			sents: []string{"[PERSON Lena Holm] and [PERSON Mart Kask] discussed energy security ."},
 			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
@@ -325,10 +358,31 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.Announced, head: "Chile", tail: "Pacific Ocean Compact"}},
 		},
 		{
+			name:  "announcement with a time between",
+			sents: []string{"[ORGANIZATION Telvia] announced on Tuesday the [INITIATIVE Green Fleet Plan] , a scheme to cut emissions ."},
+			want:  []fact{{typ: graph.Announced, head: "Telvia", tail: "Green Fleet Plan"}},
+		},
+		{
+			name:  "announcement with a possessive",
+			sents: []string{"[ORGANIZATION Telvia] will announce its [INITIATIVE Green Fleet Plan] in June ."},
+			want:  []fact{{typ: graph.Announced, head: "Telvia", tail: "Green Fleet Plan"}},
+		},
+		{
 			name:  "proposal of a new body",
 			sents: []string{"[PERSON Rosa Vidal] put forward an initiative to create an [ORGANIZATION International Water Council] ."},
 			want:  []fact{{typ: graph.Proposed, head: "Rosa Vidal", tail: "International Water Council"}},
 			not:   []fact{{typ: graph.Launched, head: "Rosa Vidal", tail: "International Water Council"}},
+		},
+		{
+			name:  "proposed setting up",
+			sents: []string{"[PERSON Rosa Vidal] proposed setting up a [ORGANIZATION Pacific Fisheries Council] ."},
+			want:  []fact{{typ: graph.Proposed, head: "Rosa Vidal", tail: "Pacific Fisheries Council"}},
+		},
+		{
+			name:  "proposed by",
+			sents: []string{"The [ORGANIZATION Pacific Fisheries Council] was proposed by [PERSON Rosa Vidal] in 2019 ."},
+			want:  []fact{{typ: graph.Proposed, head: "Rosa Vidal", tail: "Pacific Fisheries Council"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Pacific Fisheries Council"}},
 		},
 		{
 			name:  "passive launch",
@@ -351,6 +405,31 @@ func TestPatterns(t *testing.T) {
 				{typ: graph.OrganizedBy, head: "UNEP Ocean Conference", tail: "UNEP", sent: 1},
 				{typ: graph.LocatedIn, head: "UNEP Ocean Conference", tail: "Lisbon", sent: 1},
 			},
+		},
+		{
+			name: "organiser's name opens the event's, another sentence names it",
+			date: "2024-03-02",
+			sents: []string{
+				"[ORGANIZATION WHO] experts presented new data on malaria .",
+				"Health ministers gathered at the [EVENT WHO Global Health Forum] in [LOCATION Geneva] on June 3-5 .",
+			},
+			want: []fact{
+				{typ: graph.OrganizedBy, head: "WHO Global Health Forum", tail: "WHO", sent: 1},
+				{typ: graph.LocatedIn, head: "WHO Global Health Forum", tail: "Geneva", sent: 1},
+			},
+		},
+		{
+			name:  "organiser with its acronym before the event",
+			sents: []string{"The [ORGANIZATION World Health Organization] ( [ORGANIZATION WHO] ) [EVENT Global Health Forum] will be held in [LOCATION Geneva] ."},
+			want: []fact{
+				{typ: graph.OrganizedBy, head: "Global Health Forum", tail: "WHO"},
+				{typ: graph.LocatedIn, head: "Global Health Forum", tail: "Geneva"},
+			},
+		},
+		{
+			name:  "organisation right before the event",
+			sents: []string{"Investors flew to the [ORGANIZATION Telvia] [EVENT Capital Markets Day] in [LOCATION Lisbon] ."},
+			want:  []fact{{typ: graph.OrganizedBy, head: "Capital Markets Day", tail: "Telvia"}},
 		},
 		{
 			name:  "organised by",
@@ -437,11 +516,35 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "agencies including",
+			sents: []string{"Aid arrived from [ORGANIZATION UN] agencies including [ORGANIZATION UNHCR] and [ORGANIZATION WFP] ."},
+			want: []fact{
+				{typ: graph.PartOf, head: "UNHCR", tail: "UN"},
+				{typ: graph.PartOf, head: "WFP", tail: "UN"},
+			},
+		},
+		{
 			name:  "in the framework of",
 			sents: []string{"[LOCATION Peru] launched the [INITIATIVE Andean Water Alliance] in the framework of the [INITIATIVE Global Water Initiative] ."},
 			want: []fact{
 				{typ: graph.Launched, head: "Peru", tail: "Andean Water Alliance"},
 				{typ: graph.PartOf, head: "Andean Water Alliance", tail: "Global Water Initiative"},
+			},
+		},
+		{
+			name:  "within the framework of",
+			sents: []string{"[LOCATION Peru] set up the [INITIATIVE Andean Water Alliance] within the framework of the [INITIATIVE Global Water Initiative] ."},
+			want: []fact{
+				{typ: graph.Launched, head: "Peru", tail: "Andean Water Alliance"},
+				{typ: graph.PartOf, head: "Andean Water Alliance", tail: "Global Water Initiative"},
+			},
+		},
+		{
+			name:  "as part of",
+			sents: []string{"[ORGANIZATION Telvia] founded the [INITIATIVE Green Fleet Plan] as part of the [INITIATIVE Lisbon Climate Pact] ."},
+			want: []fact{
+				{typ: graph.Launched, head: "Telvia", tail: "Green Fleet Plan"},
+				{typ: graph.PartOf, head: "Green Fleet Plan", tail: "Lisbon Climate Pact"},
 			},
 		},
 		{
@@ -466,8 +569,45 @@ func TestPatterns(t *testing.T) {
 			not: []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UN"}},
 		},
 		{
+			name:  "partnership with agencies such as",
+			sents: []string{"[LOCATION Chile] will build the dams in partnership with [ORGANIZATION UN] agencies such as [ORGANIZATION UNDP] and [ORGANIZATION FAO] ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"},
+				{typ: graph.CooperatesWith, head: "Chile", tail: "FAO"},
+				{typ: graph.PartOf, head: "FAO", tail: "UN"},
+			},
+			not: []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UN"}},
+		},
+		{
+			name:  "collaboration with agencies including",
+			sents: []string{"[LOCATION Chile] will restore the wetlands in collaboration with [ORGANIZATION UN] agencies including [ORGANIZATION UNDP] and [ORGANIZATION UNEP] ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"},
+				{typ: graph.CooperatesWith, head: "Chile", tail: "UNEP"},
+			},
+			not: []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UN"}},
+		},
+		{
+			name:  "agreement with two partners",
+			sents: []string{"[ORGANIZATION Telvia] signed an agreement with [ORGANIZATION Baltic Rail] and [ORGANIZATION Nordic Cargo] on Monday ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Telvia", tail: "Baltic Rail"},
+				{typ: graph.CooperatesWith, head: "Telvia", tail: "Nordic Cargo"},
+			},
+		},
+		{
 			name:  "cooperation as a noun",
 			sents: []string{"[LOCATION Chile] intends to increase cooperation with [ORGANIZATION UNDP] ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"}},
+		},
+		{
+			name:  "teamed up with",
+			sents: []string{"[ORGANIZATION Telvia] teamed up with [ORGANIZATION Baltic Rail] to build a data centre ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Telvia", tail: "Baltic Rail"}},
+		},
+		{
+			name:  "agreed to collaborate with",
+			sents: []string{"[LOCATION Chile] has agreed to collaborate with [ORGANIZATION UNDP] on water ."},
 			want:  []fact{{typ: graph.CooperatesWith, head: "Chile", tail: "UNDP"}},
 		},
 		{
