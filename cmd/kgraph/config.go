@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/kgraph/kgraph/loader"
 	"github.com/kgraph/kgraph/store"
 )
 
@@ -48,6 +49,46 @@ func (c *common) logger(w io.Writer) (zerolog.Logger, error) {
 		return zerolog.Nop(), fmt.Errorf("--log-format %q: want console or json", c.logFormat)
 	}
 	return zerolog.New(w).Level(level).With().Timestamp().Logger(), nil
+}
+
+// session is what a store-using command works with: its logger, the
+// store and, when asked for, the extraction models.
+type session struct {
+	log zerolog.Logger
+	db  *store.DB
+	ld  *loader.Loader // nil unless open was asked for the models
+}
+
+// open builds the logger, loads the models when withModels is set and opens
+// the store. When it fails it has reported why, and the command should
+// exit with exitUsage.
+func (c *common) open(command string, e env, withModels bool) (*session, bool) {
+	log, err := c.logger(e.stderr)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kgraph %s: %v\n", command, err)
+		return nil, false
+	}
+	s := &session{log: log}
+	if withModels {
+		if s.ld, err = loader.New(); err != nil {
+			log.Error().Err(err).Msg("load models")
+			return nil, false
+		}
+	}
+	if s.db, err = c.openStore(log); err != nil {
+		log.Error().Err(err).Msg("open store")
+		return nil, false
+	}
+	return s, true
+}
+
+// close closes the store, logging a failure.
+func (s *session) close() {
+	if err := s.db.Close(); err != nil {
+		s.log.Error().Err(err).Msg("close store")
+		return
+	}
+	s.log.Debug().Msg("store closed")
 }
 
 // openStore opens the store of --data, with Badger's own messages at

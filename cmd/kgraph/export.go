@@ -51,24 +51,18 @@ func runExport(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "kgraph export: unknown --format %q; formats: %s\n", *format, strings.Join(formatNames(), ", "))
 		return exitUsage
 	}
-	log, err := c.logger(e.stderr)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph export:", err)
+	ss, ok := c.open("export", e, false)
+	if !ok {
 		return exitUsage
 	}
-	db, err := c.openStore(log)
-	if err != nil {
-		log.Error().Err(err).Msg("open store")
-		return exitUsage
-	}
-	defer db.Close()
+	defer ss.close()
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
-	if err := exp(ctx, db, w); err != nil {
-		log.Error().Err(err).Msg("export")
-		return exitUsage
+	err := exp(ctx, ss.db, w)
+	if err == nil {
+		err = w.Flush()
 	}
-	if err := w.Flush(); err != nil {
-		log.Error().Err(err).Msg("export")
+	if err != nil {
+		ss.log.Error().Err(err).Msg("export")
 		return exitUsage
 	}
 	return exitOK

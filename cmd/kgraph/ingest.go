@@ -59,39 +59,24 @@ func runIngest(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(e.stderr, "kgraph ingest: --max-doc-bytes must be positive")
 		return exitUsage
 	}
-	log, err := c.logger(e.stderr)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph ingest:", err)
+	ss, ok := c.open("ingest", e, true)
+	if !ok {
 		return exitUsage
 	}
-	ld, err := loader.New()
-	if err != nil {
-		log.Error().Err(err).Msg("load models")
-		return exitUsage
-	}
-	db, err := c.openStore(log)
-	if err != nil {
-		log.Error().Err(err).Msg("open store")
-		return exitUsage
-	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			log.Error().Err(err).Msg("close store")
-		}
-	}()
+	defer ss.close()
 	lim := loader.Limits{MaxDocBytes: *maxDoc}
 	read := func(fn func(loader.Item) error) error { return loader.Read(ctx, paths, e.stdin, lim, fn) }
 	var bar *progressBar
 	if *progress && isTerminal(e.stderr) {
 		bar = &progressBar{w: e.stderr, start: time.Now()}
 	}
-	t, err := ingestAll(ctx, &pipeline{loader: ld, workers: *workers}, db, read, log, bar, nil)
+	t, err := ingestAll(ctx, &pipeline{loader: ss.ld, workers: *workers}, ss.db, read, ss.log, bar, nil)
 	bar.finish()
 	fmt.Fprintf(e.stdout, "documents: %d new, %d unchanged, %d failed; entities %d, relations %d; %.1fs, %.0f words/s\n",
 		t.New, t.Unchanged, t.Failed, t.Entities, t.Relations, t.Elapsed.Seconds(), t.wordsPerSecond())
 	switch {
 	case err != nil:
-		log.Error().Err(err).Msg("ingest stopped")
+		ss.log.Error().Err(err).Msg("ingest stopped")
 		return exitUsage
 	case t.Failed > 0:
 		return exitPartial

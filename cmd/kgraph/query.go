@@ -42,36 +42,25 @@ func runQuery(ctx context.Context, args []string, e env) int {
 			return exitUsage
 		}
 	}
-	log, err := c.logger(e.stderr)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph query:", err)
+	// Load the models only when the query may need them.
+	ss, ok := c.open("query", e, strings.Contains(pos[0], "ingestDocument"))
+	if !ok {
 		return exitUsage
 	}
-	db, err := c.openStore(log)
-	if err != nil {
-		log.Error().Err(err).Msg("open store")
-		return exitUsage
-	}
-	defer db.Close()
-	opts := schema.Options{Reader: db, Delete: db.DeleteDocument, Merge: db.MergeEntities}
-	if strings.Contains(pos[0], "ingestDocument") {
-		// Load the models only when the query may need them.
-		ld, err := loader.New()
-		if err != nil {
-			log.Error().Err(err).Msg("load models")
-			return exitUsage
-		}
-		opts.Ingest = ingestOne(ld, db, loader.Limits{}, nil)
+	defer ss.close()
+	opts := schema.Options{Reader: ss.db, Delete: ss.db.DeleteDocument, Merge: ss.db.MergeEntities}
+	if ss.ld != nil {
+		opts.Ingest = ingestOne(ss.ld, ss.db, loader.Limits{}, nil)
 	}
 	svc, err := schema.New(opts)
 	if err != nil {
-		log.Error().Err(err).Msg("schema")
+		ss.log.Error().Err(err).Msg("schema")
 		return exitUsage
 	}
 	resp := svc.Exec(ctx, req)
 	out, err := json.MarshalIndent(resp, "", "  ")
 	if err != nil {
-		log.Error().Err(err).Msg("encode response")
+		ss.log.Error().Err(err).Msg("encode response")
 		return exitUsage
 	}
 	fmt.Fprintln(e.stdout, string(out))

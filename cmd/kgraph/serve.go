@@ -53,28 +53,15 @@ func runServe(ctx context.Context, args []string, e env) int {
 	if *token == "" {
 		*token = e.getenv("KGRAPH_TOKEN")
 	}
-	log, err := c.logger(e.stderr)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph serve:", err)
-		return exitUsage
-	}
-	ld, err := loader.New()
-	if err != nil {
-		log.Error().Err(err).Msg("load models")
-		return exitUsage
-	}
-	db, err := c.openStore(log)
-	if err != nil {
-		log.Error().Err(err).Msg("open store")
+	ss, ok := c.open("serve", e, true)
+	if !ok {
 		return exitUsage
 	}
 	defer func() {
-		if err := db.Close(); err != nil {
-			log.Error().Err(err).Msg("close store")
-			return
-		}
-		log.Info().Msg("store closed")
+		ss.close()
+		ss.log.Info().Msg("stopped")
 	}()
+	log, ld, db := ss.log, ss.ld, ss.db
 	m := newMetrics(db.Stats)
 	p := &pipeline{loader: ld}
 	if *seed {
