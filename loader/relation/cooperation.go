@@ -97,7 +97,7 @@ func (x *extractor) reportedBetween(st *sentence, a, k int) bool {
 	for j := a; j < k && j < len(st.low); j++ {
 		switch st.low[j] {
 		case "said", "says", "say", "told", "tells", "added", "noted", "notes", "stressed", "emphasized", "emphasised", "believes", "warned":
-			// "noted, Kazakhstan is going to ...": a clause that comes after
+			// "noted, Chile is going to ...": a clause that comes after
 			// a comma names its own subject before the trigger.
 			return true
 		}

@@ -2,7 +2,7 @@
 // mentions: Extract fills text.Doc.Relations (head and tail are mention
 // indices, Sent the evidence sentence, Attrs the title, predicate, dates
 // and basis, Confidence in (0,1]). It runs after refine (typed mentions) and
-// coref (entities, nominal mentions such as "the Executive Director").
+// coref (entities, nominal mentions such as "the finance minister").
 //
 // It owns this directory, including the embedded classifier model.bin.gz,
 // and the training program cmd/train-relations. It may import graph,
@@ -31,8 +31,8 @@
 //	go run ./cmd/train-relations
 //
 // The classifier defers to the patterns: it skips a pair that a pattern
-// already related, a tail inside another person's title ("met UN Deputy
-// Secretary-General, UNFPA Executive Director X": the UN is X's employer),
+// already related, a tail inside another person's title ("met World Bank
+// Vice President, IFC Managing Director X": the World Bank is X's employer),
 // a second employer for a person a title pattern placed in the sentence,
 // KILLED in a sentence without a word for killing, LIVES_IN across a
 // visit ("X is to visit Thailand"), LIVES_IN into a list of three or
@@ -47,11 +47,11 @@
 //
 //   - WORKS_FOR with title, and LEADS for leading titles (president, chairman,
 //     CEO, secretary-general … without deputy/vice), from pre-modifiers
-//     ("UNFPA Executive Director X", "First Deputy Foreign Minister of the
-//     Republic of Kazakhstan X", chains "UN Deputy Secretary-General, UNFPA
-//     Executive Director X", "Y's chief executive X", "Finnish Economy
-//     Minister X" when the document names Finland, "World Bank Vice
-//     President for Europe and Central Asia X", "Y analyst X") and
+//     ("WHO Director-General X", "Deputy Trade Minister of the Republic of
+//     Chile X", chains "World Bank Vice President, IFC Managing Director
+//     X", "Y's chief executive X", "Finnish Economy Minister X" when the
+//     document names Finland, "World Bank Vice President for Europe and
+//     Central Asia X", "Y analyst X") and
 //     appositions ("X, chairman of Y", "X, the CEO of Y", "X, Y's chief
 //     executive,", "X, an economist at Y", "X, from Y,", "X was named chief
 //     executive of Y", "X, who heads Y"); "former" posts, lists and "in
@@ -59,8 +59,8 @@
 //     Titles come from the gazetteer's title table.
 //   - MET_WITH ("held talks/a meeting with", "met (with)", "X and his
 //     counterpart Y met", "talks between X and Y"; "received/hosted/welcomed"
-//     between persons); a title prefix leads to its person ("met UN Deputy
-//     Secretary-General, UNFPA Executive Director X" is a meeting with X).
+//     between persons); a title prefix leads to its person ("met World Bank
+//     Vice President, IFC Managing Director X" is a meeting with X).
 //   - ANNOUNCED, PROPOSED ("put forward", "proposed"), LAUNCHED ("launched",
 //     "established", "set up", "founded", "created"), active with up to four
 //     auxiliary words ("is going to announce") and passive ("launched by").
@@ -70,15 +70,16 @@
 //     it, "organised/hosted by", "X organised EVENT"); LOCATED_IN for
 //     events ("EVENT [, which will be held] in PLACE", "EVENT, hosted by X
 //     in PLACE") with the date nearby as attributes date (ISO, a range as
-//     "2023-05-16/2023-05-18"), start and end, the year taken from the
+//     "2024-03-12/2024-03-14"), start and end, the year taken from the
 //     document date when the text gives none.
 //     Names ending in an event noun (Summit, Forum, Conference …) count as
 //     events whatever type NER gave them.
 //   - PART_OF ("X is the leading Y organization", "X, a Y agency", "Y
 //     agencies such as A, B and C", "in the framework of Y", "as part of
 //     Y" (of Z in "as part of Y's Z") for what the sentence announced or
-//     launched, "X, a unit of Y", "Y's Foreign Ministry" and demonyms "Kazakh Foreign Ministry" → the country's state
-//     body, else BASED_IN), MEMBER_OF ("X, a member of Y", "NATO member X",
+//     launched, "X, a unit of Y", "Y's Foreign Ministry" and demonyms
+//     "Estonian Foreign Ministry" → the country's state body, else
+//     BASED_IN), MEMBER_OF ("X, a member of Y", "NATO member X",
 //     "X joined Y"), BASED_IN ("based in", "headquartered in"), LOCATED_IN
 //     ("Beijing's Tiananmen Square"), COOPERATES_WITH ("in cooperation/
 //     partnership with", "together with", "increase cooperation with",

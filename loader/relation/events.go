@@ -9,9 +9,9 @@ import (
 )
 
 // events finds, for each EVENT mention: its organiser (ORGANIZED_BY) from
-// the name ("UNFPA Global Leadership Meeting") or an organisation written
-// right before it, its place (LOCATED_IN, "the X Summit in Almaty on May
-// 16-18", with the date as attributes), and the party that takes part
+// the name ("WHO Global Health Forum") or an organisation written right
+// before it, its place (LOCATED_IN, "the X Summit in Nairobi on March
+// 12-14", with the date as attributes), and the party that takes part
 // ("On the sidelines of the X Forum, Y met ...": PARTICIPATES_IN).
 func (x *extractor) events(st *sentence) {
 	for _, e := range st.ms {
@@ -36,8 +36,8 @@ func (x *extractor) organiser(st *sentence, e int) {
 			return
 		}
 	}
-	// An organisation right before it: "the UN Population Fund (UNFPA)
-	// Global Leadership Meeting", "the UNFPA Global Leadership Meeting".
+	// An organisation right before it: "the World Health Organization
+	// (WHO) Global Health Forum", "the Telvia Capital Markets Day".
 	k := em.Start
 	if k >= 3 && st.low[k-1] == ")" {
 		if o := x.endingAt(st, k-1); o >= 0 && x.d.Mentions[o].Type == graph.Organization && st.low[x.d.Mentions[o].Start-1] == "(" {
@@ -262,8 +262,9 @@ func (x *extractor) dateAfter(st *sentence, k, max int) map[string]string {
 	return nil
 }
 
-// parseDate reads "May 16-18", "May 16 - 18", "May 16 to 18", "May 16",
-// "16-18 May", "16 May", each with an optional year, at token j.
+// parseDate reads "March 12-14", "March 12 - 14", "March 12 to 14",
+// "March 12", "12-14 March", "12 March", each with an optional year, at
+// token j.
 func (x *extractor) parseDate(st *sentence, j int) map[string]string {
 	low := st.low
 	n := len(low)

@@ -147,8 +147,8 @@ func newExtractor(d *text.Doc) *extractor {
 // classify runs the pair classifier over the named mentions of one
 // sentence, after the sentence's patterns. A pair is skipped when the
 // patterns already placed one side elsewhere: a tail inside another
-// person's title ("met UN Deputy Secretary-General, UNFPA Executive
-// Director X": the UN is X's employer, not the subject's), or a WORKS_FOR
+// person's title ("met World Bank Vice President, IFC Managing Director
+// X": the World Bank is X's employer, not the subject's), or a WORKS_FOR
 // for a person whose employer a title pattern already gave in this
 // sentence.
 func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
@@ -222,7 +222,7 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 }
 
 // dateline returns the end of a dateline that opens st ("NAIROBI ( Reuters
-// ) -", "DAYTON , Ohio ( AP )", "ASTANA . KAZINFORM -") — the token after
+// ) -", "DAYTON , Ohio ( AP )", "OSLO . NTB -") — the token after
 // its places — and the news agency named in it (-1 when none); 0, -1 when
 // the sentence opens with no dateline.
 func (x *extractor) dateline(st *sentence) (int, int) {
@@ -370,8 +370,8 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 
 // confOtherEmployer is the probability the classifier needs to give a
 // person a second employer when a title pattern already named one in the
-// document: "UNFPA Executive Director X ... X also commended the UNFPA
-// country team" is no evidence of a job.
+// document: "WHO Director-General X ... X also praised the UNICEF field
+// staff" is no evidence of a job.
 const confOtherEmployer = 0.7
 
 // prune drops classifier WORKS_FOR relations below confOtherEmployer whose

@@ -879,7 +879,7 @@ func TestExtractConcurrent(t *testing.T) {
 // sentence edges, nominal, without entities) over news-like words.
 func TestExtractNeverPanics(t *testing.T) {
 	words := strings.Fields("the of , and ' 's ( ) - . met with held talks in on May 16-18 President Minister chairman of " +
-		"Executive Director UN Kazakh based launched by who said agencies such as in cooperation with killed")
+		"Executive Director UN Finnish based launched by who said agencies such as in cooperation with killed")
 	types := []graph.EntityType{graph.Person, graph.Organization, graph.Location, graph.Event, graph.Initiative, graph.NORP, graph.Misc}
 	rng := rand.New(rand.NewSource(7))
 	for n := 0; n < 2000; n++ {

@@ -226,7 +226,7 @@ func (x *extractor) framework(st *sentence) {
 	}
 }
 
-// possessiveOrg: "Kazakhstan's Foreign Ministry", "the Kazakh Foreign
+// possessiveOrg: "Estonia's Foreign Ministry", "the Estonian Foreign
 // Ministry" -> the organisation is PART_OF the country when it is a state
 // body, else BASED_IN it. The country must be named in the document.
 func (x *extractor) possessiveOrg(st *sentence, o int) {

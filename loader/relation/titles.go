@@ -82,8 +82,8 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 }
 
 // stateFormOf returns the index of the "of" that links a title to the
-// name starting at token k: "Minister of Kazakhstan", "Minister of the
-// Republic of Kazakhstan" (up to four tokens of "the", "of" or
+// name starting at token k: "Minister of Chile", "Minister of the
+// Republic of Chile" (up to four tokens of "the", "of" or
 // capitalised words outside mentions between), or -1. A title must end
 // right before the returned "of"; the caller checks that.
 func (x *extractor) stateFormOf(st *sentence, k int) int {
@@ -101,9 +101,9 @@ func (x *extractor) stateFormOf(st *sentence, k int) int {
 	return -1
 }
 
-// titles finds pre-modifier titles ("UNFPA Executive Director Natalia
-// Kanem", "President of Kazakhstan Kassym-Jomart Tokayev", chains such as
-// "UN Deputy Secretary-General, UNFPA Executive Director Natalia Kanem")
+// titles finds pre-modifier titles ("WHO Director-General Tomas Reyes",
+// "President of Chile Rosa Vidal", chains such as "World Bank Vice
+// President, IFC Managing Director Ana Ruiz")
 // and appositions ("X, chairman of Y", "X, the CEO of Y", "X, Y's chief
 // executive,", "Y's chief executive X", "X was appointed CEO of Y").
 func (x *extractor) titles(st *sentence) {
@@ -164,7 +164,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				m = -1 // "in Moscow President X": the place is not the employer
 			}
 			if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal {
-				// A bare title ("President Tokayev"): it belongs to the
+				// A bare title ("President Vidal"): it belongs to the
 				// person but names no organisation.
 				if first {
 					markOwner(st, ts, k, p)

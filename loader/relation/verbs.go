@@ -178,7 +178,7 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 		if m := x.startingAt(st, j); m >= 0 {
 			if hasType(types, x.d.Mentions[m].Type) {
 				if hasType(types, graph.Person) && x.d.Mentions[m].Type != graph.Person {
-					// "met UN Deputy Secretary-General" with no name: the
+					// "met World Bank Vice President" with no name: the
 					// organisation describes a person, it is not the party.
 					if _, _, _, ok := x.titleAfter(st, x.d.Mentions[m].End); ok {
 						return -1
