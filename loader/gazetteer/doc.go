@@ -1,7 +1,8 @@
 // Package gazetteer holds the loader's lists of known names — countries,
 // continents, regions, capitals and large cities, demonyms, well-known
-// international organisations, religious and political groups, and job
-// titles — and answers look-ups by name.
+// international organisations and national development agencies (with the
+// country a national body belongs to), religious and political groups, and
+// job titles — and answers look-ups by name.
 //
 // It owns the data files under data/ (embedded with go:embed) and may import
 // only graph and the standard library. Every table is read once, lazily, on

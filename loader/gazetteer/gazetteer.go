@@ -151,6 +151,9 @@ func key(s string) string {
 	if strings.Contains(k, ".") {
 		k = strings.Join(strings.Fields(strings.ReplaceAll(k, ".", " ")), " ")
 	}
+	if strings.Contains(k, " ,") { // tokens joined: "Educational , Scientific"
+		k = strings.ReplaceAll(k, " ,", ",")
+	}
 	return k
 }
 

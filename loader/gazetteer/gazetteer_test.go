@@ -92,6 +92,48 @@ func TestFindOrg(t *testing.T) {
 	}
 }
 
+func TestFindOrgNationalAgency(t *testing.T) {
+	tests := []struct{ name, want, country string }{
+		{"USAID", "United States Agency for International Development", "United States"},
+		{"U.S. Agency for International Development", "United States Agency for International Development", "United States"},
+		{"Sida", "Swedish International Development Cooperation Agency", "Sweden"},
+		{"SIDA", "Swedish International Development Cooperation Agency", "Sweden"},
+		{"Norad", "Norwegian Agency for Development Cooperation", "Norway"},
+		{"NORAD", "North American Aerospace Defense Command", ""},
+		{"Danida", "Danish International Development Agency", "Denmark"},
+		{"JICA", "Japan International Cooperation Agency", "Japan"},
+		{"KOICA", "Korea International Cooperation Agency", "South Korea"},
+		{"TIKA", "Turkish Cooperation and Coordination Agency", "Turkey"},
+		{"GIZ", "German Agency for International Cooperation", "Germany"},
+		{"Deutsche Gesellschaft für Internationale Zusammenarbeit", "German Agency for International Cooperation", "Germany"},
+		{"KfW", "KfW", "Germany"},
+		{"AFD", "French Development Agency", "France"},
+		{"Agence Française de Développement", "French Development Agency", "France"},
+		{"Enabel", "Belgian Development Agency", "Belgium"},
+		{"SDC", "Swiss Agency for Development and Cooperation", "Switzerland"},
+		{"Irish Aid", "Irish Aid", "Ireland"},
+		{"FCDO", "Foreign, Commonwealth and Development Office", "United Kingdom"},
+		{"Foreign , Commonwealth and Development Office", "Foreign, Commonwealth and Development Office", "United Kingdom"},
+		{"DFID", "Department for International Development", "United Kingdom"},
+		{"AusAID", "Australian Agency for International Development", "Australia"},
+		{"Global Affairs Canada", "Global Affairs Canada", "Canada"},
+		{"AECID", "Spanish Agency for International Development Cooperation", "Spain"},
+		{"UNFPA", "United Nations Population Fund", ""},
+	}
+	for _, tt := range tests {
+		o, ok := gazetteer.FindOrg(tt.name)
+		if !ok || o.Name != tt.want || o.Country != tt.country {
+			t.Errorf("FindOrg(%q) = %q (country %q), %v; want %q (country %q)", tt.name, o.Name, o.Country, ok, tt.want, tt.country)
+		}
+	}
+	// Written in lower case or as an acronym of another body, these are no agency.
+	for _, name := range []string{"AfD", "kfw bank", "Aid", "Development Agency"} {
+		if o, ok := gazetteer.FindOrg(name); ok {
+			t.Errorf("FindOrg(%q) = %q, want not found", name, o.Name)
+		}
+	}
+}
+
 func TestOrgAt(t *testing.T) {
 	tests := []struct {
 		sent string
@@ -104,6 +146,8 @@ func TestOrgAt(t *testing.T) {
 		{"the United Nations Population Fund said", 1, 4, "United Nations Population Fund"},
 		{"the United Nations said", 1, 2, "United Nations"},
 		{"the Foreign Ministry said", 1, 0, ""},
+		{"paid through Sida before June", 2, 1, "Swedish International Development Cooperation Agency"},
+		{"the Foreign , Commonwealth and Development Office said", 1, 6, "Foreign, Commonwealth and Development Office"},
 	}
 	for _, tt := range tests {
 		n, o := gazetteer.OrgAt(strings.Fields(tt.sent), tt.i)

@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// Org is a well-known international organisation.
+// Org is a well-known international organisation or national agency.
 type Org struct {
 	Name     string   // canonical English name: "United Nations Population Fund"
 	Acronyms []string // "UNFPA"
 	Parent   string   // canonical name of the organisation it belongs to, or ""
+	Country  string   // canonical name of the country a national body belongs to, or ""
 }
 
 // FindOrg returns the organisation known under name: its canonical name, an
@@ -50,14 +51,15 @@ func firstKey(w string) string {
 	if i := strings.IndexByte(k, ' '); i >= 0 {
 		k = k[:i]
 	}
-	return k
+	return strings.TrimSuffix(k, ",")
 }
 
 // noteFirst records that an organisation name of n words starts with the
 // word whose key is first.
 func (t *tables) noteFirst(name string) {
 	k := key(name)
-	n := len(strings.Fields(k)) + strings.Count(k, "-")*2 // "UN-Women" may be written UN - Women
+	// "UN-Women" may be written UN - Women; a comma is a token of its own.
+	n := len(strings.Fields(k)) + strings.Count(k, "-")*2 + strings.Count(k, ",")
 	first := firstKey(strings.Fields(name + " x")[0])
 	if n > t.orgFirst[first] {
 		t.orgFirst[first] = n
@@ -67,11 +69,17 @@ func (t *tables) noteFirst(name string) {
 // unForms are the ways news writes "United Nations" before an agency name.
 var unForms = []string{"united nations ", "un ", "u.n. "}
 
-// addOrg reads a line of orgs.tsv: name acronyms parent other-names.
+// addOrg reads a line of orgs.tsv: name acronyms parent other-names
+// country.
 func (t *tables) addOrg(f []string) error {
-	o := Org{Name: field(f, 0), Acronyms: list(field(f, 1), "|"), Parent: field(f, 2)}
+	o := Org{Name: field(f, 0), Acronyms: list(field(f, 1), "|"), Parent: field(f, 2), Country: field(f, 4)}
 	if o.Name == "" {
 		return fmt.Errorf("organisation without a name")
+	}
+	if o.Country != "" {
+		if p, ok := t.findPlace(o.Country); !ok || t.placeList[p].Kind != "country" || t.placeList[p].Name != o.Country {
+			return fmt.Errorf("%s: country %q is no country's canonical name", o.Name, o.Country)
+		}
 	}
 	idx := len(t.orgList)
 	t.orgList = append(t.orgList, o)

@@ -49,7 +49,8 @@
 //
 // Mention attributes set here: name (see above), kind and country (places),
 // country (organisations and groups named after a country: "Kazakh Foreign
-// Ministry", "Kazakhstan's Foreign Ministry"; persons whose title names a
+// Ministry", "Kazakhstan's Foreign Ministry"; a national agency the
+// gazetteer knows: "Sida" is Sweden's; persons whose title names a
 // country: "Foreign Minister of Kazakhstan X"), canonical (the gazetteer's
 // name), parent (parent organisation from the gazetteer), title (a person's
 // title written next to or inside the name), honorific ("Mr" of "Mr

@@ -313,6 +313,7 @@ func assignType(cs []cand, i int, words []string) {
 		c.typ = graph.Organization
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
+		c.set("country", org.Country)
 		return
 	case isPlace && (c.label == "LOC" || (place.Kind == "country" &&
 		(c.label == "ORG" || (c.label == "PER" && !personalName(name, place))))):
