@@ -150,6 +150,14 @@ func (r *resolver) union(a, b int) {
 // sameName is the reason exact matching gives; resolution leaves it out.
 const sameName = "same name"
 
+// Reasons of the sieves whose short forms may be document-local (see
+// localForms).
+const (
+	reasonCountry = "same organisation of the country"
+	reasonHead    = "head noun"
+	reasonFirst   = "first words"
+)
+
 // link merges the clusters of mentions i and j and records, on each that
 // has none yet, the sieve that linked them, for the entity's "resolution"
 // attribute.
@@ -461,7 +469,7 @@ func (r *resolver) countryOrgs() {
 		}
 		k := key{c, core}
 		if j, ok := tied[k]; ok {
-			r.link(i, j, "same organisation of the country")
+			r.link(i, j, reasonCountry)
 		} else {
 			tied[k] = i
 			byCore[core] = append(byCore[core], i)
@@ -472,7 +480,7 @@ func (r *resolver) countryOrgs() {
 			continue
 		}
 		if c := byCore[r.ms[i].norm]; len(c) == 1 {
-			r.link(i, c[0], "same organisation of the country")
+			r.link(i, c[0], reasonCountry)
 		}
 	}
 }
@@ -571,7 +579,7 @@ func (r *resolver) headMatch() {
 		if target >= 0 {
 			delete(words, target)
 			delete(words, r.find(i))
-			r.link(i, target, "head noun")
+			r.link(i, target, reasonHead)
 		}
 	}
 }
@@ -594,6 +602,9 @@ func (r *resolver) headFits(i int, m mention, root int, cache map[int]map[string
 		}
 		if m.canon != "" && n.canon != "" && m.canon != n.canon {
 			return false
+		}
+		if len(m.low) == 1 && hasFunctionWord(n.low) && gazetteer.IsNORP(m.norm) {
+			continue // "Labour" the party is not "Institute for the Study of Labour"
 		}
 		if suffix(n.low, m.low) {
 			return true
@@ -792,7 +803,7 @@ func (r *resolver) firstWords() {
 			target = root
 		}
 		if target >= 0 {
-			r.link(i, target, "first words")
+			r.link(i, target, reasonFirst)
 		}
 	}
 }

@@ -61,11 +61,21 @@
 // Every mention ends up in an entity. An entity's name is the gazetteer's
 // name when it has one, else the fullest proper name seen (a mention's
 // "name" attribute from refine leaves out titles, honorifics and
-// possessives); other names become aliases (deduplicated by
-// graph.NormalizeName); descriptions go to the attribute "descriptions",
-// never to aliases; the attribute "resolution" says which sieve linked each
-// other name and description ("UNFPA: acronym in parentheses; Umarov: name
-// part; The Kazakh diplomat: description"). Its type is the most voted type of its named mentions (a
+// possessives), never a single generic word ("Fund") when the entity has
+// another name. Other names become aliases (deduplicated by
+// graph.NormalizeName, a leading "The" left out), and only names that
+// identify the entity beyond the document do, since the store resolves
+// other documents' names by every alias: descriptions, a single generic
+// word ("the Fund", "Commission"), a name of generic words that a head or
+// first-words sieve linked ("Regional Alliance") and an organisation's
+// name without the country the country sieve tied it to ("Foreign
+// Ministry") go to the attribute "descriptions", and a place's name linked
+// to an organisation or event to "localNames", never to aliases; they stay
+// mentions of the entity. A party or group's name ("Labour") is no head
+// match of a longer name that joins it with "of" or "for". The attribute
+// "resolution" says which sieve linked each other name and description
+// ("UNFPA: acronym in parentheses; Umarov: name part; The Kazakh diplomat:
+// description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
 // least; ties go to the type of the naming mention). Mention types are left
 // as refine set them, since the CoNLL evaluations score each mention,

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -103,24 +104,33 @@ func (r *resolver) describe(e *text.Entity) {
 	if best < 0 { // only descriptions: cannot happen, they join named entities
 		e.Type = d.Mentions[e.Mentions[0]].Type
 	}
-	seen := map[string]bool{graph.NormalizeName(e.Name): true}
+	seen := map[string]bool{graph.NormalizeName(e.Name): true, graph.NormalizeName(stripThe(e.Name)): true}
+	localForms := r.localForms(e)
 	e.Aliases = nil
 	e.Attrs = map[string]string{}
-	var descs []string
+	var descs, local []string
 	for _, i := range e.Mentions {
 		m := d.Mentions[i]
 		t := surface(d, m)
-		k := graph.NormalizeName(t)
-		if m.Nominal {
+		k := graph.NormalizeName(stripThe(t))
+		switch {
+		case m.Nominal || (localForms[k] && !seen[k]):
+			// A description, or a name that stands for the entity only
+			// in this text ("the Fund", "Commission", "Foreign Ministry").
 			if !seen["desc:"+k] {
 				seen["desc:"+k] = true
 				descs = append(descs, t)
 			}
-			continue
-		}
-		if !seen[k] {
+		case seen[k]: // the name, or an alias already listed
+		case localPlace(stripThe(t), e.Type):
 			seen[k] = true
-			e.Aliases = append(e.Aliases, t)
+			local = append(local, stripThe(t))
+		default:
+			seen[k] = true
+			e.Aliases = append(e.Aliases, stripThe(t))
+		}
+		if m.Nominal {
+			continue
 		}
 		for key, v := range m.Attrs {
 			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" && key != "honorific" {
@@ -131,9 +141,42 @@ func (r *resolver) describe(e *text.Entity) {
 	if len(descs) > 0 {
 		e.Attrs["descriptions"] = strings.Join(descs, "; ")
 	}
+	if len(local) > 0 {
+		e.Attrs["localNames"] = strings.Join(local, "; ")
+	}
 	if why := r.resolution(e); why != "" {
 		e.Attrs["resolution"] = why
 	}
+}
+
+// localForms returns the normalised names (without a leading "The") by
+// which an entity's mentions refer to it only within this document: a
+// single generic word ("Fund", "the Alliance"), a name of generic words
+// that the head-noun or first-words sieve linked ("Regional Alliance"), and
+// such a name without the country that the country sieve tied to an
+// organisation of the country ("Foreign Ministry" of "Kazakh Foreign
+// Ministry"; "Ahold" of "US Ahold" stays an alias). Every mention
+// of such a name counts, whichever sieve linked it.
+func (r *resolver) localForms(e *text.Entity) map[string]bool {
+	out := map[string]bool{}
+	for _, i := range e.Mentions {
+		m := r.d.Mentions[i]
+		if m.Nominal {
+			continue
+		}
+		t := stripThe(surface(r.d, m))
+		local := genericWord(t)
+		switch r.reason[i] {
+		case reasonHead, reasonFirst:
+			local = local || genericName(t)
+		case reasonCountry:
+			local = local || (m.Attrs["country"] == "" && genericName(t))
+		}
+		if local {
+			out[graph.NormalizeName(t)] = true
+		}
+	}
+	return out
 }
 
 // resolution explains an entity: for each of its other names and its
@@ -178,7 +221,7 @@ func surface(d *text.Doc, m text.Mention) string {
 // then the first seen.
 func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 	d := r.d
-	best, bestScore := "", -1
+	best, bestScore := "", math.MinInt
 	var typ graph.EntityType
 	for _, i := range members {
 		m := d.Mentions[i]
@@ -193,6 +236,9 @@ func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 		score := len(words) * 4
 		if acronym(t) == "" {
 			score += 1000
+		}
+		if genericWord(stripThe(t)) {
+			score -= 2000 // "Fund" names the entity only when nothing else does
 		}
 		if strings.ToUpper(t) != t {
 			score += 2
