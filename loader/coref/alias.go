@@ -77,7 +77,7 @@ func genericWord(s string) bool {
 // genericName reports whether a name (without a leading "The") is made of
 // generic words only — at least one head, and modifiers, title words and
 // function words: "Regional Alliance", "Executive Board", "Foreign
-// Ministry", "Department of Justice"; not "UN Fund", "Kazakh Government"
+// Ministry", "Department of Justice"; not "UN Agency", "Latvian Government"
 // or a name the gazetteer knows ("Security Council").
 func genericName(s string) bool {
 	f := strings.Fields(s)

@@ -36,7 +36,7 @@ type mention struct {
 	low   []string // lower-case tokens without lone hyphens
 	norm  string   // normalised name, full stops removed
 	canon string   // gazetteer name, normalised ("" when unknown)
-	abbr  string   // the mention as an acronym ("UNFPA"), "" if it is not one
+	abbr  string   // the mention as an acronym ("UNICEF"), "" if it is not one
 }
 
 // resolver holds the clusters (a union-find over mentions, each root
@@ -101,7 +101,7 @@ func norm(s string) string {
 // acronym returns s without full stops when it is written as an acronym:
 // 2 to 8 letters (digits and hyphens allowed), at least two of them
 // capitals and no lower-case letter after the first two characters
-// ("UNFPA", "U.N.", "IsDB" is not).
+// ("UNICEF", "U.N.", "IsDB" is not).
 func acronym(s string) string {
 	s = strings.ReplaceAll(s, ".", "")
 	if strings.ContainsAny(s, " ") {
@@ -452,7 +452,7 @@ func (r *resolver) initials() {
 }
 
 // countryOrgs merges organisations tied to the same country whose names
-// without the country are equal ("Kazakh Foreign Ministry", "Kazakhstan's
+// without the country are equal ("Latvian Foreign Ministry", "Latvia's
 // Foreign Ministry"), and an untied one with the only tied one of its name.
 func (r *resolver) countryOrgs() {
 	type key struct{ country, core string }
@@ -487,7 +487,7 @@ func (r *resolver) countryOrgs() {
 
 // core returns an organisation's name without the country or demonym at
 // its front or "of <country>" at its end, normalised: "foreign ministry",
-// "government" (of "Government of Kazakhstan").
+// "government" (of "Government of Latvia").
 func (r *resolver) core(i int) string {
 	w := r.ms[i].words
 	for k := len(w) - 2; k >= 1; k-- {
@@ -514,7 +514,9 @@ func (r *resolver) core(i int) string {
 }
 
 // words returns the set of lower-case words of a cluster's mentions, their
-// gazetteer names and those names' acronyms.
+// gazetteer names and those names' acronyms, and the name and acronyms of
+// the organisation each belongs to ("un" of UNICEF, "eu" of the European
+// Commission).
 func (r *resolver) words(members []int) map[string]bool {
 	out := map[string]bool{}
 	for _, i := range members {
@@ -529,11 +531,9 @@ func (r *resolver) words(members []int) map[string]bool {
 				out[w] = true
 			}
 			if o, ok := gazetteer.FindOrg(c); ok {
-				for _, a := range o.Acronyms {
-					out[strings.ToLower(a)] = true
-				}
-				if strings.HasPrefix(o.Name, "United Nations") {
-					out["un"] = true
+				addOrgWords(out, o, false)
+				if p, ok := gazetteer.FindOrg(o.Parent); ok && o.Parent != "" {
+					addOrgWords(out, p, true) // "the EU Commission", "the UN Agency"
 				}
 			}
 		}
@@ -541,9 +541,24 @@ func (r *resolver) words(members []int) map[string]bool {
 	return out
 }
 
+// addOrgWords adds to words the lower-case acronyms of o, with and without
+// full stops, and with name set the words of its name.
+func addOrgWords(words map[string]bool, o gazetteer.Org, name bool) {
+	for _, a := range o.Acronyms {
+		a = strings.ToLower(a)
+		words[a] = true
+		words[strings.ReplaceAll(a, ".", "")] = true
+	}
+	if name {
+		for _, w := range strings.Fields(strings.ToLower(o.Name)) {
+			words[w] = true
+		}
+	}
+}
+
 // headMatch merges a name with the one other cluster of organisations,
-// events and the like that it ends ("Meeting" of "Global Leadership
-// Meeting"), or whose words include all of its words with the same head.
+// events and the like that it ends ("Summit" of "Regional Water
+// Summit"), or whose words include all of its words with the same head.
 func (r *resolver) headMatch() {
 	byHead := map[string][]int{} // last word -> named mentions of the group
 	for j, n := range r.ms {
@@ -635,7 +650,7 @@ func suffix(long, short []string) bool {
 	return true
 }
 
-// nameParts merges a person's partial name ("Umarov") with the only person
+// nameParts merges a person's partial name ("Ozols") with the only person
 // whose fuller name contains it.
 func (r *resolver) nameParts() {
 	byWord := map[string][]int{} // word -> named multi-word PERSON mentions holding it

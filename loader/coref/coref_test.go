@@ -261,6 +261,14 @@ Rain fell in [LOC Leeds] .`,
 [ORG Halvard Shipping] was sold .
 [PER Mr Halvard] declined to comment .`,
 			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard Shipping"}, {"Halvard", graph.Person, "Mr Halvard"}}},
+		{"organisation description with the parent's acronym", `
+The [ORG European Commission] proposed new rules on batteries .
+Officials of the EU Commission said they would apply from 2027 .`,
+			[]entityView{{"European Commission", graph.Organization, "European Commission|~the EU Commission"}}},
+		{"a description with another organisation's acronym stays out", `
+The [ORG European Commission] proposed new rules on batteries .
+Officials of the UN Commission said they would study them .`,
+			[]entityView{{"European Commission", graph.Organization, "European Commission"}}},
 		{"organisation description with modifier", `
 The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,

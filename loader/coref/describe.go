@@ -15,7 +15,7 @@ const windowSize = 16
 
 // personFacts is what the text says next to a person's names: the chain of
 // titles and names written right before each name ("UN Deputy
-// Secretary-General, UNFPA Executive Director"), an apposition after it,
+// Secretary-General, UNICEF Executive Director"), an apposition after it,
 // the titles refine found, and tied countries.
 type personFacts struct {
 	windows   [][]string
@@ -23,7 +23,7 @@ type personFacts struct {
 }
 
 // descriptions adds nominal mentions for the descriptions a reader resolves
-// ("the Executive Director", "the Kazakh diplomat", "the Fund"): each joins
+// ("the Executive Director", "the Latvian diplomat", "the Fund"): each joins
 // the only earlier entity it can describe.
 func (r *resolver) descriptions() {
 	covered := r.covered()
@@ -155,7 +155,7 @@ func determiner(w string) bool {
 }
 
 // segments splits a window at its commas: "UN Deputy Secretary-General,
-// UNFPA Executive Director" holds two titles, matched one at a time.
+// UNICEF Executive Director" holds two titles, matched one at a time.
 func segments(words []string) [][]string {
 	var out [][]string
 	start := 0
@@ -216,7 +216,7 @@ func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []in
 	}
 	end = j + n
 	if end < len(words) && (strings.EqualFold(words[end], "of") || (capitalised(words[end]) && isWord(words[end]))) {
-		return 0, -1 // "the President of ...", "the Executive Director Natalia Kanem"
+		return 0, -1 // "the President of ...", "the Executive Director Anna Berg"
 	}
 	for k := j; k < end; k++ {
 		if covered[k] != 0 {
@@ -311,7 +311,7 @@ func anySubsequence(windows [][]string, want []string) bool {
 }
 
 // orgDescription reads "the" + capitalised words at token i of sentence si
-// ("the Fund", "the UN Fund") and returns its end and the one earlier
+// ("the Fund", "the UN Agency") and returns its end and the one earlier
 // organisation-like entity whose head noun and words fit, or root -1.
 func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]int) (end, root int) {
 	toks := r.tokens(si)

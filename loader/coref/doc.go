@@ -11,28 +11,28 @@
 // clusters the earlier ones built (a cluster is judged by all its mentions).
 // In order:
 //
-//  1. acronyms defined in parentheses: "UN Population Fund (UNFPA)"; an
+//  1. acronyms defined in parentheses: "UN Children's Fund (UNICEF)"; an
 //     acronym NER missed is added as a mention; one whose letters are the
 //     name's initials in order (function words and at most half the other
 //     words skipped) is linked even when written like a word and typed
 //     otherwise by NER ("Swedish International Development Cooperation
 //     Agency (Sida)"), and it and its later bare mentions, once exact
 //     matching joins them, take the name's type;
-//  2. exact match of the normalised name ("KAZINFORM", "Kazinform"),
+//  2. exact match of the normalised name ("NORDVIK", "Nordvik"),
 //     whatever NER labelled each (groups, NORP, stay apart);
 //  3. gazetteer identity: names the place or organisation gazetteers know as
 //     one ("Britain", "U.K.", "United Kingdom"; "UN", "United Nations";
-//     "UN-Women", "UN Women"; "Republic of Kazakhstan", "Kazakhstan");
+//     "UN-Women", "UN Women"; "Republic of Latvia", "Latvia");
 //  4. acronyms by initials: "UNDP" and "United Nations Development Programme";
-//  5. organisations of a country: "Kazakh Foreign Ministry",
-//     "Kazakhstan's Foreign Ministry", "Government of Kazakhstan" and "Kazakh
+//  5. organisations of a country: "Latvian Foreign Ministry",
+//     "Latvia's Foreign Ministry", "Government of Latvia" and "Latvian
 //     Government" and, when it is the only one, a bare "Foreign Ministry";
 //  6. head match: a shorter name that ends the name of exactly one other
-//     cluster written before it ("Global Leadership Meeting"), or whose words
-//     all appear in it with the same head ("UN Fund"); a known place name is
+//     cluster written before it ("Regional Water Summit"), or whose words
+//     all appear in it with the same head ("UN Agency"); a known place name is
 //     never such a short form ("Leicester" is not "BBC Radio Leicester");
-//  7. name parts: "Umarov" joins the only person in the document named
-//     "... Umarov" (a first name too, but after an honorific only a
+//  7. name parts: "Ozols" joins the only person in the document named
+//     "... Ozols" (a first name too, but after an honorific only a
 //     surname: "Mr Howard"); never when two people share the name; a lone
 //     surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
 //  8. first words: "Nordvik" joins the only organisation in the document
@@ -47,10 +47,10 @@
 //     "House of Lords") and not name an institution after it ("Darlington
 //     Council", "Celtic Park");
 //  9. descriptions (new mentions with Nominal set): "the Executive Director"
-//     and "the First Deputy Minister" join the one person earlier in the
+//     and "the Deputy Finance Minister" join the one person earlier in the
 //     text whose title chain (the titles and names written right before or
 //     in apposition after the name, split at commas) holds those words in
-//     order without skipping "deputy" or "vice"; "the Kazakh diplomat" joins
+//     order without skipping "deputy" or "vice"; "the Latvian diplomat" joins
 //     the one earlier person tied to that country; "the Fund" and "the UN
 //     Fund" the one earlier organisation with that head noun whose names
 //     hold the other words.
@@ -74,7 +74,7 @@
 // mentions of the entity. A party or group's name ("Labour") is no head
 // match of a longer name that joins it with "of" or "for". The attribute
 // "resolution" says which sieve linked each other name and description
-// ("UNFPA: acronym in parentheses; Umarov: name part; The Kazakh diplomat:
+// ("UNICEF: acronym in parentheses; Ozols: name part; The Latvian diplomat:
 // description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
 // least; ties go to the type of the naming mention). Mention types are left

@@ -180,8 +180,8 @@ func (r *resolver) localForms(e *text.Entity) map[string]bool {
 }
 
 // resolution explains an entity: for each of its other names and its
-// descriptions, the sieve that linked it ("UNFPA: acronym in parentheses;
-// Umarov: name part; The Kazakh diplomat: description"); equal names go
+// descriptions, the sieve that linked it ("UNICEF: acronym in parentheses;
+// Ozols: name part; The Latvian diplomat: description"); equal names go
 // without saying.
 func (r *resolver) resolution(e *text.Entity) string {
 	var parts []string

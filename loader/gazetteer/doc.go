@@ -30,6 +30,6 @@
 // Names are compared by graph.NormalizeName (case, quotes, dashes, a trailing
 // possessive) with a leading "the" and full stops ignored, except short
 // all-capital abbreviations ("US", "CAR", "WHO"), which match only when
-// written in capitals. State forms such as "Republic of Kazakhstan" or
+// written in capitals. State forms such as "Republic of Latvia" or
 // "Kingdom of Spain" find the country.
 package gazetteer

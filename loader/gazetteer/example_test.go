@@ -25,8 +25,8 @@ func ExampleFindOrg() {
 }
 
 func ExampleTitleAt() {
-	words := strings.Fields("First Deputy Foreign Minister Kairat Umarov")
+	words := strings.Fields("Deputy Energy Minister Janis Ozols")
 	n, lead := gazetteer.TitleAt(words, 0)
 	fmt.Println(strings.Join(words[:n], " "), lead)
-	// Output: First Deputy Foreign Minister false
+	// Output: Deputy Energy Minister false
 }

@@ -7,14 +7,14 @@ import (
 
 // Org is a well-known international organisation or national agency.
 type Org struct {
-	Name     string   // canonical English name: "United Nations Population Fund"
-	Acronyms []string // "UNFPA"
+	Name     string   // canonical English name: "United Nations Children's Fund"
+	Acronyms []string // "UNICEF"
 	Parent   string   // canonical name of the organisation it belongs to, or ""
 	Country  string   // canonical name of the country a national body belongs to, or ""
 }
 
 // FindOrg returns the organisation known under name: its canonical name, an
-// acronym (only when written in capitals) or another name ("UN Population
+// acronym (only when written in capitals) or another name ("UN Children's
 // Fund", "UN Women").
 func FindOrg(name string) (Org, bool) {
 	t := get()

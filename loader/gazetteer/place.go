@@ -20,7 +20,7 @@ type Place struct {
 var rank = map[string]int{"country": 3, "region": 2, "city": 1}
 
 // FindPlace returns the place known under name — its canonical name or any
-// other name, such as "Britain", "U.K." or "Republic of Kazakhstan".
+// other name, such as "Britain", "U.K." or "Republic of Latvia".
 func FindPlace(name string) (Place, bool) {
 	t := get()
 	if i, ok := t.findPlace(name); ok {

@@ -9,7 +9,7 @@
 // organisation gazetteers give kinds, countries and canonical names; the
 // keyword table splits MISC into EVENT and INITIATIVE by the last words of a
 // name ("… Summit", "… Initiative") and types names whose head NER got
-// wrong ("Road Map", "… Ministry" tagged PER); demonyms and group names make
+// wrong ("… Ministry" tagged PER); demonyms and group names make
 // NORP.
 //
 // It also repairs spans where that is safe. The same pipeline answers the
@@ -19,12 +19,12 @@
 //
 //   - a country tagged ORG becomes a LOCATION, a well-known organisation an
 //     ORGANIZATION, a demonym tagged ORG a NORP;
-//   - a state form before a country joins it ("Republic of" + "Kazakhstan");
+//   - a state form before a country joins it ("Republic of" + "Latvia");
 //   - a span NER ran over a place and a person after "Minister of" is split;
 //   - a name tagged ORG right after a capitalised title becomes a PERSON
-//     ("Executive Director Natalia Kanem");
+//     ("Executive Director Anna Berg");
 //   - a city in capitals opening a dateline is a LOCATION, and the agency
-//     after it an ORGANIZATION ("ASTANA. KAZINFORM - …");
+//     after it an ORGANIZATION ("TASHKENT. UZA - …");
 //   - a demonym and a title's portfolio words tagged as one organisation
 //     before the title's head and a person are read as the demonym (NORP)
 //     and the person's title: "[British Energy] Secretary Thomas
@@ -38,9 +38,9 @@
 //     Fargo"); particles stay ("de Gaulle");
 //   - names NER missed are added: well-known organisations ("UN-Women") and
 //     capitalised phrases ending in an event or initiative keyword
-//     ("Global Leadership Meeting");
+//     ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
-//     out ("International Agency" + "for Biological Safety").
+//     out ("International Agency" + "for Nuclear Safety").
 //
 // Titles, honorifics and trailing possessives inside a span stay in the span
 // (CoNLL04 annotates "President Lincoln", CoNLL-2003 "Lord 's") but are left
@@ -49,9 +49,9 @@
 //
 // Mention attributes set here: name (see above), kind and country (places),
 // country (organisations and groups named after a country: "Kazakh Foreign
-// Ministry", "Kazakhstan's Foreign Ministry"; a national agency the
+// Ministry", "Latvia's Foreign Ministry"; a national agency the
 // gazetteer knows: "Sida" is Sweden's; persons whose title names a
-// country: "Foreign Minister of Kazakhstan X"), canonical (the gazetteer's
+// country: "Foreign Minister of Latvia X"), canonical (the gazetteer's
 // name), parent (parent organisation from the gazetteer), title (a person's
 // title written next to or inside the name), honorific ("Mr" of "Mr
 // Greenspan"), place (the place a NORP

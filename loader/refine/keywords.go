@@ -98,8 +98,8 @@ func keywordType(label string, words []string) (graph.EntityType, string, bool) 
 	if t, kind, ok := keywordTypeLast(label, words); ok {
 		return t, kind, true
 	}
-	// The head of "International Agency for Biological Safety" or "Road
-	// Map of Actions" comes before the preposition.
+	// The head of "International Agency for Nuclear Safety" or "Water
+	// Plan of Action" comes before the preposition.
 	for k := 1; k < len(words); k++ {
 		switch strings.ToLower(words[k]) {
 		case "of", "for", "on":

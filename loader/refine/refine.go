@@ -158,7 +158,7 @@ func lowerWord(w string) bool {
 }
 
 // joinStateForm extends a country's span over a state form written before
-// it ("Republic of" + "Kazakhstan"), dropping any span the form carried.
+// it ("Republic of" + "Latvia"), dropping any span the form carried.
 func joinStateForm(cs []cand, i int, words []string) {
 	c := &cs[i]
 	if c.drop || (c.label != "LOC" && c.label != "ORG") {
@@ -191,7 +191,7 @@ func joinStateForm(cs []cand, i int, words []string) {
 // Deputy Secretary-General"); tagged PER or LOC, only when what remains is
 // a known organisation ("UN Deputy"), which it then is. A title or
 // honorific at the front of a person's span is left out of the name
-// ("President Kassym-Jomart Tokayev", "Mr Greenspan") and kept as the
+// ("President Marta Kalnina", "Mr Greenspan") and kept as the
 // mention's title.
 func splitTitle(c *cand, words []string) {
 	if c.drop {
@@ -299,11 +299,11 @@ func assignType(cs []cand, i int, words []string) {
 	place, isPlace := gazetteer.FindPlace(name)
 	org, isOrg := gazetteer.FindOrg(name)
 	if c.label != "PER" && !isPlace && titleBefore(cs, i, words, 2) && looksLikePerson(w) {
-		c.label = "PER" // "Executive Director Natalia Kanem" tagged ORG
+		c.label = "PER" // "Executive Director Anna Berg" tagged ORG
 	}
 	if (c.label == "ORG" || c.label == "PER") && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&
 		(c.end == len(words) || datelineMark[words[c.end]]) {
-		c.label = "LOC" // a dateline: "ASTANA. KAZINFORM - ..."
+		c.label = "LOC" // a dateline: "TASHKENT. UZA - ..."
 	}
 	if _, ok := gazetteer.Demonym(name); ok && c.label == "ORG" && !allCaps(w) {
 		c.label = "MISC"
@@ -336,7 +336,7 @@ func assignType(cs []cand, i int, words []string) {
 		if c.label == "LOC" {
 			c.typ = graph.Location
 		}
-		// "SpotLight Global Initiative" tagged PER: a name's head outranks
+		// "Clean Rivers Initiative" tagged PER: a name's head outranks
 		// the label, when the name has more than the head.
 		if t, kind, ok := keywordType(c.label, w); ok && len(w) >= 2 {
 			c.typ = t
@@ -383,7 +383,7 @@ func personalName(name string, p gazetteer.Place) bool {
 }
 
 // statePrefixed reports whether name is a country's name behind a state
-// form ("Republic of Kazakhstan").
+// form ("Republic of Latvia").
 func statePrefixed(name string, p gazetteer.Place) bool {
 	return strings.HasSuffix(strings.ToLower(name), " "+strings.ToLower(p.Name))
 }
@@ -400,8 +400,8 @@ func countryOf(place string) string {
 }
 
 // orgCountry returns the country an organisation's name or its context ties
-// it to: a demonym or country at the front ("Kazakh Foreign Ministry",
-// "Kazakhstan Foreign Ministry"), "of <country>" at the end ("Government of
+// it to: a demonym or country at the front ("Latvian Foreign Ministry",
+// "Latvia Foreign Ministry"), "of <country>" at the end ("Government of
 // Kazakhstan"), a possessive country before it ("Kazakhstan's Foreign
 // Ministry") or a demonym span just before it.
 func orgCountry(cs []cand, i int, words []string) string {
@@ -450,13 +450,13 @@ func orgCountry(cs []cand, i int, words []string) string {
 }
 
 // personContext records the title written next to a person's name and the
-// country it ties the person to: "UNFPA Executive Director Natalia Kanem",
-// "First Deputy Foreign Minister of the Republic of Kazakhstan Kairat
-// Umarov", "Kairat Umarov, the First Deputy Foreign Minister".
+// country it ties the person to: "UNICEF Executive Director Anna Berg",
+// "Foreign Minister of the Republic of Latvia Janis Ozols", "Janis Ozols,
+// the Deputy Finance Minister".
 func personContext(cs []cand, i int, words []string) {
 	c := &cs[i]
 	end := c.start
-	var via *cand // a name between the title and the person: "of the Republic of Kazakhstan"
+	var via *cand // a name between the title and the person: "of the Republic of Latvia"
 	if j := candEndingAt(cs, end); j >= 0 && cs[j].typ != graph.Person {
 		s := cs[j].start
 		if s > 0 && determiner(words[s-1]) {

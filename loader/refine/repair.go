@@ -12,7 +12,7 @@ import (
 
 // recall adds candidates for names NER missed: well-known organisations
 // ("UN-Women") and capitalised phrases that end in an event or initiative
-// keyword ("Global Leadership Meeting").
+// keyword ("Regional Water Summit").
 func recall(cs []cand, words []string) []cand {
 	if mostlyCaps(words) {
 		return cs
@@ -27,7 +27,7 @@ func recall(cs []cand, words []string) []cand {
 			continue
 		}
 		// A known organisation, longest first, when it is a whole
-		// capitalised run: "UN" of "the UN Fund" is a modifier.
+		// capitalised run: "UN" of "the UN Agency" is a modifier.
 		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
 			(i+n == len(words) || !capitalised(words[i+n])) && (i == 0 || !capitalised(words[i-1]) || used[i-1] || determiner(words[i-1])) {
 			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
@@ -61,7 +61,7 @@ func recall(cs []cand, words []string) []cand {
 
 // extendOf extends an organisation's or other name over "of" or "for" and
 // the capitalised words after it that NER left out ("International
-// Agency" + "for Biological Safety").
+// Agency" + "for Nuclear Safety").
 func extendOf(cs []cand, words []string) {
 	if mostlyCaps(words) {
 		return
@@ -75,10 +75,10 @@ func extendOf(cs []cand, words []string) {
 		if c.end+1 >= len(words) {
 			continue
 		}
-		t, _, keyword := keywordType(c.label, words[c.start:c.end])
-		if (c.label == "PER" || c.label == "LOC") && (!keyword || t == graph.Location) {
-			continue // only a name whose keyword says it is no person or place: "Road Map"
+		if c.label == "PER" || c.label == "LOC" {
+			continue // "Anna Berg of Tashkent": a person or place is not extended
 		}
+		t, _, keyword := keywordType(c.label, words[c.start:c.end])
 		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" {
 			continue
 		}
@@ -91,7 +91,7 @@ func extendOf(cs []cand, words []string) {
 			continue
 		}
 		if _, ok := gazetteer.FindPlace(strings.Join(words[j:k], " ")); ok {
-			continue // "Government of Kazakhstan" is two names
+			continue // "Government of Latvia" is two names
 		}
 		if calendar[strings.ToLower(words[j])] {
 			continue // "Ides" of March
@@ -99,12 +99,12 @@ func extendOf(cs []cand, words []string) {
 		markUsed(used, c.end, k)
 		c.end = k
 		if keyword {
-			c.hint = t // the type the name's head gave it: "Road Map" of Actions
+			c.hint = t // the type the name's head gave it: "Summit" of the Americas
 		}
 	}
 }
 
-// dateline marks the news agency of a dateline — "ASTANA. KAZINFORM - …",
+// dateline marks the news agency of a dateline — "TASHKENT. UZA - …",
 // "LONDON, (Reuters) - …" — as an organisation: after a place in capitals
 // at the start of a sentence, its punctuation and an agency name in
 // capitals or in brackets, before a dash.
@@ -155,8 +155,8 @@ var calendar = map[string]bool{
 var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 
 // splitPlacePerson splits a span that NER ran over a place and the name
-// after it, when a title governs both: "First Deputy Foreign Minister of
-// the Republic of [Kazakhstan Kairat Umarov]".
+// after it, when a title governs both: "Deputy Foreign Minister of the
+// Republic of [Latvia Janis Ozols]".
 func splitPlacePerson(cs []cand, words []string) []cand {
 	var out []cand
 	for _, c := range cs {
@@ -193,8 +193,8 @@ func ofTitleBefore(words []string, start int) bool {
 }
 
 // titleBefore reports whether a title comes just before cs[i], directly
-// ("Executive Director Natalia Kanem") or through "of [the] <name>"
-// ("President of Kazakhstan Kassym-Jomart Tokayev") when cs[i] has at
+// ("Executive Director Anna Berg") or through "of [the] <name>"
+// ("President of Latvia Marta Kalnina") when cs[i] has at
 // least minVia words.
 func titleBefore(cs []cand, i int, words []string, minVia int) bool {
 	c := cs[i]
