@@ -5,6 +5,7 @@ import (
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // Every alias an entity carries is a key the store resolves other
@@ -99,6 +100,37 @@ func genericName(s string) bool {
 		head = head || genericHeads[lw]
 	}
 	return head
+}
+
+// determiners that, in lower case before a generic word, make it a
+// description of something the text has in mind ("the Cabinet").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "its": true, "their": true, "his": true, "her": true}
+
+// localName returns the name of an entity known in the document only by a
+// generic word: the word with the lower-case determiner the text writes
+// before it ("the Cabinet", also for "The Cabinet" opening a sentence),
+// which marks the name as a description that the store resolves no other
+// document's name by. Any other entity keeps its name.
+func (r *resolver) localName(e *text.Entity) string {
+	word := stripThe(e.Name)
+	if !genericWord(word) {
+		return e.Name
+	}
+	for _, i := range e.Mentions {
+		m := r.d.Mentions[i]
+		if m.Nominal || graph.NormalizeName(stripThe(surface(r.d, m))) != graph.NormalizeName(word) {
+			continue
+		}
+		if f := strings.Fields(surface(r.d, m)); len(f) > 1 {
+			return strings.ToLower(f[0]) + " " + word // "The Cabinet"
+		}
+		if m.Start > 0 {
+			if det := strings.ToLower(r.tokens(m.Sent)[m.Start-1].Text); determiners[det] {
+				return det + " " + word
+			}
+		}
+	}
+	return e.Name
 }
 
 // localPlace reports whether name t, a name of an entity typed typ, is a

@@ -86,3 +86,33 @@ The [ORG Institute for Rural Labour] published a report on wages .
 		})
 	}
 }
+
+// TestGenericOnlyEntityName checks that an entity the text names only by a
+// generic word is named as a description, so that no other document joins
+// it by that word, while a proper name wins over a generic word.
+func TestGenericOnlyEntityName(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"determiner before the span", `
+Ministers met on Tuesday and the [ORG Cabinet] agreed the budget .`, "the Cabinet"},
+		{"determiner inside the span", `
+[ORG The Commission] will publish its findings in March .`, "the Commission"},
+		{"no determiner written", `
+[ORG Congress] passed the bill on Friday .`, "Congress"},
+		{"a proper name wins", `
+The [ORG Harlow Children's Fund] said on Monday that the [ORG Fund] had doubled .`, "Harlow Children's Fund"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			if len(d.Entities) != 1 {
+				t.Fatalf("got entities %+v, want one", view(d))
+			}
+			if got := d.Entities[0].Name; got != tt.want {
+				t.Errorf("got name %q, want %q", got, tt.want)
+			}
+			if got := d.Entities[0].Aliases; len(got) != 0 {
+				t.Errorf("got aliases %q, want none", got)
+			}
+		})
+	}
+}

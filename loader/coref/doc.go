@@ -62,7 +62,9 @@
 // name when it has one, else the fullest proper name seen (a mention's
 // "name" attribute from refine leaves out titles, honorifics and
 // possessives), never a single generic word ("Fund") when the entity has
-// another name. Other names become aliases (deduplicated by
+// another name; one the text names only by such a word is named with the
+// lower-case determiner written before it ("the Cabinet"), a description
+// the store resolves no other document's name by. Other names become aliases (deduplicated by
 // graph.NormalizeName, a leading "The" left out), and only names that
 // identify the entity beyond the document do, since the store resolves
 // other documents' names by every alias: descriptions, a single generic

@@ -88,6 +88,7 @@ func (r *resolver) describe(e *text.Entity) {
 	nameType := canonType
 	if e.Name == "" {
 		e.Name, nameType = r.fullestName(e.Mentions)
+		e.Name = r.localName(e)
 	}
 	// The most votes win; a tie goes to the type of the mention that gave
 	// the name, then to the more specific type.
