@@ -763,7 +763,9 @@ var namedAfter = map[string]bool{
 // never the short form of an organisation: "Sweden" is not "Sweden
 // Democrats"), no title word and no word that begins many names
 // ("National"); its cluster holds only that name; and exactly one
-// organisation cluster may fit. The longer name must go on with a
+// organisation cluster may fit. A party's or group's name is short only
+// for a name ending in "Party" ("Green" of "Green Party", not of "Green
+// Harbour Logistics"). The longer name must go on with a
 // capitalised word and hold no word of an institution named after
 // something ("Darlington Council"). Measured on the BBC news corpus, a
 // short name NER took for a place is mostly a place the gazetteers lack
@@ -788,6 +790,7 @@ func (r *resolver) firstWords() {
 		if len(cands) == 0 {
 			continue
 		}
+		party := gazetteer.IsNORP(m.norm) // "Green" is short for "Green Party" only
 		own := r.members[r.find(i)]
 		same := true
 		for _, j := range own {
@@ -800,7 +803,8 @@ func (r *resolver) firstWords() {
 		seen := map[int]bool{r.find(i): true}
 		for _, j := range cands {
 			n := r.ms[j]
-			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) || !restOfName(n.words, len(m.low)) {
+			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) || !restOfName(n.words, len(m.low)) ||
+				(party && n.low[len(n.low)-1] != "party") {
 				continue
 			}
 			root := r.find(j)

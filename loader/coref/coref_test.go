@@ -245,6 +245,14 @@ Rain fell in [LOC Brennmark] .`,
 [ORG Halvard Shipping] and [ORG Halvard Bank] reported results .
 [ORG Halvard] shares fell .`,
 			[]entityView{{"Halvard Shipping", graph.Organization, "Halvard Shipping"}, {"Halvard Bank", graph.Organization, "Halvard Bank"}, {"Halvard", graph.Organization, "Halvard"}}},
+		{"a party's name is short for the party", `
+The [ORG Green Party] chose a new leader .
+[ORG Green] members voted on Sunday .`,
+			[]entityView{{"Green Party", graph.Organization, "Green|Green Party"}}},
+		{"a party's name is no short form of a company", `
+[ORG Green Harbour Logistics] bought two ships .
+[ORG Green] members voted on Sunday .`,
+			[]entityView{{"Green Harbour Logistics", graph.Organization, "Green Harbour Logistics"}, {"Green", graph.Organization, "Green"}}},
 		{"a generic first word is no short form", `
 [ORG United Biscuits] raised prices .
 [ORG United] won the match on Saturday .`,

@@ -40,7 +40,8 @@
 //     acronym, a group, a name the gazetteers know (a place is never such
 //     a short form), a title word or a word that begins many names
 //     ("National", "United", "British", "New"), or another sieve already
-//     gave it other names; not when NER took it for a place (on the BBC
+//     gave it other names; a party's name ("Green") only for a name
+//     ending in "Party"; not when NER took it for a place (on the BBC
 //     corpus mostly a place the gazetteers lack: "Texas" of "Texas
 //     Instruments") or it is a MISC modifier ("Internet service"); the
 //     longer name must go on with a capitalised word ("House" is not
