@@ -40,6 +40,14 @@ Shares in [ORG Morvane Shipping Lines] rose on Monday .
 The [ORG Latvian Foreign Ministry] summoned the envoy .
 The [ORG Foreign Ministry] said talks would go on .`,
 			"Latvian Foreign Ministry", "", "Foreign Ministry", "", ""},
+		{"a ministry tied to its country by a possessive is a description", `
+[LOC Latvia] 's [ORG Foreign Ministry] summoned the envoy .
+The [ORG Latvian Foreign Ministry] said talks would go on .`,
+			"Latvian Foreign Ministry", "", "Foreign Ministry", "", ""},
+		{"a country's company keeps its proper short name", `
+[ORG Dutch Veldmark] raised its forecast .
+[ORG Veldmark] shares rose 3 percent .`,
+			"Dutch Veldmark", "Veldmark", "", "", ""},
 		{"a place is no alias of an organisation", `
 [ORG Tasman Offshore Gas Operations] ( [LOC TOGO] ) drilled two wells .
 [ORG TOGO] will sell the gas in Asia .`,

@@ -153,11 +153,11 @@ func (r *resolver) describe(e *text.Entity) {
 // localForms returns the normalised names (without a leading "The") by
 // which an entity's mentions refer to it only within this document: a
 // single generic word ("Fund", "the Alliance"), a name of generic words
-// that the head-noun or first-words sieve linked ("Regional Alliance"), and
-// such a name without the country that the country sieve tied to an
-// organisation of the country ("Foreign Ministry" of "Kazakh Foreign
-// Ministry"; "Ahold" of "US Ahold" stays an alias). Every mention
-// of such a name counts, whichever sieve linked it.
+// that the head-noun, first-words or country sieve linked ("Regional
+// Alliance"; "Foreign Ministry" of "Latvian Foreign Ministry", even when
+// written "Latvia's Foreign Ministry"; "Veldmark" of "Dutch Veldmark"
+// stays an alias). Every mention of such a name counts, whichever sieve
+// linked it.
 func (r *resolver) localForms(e *text.Entity) map[string]bool {
 	out := map[string]bool{}
 	for _, i := range e.Mentions {
@@ -168,10 +168,8 @@ func (r *resolver) localForms(e *text.Entity) map[string]bool {
 		t := stripThe(surface(r.d, m))
 		local := genericWord(t)
 		switch r.reason[i] {
-		case reasonHead, reasonFirst:
+		case reasonHead, reasonFirst, reasonCountry:
 			local = local || genericName(t)
-		case reasonCountry:
-			local = local || (m.Attrs["country"] == "" && genericName(t))
 		}
 		if local {
 			out[graph.NormalizeName(t)] = true
