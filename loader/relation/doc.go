@@ -108,12 +108,12 @@
 //
 // # Figures (CoNLL04 dev, strict relation micro F1)
 //
-//	gold entities, Extract:                75.07 (P 75.52, R 74.64)   go run ./cmd/train-relations eval
-//	gold entities, classifier alone:       74.74
-//	pipeline entities (ner+refine+coref):  60.68 (P 61.31, R 60.06)
+//	gold entities, Extract:                75.19 (P 78.66, R 72.01)   go run ./cmd/train-relations eval
+//	gold entities, classifier alone:       75.31
+//	pipeline entities (ner+refine+coref):  60.90 (P 64.80, R 57.43)
 //	    go build -o /tmp/train-relations ./cmd/train-relations
 //	    ../shared/eval/score run re ../shared/data/conll04/dev.json -- /tmp/train-relations tag
-//	pipeline entities, classifier alone:   60.09 (printed by go run ./cmd/train-relations)
+//	pipeline entities, classifier alone:   60.60 (printed by go run ./cmd/train-relations)
 //
 // The pipeline figure is bounded by entity quality on CoNLL04: the
 // pipeline's entity F1 there is 86.5 (strict span and type), and a relation
