@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -128,7 +129,7 @@ func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
 		if r.Confidence > xr.Confidence {
 			xr.Confidence = r.Confidence
 		}
-		if n := len(xr.Evidence); n == 0 || xr.Evidence[n-1].Start != ev.Start {
+		if !slices.ContainsFunc(xr.Evidence, func(e graph.Evidence) bool { return e.Start == ev.Start }) {
 			xr.Evidence = append(xr.Evidence, ev)
 		}
 	}
