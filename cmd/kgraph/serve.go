@@ -86,7 +86,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 			}
 			m.observe("/graphql", op, ri.Status, ri.Duration)
 			log.Info().Str("operation", ri.Operation).Str("type", ri.Type).Str("field", ri.Field).
-				Int("status", ri.Status).Int("errors", ri.Errors).Dur("duration", ri.Duration).Msg("graphql")
+				Int("status", ri.Status).Int("errors", ri.Errors).Float64("duration_ms", float64(ri.Duration.Microseconds())/1000).Msg("graphql")
 		},
 		ReportError: func(ctx context.Context, err error) { log.Error().Err(err).Msg("graphql internal error") },
 	})
@@ -201,7 +201,7 @@ func accessLog(next http.Handler, log zerolog.Logger, m *metrics) http.Handler {
 			path = "other" // keep label values bounded
 		}
 		m.observe(path, "", sw.status, d)
-		log.Debug().Str("method", r.Method).Str("path", r.URL.Path).Int("status", sw.status).Dur("duration", d).Msg("http")
+		log.Debug().Str("method", r.Method).Str("path", r.URL.Path).Int("status", sw.status).Float64("duration_ms", float64(d.Microseconds())/1000).Msg("http")
 	})
 }
 
