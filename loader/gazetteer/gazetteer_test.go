@@ -78,6 +78,10 @@ func TestFindOrg(t *testing.T) {
 		{"NATO", "North Atlantic Treaty Organization", ""},
 		{"EU", "European Union", ""},
 		{"Red Cross", "Red Cross", ""},
+		{"REUTER", "Reuters", ""}, // the sign-off of a wire story
+		{"Reuters", "Reuters", ""},
+		{"AFP", "Agence France-Presse", ""},
+		{"Xinhua", "Xinhua News Agency", ""},
 	}
 	for _, tt := range tests {
 		o, ok := gazetteer.FindOrg(tt.name)

@@ -22,7 +22,11 @@
 //   - a state form before a country joins it ("Republic of" + "Latvia");
 //   - a span NER ran over a place and a person after "Minister of" is split;
 //   - a name tagged ORG right after a capitalised title becomes a PERSON
-//     ("Executive Director Anna Berg");
+//     ("Executive Director Anna Berg"), and so does a span tagged ORG, LOC
+//     or MISC that opens with an honorific ("Mrs Anna Berg") or a leader's
+//     title before a name of two or more words ("Chancellor Anna Berg");
+//   - a wire story's sign-off ("REUTER") is the news agency the
+//     organisation gazetteer knows, not a person;
 //   - a city in capitals opening a dateline is a LOCATION, and the agency
 //     after it an ORGANIZATION ("TASHKENT. UZA - …");
 //   - a demonym and a title's portfolio words tagged as one organisation

@@ -87,6 +87,7 @@ func refineSentence(words []string, spans []text.Span) []cand {
 		trimPossessive(c, words)
 		trimLower(c, words)
 		joinStateForm(cs, i, words)
+		personLed(c, words)
 		splitTitle(c, words)
 	}
 	for i := range cs {
@@ -228,6 +229,32 @@ func splitTitle(c *cand, words []string) {
 	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
 		c.set("title", gazetteer.JoinWords(w[:n]))
 		c.hs += n
+	}
+}
+
+// personLed relabels as a person's a span NER tagged otherwise that opens
+// with an honorific ("[ORG Mrs Anna Berg]", not "MX" in capitals) or with
+// the title of a leader before at least two words that look like a
+// person's name ("[ORG Chancellor Peter Lind]"), so that splitTitle then
+// leaves them out of the name. Other titles double as common words
+// ("Major League Baseball", "General Electric"), and a title before one
+// word may be anything ("Governor Mills").
+func personLed(c *cand, words []string) {
+	if c.drop || c.label == "PER" || c.end-c.start < 2 {
+		return
+	}
+	w := words[c.start:c.end]
+	k := 0
+	for k < len(w)-1 && gazetteer.Honorific(w[k]) && !allCaps(w[k:k+1]) && capitalised(w[k+1]) {
+		k++
+	}
+	if k == 0 {
+		if n, lead := gazetteer.TitleAt(w, 0); lead && len(w)-n >= 2 && !allCaps(w[:1]) {
+			k = n
+		}
+	}
+	if k > 0 && looksLikePerson(w[k:]) {
+		c.label = "PER"
 	}
 }
 
