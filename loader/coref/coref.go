@@ -662,6 +662,7 @@ func (r *resolver) nameParts() {
 			byWord[w] = append(byWord[w], j)
 		}
 	}
+	r.surnames(byWord)
 	for i, m := range r.ms {
 		if len(m.low) != 1 || r.d.Mentions[i].Nominal {
 			continue
@@ -678,8 +679,10 @@ func (r *resolver) nameParts() {
 				continue
 			}
 			seen[root] = true
-			// "Mr Howard" names a surname, never Howard Flight.
-			anyPart := person && r.d.Mentions[i].Attrs["honorific"] == ""
+			// "Mr Howard" names a surname, never Howard Flight; "Sir
+			// Edwin" names a first name (a knight or dame is called by it).
+			hon := strings.ToLower(r.d.Mentions[i].Attrs["honorific"])
+			anyPart := person && (hon == "" || hon == "sir" || hon == "dame")
 			if !r.namePartOf(m.low[0], r.members[root], anyPart) {
 				continue
 			}
@@ -706,6 +709,34 @@ func (r *resolver) nameParts() {
 			}
 		}
 		r.link(i, target, "name part")
+	}
+}
+
+// surnames merges a person named by an honorific and a surname of several
+// words ("Mrs Holm Lind") with the only person whose longer name ends in
+// those words ("Greta Holm Lind"). byWord indexes the multi-word person
+// mentions by their words.
+func (r *resolver) surnames(byWord map[string][]int) {
+	for i, m := range r.ms {
+		at := r.d.Mentions[i]
+		if len(m.low) < 2 || at.Nominal || at.Type != graph.Person || at.Attrs["honorific"] == "" {
+			continue
+		}
+		target := -1
+		for _, j := range byWord[m.low[len(m.low)-1]] {
+			root := r.find(j)
+			if root == r.find(i) || root == target || len(r.ms[j].low) <= len(m.low) || !suffix(r.ms[j].low, m.low) {
+				continue
+			}
+			if target >= 0 {
+				target = -2
+				break
+			}
+			target = root
+		}
+		if target >= 0 {
+			r.link(i, target, "name part")
+		}
 	}
 }
 

@@ -125,6 +125,22 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Howard Flight] resigned .
 [PER Mr Howard] said nothing .`,
 			[]entityView{{"Howard Flight", graph.Person, "Howard Flight"}, {"Howard", graph.Person, "Mr Howard"}}},
+		{"after Sir or Dame a name part is a first name", `
+[PER Sir Edwin Marlow] painted it .
+[PER Sir Edwin] sold it , and [PER Dame Greta] bought it from [PER Greta Holm] .`,
+			[]entityView{{"Edwin Marlow", graph.Person, "Sir Edwin|Sir Edwin Marlow"}, {"Greta Holm", graph.Person, "Dame Greta|Greta Holm"}}},
+		{"after Sir a first name two people share is not merged", `
+[PER Edwin Marlow] and [PER Edwin Cole] met .
+[PER Sir Edwin] left .`,
+			[]entityView{{"Edwin Marlow", graph.Person, "Edwin Marlow"}, {"Edwin Cole", graph.Person, "Edwin Cole"}, {"Edwin", graph.Person, "Sir Edwin"}}},
+		{"surname of two words after an honorific", `
+[PER Greta Holm Lind] arrived .
+[PER Mrs Holm Lind] said the talks went well .`,
+			[]entityView{{"Greta Holm Lind", graph.Person, "Greta Holm Lind|Mrs Holm Lind"}}},
+		{"surname of two words two people share", `
+[PER Greta Holm Lind] and [PER Anna Holm Lind] arrived .
+[PER Mrs Holm Lind] said the talks went well .`,
+			[]entityView{{"Greta Holm Lind", graph.Person, "Greta Holm Lind"}, {"Anna Holm Lind", graph.Person, "Anna Holm Lind"}, {"Holm Lind", graph.Person, "Mrs Holm Lind"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

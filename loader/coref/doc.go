@@ -33,8 +33,10 @@
 //     never such a short form ("Leicester" is not "BBC Radio Leicester");
 //  7. name parts: "Ozols" joins the only person in the document named
 //     "... Ozols" (a first name too, but after an honorific only a
-//     surname: "Mr Howard"); never when two people share the name; a lone
-//     surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
+//     surname: "Mr Howard", except after "Sir" and "Dame", which go with
+//     a first name: "Sir Edwin"); "Mrs Holm Lind" the only person whose
+//     name ends in "Holm Lind"; never when two people share the name; a
+//     lone surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
 //  8. first words: "Nordvik" joins the only organisation in the document
 //     whose longer name starts with it ("Nordvik Energy"), unless it is an
 //     acronym, a group, a name the gazetteers know (a place is never such
