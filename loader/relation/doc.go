@@ -42,6 +42,20 @@
 // below 0.7 is dropped when a title pattern gave the person another
 // employer in the document.
 //
+// Guards read from its output on news (guards.go) drop a candidate pair
+// whose words say the names are not so related: members of one list ("The
+// Producers, Mary Poppins and The Woman in White"; "Jackson, Wyo., and
+// Gunnison, Colo." stays), a WORKS_FOR or LIVES_IN across a verb of
+// praise, blame, meeting or address ("X commended the Y team", "X told
+// Reuters"), from a person's possessive to a work ("X's The History
+// Boys"), a WORKS_FOR joined by a bare "for" (a credit), a place joined by
+// a bare "to" (a route) or naming a journey ("on a Gulf tour"), and stock
+// tickers ("<SIEG.F>"). On a telegraphic line — a headline or list item
+// that ends without punctuation before a line break — the classifier's
+// confidence is capped at 0.5: the graph leaves such facts out, the
+// sentence-level contract (whose CoNLL04 source lines are annotated)
+// keeps them.
+//
 // Hand-written patterns for the rest of the ontology, precision first
 // (basis=pattern):
 //

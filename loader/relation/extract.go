@@ -162,6 +162,7 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		return
 	}
 	f.lower = lowerTokens(st.toks, f.lower)
+	tele := x.telegraphic(st)
 	dateEnd, agency := x.dateline(st)
 	killCue := -1 // unknown
 	for _, c := range cands {
@@ -214,8 +215,14 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		if c.Rel == graph.LocatedIn && x.biggerPlace(c.Head, c.Tail) {
 			continue // a country does not lie in one of its cities
 		}
+		if x.implausible(st, c.Rel, c.Head, c.Tail) {
+			continue
+		}
 		f.features(x.d, c, ms)
 		if p := m.Score(f.out); p >= m.Cut(c.Rel) {
+			if tele {
+				p = min(p, confTelegraphic)
+			}
 			x.add(c.Rel, c.Head, c.Tail, st.i, p, map[string]string{"basis": basisClassifier})
 		}
 	}
