@@ -2,7 +2,8 @@
 // typed mentions of the kgraph ontology: PERSON, ORGANIZATION, LOCATION with
 // a kind (country, city, region, facility), EVENT, INITIATIVE, NORP and MISC.
 //
-// It owns Refine and its keyword table (data/keywords.tsv, embedded), and may
+// It owns Refine and its tables (data/keywords.tsv, data/common-nouns.txt,
+// data/personal-names.txt, embedded), and may
 // import graph, loader/text, loader/gazetteer and the standard library.
 //
 // Refinement is driven by data, not by code paths per name: the place and
@@ -39,7 +40,9 @@
 //     Secretary-General"); a span that is only a title is dropped, for
 //     coreference to read as a description;
 //   - common lower-case words in front of a name are cut ("bank Wells
-//     Fargo"); particles stay ("de Gaulle");
+//     Fargo"); particles stay ("de Gaulle"); a span that is only a common
+//     noun NER took for a name is dropped: abbreviations such as "PC",
+//     "DVDs" and "CEO", "Century", number words (data/common-nouns.txt);
 //   - names NER missed are added: well-known organisations ("UN-Women") and
 //     capitalised phrases ending in an event or initiative keyword
 //     ("Regional Water Summit");

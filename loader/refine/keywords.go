@@ -14,6 +14,32 @@ var keywordData string
 //go:embed data/personal-names.txt
 var personalNameData string
 
+//go:embed data/common-nouns.txt
+var commonNounData string
+
+var (
+	commonOnce  sync.Once
+	commonNouns map[string]bool
+)
+
+// commonNoun reports whether a name is only a common noun that NER may tag
+// when it stands alone: "PC", "DVDs", "CEO", "Century", "Nine"
+// (data/common-nouns.txt, compared in lower case).
+func commonNoun(name []string) bool {
+	if len(name) != 1 {
+		return false
+	}
+	commonOnce.Do(func() {
+		commonNouns = map[string]bool{}
+		for _, line := range strings.Split(commonNounData, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				commonNouns[strings.ToLower(line)] = true
+			}
+		}
+	})
+	return commonNouns[strings.ToLower(name[0])]
+}
+
 var (
 	personalOnce  sync.Once
 	personalNames map[string]bool

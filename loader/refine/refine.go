@@ -89,6 +89,9 @@ func refineSentence(words []string, spans []text.Span) []cand {
 		joinStateForm(cs, i, words)
 		personLed(c, words)
 		splitTitle(c, words)
+		if commonNoun(c.name(words)) {
+			c.drop = true
+		}
 	}
 	for i := range cs {
 		if !cs[i].drop {
