@@ -47,7 +47,10 @@
 //     capitalised phrases ending in an event or initiative keyword
 //     ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
-//     out ("International Agency" + "for Nuclear Safety").
+//     out ("International Agency" + "for Nuclear Safety");
+//   - a name, its possessive and a place noun NER tagged as two names are
+//     one place ("[St Anne] 's [Chapel]", "[Fisher] 's [Creek]"), except
+//     after a country.
 //
 // Titles, honorifics and trailing possessives inside a span stay in the span
 // (CoNLL04 annotates "President Lincoln", CoNLL-2003 "Lord 's") but are left

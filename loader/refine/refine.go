@@ -81,6 +81,7 @@ func refineSentence(words []string, spans []text.Span) []cand {
 	cs = recall(cs, words)
 	cs = splitPlacePerson(cs, words)
 	extendOf(cs, words)
+	joinPossessive(cs, words)
 	demonymTitle(cs, words)
 	for i := range cs {
 		c := &cs[i]

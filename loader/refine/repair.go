@@ -145,6 +145,34 @@ func dateline(cs []cand, words []string) []cand {
 	return out
 }
 
+// possessiveHeads are the nouns of places and institutions named after
+// their founder or saint with a possessive: "St Anne's Chapel", "Guy's
+// Hospital", "Fisher's Creek".
+var possessiveHeads = map[string]bool{
+	"chapel": true, "cathedral": true, "church": true, "abbey": true, "college": true, "hospital": true,
+	"school": true, "creek": true, "park": true, "square": true, "hall": true, "inn": true, "wood": true,
+	"island": true, "bay": true, "gate": true, "cross": true, "well": true, "court": true, "lodge": true,
+}
+
+// joinPossessive joins a name, its possessive and a single capitalised
+// place noun that NER tagged as two names ("[St Anne] 's [Chapel]") into
+// the one name of a place; neither part names it alone. A country's
+// possessive is the country's ("Britain's Cross" is no place).
+func joinPossessive(cs []cand, words []string) {
+	for i := 0; i+1 < len(cs); i++ {
+		a, b := &cs[i], &cs[i+1]
+		if a.drop || b.drop || b.start != a.end+1 || b.end != b.start+1 || !possessive(words[a.end]) ||
+			!possessiveHeads[strings.ToLower(words[b.start])] || !capitalised(words[b.start]) {
+			continue
+		}
+		if p, ok := gazetteer.FindPlace(strings.Join(words[a.start:a.end], " ")); ok && p.Kind == "country" {
+			continue
+		}
+		a.end, a.label, a.hs, a.ts = b.end, "LOC", 0, 0
+		b.drop = true
+	}
+}
+
 // calendar words are capitalised without being names.
 var calendar = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
