@@ -70,14 +70,19 @@
 //     executive,", "X, an economist at Y", "X, from Y,", "X was named chief
 //     executive of Y", "X, who heads Y"); "former" posts, lists and "in
 //     Paris President X" are not jobs, nor words such as singer or veteran.
-//     Titles come from the gazetteer's title table.
+//     Titles come from the gazetteer's title table. A demonym before a
+//     word for what someone does ("Welsh striker X") gives LIVES_IN (a
+//     nationality), not an employer; in "X, vice-chairman of India
+//     Petrochemicals" the place opens the employer's name and is no one's
+//     employer.
 //   - MET_WITH ("held talks/a meeting with", "met (with)", "X and his
 //     counterpart Y met", "talks between X and Y"; "received/hosted/welcomed"
 //     between persons); a title prefix leads to its person ("met World Bank
 //     Vice President, IFC Managing Director X" is a meeting with X).
 //   - ANNOUNCED, PROPOSED ("put forward", "proposed"), LAUNCHED ("launched",
 //     "established", "set up", "founded", "created"), active with up to four
-//     auxiliary words ("is going to announce") and passive ("launched by").
+//     auxiliary words ("is going to announce") and passive ("launched by");
+//     not before a clause ("proposed that the FCC require").
 //   - PARTICIPATES_IN ("attended", "took part in", "On the sidelines of
 //     EVENT, X ..."; not "On the eve of EVENT, X ..."); ORGANIZED_BY (an
 //     organisation's name opening the event's name or written right before
@@ -93,7 +98,8 @@
 //     Y" (of Z in "as part of Y's Z") for what the sentence announced or
 //     launched, "X, a unit of Y", "Y's Foreign Ministry" and demonyms
 //     "Estonian Foreign Ministry" → the country's state body, else
-//     BASED_IN), MEMBER_OF ("X, a member of Y", "NATO member X",
+//     BASED_IN; the possessive only for a place the gazetteer knows,
+//     "Sony's PlayStation" with Sony taken for a place says nothing), MEMBER_OF ("X, a member of Y", "NATO member X",
 //     "X joined Y"), BASED_IN ("based in", "headquartered in"), LOCATED_IN
 //     ("Beijing's Tiananmen Square"), COOPERATES_WITH ("in cooperation/
 //     partnership with", "together with", "increase cooperation with",
@@ -103,13 +109,14 @@
 //   - RELATED_TO with attribute predicate for a clear subject-verb-object
 //     between two names that nothing else related ("X praised Y": predicate
 //     "praised"); never for reporting verbs, clauses ("noted that"),
-//     places after in/at/on, or an object that modifies a noun ("Chelsea
-//     boss X").
+//     places after in/at/on, an object that modifies a noun ("Chelsea
+//     boss X"), or a verb after a modal ("X can beat Y").
 //
 // Subjects and objects may be nominal mentions resolved by coref; a named
 // mention of the same entity in the same sentence is preferred. Document
 // level (basis=gazetteer): a city LOCATED_IN its country and a well-known
-// organisation PART_OF its parent when the document names both.
+// organisation PART_OF its parent when the document names both (not for
+// a city name written after "the": "Order of the Phoenix").
 //
 // Every relation carries attribute basis (pattern, classifier or gazetteer)
 // and, when Doc.Date is set, documentDate. Classifier relations carry the

@@ -137,7 +137,9 @@ func hasEncounterCue(low []string, a, b int) bool {
 //
 //   - any pair on a telegraphic line, and members of one list;
 //   - WORKS_FOR or LIVES_IN across a verb of praise, blame, contest,
-//     meeting or address, from a person's possessive ("Alan Bennett's The
+//     meeting or address (in either order: "The Producers has beaten Mary
+//     Poppins"; but "the United States, where he met President X" says
+//     where X is), from a person's possessive ("Alan Bennett's The
 //     History Boys", "Michael's former Wham! partner": what a person has
 //     is neither employer nor home), or to the addressee of "told";
 //   - WORKS_FOR joined by a bare "for" ("Michael Mann for Collateral": a
@@ -162,7 +164,7 @@ func (x *extractor) implausible(st *sentence, rel graph.RelationType, h, t int) 
 	between := st.low[a:b]
 	personal := rel == graph.WorksFor || rel == graph.LivesIn
 	if personal {
-		if hasEncounterCue(st.low, a, b) {
+		if hasEncounterCue(st.low, a, b) && !hasWord(between, "where") {
 			return true
 		}
 		if hm.End+1 == tm.Start && (st.low[hm.End] == "'s" || st.low[hm.End] == "'") && st.low[tm.Start] == "the" {
@@ -205,6 +207,15 @@ func (x *extractor) placePair(st *sentence, h, t int) bool {
 	ph, ok1 := x.placeOf[h]
 	pt, ok2 := x.placeOf[t]
 	return ok1 && ok2 && ph.Kind == "city" && pt.Kind != "city"
+}
+
+func hasWord(ws []string, w string) bool {
+	for _, v := range ws {
+		if v == w {
+			return true
+		}
+	}
+	return false
 }
 
 // ticker reports whether mention i is written inside angle brackets, as

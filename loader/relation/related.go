@@ -15,6 +15,9 @@ var preVerb = map[string]bool{
 	"never": true, "not": true, "already": true, "highly": true, "warmly": true, "publicly": true,
 }
 
+// modals make the verb after them a possibility, not a stated fact.
+var modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "should": true, "would": true, "must": true}
+
 // Verbs that report speech or take a clause: their object is not a party
 // to a relation with the subject.
 var reportingVerbs = map[string]bool{
@@ -61,8 +64,13 @@ func (x *extractor) related(st *sentence) {
 		}
 		// Optional auxiliaries and adverbs, then the verb.
 		a := j
+		hypothetical := false
 		for j < n && j < a+2 && preVerb[st.low[j]] {
+			hypothetical = hypothetical || modals[st.low[j]]
 			j++
+		}
+		if hypothetical {
+			continue // "believes X can take gold at Y": not a stated fact
 		}
 		if j >= n || !isLowerWord(st.low[j]) || reportingVerbs[st.low[j]] || stopFillers[st.low[j]] || prepositions[st.low[j]] {
 			continue

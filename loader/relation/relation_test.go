@@ -84,6 +84,7 @@ type fact struct {
 	head, tail string
 	sent       int    // evidence sentence
 	title      string // expected title attribute, "" for none
+	basis      string // for a forbidden relation: only this basis is forbidden ("" any)
 }
 
 func describe(d *text.Doc, r text.Relation) string {
@@ -690,6 +691,68 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "Clean Cities Programme"}},
 		},
 		{
+			name:  "a possessive place the gazetteer knows",
+			sents: []string{"[LOCATION Japan] 's [ORGANIZATION Nippon Steel] will build a plant ."},
+			want:  []fact{{typ: graph.BasedIn, head: "Nippon Steel", tail: "Japan"}},
+		},
+		{
+			name:  "a possessive name the gazetteer does not know as a place",
+			sents: []string{"[LOCATION Zentek] 's [ORGANIZATION Pocket Player] is the top gadget ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Pocket Player", tail: "Zentek", basis: "pattern"}},
+		},
+		{
+			name:  "a city and its country named in the document",
+			sents: []string{"Flights to [LOCATION Phoenix] were cancelled across the [LOCATION United States] ."},
+			want:  []fact{{typ: graph.LocatedIn, head: "Phoenix", tail: "United States"}},
+		},
+		{
+			name:  "a city name after the is a title",
+			sents: []string{"Order of the [LOCATION Phoenix] sold well in the [LOCATION United States] ."},
+			not:   []fact{{typ: graph.LocatedIn, head: "Phoenix", tail: "United States"}},
+		},
+		{
+			name:  "proposed a thing",
+			sents: []string{"[ORGANIZATION Norvik Telecom] proposed the [INITIATIVE Fair Rates Plan] on Monday ."},
+			want:  []fact{{typ: graph.Proposed, head: "Norvik Telecom", tail: "Fair Rates Plan"}},
+		},
+		{
+			name:  "proposed that takes a clause",
+			sents: []string{"[ORGANIZATION Norvik Telecom] proposed that the [ORGANIZATION Trade Commission] drop the rule ."},
+			not:   []fact{{typ: graph.Proposed, head: "Norvik Telecom", tail: "Trade Commission"}},
+		},
+		{
+			name:  "a stated win",
+			sents: []string{"[PERSON Lena Holm] beat [PERSON Ana Ruiz] in the final ."},
+			want:  []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "Ana Ruiz"}},
+		},
+		{
+			name:  "a possible win is no fact",
+			sents: []string{"[PERSON Ivo Marek] believes [PERSON Lena Holm] can beat [PERSON Ana Ruiz] in the final ."},
+			not:   []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "Ana Ruiz"}},
+		},
+		{
+			name:  "apposition title of an organisation",
+			sents: []string{"[PERSON Ravi Mehta] , vice-chairman of [ORGANIZATION Petrochem Limited] , stayed away ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Ravi Mehta", tail: "Petrochem Limited", title: "vice-chairman"}},
+		},
+		{
+			name:  "a place opening the employer's name",
+			sents: []string{"[PERSON Ravi Mehta] , vice-chairman of [LOCATION Velland] [PERSON Petrochem Limited] , stayed away ."},
+			not: []fact{
+				{typ: graph.WorksFor, head: "Ravi Mehta", tail: "Velland"},
+				{typ: graph.WorksFor, head: "Petrochem Limited", tail: "Velland"},
+			},
+		},
+		{
+			name: "a demonym before a profession is a nationality",
+			sents: []string{
+				"[ORGANIZATION Newfield] fined their [NORP Welsh] striker [PERSON Carl Bryn] two weeks ' wages .",
+				"[PERSON Bryn] will play for [LOCATION Wales] on Saturday .",
+			},
+			want: []fact{{typ: graph.LivesIn, head: "Carl Bryn", tail: "Wales"}},
+			not:  []fact{{typ: graph.WorksFor, head: "Carl Bryn", tail: "Wales"}},
+		},
+		{
 			name:  "reported speech is no relation",
 			sents: []string{"[PERSON Lena Holm] said [ORGANIZATION UNDP] would help ."},
 			not:   []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "UNDP"}},
@@ -720,7 +783,7 @@ func TestPatterns(t *testing.T) {
 				}
 			}
 			for _, f := range tc.not {
-				if r, ok := find(d, f); ok && (f.title == "" || r.Attrs["title"] == f.title) {
+				if r, ok := find(d, f); ok && (f.title == "" || r.Attrs["title"] == f.title) && (f.basis == "" || r.Attrs["basis"] == f.basis) {
 					t.Errorf("got %s, want no such relation", describe(d, r))
 				}
 			}

@@ -238,9 +238,10 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	if govWords[st.low[om.End-1]] {
 		typ = graph.PartOf
 	}
-	// "LOC 's ORG"
+	// "LOC 's ORG", for a place the gazetteer knows: a company taken for
+	// a place ("Sony's Playstation Portable") owns what follows.
 	if k := om.Start; k >= 2 && (st.low[k-1] == "'s" || st.low[k-1] == "'") {
-		if l := x.endingAt(st, k-1); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+		if l := x.endingAt(st, k-1); l >= 0 && x.d.Mentions[l].Type == graph.Location && x.knownPlace(l) {
 			x.add(typ, o, x.named(l), st.i, 0.75, nil)
 			return
 		}
@@ -383,7 +384,9 @@ func (x *extractor) documentLevel() {
 		typ, other := graph.RelationType(""), -1
 		switch m.Type {
 		case graph.Location:
-			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" {
+			// A city is not written with "the": "Order of the Phoenix" is
+			// a title, not the city.
+			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" && (m.Start == 0 || x.d.Sentences[m.Sent].Tokens[m.Start-1].Text != "the") {
 				typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
 			}
 		case graph.Organization:
@@ -414,6 +417,14 @@ func (x *extractor) documentLevel() {
 func (x *extractor) orgMention(name string, s int) int {
 	x.indexNames()
 	return x.pick(x.orgsByName[name], s)
+}
+
+// knownPlace reports whether the gazetteer knows named mention i as a
+// place.
+func (x *extractor) knownPlace(i int) bool {
+	x.indexNames()
+	_, ok := x.placeOf[i]
+	return ok
 }
 
 // biggerPlace reports whether the gazetteer knows mention a as a country

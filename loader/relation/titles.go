@@ -9,6 +9,7 @@ import (
 const (
 	confPremodifier = 0.9
 	confAppositive  = 0.85
+	confNationality = 0.75
 )
 
 // titleBefore returns the title that ends just before token end of st and
@@ -121,6 +122,9 @@ func (x *extractor) titles(st *sentence) {
 // "TITLE of ORG" groups, separated by commas or "and".
 func (x *extractor) premodifiers(st *sentence, p int) {
 	k := x.d.Mentions[p].Start
+	if k > 0 && st.owner[k-1] >= 0 && st.owner[k-1] != p {
+		return // "X, vice-chairman of India Y": the title is X's
+	}
 	first := true
 	for k > 0 {
 		found := false
@@ -139,8 +143,10 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		// "ORG ['s] TITLE" ending at k.
 		if !found {
 			ts, title, lead, ok := x.titleBefore(st, 0, k)
+			noun := false // a word for what someone does, not an office
 			if !ok {
 				ts, title, ok = x.nounTitleBefore(st, k)
+				noun = ok
 			}
 			if !ok {
 				ts, title, ok = x.complementTitleBefore(st, k)
@@ -173,6 +179,14 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 			}
 			if pastPost(st, x.d.Mentions[anchor].Start) || pastPost(st, ts) {
 				break // "former US President X"
+			}
+			if noun && m != anchor {
+				// "their Welsh striker X", "German economist X": a demonym
+				// before what someone does is a nationality; before an
+				// office ("Finnish Economy Minister") it is the state.
+				x.add(graph.LivesIn, p, m, st.i, confNationality, nil)
+				markOwner(st, x.d.Mentions[anchor].Start, x.d.Mentions[p].Start, p)
+				break
 			}
 			x.worksFor(st, p, m, title, lead, confPremodifier)
 			k, found = x.d.Mentions[anchor].Start, true
@@ -277,6 +291,12 @@ func (x *extractor) appositive(st *sentence, p int) {
 	if m := x.startingAt(st, j); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "and" || st.low[e] == "or") {
 			return // a list: "X, the King of Belgium and Y"
+		}
+		if e := x.d.Mentions[m].End; x.d.Mentions[m].Type == graph.Location && e < n && isCap(st.toks[e].Text) {
+			// "X, vice-chairman of India Petrochemicals Limited": the
+			// place opens the employer's name; the title is still X's.
+			markOwner(st, k, e, p)
+			return
 		}
 		if b := pm.Start; b > 0 && (st.low[b-1] == "including" || st.low[b-1] == "as" || st.low[b-1] == "and") {
 			return // an item of a list, the apposition may be the next item

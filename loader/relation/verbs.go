@@ -265,6 +265,9 @@ func (x *extractor) verbs(st *sentence) {
 				if subj < 0 {
 					continue
 				}
+				if end < n && st.low[end] == "that" && tr.typ != graph.MetWith {
+					continue // "X proposed that the FCC require": a clause, not a thing
+				}
 				obj = x.objectAfter(st, end, tr.obj, tr.gap)
 			}
 			if subj < 0 || !hasType(tr.subj, x.d.Mentions[subj].Type) {
