@@ -38,7 +38,9 @@
 //     words of another name ("[Danish Energy] Chief Executive");
 //   - a title at the end of an organisation's span is cut ("UN Deputy
 //     Secretary-General"); a span that is only a title is dropped, for
-//     coreference to read as a description;
+//     coreference to read as a description; a span that is an office
+//     named after a known place is the place ("[Mayor of Lyon]" gives
+//     the LOCATION Lyon, as CoNLL-2003 annotates it);
 //   - common lower-case words in front of a name are cut ("bank Wells
 //     Fargo"); particles stay ("de Gaulle"); a span that is only a common
 //     noun NER took for a name is dropped: abbreviations such as "PC",

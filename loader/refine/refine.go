@@ -209,6 +209,12 @@ func splitTitle(c *cand, words []string) {
 		}
 		return
 	}
+	if k := officeOfPlace(w); k > 0 {
+		// "[Archbishop of Canterbury]", "[Mayor of Leeds]": an office
+		// named after its place is no name; the place is.
+		c.start, c.hs, c.ts, c.label = c.start+c.hs+k, 0, 0, "LOC"
+		return
+	}
 	if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
 		rest := strings.Join(w[:st], " ")
 		_, org := gazetteer.FindOrg(rest)
@@ -260,6 +266,24 @@ func personLed(c *cand, words []string) {
 	if k > 0 && looksLikePerson(w[k:]) {
 		c.label = "PER"
 	}
+}
+
+// officeOfPlace returns the index of the place in words that are a title,
+// "of", maybe "the", and a known place ("Archbishop of Canterbury", "Mayor
+// of the Hague"), or 0.
+func officeOfPlace(w []string) int {
+	n, _ := gazetteer.TitleAt(w, 0)
+	if n == 0 || n+1 >= len(w) || !strings.EqualFold(w[n], "of") {
+		return 0
+	}
+	k := n + 1
+	if k+1 < len(w) && strings.EqualFold(w[k], "the") {
+		k++
+	}
+	if _, ok := gazetteer.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+		return 0
+	}
+	return k
 }
 
 // demonymTitle re-reads an organisation's span that is a demonym and the
