@@ -55,6 +55,14 @@ func TestImplausible(t *testing.T) {
 		{"The plan was confirmed , spokesman [PERSON Ivo Marek] told [ORGANIZATION Reuters] .", graph.WorksFor, 0, 1, true},
 		{"[PERSON Ivo Marek] of [ORGANIZATION Norvik Bank] said prices would rise .", graph.WorksFor, 0, 1, false},
 		{"[PERSON Ivo Marek] , who joined [ORGANIZATION Norvik Bank] in 1990 , said so .", graph.WorksFor, 0, 1, false},
+		{"[ORGANIZATION Norvik Bank] has beaten [PERSON Ivo Marek] in court .", graph.WorksFor, 1, 0, true},
+		{"He flew from [LOCATION Velland] , where he met President [PERSON Ivo Marek] .", graph.LivesIn, 1, 0, false},
+		{"[PERSON Ivo Marek] faces strong criticism for his plan in [LOCATION Velland] .", graph.LivesIn, 0, 1, false},
+		{"[PERSON Ivo Marek] scored twice against [ORGANIZATION Norvik United] .", graph.WorksFor, 0, 1, true},
+		{"[PERSON Ivo Marek] has already acquired [ORGANIZATION Norvik Bank] 's card business .", graph.WorksFor, 0, 1, true},
+		{"[PERSON Ivo Marek] , who owned the failed [ORGANIZATION Norvik Bank] , filed for protection .", graph.WorksFor, 0, 1, false},
+		// A post taken for an organisation.
+		{"[PERSON Ivo Marek] , Norvik 's [ORGANIZATION Vice-President of Marketing Services] , said so .", graph.WorksFor, 0, 1, true},
 		// A credit and a person's work.
 		{"She is nominated alongside [PERSON Ivo Marek] for [ORGANIZATION The Long Winter] .", graph.WorksFor, 0, 1, true},
 		{"[PERSON Ivo Marek] 's [ORGANIZATION The Long Winter] won the prize .", graph.WorksFor, 0, 1, true},
@@ -65,6 +73,7 @@ func TestImplausible(t *testing.T) {
 		{"Backers such as [LOCATION Norvik] , [LOCATION Altec] and [LOCATION Brightline] spoke .", graph.LocatedIn, 1, 2, true},
 		{"It was cold in [LOCATION Dunmore] , [LOCATION Wyo.] , and [LOCATION Carlow] , [LOCATION Colo.] .", graph.LocatedIn, 0, 1, false},
 		{"The plant is in [LOCATION Dunmore] , [LOCATION Velland] .", graph.LocatedIn, 0, 1, false},
+		{"Rain closed a road between [LOCATION Dunmore] and [LOCATION Carlow] , [LOCATION Velland] .", graph.LocatedIn, 1, 2, false},
 		// Routes and journeys.
 		{"Grain from the [ORGANIZATION Great Basin] to [LOCATION Velland] made 28 dlrs .", graph.BasedIn, 0, 1, true},
 		{"[PERSON Ivo Marek] is on a [LOCATION Velland] tour this week .", graph.LivesIn, 0, 1, true},
@@ -90,6 +99,8 @@ func TestTelegraphic(t *testing.T) {
 		{"Marek tips Holm for gold\n\nMarek said Holm would win.", []bool{true, false}},
 		{"Winners:\n - Best actor - Ivo Marek for The Long Winter at the Lyric \n - Best play - Dusk\n", []bool{false, true, true}},
 		{"Holm joined Norvik Bank in 1990.\nHe left in 1995", []bool{false, true}},
+		{"Zentek player tipped as a 'must-have'\n\nIt sold well.", []bool{true, false}},
+		{"\"It sold well,\" Holm said. \"We are glad.\"\n", []bool{false}},
 	}
 	for _, tt := range tests {
 		d := &text.Doc{Text: tt.text}

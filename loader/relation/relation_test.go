@@ -706,6 +706,11 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.LocatedIn, head: "Phoenix", tail: "United States"}},
 		},
 		{
+			name:  "a city as a modifier",
+			sents: []string{"Flights were cancelled in the [LOCATION Phoenix] area , the [LOCATION United States] said ."},
+			want:  []fact{{typ: graph.LocatedIn, head: "Phoenix", tail: "United States"}},
+		},
+		{
 			name:  "a city name after the is a title",
 			sents: []string{"Order of the [LOCATION Phoenix] sold well in the [LOCATION United States] ."},
 			not:   []fact{{typ: graph.LocatedIn, head: "Phoenix", tail: "United States"}},

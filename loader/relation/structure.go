@@ -1,8 +1,11 @@
 package relation
 
 import (
+	"strings"
+
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // structure finds how organisations hang together: PART_OF ("X is the
@@ -384,9 +387,9 @@ func (x *extractor) documentLevel() {
 		typ, other := graph.RelationType(""), -1
 		switch m.Type {
 		case graph.Location:
-			// A city is not written with "the": "Order of the Phoenix" is
-			// a title, not the city.
-			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" && (m.Start == 0 || x.d.Sentences[m.Sent].Tokens[m.Start-1].Text != "the") {
+			// "Order of the Phoenix" is a title, not the city ("the
+			// Boston area" is the city).
+			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" && !x.ofThe(m) {
 				typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
 			}
 		case graph.Organization:
@@ -417,6 +420,12 @@ func (x *extractor) documentLevel() {
 func (x *extractor) orgMention(name string, s int) int {
 	x.indexNames()
 	return x.pick(x.orgsByName[name], s)
+}
+
+// ofThe reports whether "of the" is written right before mention m.
+func (x *extractor) ofThe(m text.Mention) bool {
+	toks := x.d.Sentences[m.Sent].Tokens
+	return m.Start >= 2 && strings.EqualFold(toks[m.Start-1].Text, "the") && strings.EqualFold(toks[m.Start-2].Text, "of")
 }
 
 // knownPlace reports whether the gazetteer knows named mention i as a
