@@ -141,6 +141,11 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Greta Holm Lind] and [PER Anna Holm Lind] arrived .
 [PER Mrs Holm Lind] said the talks went well .`,
 			[]entityView{{"Greta Holm Lind", graph.Person, "Greta Holm Lind"}, {"Anna Holm Lind", graph.Person, "Anna Holm Lind"}, {"Holm Lind", graph.Person, "Mrs Holm Lind"}}},
+		{"an adjective made of a name joins the name", `
+[MISC Ostrava-based] [ORG Vitkov Steel] said .
+[ORG Vitkov Steel] has plants in [LOC Ostrava] .
+An [MISC Italian-based] bank and [MISC Italian] lenders agreed .`,
+			[]entityView{{"Ostrava", graph.Location, "Ostrava|Ostrava-based"}, {"Vitkov Steel", graph.Organization, "Vitkov Steel|Vitkov Steel"}, {"Italian", graph.NORP, "Italian|Italian-based"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

@@ -82,7 +82,8 @@
 // ("UNICEF: acronym in parentheses; Ozols: name part; The Latvian diplomat:
 // description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
-// least; ties go to the type of the naming mention). Mention types are left
+// least, an adjective made of a name, "U.S.-owned", not at all; ties go
+// to the type of the naming mention). Mention types are left
 // as refine set them, since the CoNLL evaluations score each mention,
 // except where a sieve's evidence says what the mention is: an acronym
 // spelled out in parentheses, a lone surname of a person (measured on the

@@ -79,6 +79,9 @@ func (r *resolver) describe(e *text.Entity) {
 		if m.Attrs["canonical"] != "" || m.Attrs["role"] != "" {
 			w = 3
 		}
+		if m.Attrs["modifier"] != "" {
+			w = 0 // "U.S.-owned" says nothing of what the U.S. is
+		}
 		count[m.Type] += w
 		if c := m.Attrs["canonical"]; c != "" && canonical == "" {
 			canonical, canonType = c, m.Type
@@ -134,7 +137,7 @@ func (r *resolver) describe(e *text.Entity) {
 			continue
 		}
 		for key, v := range m.Attrs {
-			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" && key != "honorific" {
+			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" && key != "honorific" && key != "modifier" {
 				e.Attrs[key] = v
 			}
 		}

@@ -67,5 +67,10 @@
 // name), parent (parent organisation from the gazetteer), title (a person's
 // title written next to or inside the name), honorific ("Mr" of "Mr
 // Greenspan"), place (the place a NORP
-// demonym names), role ("news agency" for a dateline's agency).
+// demonym names), role ("news agency" for a dateline's agency), modifier
+// (the suffix of an adjective made of a name: "-based" of "London-based",
+// whose span and MISC type stay as CoNLL-2003 annotates them but whose
+// name is "London", so that coreference joins it to London instead of
+// making a node of the adjective; one made of a demonym, "Italian-based",
+// is a NORP).
 package refine

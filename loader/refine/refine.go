@@ -28,6 +28,13 @@ func Refine(d *text.Doc) {
 			if c.hs > 0 || c.ts > 0 {
 				c.set("name", gazetteer.JoinWords(c.name(words)))
 			}
+			if base, suf := modifierBase(c.name(words)); base != "" && c.typ == graph.Misc {
+				c.set("name", base)
+				c.set("modifier", suf)
+				if gazetteer.IsNORP(base) {
+					c.typ = graph.NORP // "Italian-based" is of the Italians' (MISC to CoNLL)
+				}
+			}
 			d.Mentions = append(d.Mentions, text.Mention{
 				Sent: si, Start: c.start, End: c.end, Label: c.label,
 				Type: c.typ, Attrs: c.attrs, Entity: -1,
@@ -266,6 +273,35 @@ func personLed(c *cand, words []string) {
 	if k > 0 && looksLikePerson(w[k:]) {
 		c.label = "PER"
 	}
+}
+
+// modifierSuffixes turn a name into an adjective: "London-based",
+// "U.S.-owned", "Oscar-winning".
+var modifierSuffixes = []string{
+	"-based", "-owned", "-led", "-backed", "-born", "-controlled", "-run", "-made", "-funded",
+	"-registered", "-listed", "-style", "-written", "-winning", "-nominated", "-bound", "-focused",
+}
+
+// modifierBase returns the name inside a name made an adjective by a
+// hyphenated suffix ("New Orleans" of "New Orleans-based") and the suffix,
+// or "". The span stays as NER and CoNLL-2003 have it (a MISC adjective);
+// its name is the name it is built on, so coreference joins it to that
+// name's entity instead of making a node of the adjective.
+func modifierBase(w []string) (base, suffix string) {
+	if len(w) == 0 {
+		return "", ""
+	}
+	last := w[len(w)-1]
+	for _, suf := range modifierSuffixes {
+		if len(last) > len(suf) && strings.HasSuffix(strings.ToLower(last), suf) {
+			b := last[:len(last)-len(suf)]
+			if !capitalised(b) {
+				return "", ""
+			}
+			return gazetteer.JoinWords(append(w[:len(w)-1:len(w)-1], b)), suf
+		}
+	}
+	return "", ""
 }
 
 // officeOfPlace returns the index of the place in words that are a title,
