@@ -393,7 +393,15 @@ func (r *resolver) gazetteerNames() {
 }
 
 // stop words that initials skip.
-var initialStop = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "to": true, "&": true, "de": true, "la": true, "du": true, "des": true, "at": true}
+var initialStop = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "to": true, "&": true, "at": true,
+	// the same words in the languages of many European institutions' names
+	// ("Banca Nazionale del Lavoro" is BNL, "Deutsche Gesellschaft für
+	// Internationale Zusammenarbeit" GIZ)
+	"de": true, "la": true, "le": true, "les": true, "du": true, "des": true, "del": true, "della": true,
+	"dei": true, "di": true, "e": true, "et": true, "y": true, "da": true, "do": true, "dos": true,
+	"der": true, "die": true, "das": true, "für": true, "und": true, "van": true, "voor": true, "en": true,
+}
 
 // initialsOf returns the acronym a multi-word name makes: the first letter
 // of each word (an all-capital word gives all its letters: "UN Development

@@ -88,6 +88,10 @@ The [ORG CWC] said it would meet again .`,
 The [ORG Eurasian Rail Consortium] signed .
 Shares of [ORG ERC] rose .`,
 			[]entityView{{"Eurasian Rail Consortium", graph.Organization, "ERC|Eurasian Rail Consortium"}}},
+		{"acronym by initials skips foreign function words", `
+The [ORG Banca Rurale del Molise] lent more .
+[ORG BRM] said profits rose .`,
+			[]entityView{{"Banca Rurale del Molise", graph.Organization, "BRM|Banca Rurale del Molise"}}},
 		{"acronym by gazetteer", `
 The [ORG UNDP] and the [ORG United Nations Development Programme] .`,
 			[]entityView{{"United Nations Development Programme", graph.Organization, "UNDP|United Nations Development Programme"}}},
