@@ -113,8 +113,10 @@
 //   - RELATED_TO with attribute predicate for a clear subject-verb-object
 //     between two names that nothing else related ("X praised Y": predicate
 //     "praised"); never for reporting verbs, clauses ("noted that"),
-//     places after in/at/on, an object that modifies a noun ("Chelsea
-//     boss X"), or a verb after a modal ("X can beat Y").
+//     places after in/at/on, a subject inside a prepositional phrase
+//     ("searches in England and Wales carried out under Y"), an object
+//     that modifies a noun ("Chelsea boss X"), or a verb after a modal
+//     ("X can beat Y").
 //
 // Subjects and objects may be nominal mentions resolved by coref; a named
 // mention of the same entity in the same sentence is preferred. Document

@@ -55,8 +55,8 @@ func (x *extractor) related(st *sentence) {
 		if !hasType(partyTypes, sm.Type) || st.owner[sm.Start] >= 0 {
 			continue
 		}
-		if b := sm.Start; b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "the" && b > 1 && prepositions[st.low[b-2]]) {
-			continue
+		if b := x.coordinationStart(st, s); b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "the" && b > 1 && prepositions[st.low[b-2]]) {
+			continue // "searches in England and Wales carried out under Y"
 		}
 		j := sm.End
 		if j < n && st.low[j] == "'s" {
@@ -139,6 +139,20 @@ func (x *extractor) related(st *sentence) {
 		}
 		x.add(graph.RelatedTo, h, t, st.i, 0.5, map[string]string{"predicate": strings.Join(words, " ")})
 	}
+}
+
+// coordinationStart returns the first token of the coordination of names
+// ("England and Wales", "A, B and C") that mention s ends, or s's start.
+func (x *extractor) coordinationStart(st *sentence, s int) int {
+	b := x.d.Mentions[s].Start
+	for b >= 2 && (st.low[b-1] == "and" || st.low[b-1] == "or" || st.low[b-1] == ",") {
+		p := x.endingAt(st, b-1)
+		if p < 0 || x.d.Mentions[p].Nominal {
+			break
+		}
+		b = x.d.Mentions[p].Start
+	}
+	return b
 }
 
 // particles end phrasal verbs: "took over Y", "set up Y".

@@ -758,6 +758,21 @@ func TestPatterns(t *testing.T) {
 			not:  []fact{{typ: graph.WorksFor, head: "Carl Bryn", tail: "Wales"}},
 		},
 		{
+			name:  "a name inside a coordination after a preposition is no subject",
+			sents: []string{"Searches in [LOCATION Velland] and [LOCATION Osteria] carried out under the [INITIATIVE Public Order Act] rose ."},
+			not:   []fact{{typ: graph.RelatedTo, head: "Osteria", tail: "Public Order Act"}},
+		},
+		{
+			name:  "a coordinated subject",
+			sents: []string{"[PERSON Lena Holm] and [PERSON Ivo Marek] praised the [INITIATIVE Public Order Act] ."},
+			want:  []fact{{typ: graph.RelatedTo, head: "Ivo Marek", tail: "Public Order Act"}},
+		},
+		{
+			name:  "a demonym and a lower-case word are not an organisation's name",
+			sents: []string{"Now 45 % of the [ORGANIZATION Japanese people Zentek] asked use [LOCATION Japan] phones ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Japanese people Zentek", tail: "Japan", basis: "pattern"}},
+		},
+		{
 			name:  "reported speech is no relation",
 			sents: []string{"[PERSON Lena Holm] said [ORGANIZATION UNDP] would help ."},
 			not:   []fact{{typ: graph.RelatedTo, head: "Lena Holm", tail: "UNDP"}},

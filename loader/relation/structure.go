@@ -252,7 +252,7 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	// A demonym or country name opening the organisation's own name, or
 	// a demonym right before it.
 	country := ""
-	if om.End-om.Start >= 2 {
+	if om.End-om.Start >= 2 && isCap(st.toks[om.Start+1].Text) { // not "Japanese people Ericsson"
 		first := st.toks[om.Start].Text
 		if p, ok := gazetteer.Demonym(first); ok {
 			country = p
