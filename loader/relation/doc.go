@@ -45,14 +45,15 @@
 // Guards read from its output on news (guards.go) drop a candidate pair
 // whose words say the names are not so related: members of one list that
 // ends in a conjunction ("The Producers, Mary Poppins and The Woman in
-// White"; "Salida and Gunnison, Colorado" and "Jackson, Wyo., and
+// White", "Shameless, Hustle and Bodies" with the last name untagged; "Salida and Gunnison, Colorado" and "Jackson, Wyo., and
 // Gunnison, Colo." stay), a WORKS_FOR or LIVES_IN across a verb form of
 // praise, blame, contest, meeting, address or trade ("X commended the Y
 // team", "X told Reuters", "X acquired Y's unit") or after "against", from
 // a person's possessive to a work ("X's The History Boys"), a WORKS_FOR
 // joined by a bare "for" (a credit) or to a post taken for an
 // organisation ("Vice-President of Marketing Services"), a place joined by
-// a bare "to" (a route) or naming a journey ("on a Gulf tour"), and stock
+// a bare "to" (a route) or naming a journey or market ("on a Gulf tour",
+// "the London market"), and stock
 // tickers ("<SIEG.F>"). On CoNLL04 train they drop 1 correct and 3 wrong
 // pipeline relations, on dev 3 wrong ones. On a telegraphic line — a headline or list item
 // that ends without punctuation before a line break — the classifier's

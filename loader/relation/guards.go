@@ -109,6 +109,11 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 			coordinated = true
 		}
 	}
+	if e := x.d.Mentions[ms[hi]].End; !coordinated && e+1 < len(st.low) && (st.low[e] == "and" || st.low[e] == "or") &&
+		isCap(st.toks[e+1].Text) && st.at[e+1] < 0 {
+		coordinated = true // "Shameless, Hustle and Bodies": a last item NER missed
+		n++
+	}
 	return n >= 3 && coordinated
 }
 
@@ -164,7 +169,7 @@ func hasEncounterCue(low []string, a, b int) bool {
 //     credit, not a job; a job says its title, "spokesman for Y");
 //   - BASED_IN, LOCATED_IN or LIVES_IN joined by a bare "to" ("grain from
 //     the Great Lakes to Algeria": a route) or to a place that names a
-//     journey ("on a Gulf tour");
+//     journey or a market ("on a Gulf tour", "the London market");
 //   - a name written inside angle brackets, a stock ticker ("Siemens AG
 //     <SIEG.>").
 func (x *extractor) implausible(st *sentence, rel graph.RelationType, h, t int) bool {
@@ -213,6 +218,8 @@ func (x *extractor) implausible(st *sentence, rel graph.RelationType, h, t int) 
 			switch st.low[tm.End] {
 			case "tour", "trip", "visit", "journey", "mission":
 				return true
+			case "market", "markets":
+				return true // "committed to the London market": a market, not a seat
 			}
 		}
 	}

@@ -73,10 +73,12 @@ func TestImplausible(t *testing.T) {
 		{"Backers such as [LOCATION Norvik] , [LOCATION Altec] and [LOCATION Brightline] spoke .", graph.LocatedIn, 1, 2, true},
 		{"It was cold in [LOCATION Dunmore] , [LOCATION Wyo.] , and [LOCATION Carlow] , [LOCATION Colo.] .", graph.LocatedIn, 0, 1, false},
 		{"The plant is in [LOCATION Dunmore] , [LOCATION Velland] .", graph.LocatedIn, 0, 1, false},
+		{"Critics praised [LOCATION Velland] , [LOCATION Osteria] and Bodies .", graph.LocatedIn, 0, 1, true},
 		{"Rain closed a road between [LOCATION Dunmore] and [LOCATION Carlow] , [LOCATION Velland] .", graph.LocatedIn, 1, 2, false},
 		// Routes and journeys.
 		{"Grain from the [ORGANIZATION Great Basin] to [LOCATION Velland] made 28 dlrs .", graph.BasedIn, 0, 1, true},
 		{"[PERSON Ivo Marek] is on a [LOCATION Velland] tour this week .", graph.LivesIn, 0, 1, true},
+		{"[ORGANIZATION Norvik Bank] remains committed to the [LOCATION Velland] market .", graph.BasedIn, 0, 1, true},
 		{"[ORGANIZATION Norvik Bank] , based in [LOCATION Velland] , said so .", graph.BasedIn, 0, 1, false},
 		// Tickers.
 		{"A bid came from [ORGANIZATION Norvik AG] < [PERSON NORV] . F > .", graph.WorksFor, 1, 0, true},
