@@ -713,7 +713,9 @@ func (r *resolver) nameParts() {
 				continue // other names in its cluster say what it is
 			}
 			for _, j := range own {
-				r.d.Mentions[j].Type = graph.Person
+				if r.d.Mentions[j].Attrs["modifier"] == "" { // "pre-Castro" stays an adjective
+					r.d.Mentions[j].Type = graph.Person
+				}
 			}
 		}
 		r.link(i, target, "name part")

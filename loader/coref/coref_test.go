@@ -150,6 +150,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [ORG Vitkov Steel] has plants in [LOC Ostrava] .
 An [MISC Italian-based] bank and [MISC Italian] lenders agreed .`,
 			[]entityView{{"Ostrava", graph.Location, "Ostrava|Ostrava-based"}, {"Vitkov Steel", graph.Organization, "Vitkov Steel|Vitkov Steel"}, {"Italian", graph.NORP, "Italian|Italian-based"}}},
+		{"an adjective made of a surname joins the person but stays an adjective", `
+[PER Aigerim Nurlanova] arrived .
+The [MISC post-Nurlanova] era began .`,
+			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|post-Nurlanova"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,
@@ -474,5 +478,16 @@ The [ORG Arctic Sea Ice Research Fishing Institute Trust] ( [LOC Art] ) met .`,
 				t.Errorf("got entities\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+func TestResolveAdjectiveKeepsItsType(t *testing.T) {
+	d := mustDoc(t, `
+[PER Aigerim Nurlanova] arrived .
+The [MISC post-Nurlanova] era began .`)
+	for _, m := range d.Mentions {
+		if got := d.MentionText(m); got == "post-Nurlanova" && m.Type != graph.Misc {
+			t.Errorf("type of %q = %s, want %s", got, m.Type, graph.Misc)
+		}
 	}
 }

@@ -282,14 +282,24 @@ var modifierSuffixes = []string{
 	"-registered", "-listed", "-style", "-written", "-winning", "-nominated", "-bound", "-focused",
 }
 
+// modifierPrefixes, written in lower case, make a name an adjective too:
+// "anti-American", "post-Enron", "ex-Downing Street".
+var modifierPrefixes = []string{"anti-", "pro-", "post-", "pre-", "non-", "ex-", "pan-", "all-", "sub-", "mid-", "neo-", "un-"}
+
 // modifierBase returns the name inside a name made an adjective by a
-// hyphenated suffix ("New Orleans" of "New Orleans-based") and the suffix,
-// or "". The span stays as NER and CoNLL-2003 have it (a MISC adjective);
+// hyphenated suffix or lower-case prefix ("New Orleans" of "New
+// Orleans-based", "Enron" of "post-Enron") and the affix, or "". The span stays as NER and CoNLL-2003 have it (a MISC adjective);
 // its name is the name it is built on, so coreference joins it to that
 // name's entity instead of making a node of the adjective.
 func modifierBase(w []string) (base, suffix string) {
 	if len(w) == 0 {
 		return "", ""
+	}
+	first := w[0]
+	for _, pre := range modifierPrefixes {
+		if len(first) > len(pre) && strings.HasPrefix(first, pre) && capitalised(first[len(pre):]) {
+			return gazetteer.JoinWords(append([]string{first[len(pre):]}, w[1:]...)), pre
+		}
 	}
 	last := w[len(w)-1]
 	for _, suf := range modifierSuffixes {

@@ -158,6 +158,8 @@ func TestRefine(t *testing.T) {
 			[]want{{"Italian-based", graph.NORP, map[string]string{"name": "Italian"}}}},
 		{"adjective made of an abbreviation", "the [MISC U.S.-owned] firm .",
 			[]want{{"U.S.-owned", graph.Misc, map[string]string{"name": "U.S."}}}},
+		{"adjective made with a prefix", "the [MISC post-Vitkov] era and [MISC anti-Italian] slogans .",
+			[]want{{"post-Vitkov", graph.Misc, map[string]string{"name": "Vitkov", "modifier": "post-"}}, {"anti-Italian", graph.NORP, map[string]string{"name": "Italian"}}}},
 		{"lower-case base is no name", "a [MISC state-owned] bank .",
 			[]want{{"state-owned", graph.Misc, map[string]string{"name": ""}}}},
 		{"wire sign-off is the agency", "[PER REUTER]",
