@@ -136,9 +136,9 @@
 //
 // # Figures (CoNLL04 dev, strict relation micro F1)
 //
-//	gold entities, Extract:                75.19 (P 78.66, R 72.01)   go run ./cmd/train-relations eval
+//	gold entities, Extract:                75.30 (P 78.91, R 72.01)   go run ./cmd/train-relations eval
 //	gold entities, classifier alone:       75.31
-//	pipeline entities (ner+refine+coref):  60.90 (P 64.80, R 57.43)
+//	pipeline entities (ner+refine+coref):  61.09 (P 65.23, R 57.43)
 //	    go build -o /tmp/train-relations ./cmd/train-relations
 //	    ../shared/eval/score run re ../shared/data/conll04/dev.json -- /tmp/train-relations tag
 //	pipeline entities, classifier alone:   60.60 (printed by go run ./cmd/train-relations)
