@@ -50,6 +50,11 @@
 //     ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
 //     out ("International Agency" + "for Nuclear Safety");
+//   - a span NER ran over two names joined by "and" is split when the
+//     document names either alone elsewhere ("[Velvet Owls and Marrow]"
+//     and "Marrow"), except a name the gazetteers know whole, one whose
+//     first part has a lower-case word ("Department for Work and ...") or
+//     is a place ("Bristol and West ...");
 //   - a name, its possessive and a place noun NER tagged as two names are
 //     one place ("[St Anne] 's [Chapel]", "[Fisher] 's [Creek]"), except
 //     after a country.
@@ -68,7 +73,8 @@
 // title written next to or inside the name), honorific ("Mr" of "Mr
 // Greenspan"), place (the place a NORP
 // demonym names), role ("news agency" for a dateline's agency), modifier
-// (the suffix of an adjective made of a name: "-based" of "London-based",
+// (the affix of an adjective made of a name: "-based" of "London-based",
+// "anti-" of "anti-American",
 // whose span and MISC type stay as CoNLL-2003 annotates them but whose
 // name is "London", so that coreference joins it to London instead of
 // making a node of the adjective; one made of a demonym, "Italian-based",

@@ -15,6 +15,7 @@ import (
 // d.Spans, in text order, with Entity set to -1. Spans that are only a title
 // are not kept (coreference may add them back as descriptions).
 func Refine(d *text.Doc) {
+	alone := spanNames(d)
 	for si, s := range d.Sentences {
 		var spans []text.Span
 		if si < len(d.Spans) {
@@ -24,6 +25,7 @@ func Refine(d *text.Doc) {
 		for i, t := range s.Tokens {
 			words[i] = t.Text
 		}
+		spans = splitAnd(spans, words, alone)
 		for _, c := range refineSentence(words, spans) {
 			if c.hs > 0 || c.ts > 0 {
 				c.set("name", gazetteer.JoinWords(c.name(words)))
@@ -41,6 +43,83 @@ func Refine(d *text.Doc) {
 			})
 		}
 	}
+}
+
+// spanNames returns the lower-case texts of the document's NER spans.
+func spanNames(d *text.Doc) map[string]bool {
+	names := map[string]bool{}
+	for si, spans := range d.Spans {
+		if si >= len(d.Sentences) {
+			break
+		}
+		toks := d.Sentences[si].Tokens
+		for _, sp := range spans {
+			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
+				names[spanKey(toks[sp.Start:sp.End])] = true
+			}
+		}
+	}
+	return names
+}
+
+func spanKey(toks []text.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(t.Text))
+	}
+	return b.String()
+}
+
+// splitAnd splits a span NER ran over two names joined by "and" ("[Foo
+// Fighters and Keane]") in two, when the document names either of them
+// alone elsewhere, so the span is a list and not one name ("Procter and
+// Gamble", "Securities and Exchange Commission" are never split: nothing
+// names "Gamble" or "Securities" alone).
+func splitAnd(spans []text.Span, words []string, alone map[string]bool) []text.Span {
+	out := make([]text.Span, 0, len(spans))
+	for _, sp := range spans {
+		split := false
+		for k := sp.Start + 1; k < sp.End-1 && sp.End <= len(words); k++ {
+			if words[k] != "and" || !capitalised(words[k+1]) || !andList(words[sp.Start:sp.End], k-sp.Start) {
+				continue
+			}
+			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
+			if alone[left] || alone[right] {
+				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
+				split = true
+				break
+			}
+		}
+		if !split {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// andList reports whether a name with "and" at k may be a list of two
+// names: not a name the gazetteers know whole ("Bosnia and
+// Herzegovina"), nor one whose first part goes on with a lower-case word
+// ("Department for Work and Pensions"), nor a place and what is named
+// after it ("Bristol and West Building Society").
+func andList(w []string, k int) bool {
+	whole := strings.Join(w, " ")
+	if _, ok := gazetteer.FindPlace(whole); ok {
+		return false
+	}
+	if _, ok := gazetteer.FindOrg(whole); ok {
+		return false
+	}
+	for _, x := range w[:k] {
+		if !capitalised(x) {
+			return false
+		}
+	}
+	_, place := gazetteer.FindPlace(strings.Join(w[:k], " "))
+	return !place
 }
 
 // cand is a span on its way to becoming a mention.
