@@ -26,6 +26,7 @@ func Resolve(d *text.Doc) {
 	r.headMatch()
 	r.nameParts()
 	r.firstWords()
+	r.nameParts() // again, for people whom first words made persons
 	r.descriptions()
 	r.build()
 }
@@ -663,7 +664,7 @@ func suffix(long, short []string) bool {
 func (r *resolver) nameParts() {
 	byWord := map[string][]int{} // word -> named multi-word PERSON mentions holding it
 	for j, n := range r.ms {
-		if r.typ(j) != graph.Person || len(n.low) < 2 || r.d.Mentions[j].Nominal {
+		if len(n.low) < 2 || r.d.Mentions[j].Nominal || (r.typ(j) != graph.Person && !r.personCluster(r.find(j))) {
 			continue
 		}
 		for _, w := range n.low {
@@ -683,7 +684,7 @@ func (r *resolver) nameParts() {
 		seen := map[int]bool{r.find(i): true}
 		for _, j := range byWord[m.low[0]] {
 			root := r.find(j)
-			if seen[root] || r.typ(root) != graph.Person {
+			if seen[root] || (r.typ(root) != graph.Person && !r.personCluster(root)) {
 				continue
 			}
 			seen[root] = true
@@ -748,6 +749,24 @@ func (r *resolver) surnames(byWord map[string][]int) {
 			r.link(i, target, "name part")
 		}
 	}
+}
+
+// personCluster reports whether most named mentions of the cluster rooted
+// at root are PERSON mentions: "Charlie Bell" tagged ORG once and
+// "Charlie" tagged PER three times, which the first-words sieve joined,
+// is a person whose surname "Mr Bell" then joins.
+func (r *resolver) personCluster(root int) bool {
+	people, named := 0, 0
+	for _, j := range r.members[root] {
+		if r.d.Mentions[j].Nominal {
+			continue
+		}
+		named++
+		if r.typ(j) == graph.Person {
+			people++
+		}
+	}
+	return people*2 > named
 }
 
 // namePartOf reports whether word is a word of a longer name among members

@@ -154,6 +154,11 @@ An [MISC Italian-based] bank and [MISC Italian] lenders agreed .`,
 [PER Aigerim Nurlanova] arrived .
 The [MISC post-Nurlanova] era began .`,
 			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|post-Nurlanova"}}},
+		{"surname joins a person NER took for an organisation once", `
+[ORG Aigerim Nurlanova] , the former head of the firm , has died .
+[PER Aigerim] joined at 15 , and [PER Aigerim] rose fast .
+[PER Mr Nurlanova] led it from 2002 .`,
+			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim|Aigerim|Aigerim Nurlanova|Mr Nurlanova"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

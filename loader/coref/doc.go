@@ -36,7 +36,10 @@
 //     surname: "Mr Howard", except after "Sir" and "Dame", which go with
 //     a first name: "Sir Edwin"); "Mrs Holm Lind" the only person whose
 //     name ends in "Holm Lind"; never when two people share the name; a
-//     lone surname NER tagged ORG, LOC or MISC becomes a PERSON mention;
+//     lone surname NER tagged ORG, LOC or MISC becomes a PERSON mention
+//     (an adjective made of it, "post-Ozols", stays MISC); it runs again
+//     after the first-words sieve, for a full name NER tagged ORG whose
+//     cluster that sieve filled with PERSON mentions of its first name;
 //  8. first words: "Nordvik" joins the only organisation in the document
 //     whose longer name starts with it ("Nordvik Energy"), unless it is an
 //     acronym, a group, a name the gazetteers know (a place is never such
