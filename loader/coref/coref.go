@@ -723,14 +723,14 @@ func (r *resolver) nameParts() {
 	}
 }
 
-// surnames merges a person named by an honorific and a surname of several
-// words ("Mrs Holm Lind") with the only person whose longer name ends in
-// those words ("Greta Holm Lind"). byWord indexes the multi-word person
-// mentions by their words.
+// surnames merges a person named by a surname of several words ("Mrs Holm
+// Lind", "Holm Lind", "da Costa") with the only person whose longer name
+// ends in those words ("Greta Holm Lind"). byWord indexes the multi-word
+// person mentions by their words.
 func (r *resolver) surnames(byWord map[string][]int) {
 	for i, m := range r.ms {
 		at := r.d.Mentions[i]
-		if len(m.low) < 2 || at.Nominal || at.Type != graph.Person || at.Attrs["honorific"] == "" {
+		if len(m.low) < 2 || at.Nominal || at.Type != graph.Person {
 			continue
 		}
 		target := -1

@@ -141,6 +141,14 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Greta Holm Lind] arrived .
 [PER Mrs Holm Lind] said the talks went well .`,
 			[]entityView{{"Greta Holm Lind", graph.Person, "Greta Holm Lind|Mrs Holm Lind"}}},
+		{"surname of two words without an honorific", `
+[PER Michael Holm Lind] wrote it .
+[PER Holm Lind] said so .`,
+			[]entityView{{"Michael Holm Lind", graph.Person, "Holm Lind|Michael Holm Lind"}}},
+		{"surname with a particle after an honorific", `
+[PER Luiz Inacio da Costa] spoke .
+[PER Mr da Costa] left .`,
+			[]entityView{{"Luiz Inacio da Costa", graph.Person, "Luiz Inacio da Costa|Mr da Costa"}}},
 		{"surname of two words two people share", `
 [PER Greta Holm Lind] and [PER Anna Holm Lind] arrived .
 [PER Mrs Holm Lind] said the talks went well .`,

@@ -34,8 +34,8 @@
 //  7. name parts: "Ozols" joins the only person in the document named
 //     "... Ozols" (a first name too, but after an honorific only a
 //     surname: "Mr Howard", except after "Sir" and "Dame", which go with
-//     a first name: "Sir Edwin"); "Mrs Holm Lind" the only person whose
-//     name ends in "Holm Lind"; never when two people share the name; a
+//     a first name: "Sir Edwin"); "Holm Lind", "Mrs Holm Lind" and "da
+//     Costa" the only person whose longer name ends in those words; never when two people share the name; a
 //     lone surname NER tagged ORG, LOC or MISC becomes a PERSON mention
 //     (an adjective made of it, "post-Ozols", stays MISC); it runs again
 //     after the first-words sieve, for a full name NER tagged ORG whose

@@ -317,12 +317,12 @@ func splitTitle(c *cand, words []string) {
 	if c.label != "PER" {
 		return
 	}
-	for len(w) > 1 && gazetteer.Honorific(w[0]) && capitalised(w[1]) {
+	for len(w) > 1 && gazetteer.Honorific(w[0]) && nameStart(w[1:]) {
 		c.set("honorific", w[0]) // what follows is a surname or a full name
 		c.hs++
 		w = w[1:]
 	}
-	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && capitalised(w[n]) {
+	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && nameStart(w[n:]) {
 		c.set("title", gazetteer.JoinWords(w[:n]))
 		c.hs += n
 	}
@@ -409,6 +409,12 @@ func officeOfPlace(w []string) int {
 		return 0
 	}
 	return k
+}
+
+// nameStart reports whether a person's name may start at w[0]: a capital,
+// or a particle before one ("da Silva", "van Gogh").
+func nameStart(w []string) bool {
+	return capitalised(w[0]) || (len(w) > 1 && particles[strings.ToLower(w[0])] && capitalised(w[1]))
 }
 
 // demonymTitle re-reads an organisation's span that is a demonym and the
