@@ -19,6 +19,7 @@ func Resolve(d *text.Doc) {
 	r.init()
 	r.parenAcronyms()
 	r.exact()
+	r.plurals()
 	r.retypeAcronyms()
 	r.gazetteerNames()
 	r.initials()
@@ -371,6 +372,63 @@ func (r *resolver) exact() {
 			first[k] = i
 		}
 	}
+}
+
+// plurals merges a name with its plural or singular written elsewhere
+// ("Golden Globe" and "Golden Globes", "Olympic" and "Olympics") and the
+// words for one people ("Italian", "Italians"; "British", "Briton": one
+// place the demonyms name). A person is never joined so: a plural of a
+// surname is a family ("the Clintons"), and "Williams" is no plural of
+// "William".
+func (r *resolver) plurals() {
+	bySingular := map[string][]int{}
+	byPlace := map[string]int{}
+	for i, m := range r.ms {
+		at := r.d.Mentions[i]
+		if at.Nominal || m.abbr != "" {
+			continue
+		}
+		if p := at.Attrs["place"]; p != "" && group(at.Type) == 2 {
+			if j, ok := byPlace[p]; ok {
+				r.link(i, j, "same people")
+			} else {
+				byPlace[p] = i
+			}
+			continue
+		}
+		if k, ok := singular(m.norm); ok {
+			bySingular[k] = append(bySingular[k], i)
+		}
+	}
+	if len(bySingular) == 0 {
+		return
+	}
+	for i, m := range r.ms {
+		at := r.d.Mentions[i]
+		plural := bySingular[m.norm]
+		if at.Nominal || len(plural) == 0 || at.Type == graph.Person {
+			continue
+		}
+		for _, j := range plural {
+			if r.typ(j) == graph.Person || group(at.Type) == 2 != (group(r.typ(j)) == 2) {
+				continue
+			}
+			r.link(i, j, "plural")
+		}
+	}
+}
+
+// singular returns a normalised name without the plural -s of its last
+// word ("golden globes" -> "golden globe"), and whether it had one.
+func singular(n string) (string, bool) {
+	if len(n) < 5 || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") || strings.HasSuffix(n, "'s") {
+		return "", false
+	}
+	last := n[strings.LastIndexByte(n, ' ')+1:]
+	if len(last) < 4 {
+		return "", false
+	}
+	return n[:len(n)-1], true
 }
 
 // gazetteerNames merges mentions the gazetteers know as one place or

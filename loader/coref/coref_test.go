@@ -167,6 +167,17 @@ The [MISC post-Nurlanova] era began .`,
 [PER Aigerim] joined at 15 , and [PER Aigerim] rose fast .
 [PER Mr Nurlanova] led it from 2002 .`,
 			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim|Aigerim|Aigerim Nurlanova|Mr Nurlanova"}}},
+		{"singular and plural of a name", `
+She won a [MISC Golden Lyre] in May .
+The [MISC Golden Lyres] are given in Oslo .`,
+			[]entityView{{"Golden Lyre", graph.Misc, "Golden Lyre|Golden Lyres"}}},
+		{"a person is no plural", `
+[PER Nilsen] said the [MISC Nilsens] had left .
+[PER William] and [PER Williams] met .`,
+			[]entityView{{"Nilsen", graph.Person, "Nilsen"}, {"Nilsens", graph.Misc, "Nilsens"}, {"William", graph.Person, "William"}, {"Williams", graph.Person, "Williams"}}},
+		{"words for one people", `
+[MISC Italian] banks lent to [MISC Italians] and [MISC Britons] , not [MISC British] firms .`,
+			[]entityView{{"Italian", graph.NORP, "Italian|Italians"}, {"Britons", graph.NORP, "British|Britons"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

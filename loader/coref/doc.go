@@ -20,6 +20,10 @@
 //     matching joins them, take the name's type;
 //  2. exact match of the normalised name ("NORDVIK", "Nordvik"),
 //     whatever NER labelled each (groups, NORP, stay apart);
+//  2b. singular and plural: "Golden Globe" and "Golden Globes",
+//     "Olympic" and "Olympics" (never a person: "the Clintons" are a
+//     family); the words for one people, "Italian" and "Italians",
+//     "British" and "Britons" (the place their demonyms name);
 //  3. gazetteer identity: names the place or organisation gazetteers know as
 //     one ("Britain", "U.K.", "United Kingdom"; "UN", "United Nations";
 //     "UN-Women", "UN Women"; "Republic of Latvia", "Latvia");
