@@ -19,8 +19,8 @@
 //     Agency (Sida)"), and it and its later bare mentions, once exact
 //     matching joins them, take the name's type;
 //  2. exact match of the normalised name ("NORDVIK", "Nordvik"),
-//     whatever NER labelled each (groups, NORP, stay apart);
-//  2b. singular and plural: "Golden Globe" and "Golden Globes",
+//     whatever NER labelled each (groups, NORP, stay apart); then
+//     singular and plural: "Golden Globe" and "Golden Globes",
 //     "Olympic" and "Olympics" (never a person: "the Clintons" are a
 //     family); the words for one people, "Italian" and "Italians",
 //     "British" and "Britons" (the place their demonyms name);
