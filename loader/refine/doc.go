@@ -50,6 +50,10 @@
 //     ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
 //     out ("International Agency" + "for Nuclear Safety");
+//   - in a headline in capitals, a span is cut to the longest name it
+//     starts with that the document tags elsewhere when the words it
+//     leaves out are in no other name ("[BALLADUR URGES] G-7 ..." and the
+//     story's "Balladur"), never to a demonym ("ENGLISH COUNTY ...");
 //   - a span NER ran over two names joined by "and" is split when the
 //     document names either alone elsewhere ("[Velvet Owls and Marrow]"
 //     and "Marrow"), except a name the gazetteers know whole, one whose

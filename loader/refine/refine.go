@@ -26,6 +26,7 @@ func Refine(d *text.Doc) {
 			words[i] = t.Text
 		}
 		spans = splitAnd(spans, words, alone)
+		spans = trimHeadline(spans, words, alone)
 		for _, c := range refineSentence(words, spans) {
 			if c.hs > 0 || c.ts > 0 {
 				c.set("name", gazetteer.JoinWords(c.name(words)))
@@ -45,9 +46,14 @@ func Refine(d *text.Doc) {
 	}
 }
 
-// spanNames returns the lower-case texts of the document's NER spans.
-func spanNames(d *text.Doc) map[string]bool {
-	names := map[string]bool{}
+// spanIndex counts the lower-case texts of the document's NER spans and
+// the words in them.
+type spanIndex struct {
+	names, words map[string]int
+}
+
+func spanNames(d *text.Doc) spanIndex {
+	x := spanIndex{names: map[string]int{}, words: map[string]int{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
@@ -55,11 +61,14 @@ func spanNames(d *text.Doc) map[string]bool {
 		toks := d.Sentences[si].Tokens
 		for _, sp := range spans {
 			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
-				names[spanKey(toks[sp.Start:sp.End])] = true
+				x.names[spanKey(toks[sp.Start:sp.End])]++
+				for _, t := range toks[sp.Start:sp.End] {
+					x.words[strings.ToLower(t.Text)]++
+				}
 			}
 		}
 	}
-	return names
+	return x
 }
 
 func spanKey(toks []text.Token) string {
@@ -78,7 +87,7 @@ func spanKey(toks []text.Token) string {
 // alone elsewhere, so the span is a list and not one name ("Procter and
 // Gamble", "Securities and Exchange Commission" are never split: nothing
 // names "Gamble" or "Securities" alone).
-func splitAnd(spans []text.Span, words []string, alone map[string]bool) []text.Span {
+func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 	out := make([]text.Span, 0, len(spans))
 	for _, sp := range spans {
 		split := false
@@ -87,7 +96,7 @@ func splitAnd(spans []text.Span, words []string, alone map[string]bool) []text.S
 				continue
 			}
 			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
-			if alone[left] || alone[right] {
+			if alone.names[left] > 0 || alone.names[right] > 0 {
 				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
 				split = true
 				break
@@ -120,6 +129,56 @@ func andList(w []string, k int) bool {
 	}
 	_, place := gazetteer.FindPlace(strings.Join(w[:k], " "))
 	return !place
+}
+
+// trimHeadline cuts a span in a headline written in capitals down to the
+// longest name it starts with that the document tags elsewhere, when the
+// words it leaves out are in no other name of the document: in "BALLADUR
+// URGES G-7 TO ..." capitals do not show where "BALLADUR" ends, the
+// story's "Balladur" does; "HONG KONG OPEN" and "ROBERTO DURAN" stay whole
+// when the story names the "Hong Kong Open" or "Duran".
+func trimHeadline(spans []text.Span, words []string, x spanIndex) []text.Span {
+	if !capsLine(words) {
+		return spans
+	}
+	for i, sp := range spans {
+		if x.names[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] > 1 {
+			continue
+		}
+		for k := sp.End - 1; k > sp.Start; k-- {
+			prefix := strings.Join(words[sp.Start:k], " ")
+			if x.names[strings.ToLower(prefix)] == 0 {
+				continue
+			}
+			if gazetteer.IsNORP(prefix) {
+				break // "ENGLISH COUNTY CHAMPIONSHIP": a demonym opens many names
+			}
+			rest := true
+			for _, w := range words[k:sp.End] {
+				rest = rest && x.words[strings.ToLower(w)] <= 1
+			}
+			if rest {
+				spans[i].End = k
+			}
+			break
+		}
+	}
+	return spans
+}
+
+// capsLine reports whether a sentence is a headline in capitals: three
+// words or more and no lower-case letter.
+func capsLine(words []string) bool {
+	n := 0
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+		if isWordStart(w) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // cand is a span on its way to becoming a mention.
