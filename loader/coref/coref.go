@@ -418,8 +418,9 @@ func (r *resolver) plurals() {
 	}
 }
 
-// singular returns a normalised name without the plural -s of its last
-// word ("golden globes" -> "golden globe"), and whether it had one.
+// singular returns a normalised name without the plural ending of its
+// last word ("golden globes" -> "golden globe", "tories" -> "tory"), and
+// whether it had one.
 func singular(n string) (string, bool) {
 	if len(n) < 5 || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") || strings.HasSuffix(n, "'s") {
 		return "", false
@@ -427,6 +428,9 @@ func singular(n string) (string, bool) {
 	last := n[strings.LastIndexByte(n, ' ')+1:]
 	if len(last) < 4 {
 		return "", false
+	}
+	if strings.HasSuffix(last, "ies") && len(last) > 4 {
+		return n[:len(n)-3] + "y", true
 	}
 	return n[:len(n)-1], true
 }

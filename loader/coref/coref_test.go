@@ -176,8 +176,9 @@ The [MISC Golden Lyres] are given in Oslo .`,
 [PER William] and [PER Williams] met .`,
 			[]entityView{{"Nilsen", graph.Person, "Nilsen"}, {"Nilsens", graph.Misc, "Nilsens"}, {"William", graph.Person, "William"}, {"Williams", graph.Person, "Williams"}}},
 		{"words for one people", `
-[MISC Italian] banks lent to [MISC Italians] and [MISC Britons] , not [MISC British] firms .`,
-			[]entityView{{"Italian", graph.NORP, "Italian|Italians"}, {"Britons", graph.NORP, "British|Britons"}}},
+[MISC Italian] banks lent to [MISC Italians] and [MISC Britons] , not [MISC British] firms .
+The [MISC Tory] leader said the [MISC Tories] would win .`,
+			[]entityView{{"Italian", graph.NORP, "Italian|Italians"}, {"Britons", graph.NORP, "British|Britons"}, {"Tory", graph.NORP, "Tories|Tory"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,
