@@ -136,6 +136,8 @@ func TestRefine(t *testing.T) {
 			nil},
 		{"century and number word are no names", "the 18th [LOC Century] artist , and [PER Nine] of them .",
 			nil},
+		{"legal form alone is no name", "a partner , Vitkov ( Latvia ) [ORG Inc] , said .",
+			nil},
 		{"a name holding a common noun stays", "[ORG PC World] and [ORG Nine Network] gained .",
 			[]want{{"PC World", graph.Organization, nil}, {"Nine Network", graph.Organization, nil}}},
 		{"name, possessive and place noun are one place", "a service in [ORG St Anne] 's [PER Chapel] .",
