@@ -55,10 +55,12 @@
 //     leaves out are in no other name ("[BALLADUR URGES] G-7 ..." and the
 //     story's "Balladur"), never to a demonym ("ENGLISH COUNTY ...");
 //   - a span NER ran over two names joined by "and" is split when the
-//     document names either alone elsewhere ("[Velvet Owls and Marrow]"
-//     and "Marrow"), except a name the gazetteers know whole, one whose
-//     first part has a lower-case word ("Department for Work and ...") or
-//     is a place ("Bristol and West ...");
+//     document names the second alone elsewhere ("[Velvet Owls and
+//     Marrow]" and "Marrow"; the first too when the second ends like a
+//     company's name), except a name the gazetteers know whole, a firm's
+//     name ("... and Co", "Johnson and Johnson"), one whose first part has
+//     a lower-case word ("Department for Work and ...") or is a place
+//     ("Bristol and West ...");
 //   - a name, its possessive and a place noun NER tagged as two names are
 //     one place ("[St Anne] 's [Chapel]", "[Fisher] 's [Creek]"), except
 //     after a country.

@@ -83,10 +83,11 @@ func spanKey(toks []text.Token) string {
 }
 
 // splitAnd splits a span NER ran over two names joined by "and" ("[Foo
-// Fighters and Keane]") in two, when the document names either of them
-// alone elsewhere, so the span is a list and not one name ("Procter and
-// Gamble", "Securities and Exchange Commission" are never split: nothing
-// names "Gamble" or "Securities" alone).
+// Fighters and Keane]") in two, when the document names the second alone
+// elsewhere (and, if it ends like a company's name, the first too), so the
+// span is a list and not one name ("Procter and Gamble", "Florida Power
+// and Light Co" are never split: nothing names "Gamble" or "Light Co"
+// alone).
 func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 	out := make([]text.Span, 0, len(spans))
 	for _, sp := range spans {
@@ -96,7 +97,7 @@ func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 				continue
 			}
 			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
-			if alone.names[left] > 0 || alone.names[right] > 0 {
+			if alone.names[right] > 0 && (alone.names[left] > 0 || !orgTail(words[k+1:sp.End])) {
 				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
 				split = true
 				break
@@ -112,8 +113,9 @@ func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 // andList reports whether a name with "and" at k may be a list of two
 // names: not a name the gazetteers know whole ("Bosnia and
 // Herzegovina"), nor one whose first part goes on with a lower-case word
-// ("Department for Work and Pensions"), nor a place and what is named
-// after it ("Bristol and West Building Society").
+// ("Department for Work and Pensions"), nor a firm's name ("Merrill Lynch
+// and Co", "Johnson and Johnson"), nor a place and what is named after it
+// ("Bristol and West Building Society").
 func andList(w []string, k int) bool {
 	whole := strings.Join(w, " ")
 	if _, ok := gazetteer.FindPlace(whole); ok {
@@ -127,8 +129,35 @@ func andList(w []string, k int) bool {
 			return false
 		}
 	}
+	if k+1 < len(w) && firmPartner[strings.ToLower(w[k+1])] {
+		return false // "Merrill Lynch and Co Inc", "Smith and Sons"
+	}
+	if strings.EqualFold(strings.Join(w[:k], " "), strings.Join(w[k+1:], " ")) {
+		return false // "Johnson and Johnson"
+	}
 	_, place := gazetteer.FindPlace(strings.Join(w[:k], " "))
 	return !place
+}
+
+// orgTail reports whether a name ends like a company's or an
+// association's ("... Light Co", "... Loan Association"): the second half
+// of "Florida Power and Light Co" is no name of its own.
+func orgTail(w []string) bool {
+	t, _, ok := keywordType("PER", w[len(w)-1:])
+	if ok && t == graph.Organization {
+		return true
+	}
+	switch strings.ToLower(strings.TrimSuffix(w[len(w)-1], ".")) {
+	case "co", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv":
+		return true
+	}
+	return false
+}
+
+// firmPartner are the words that follow "and" inside a firm's name.
+var firmPartner = map[string]bool{
+	"co": true, "co.": true, "company": true, "cie": true, "sons": true, "son": true, "partners": true,
+	"associates": true, "brothers": true, "bros": true, "bros.": true, "inc": true, "ltd": true, "daughters": true,
 }
 
 // trimHeadline cuts a span in a headline written in capitals down to the
