@@ -179,6 +179,9 @@ The [MISC Golden Lyres] are given in Oslo .`,
 [MISC Italian] banks lent to [MISC Italians] and [MISC Britons] , not [MISC British] firms .
 The [MISC Tory] leader said the [MISC Tories] would win .`,
 			[]entityView{{"Italian", graph.NORP, "Italian|Italians"}, {"Britons", graph.NORP, "British|Britons"}, {"Tory", graph.NORP, "Tories|Tory"}}},
+		{"a place only an adjective names is the place", `
+The [MISC Dallas-based] firm and a [MISC Vitkov-based] one .`,
+			[]entityView{{"Dallas", graph.Location, "Dallas-based"}, {"Vitkov", graph.Misc, "Vitkov-based"}}},
 		{"shared surname is not merged", `
 [PER John Carter] and [PER Mary Carter] arrived .
 [PER Carter] said the talks went well .`,

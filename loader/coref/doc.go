@@ -90,7 +90,9 @@
 // description"). Its type is the most voted type of its named mentions (a
 // gazetteer name or a dateline's agency counts most, a name in capitals
 // least, an adjective made of a name, "U.S.-owned", not at all; ties go
-// to the type of the naming mention). Mention types are left
+// to the type of the naming mention); an entity only such adjectives name
+// is, when the gazetteer knows their name as a place, that place
+// ("Dallas-based" alone gives the LOCATION Dallas). Mention types are left
 // as refine set them, since the CoNLL evaluations score each mention,
 // except where a sieve's evidence says what the mention is: an acronym
 // spelled out in parentheses, a lone surname of a person (measured on the

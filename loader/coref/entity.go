@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -107,6 +108,10 @@ func (r *resolver) describe(e *text.Entity) {
 	}
 	if best < 0 { // only descriptions: cannot happen, they join named entities
 		e.Type = d.Mentions[e.Mentions[0]].Type
+	}
+	if place, ok := r.adjectivePlace(e); ok {
+		// Only "Dallas-based" names it: the place, not an adjective.
+		e.Name, e.Type = place.Name, graph.Location
 	}
 	seen := map[string]bool{graph.NormalizeName(e.Name): true, graph.NormalizeName(stripThe(e.Name)): true}
 	localForms := r.localForms(e)
@@ -250,4 +255,27 @@ func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 		}
 	}
 	return best, typ
+}
+
+// adjectivePlace returns the known place an entity is, when every named
+// mention of it is an adjective made of the place's name ("Dallas-based",
+// "U.S.-owned").
+func (r *resolver) adjectivePlace(e *text.Entity) (gazetteer.Place, bool) {
+	base := ""
+	for _, i := range e.Mentions {
+		m := r.d.Mentions[i]
+		if m.Nominal {
+			continue
+		}
+		if m.Attrs["modifier"] == "" || m.Type != graph.Misc {
+			return gazetteer.Place{}, false
+		}
+		if base == "" {
+			base = m.Attrs["name"]
+		}
+	}
+	if base == "" {
+		return gazetteer.Place{}, false
+	}
+	return gazetteer.FindPlace(base)
 }
