@@ -9,6 +9,7 @@ import (
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/coref"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/ner"
 	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/relation"
@@ -81,9 +82,12 @@ func (l *Loader) run(d *text.Doc) {
 func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
 	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
 	x.Document.Text = doc.Text
-	ids := make([]string, len(d.Entities))
+	ids := make([]string, len(d.Entities)) // "" for an entity the graph leaves out
 	for i, e := range d.Entities {
-		ids[i] = "e" + strconv.Itoa(i+1)
+		if gazetteer.TimeZone(e.Name) {
+			continue // "10:00 GMT": a unit of time, not a node
+		}
+		ids[i] = "e" + strconv.Itoa(len(x.Entities)+1)
 		ge := graph.Entity{ID: ids[i], Name: e.Name, Type: e.Type, Aliases: e.Aliases, Attributes: copyAttrs(e.Attrs)}
 		if ge.Aliases == nil {
 			ge.Aliases = []string{}
@@ -102,7 +106,7 @@ func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
 	index := map[key]int{}
 	for _, r := range d.Relations {
 		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
-		if hi < 0 || ti < 0 || hi == ti || !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type) {
+		if hi < 0 || ti < 0 || hi == ti || ids[hi] == "" || ids[ti] == "" || !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type) {
 			continue // a mention typed one way inside an entity voted another
 		}
 		if r.Attrs["basis"] == "classifier" && r.Confidence < MinClassifierConfidence {

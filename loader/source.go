@@ -370,6 +370,15 @@ func NormalizeDate(s string) (string, error) {
 			return t.Format("2006-01-02"), nil
 		}
 	}
+	// A date followed by junk (Reuters-21578 has control codes after the
+	// time) still names its day.
+	if f := strings.Fields(s); len(f) > 1 {
+		for _, l := range []string{"2006-01-02", "2-Jan-2006", "2006/01/02"} {
+			if t, err := time.Parse(l, f[0]); err == nil {
+				return t.Format("2006-01-02"), nil
+			}
+		}
+	}
 	if len(s) == 4 {
 		if _, err := strconv.Atoi(s); err == nil {
 			return "", graph.Errorf(graph.EINVALID, "date %q: want a full date, YYYY-MM-DD", s)

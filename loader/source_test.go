@@ -119,3 +119,22 @@ func TestReadStdinJSONL(t *testing.T) {
 		t.Errorf("got %d documents, err %v; want 2, nil", n, err)
 	}
 }
+
+func TestNormalizeDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2023-05-16", "2023-05-16"},
+		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
+		{"27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM", "1987-03-27"},
+		{"16 May 2023", "2023-05-16"},
+		{"May 16, 2023", "2023-05-16"},
+		{"2023-05-16T10:00:00Z", "2023-05-16"},
+		{"yesterday", ""},
+		{"2023", ""},
+	}
+	for _, tt := range tests {
+		got, err := loader.NormalizeDate(tt.in)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("NormalizeDate(%q): got %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}

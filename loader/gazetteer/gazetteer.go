@@ -31,6 +31,8 @@ type tables struct {
 	demonyms map[string]string // normalised word or phrase -> place name
 	norp     map[string]bool
 
+	timeZones map[string]bool // abbreviations as written
+
 	titles map[string]uint8     // lower-case word -> role bits
 	heads  map[string][]headDef // first word of a head phrase -> phrases, longest first
 }
@@ -75,7 +77,7 @@ func load() (*tables, error) {
 		places: map[string]int{}, placeAbbr: map[string]int{},
 		orgs: map[string]int{}, orgAbbr: map[string]int{}, orgFirst: map[string]int{},
 		demonyms: map[string]string{}, norp: map[string]bool{},
-		titles: map[string]uint8{}, heads: map[string][]headDef{},
+		titles: map[string]uint8{}, heads: map[string][]headDef{}, timeZones: map[string]bool{},
 	}
 	steps := []struct {
 		file string
@@ -87,6 +89,7 @@ func load() (*tables, error) {
 		{"data/orgs.tsv", t.addOrg},
 		{"data/norp.tsv", t.addNORP},
 		{"data/titles.tsv", t.addTitle},
+		{"data/timezones.tsv", func(f []string) error { t.timeZones[field(f, 0)] = true; return nil }},
 	}
 	for _, s := range steps {
 		if err := eachLine(s.file, s.fn); err != nil {

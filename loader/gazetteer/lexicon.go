@@ -65,3 +65,7 @@ func (t *tables) addNORP(f []string) error {
 	t.norp[key(field(f, 0))] = true
 	return nil
 }
+
+// TimeZone reports whether name is a time zone abbreviation as written
+// ("GMT", "EST"): a unit of time that news names but a graph does not keep.
+func TimeZone(name string) bool { return get().timeZones[strings.TrimSpace(name)] }
