@@ -81,7 +81,6 @@ func (l *Loader) run(d *text.Doc) {
 // entity-level facts, one per (source, type, target) with all its evidence.
 func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
 	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
-	x.Document.Text = doc.Text
 	ids := make([]string, len(d.Entities)) // "" for an entity the graph leaves out
 	for i, e := range d.Entities {
 		if gazetteer.TimeZone(e.Name) {
@@ -120,9 +119,9 @@ func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
 		if !ok {
 			gr.Attributes = copyAttrs(r.Attrs)
 			gr.Confidence = r.Confidence
-			index[k] = len(x.Relations)
+			i = len(x.Relations)
+			index[k] = i
 			x.Relations = append(x.Relations, gr)
-			i = index[k]
 		}
 		xr := &x.Relations[i]
 		for k, v := range r.Attrs {
