@@ -247,3 +247,11 @@ func TestExtractTokensContract(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "  ": 0, "one": 1, " two  words\n": 2, "a\tb\u00a0c": 3} {
+		if got := countWords(in); got != want {
+			t.Errorf("countWords(%q): got %d, want %d", in, got, want)
+		}
+	}
+}
