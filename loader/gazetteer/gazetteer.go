@@ -28,6 +28,11 @@ type tables struct {
 	orgFirst map[string]int // key of a first word -> most words of a name starting with it
 	orgList  []Org
 
+	comps     map[string]int // name key -> index into compList
+	compAbbr  map[string]int
+	compAmbig map[string]bool // keys and acronyms of ambiguous forms
+	compList  []Company
+
 	demonyms map[string]string // normalised word or phrase -> place name
 	norp     map[string]bool
 
@@ -76,6 +81,7 @@ func load() (*tables, error) {
 	t := &tables{
 		places: map[string]int{}, placeAbbr: map[string]int{},
 		orgs: map[string]int{}, orgAbbr: map[string]int{}, orgFirst: map[string]int{},
+		comps: map[string]int{}, compAbbr: map[string]int{}, compAmbig: map[string]bool{},
 		demonyms: map[string]string{}, norp: map[string]bool{},
 		titles: map[string]uint8{}, heads: map[string][]headDef{}, timeZones: map[string]bool{},
 	}
@@ -87,6 +93,7 @@ func load() (*tables, error) {
 		{"data/places.tsv", t.addHandPlace},
 		{"data/demonyms.tsv", t.addDemonym},
 		{"data/orgs.tsv", t.addOrg},
+		{"data/companies.tsv", t.addCompany},
 		{"data/norp.tsv", t.addNORP},
 		{"data/titles.tsv", t.addTitle},
 		{"data/timezones.tsv", func(f []string) error { t.timeZones[field(f, 0)] = true; return nil }},
@@ -161,9 +168,14 @@ func key(s string) string {
 }
 
 // abbr reports whether s is a short all-capital abbreviation ("US",
-// "U.K.", "UN-Habitat" is not) and returns it without full stops.
+// "U.K.", "UN-Habitat" is not), maybe after "the" ("The US"), and returns
+// it without full stops.
 func abbr(s string) (string, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ".", "")
+	s = strings.TrimSpace(s)
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		s = strings.TrimSpace(s[4:])
+	}
+	s = strings.ReplaceAll(s, ".", "")
 	letters := 0
 	for _, r := range s {
 		switch {
