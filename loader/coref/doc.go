@@ -47,7 +47,10 @@
 //  8. first words: "Nordvik" joins the only organisation in the document
 //     whose longer name starts with it ("Nordvik Energy"), unless it is an
 //     acronym, a group, a name the gazetteers know (a place is never such
-//     a short form), a title word or a word that begins many names
+//     a short form; a known company's name joins its longer names through
+//     the gazetteer sieve — "Toyota" and "Toyota Motor Corp" — and never a
+//     business line or product named after it: "Sony Pictures", "Nintendo
+//     DS"), a title word or a word that begins many names
 //     ("National", "United", "British", "New"), or another sieve already
 //     gave it other names; a party's name ("Green") only for a name
 //     ending in "Party"; not when NER took it for a place (on the BBC

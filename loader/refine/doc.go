@@ -20,6 +20,16 @@
 //
 //   - a country tagged ORG becomes a LOCATION, a well-known organisation an
 //     ORGANIZATION, a demonym tagged ORG a NORP;
+//   - a span whose name is exactly a well-known company's (the gazetteer's
+//     company list) tagged PER, LOC or MISC becomes an ORGANIZATION with
+//     the company's canonical name ("Sony", "Gartner", "Time Warner"); a
+//     name the list marks ambiguous ("Ford", "Amazon", "Philips") only
+//     when nothing says it is the person or place: never from MISC, not
+//     when the document names a person ending in it ("Harrison Ford"),
+//     after an initial ("C Thomson"), next to a person in a list, or,
+//     tagged LOC, after "the" ("the Amazon"); a place tagged LOC stays a
+//     place, and a person's span with an honorific or title stays a
+//     person ("Mr Dell");
 //   - a state form before a country joins it ("Republic of" + "Latvia");
 //   - a span NER ran over a place and a person after "Minister of" is split;
 //   - a name tagged ORG right after a capitalised title becomes a PERSON
@@ -74,7 +84,8 @@
 // country (organisations and groups named after a country: "Kazakh Foreign
 // Ministry", "Latvia's Foreign Ministry"; a national agency the
 // gazetteer knows: "Sida" is Sweden's; persons whose title names a
-// country: "Foreign Minister of Latvia X"), canonical (the gazetteer's
+// country: "Foreign Minister of Latvia X"; a known company's headquarters:
+// "Sony" is Japan's), canonical (the gazetteer's
 // name), parent (parent organisation from the gazetteer), title (a person's
 // title written next to or inside the name), honorific ("Mr" of "Mr
 // Greenspan"), place (the place a NORP

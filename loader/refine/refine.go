@@ -27,7 +27,7 @@ func Refine(d *text.Doc) {
 		}
 		spans = splitAnd(spans, words, alone)
 		spans = trimHeadline(spans, words, alone)
-		for _, c := range refineSentence(words, spans) {
+		for _, c := range refineSentence(words, spans, alone) {
 			if c.hs > 0 || c.ts > 0 {
 				c.set("name", gazetteer.JoinWords(c.name(words)))
 			}
@@ -50,10 +50,11 @@ func Refine(d *text.Doc) {
 // the words in them.
 type spanIndex struct {
 	names, words map[string]int
+	surnames     map[string]bool // last words of persons' names (noteSurname)
 }
 
 func spanNames(d *text.Doc) spanIndex {
-	x := spanIndex{names: map[string]int{}, words: map[string]int{}}
+	x := spanIndex{names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
@@ -62,6 +63,13 @@ func spanNames(d *text.Doc) spanIndex {
 		for _, sp := range spans {
 			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
 				x.names[spanKey(toks[sp.Start:sp.End])]++
+				if sp.Label == "PER" && sp.End-sp.Start >= 2 {
+					ws := make([]string, 0, sp.End-sp.Start)
+					for _, t := range toks[sp.Start:sp.End] {
+						ws = append(ws, t.Text)
+					}
+					x.noteSurname(ws)
+				}
 				for _, t := range toks[sp.Start:sp.End] {
 					x.words[strings.ToLower(t.Text)]++
 				}
@@ -243,7 +251,7 @@ func (c *cand) set(k, v string) {
 	c.attrs[k] = v
 }
 
-func refineSentence(words []string, spans []text.Span) []cand {
+func refineSentence(words []string, spans []text.Span, x spanIndex) []cand {
 	cs := make([]cand, 0, len(spans))
 	for _, s := range spans {
 		if s.Start >= 0 && s.End <= len(words) && s.Start < s.End {
@@ -270,7 +278,7 @@ func refineSentence(words []string, spans []text.Span) []cand {
 	}
 	for i := range cs {
 		if !cs[i].drop {
-			assignType(cs, i, words)
+			assignType(cs, i, words, x)
 		}
 	}
 	for i := range cs {
@@ -298,13 +306,16 @@ func possessive(w string) bool {
 
 // trimPossessive leaves a trailing possessive out of the name, except from
 // a place that is named with one ("Lord's", "St John's"): a LOC span whose
-// text without it is no known place.
+// text without it is no known place or company ("[Sony 's]" tagged LOC).
 func trimPossessive(c *cand, words []string) {
 	if c.end-c.start < 2 || !possessive(words[c.end-1]) {
 		return
 	}
 	if c.label == "LOC" {
-		if _, ok := gazetteer.FindPlace(strings.Join(words[c.start:c.end-1], " ")); !ok {
+		rest := strings.Join(words[c.start:c.end-1], " ")
+		_, place := gazetteer.FindPlace(rest)
+		_, _, company := gazetteer.FindCompany(rest)
+		if !place && !company {
 			return
 		}
 	}
@@ -566,7 +577,7 @@ func candStartingAt(cs []cand, start int) int {
 }
 
 // assignType gives cs[i] its ontology type and attributes.
-func assignType(cs []cand, i int, words []string) {
+func assignType(cs []cand, i int, words []string, x spanIndex) {
 	c := &cs[i]
 	w := c.name(words)
 	name := strings.Join(w, " ")
@@ -581,6 +592,9 @@ func assignType(cs []cand, i int, words []string) {
 	}
 	if _, ok := gazetteer.Demonym(name); ok && c.label == "ORG" && !allCaps(w) {
 		c.label = "MISC"
+	}
+	if !isOrg && company(cs, i, words, x, isPlace, place.Kind) {
+		return
 	}
 	switch {
 	case isOrg && (c.label != "PER" || acronymOf(w)):
