@@ -17,11 +17,13 @@ import (
 // company's ("Toyota"). A name the list marks ambiguous — also a person's
 // name, a place or a common word — is retyped only when nothing says it
 // is the other thing: never from MISC ("Dow Jones" the index, "Jaguar"
-// the car); tagged PER or LOC, not when the document names a person of
-// two or more words ending in it ("Harrison Ford" and "Ford"), after an
-// initial ("C Thomson") or next to a person in a list ("Abbott, Voyce");
-// tagged LOC, not after "the" ("the Amazon"). A person's span with an
-// honorific or title ("Mr Dell") is never a company.
+// the car), nor given the company's name when tagged ORG (Labour's "NEC"
+// is no electronics firm); tagged PER or LOC, not when the document names
+// a person of two or more words ending in it ("Harrison Ford" and
+// "Ford"), after an initial ("C Thomson") or next to a person in a list
+// ("Abbott, Voyce"); tagged LOC, not after "the" ("the Amazon"). A
+// person's span with an honorific or title ("Mr Dell") is never a
+// company.
 func company(cs []cand, i int, words []string, x spanIndex, isPlace bool, placeKind string) bool {
 	c := &cs[i]
 	w := c.name(words)
@@ -33,6 +35,8 @@ func company(cs []cand, i int, words []string, x spanIndex, isPlace bool, placeK
 		switch c.label {
 		case "MISC":
 			return false // "Jaguar", "Dow Jones" (the index), "Coke" (the drink)
+		case "ORG":
+			return false // an organisation, but maybe another: Labour's "NEC"
 		case "PER", "LOC":
 			if x.surnames[strings.ToLower(strings.Join(w, " "))] || personList(cs, i, words) {
 				return false

@@ -45,6 +45,8 @@ func TestRefineCompanies(t *testing.T) {
 			[]want{{"Amazon", graph.Location, nil}}},
 		{"ambiguous place name as a company", "sold by [LOC Amazon] .",
 			[]want{{"Amazon", graph.Organization, nil}}},
+		{"ambiguous acronym tagged ORG gets no company's name", "Labour 's [ORG NEC] met .",
+			[]want{{"NEC", graph.Organization, map[string]string{"canonical": "", "country": ""}}}},
 		{"known place stays a place", "in [LOC Suez] .",
 			[]want{{"Suez", graph.Location, nil}}},
 	}

@@ -24,7 +24,8 @@
 //     company list) tagged PER, LOC or MISC becomes an ORGANIZATION with
 //     the company's canonical name ("Sony", "Gartner", "Time Warner"); a
 //     name the list marks ambiguous ("Ford", "Amazon", "Philips") only
-//     when nothing says it is the person or place: never from MISC, not
+//     when nothing says it is the person or place (and tagged ORG it gets
+//     no company's name: Labour's "NEC"): never from MISC, not
 //     when the document names a person ending in it ("Harrison Ford"),
 //     after an initial ("C Thomson"), next to a person in a list, or,
 //     tagged LOC, after "the" ("the Amazon"); a place tagged LOC stays a
