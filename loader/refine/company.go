@@ -93,3 +93,37 @@ func personList(cs []cand, i int, words []string) bool {
 	}
 	return false
 }
+
+// sitesOfCompanies are the nouns after a company's place that say it is
+// one: "BP's Texas City refinery", "Rover's Longbridge plant".
+var sitesOfCompanies = map[string]bool{
+	"plant": true, "plants": true, "factory": true, "factories": true, "site": true, "sites": true, "refinery": true,
+	"works": true, "store": true, "stores": true, "headquarters": true, "hq": true, "office": true, "offices": true,
+	"operations": true, "mill": true, "mine": true, "branch": true, "base": true, "campus": true, "facility": true,
+	"unit": true, "division": true, "subsidiary": true, "arm": true, "market": true, "business": true,
+}
+
+// companyProduct reports whether a span tagged LOC that is no known place
+// and has no place's head word names a product of the known company whose
+// possessive comes right before it ("Sony 's [Playstation]", "Apple 's
+// [Safari]"): NER reads an unknown name after a possessive as a place,
+// and relation extraction would seat the company in it. A place noun
+// after the span keeps the place ("BP 's Texas City refinery").
+func companyProduct(cs []cand, i int, words []string) bool {
+	c := cs[i]
+	if c.label != "LOC" || c.start < 2 || !possessive(words[c.start-1]) {
+		return false
+	}
+	if _, _, ok := keywordType("LOC", c.name(words)); ok {
+		return false
+	}
+	if c.end < len(words) && sitesOfCompanies[strings.ToLower(words[c.end])] {
+		return false
+	}
+	j := candEndingAt(cs, c.start-1)
+	if j < 0 {
+		return false
+	}
+	_, ambiguous, ok := gazetteer.FindCompany(strings.Join(cs[j].name(words), " "))
+	return ok && (!ambiguous || cs[j].typ == graph.Organization)
+}

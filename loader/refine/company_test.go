@@ -47,6 +47,12 @@ func TestRefineCompanies(t *testing.T) {
 			[]want{{"Amazon", graph.Organization, nil}}},
 		{"ambiguous acronym tagged ORG gets no company's name", "Labour 's [ORG NEC] met .",
 			[]want{{"NEC", graph.Organization, map[string]string{"canonical": "", "country": ""}}}},
+		{"product after a company's possessive tagged LOC", "[LOC Sony] 's [LOC Playstation] sold well .",
+			[]want{{"Sony", graph.Organization, nil}, {"Playstation", graph.Misc, nil}}},
+		{"company's site stays a place", "[ORG BP] 's [LOC Texas City] refinery .",
+			[]want{{"BP", graph.Organization, nil}, {"Texas City", graph.Location, nil}}},
+		{"known place after a company's possessive stays", "[ORG Toyota] 's [LOC US] sales .",
+			[]want{{"Toyota", graph.Organization, nil}, {"US", graph.Location, nil}}},
 		{"known place stays a place", "in [LOC Suez] .",
 			[]want{{"Suez", graph.Location, nil}}},
 	}

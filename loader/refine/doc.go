@@ -30,7 +30,11 @@
 //     after an initial ("C Thomson"), next to a person in a list, or,
 //     tagged LOC, after "the" ("the Amazon"); a place tagged LOC stays a
 //     place, and a person's span with an honorific or title stays a
-//     person ("Mr Dell");
+//     person ("Mr Dell"); a name tagged LOC right after a known company's
+//     possessive that is no known place, has no place's head word and is
+//     followed by no site noun ("plant", "refinery") is the company's
+//     product, MISC ("Sony's Playstation", not "BP's Texas City
+//     refinery");
 //   - a state form before a country joins it ("Republic of" + "Latvia");
 //   - a span NER ran over a place and a person after "Minister of" is split;
 //   - a name tagged ORG right after a capitalised title becomes a PERSON

@@ -596,6 +596,9 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 	if !isOrg && company(cs, i, words, x, isPlace, place.Kind) {
 		return
 	}
+	if !isPlace && !isOrg && companyProduct(cs, i, words) {
+		c.label = "MISC" // "Sony's [Playstation]"
+	}
 	switch {
 	case isOrg && (c.label != "PER" || acronymOf(w)):
 		c.typ = graph.Organization
