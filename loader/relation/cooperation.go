@@ -10,6 +10,7 @@ var coopTable = newPhraseTable(
 	"signed a memorandum of understanding with", "signed a memorandum with", "signed an agreement with",
 	"signed a cooperation agreement with", "signed a partnership agreement with", "signed a deal with",
 	"signs a memorandum of understanding with", "signs an agreement with", "agreement with",
+	"alliance with", "joint venture with", "strategic partnership with",
 )
 
 // cooperation: "X ... in cooperation|partnership with Y", "X intends to
@@ -24,11 +25,18 @@ func (x *extractor) cooperation(st *sentence) {
 			continue
 		}
 		subj := x.clauseSubject(st, k)
-		if subj < 0 {
+		if subj < 0 || endedTie(st, k) {
 			continue
 		}
 		j := k + l
-		for j < n && j < k+l+3 && st.at[j] < 0 && (st.low[j] == "the" || isLowerWord(st.low[j]) && !stopFillers[st.low[j]] && !prepositions[st.low[j]]) {
+		for j < n && j < k+l+3 && (st.at[j] < 0 && (st.low[j] == "the" || isLowerWord(st.low[j]) && !stopFillers[st.low[j]] && !prepositions[st.low[j]]) ||
+			j+1 < n && x.startingAt(st, j) >= 0 && x.d.Mentions[st.at[j]].Type == graph.NORP && x.startingAt(st, x.d.Mentions[st.at[j]].End) < 0) {
+			// "partnership with German carmaker Y": a demonym and a word
+			// for what the partner is come before its name.
+			if st.at[j] >= 0 {
+				j = x.d.Mentions[st.at[j]].End
+				continue
+			}
 			j++
 		}
 		objs := x.list(st, j)
@@ -99,6 +107,19 @@ func (x *extractor) reportedBetween(st *sentence, a, k int) bool {
 		case "said", "says", "say", "told", "tells", "added", "noted", "notes", "stressed", "emphasized", "emphasised", "believes", "warned":
 			// "noted, Chile is going to ...": a clause that comes after
 			// a comma names its own subject before the trigger.
+			return true
+		}
+	}
+	return false
+}
+
+// endedTie reports whether a word for ending a tie stands in the four
+// tokens before token k: "negotiated an end to its alliance with Y".
+func endedTie(st *sentence, k int) bool {
+	for j := max(0, k-4); j < k; j++ {
+		switch st.low[j] {
+		case "end", "ended", "ending", "ends", "quit", "quits", "scrapped", "scrap", "terminate", "terminated",
+			"cancelled", "canceled", "collapse", "collapsed", "without", "break", "broke", "exit", "former":
 			return true
 		}
 	}

@@ -426,7 +426,8 @@ func (x *extractor) finish() {
 // evaluation contract (kgraph extract --tokens), whose gold standard
 // (CoNLL04) annotates only what one sentence states between two names: both
 // arguments named (not nominal) and in the evidence sentence, not a fact
-// that a gazetteer supplied (attribute basis=gazetteer), and not a
+// that a gazetteer supplied (attribute basis=gazetteer), not one of an
+// adjective made of a place's name ("Vienna-based"), and not a
 // WORKS_FOR or LEADS to a place — CoNLL04 annotates "U.S. Ambassador X" as
 // X Live_In U.S., so ContractType turns those into LIVES_IN.
 func InContract(d *text.Doc, r text.Relation) bool {
@@ -434,6 +435,9 @@ func InContract(d *text.Doc, r text.Relation) bool {
 		return false
 	}
 	h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
+	if h.Attrs["modifier"] != "" || t.Attrs["modifier"] != "" {
+		return false // "Frankfurt-based": an adjective, not a name of the contract
+	}
 	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && (r.Attrs["basis"] != basisGazetteer || r.Type == graph.LocatedIn)
 }
 

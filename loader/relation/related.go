@@ -8,7 +8,7 @@ import (
 
 // Words that open a verb phrase without being its verb.
 var preVerb = map[string]bool{
-	"also": true, "further": true, "reportedly": true, "recently": true, "then": true, "later": true,
+	"also": true, "just": true, "further": true, "reportedly": true, "recently": true, "then": true, "later": true,
 	"again": true, "personally": true, "officially": true, "formally": true, "jointly": true, "strongly": true,
 	"will": true, "would": true, "has": true, "have": true, "had": true, "did": true, "does": true, "do": true,
 	"can": true, "could": true, "may": true, "might": true, "should": true, "must": true, "shall": true,
@@ -128,8 +128,8 @@ func (x *extractor) related(st *sentence) {
 			continue // a verb the relation patterns own ("met", "launched")
 		}
 		h, t := x.named(s), x.named(o)
-		if x.related2(h, t) {
-			continue
+		if x.related2(h, t) || x.patterned[[2]int{min(h, t), max(h, t)}] || x.patterned[[2]int{min(s, o), max(s, o)}] {
+			continue // a pattern already said how they relate ("announced a deal with")
 		}
 		words := make([]string, 0, j-v)
 		for k := v; k < j; k++ {

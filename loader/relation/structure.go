@@ -24,6 +24,8 @@ func (x *extractor) structure(st *sentence) {
 		x.suchAs(st, a)
 		x.possessiveOrg(st, a)
 		x.basedIn(st, a)
+		x.basedAdjective(st, a)
+		x.cityCountry(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
 		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
 			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
@@ -447,4 +449,69 @@ func (x *extractor) biggerPlace(a, b int) bool {
 	}
 	pb, ok := x.placeOf[b]
 	return !ok || pb.Kind != "country"
+}
+
+// basedAdjective: "the Vienna-based X" -> X BASED_IN Vienna, and "Lyon
+// side|outfit X" (a team) -> X BASED_IN Lyon. Coreference
+// makes such an adjective a mention of the place (attribute modifier
+// "-based"), whatever type NER gave it.
+func (x *extractor) basedAdjective(st *sentence, o int) {
+	om := x.d.Mentions[o]
+	if om.Type != graph.Organization {
+		return
+	}
+	l := x.endingAt(st, om.Start)
+	if l < 0 && om.Start >= 2 && (st.low[om.Start-1] == "side" || st.low[om.Start-1] == "outfit") {
+		// "Montevideo side Club Y": a team named by its home.
+		if c := x.endingAt(st, om.Start-1); c >= 0 && x.d.Mentions[c].Type == graph.Location && !x.d.Mentions[c].Nominal {
+			x.add(graph.BasedIn, o, c, st.i, 0.8, nil)
+		}
+		return
+	}
+	if l < 0 || x.d.Mentions[l].Attrs["modifier"] != "-based" {
+		return
+	}
+	if e := x.entityOf(l); e >= 0 && x.d.Entities[e].Type != graph.Location {
+		return
+	}
+	x.add(graph.BasedIn, o, l, st.i, 0.85, nil)
+}
+
+// cityCountry: "Eindhoven, the Netherlands", "Lyon, France" -> the first
+// place LOCATED_IN the country when the gazetteer knows the second as a
+// country and the first as no country (nor as a place of another
+// country), and the pair is no list of places ("France, Germany and
+// Italy", "Paris, Berlin and Rome").
+func (x *extractor) cityCountry(st *sentence, a int) {
+	am := x.d.Mentions[a]
+	n := len(st.toks)
+	if am.Type != graph.Location || am.End+1 >= n || st.low[am.End] != "," {
+		return
+	}
+	j := am.End + 1
+	if st.low[j] == "the" {
+		j++
+	}
+	c := x.startingAt(st, j)
+	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
+		return
+	}
+	x.indexNames()
+	pc, ok := x.placeOf[c]
+	if !ok || pc.Kind != "country" {
+		return
+	}
+	if pa, ok := x.placeOf[a]; ok && (pa.Kind == "country" || pa.Kind == "region" || pa.Country != "" && pa.Country != pc.Name) {
+		return
+	}
+	if e := x.d.Mentions[c].End; e < n && (st.low[e] == "and" || st.low[e] == "or" || isWord(st.low[e]) && !prepositions[st.low[e]]) {
+		// "Lyon, France and Spain": a list; "For X, the US's leading
+		// insurer", "at Roma, the England skipper": the country
+		// modifies what follows.
+		return
+	}
+	if b := am.Start; b > 0 && (st.low[b-1] == "," || st.low[b-1] == "and") && x.endingAt(st, b-1) >= 0 {
+		return // "Oslo, Lyon, France": a list
+	}
+	x.add(graph.LocatedIn, a, c, st.i, 0.8, nil)
 }

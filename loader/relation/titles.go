@@ -125,6 +125,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 	if k > 0 && st.owner[k-1] >= 0 && st.owner[k-1] != p {
 		return // "X, vice-chairman of India Y": the title is X's
 	}
+	x.possessiveApposition(st, p)
 	first := true
 	for k > 0 {
 		found := false
@@ -155,6 +156,13 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 			if !ok {
 				break
 			}
+			if ts >= 2 && st.low[ts-1] == "and" {
+				// "Y founder and managing director X": two posts, one
+				// employer.
+				if ts2, _, lead2, ok2 := x.titleBefore(st, 0, ts-1); ok2 && !noun {
+					ts, title, lead = ts2, x.phrase(st, ts2, k), lead || lead2
+				}
+			}
 			j := ts
 			if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
 				j--
@@ -166,8 +174,10 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				// the document names it.
 				m = x.demonymCountry(st, m)
 			}
-			if m >= 0 && m == anchor && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
-				m = -1 // "in Moscow President X": the place is not the employer
+			if m >= 0 && m == anchor && j == ts && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+				// "in Moscow President X": the place is not the employer;
+				// "with Serbia's Foreign Minister X" names it.
+				m = -1
 			}
 			if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal {
 				// A bare title ("President Vidal"): it belongs to the
@@ -400,4 +410,53 @@ func pastPost(st *sentence, k int) bool {
 		return true
 	}
 	return false
+}
+
+// possessiveApposition: "Y's TITLE, X," -> X WORKS_FOR Y ("the company's
+// head of production, X, said"); the title may take a lower-case
+// complement ("head of production", "director for research"). The
+// apposition must close after the name.
+func (x *extractor) possessiveApposition(st *sentence, p int) {
+	pm := x.d.Mentions[p]
+	k, n := pm.Start, len(st.toks)
+	if k < 4 || st.low[k-1] != "," || st.owner[k-1] >= 0 {
+		return
+	}
+	if e := pm.End; e < n && !(st.low[e] == "," || clauseEnd(st.low[e]) || st.low[e] == "said" || st.low[e] == "says") {
+		return
+	}
+	end := k - 1
+	ts, title, lead, ok := x.titleBefore(st, 0, end)
+	if !ok {
+		// "head of production": a title, "of" or "for", one to three
+		// lower-case words.
+		for c := end - 2; c >= end-4 && c > 0; c-- {
+			if st.low[c] != "of" && st.low[c] != "for" {
+				if !isLowerWord(st.low[c+1]) || stopFillers[st.low[c+1]] || prepositions[st.low[c+1]] {
+					break
+				}
+				continue
+			}
+			if !isLowerWord(st.low[c+1]) || stopFillers[st.low[c+1]] {
+				break
+			}
+			if t0, _, _, ok0 := x.titleBefore(st, 0, c); ok0 {
+				// "head of marketing" heads a department, not Y.
+				ts, title, lead, ok = t0, x.phrase(st, t0, end), false, true
+			}
+			break
+		}
+	}
+	if !ok || ts < 2 || (st.low[ts-1] != "'s" && st.low[ts-1] != "'") {
+		return
+	}
+	m := x.endingAt(st, ts-1)
+	if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || pastPost(st, x.d.Mentions[m].Start) {
+		return
+	}
+	if st.low[ts] == "former" || pastPost(st, ts) {
+		return
+	}
+	x.worksFor(st, p, m, title, lead, confAppositive)
+	markOwner(st, x.d.Mentions[m].Start, k, p)
 }

@@ -90,7 +90,11 @@ var verbTriggers = map[string][]trigger{
 
 	"acquired": {trigAcquired}, "acquires": {trigAcquired}, "bought": {trigAcquired}, "buys": {trigAcquired},
 	"took over": {trigAcquired}, "takes over": {trigAcquired}, "agreed to buy": {trigAcquired},
-	"agreed to acquire": {trigAcquired},
+	"agreed to acquire": {trigAcquired}, "acquire": {trigAcquired}, "buy": {trigAcquired},
+	"purchased": {trigAcquired}, "agreed to purchase": {trigAcquired},
+	"completed its purchase of": {trigAcquired}, "completed the purchase of": {trigAcquired},
+	"completed its acquisition of": {trigAcquired}, "completed the acquisition of": {trigAcquired},
+	"completed its takeover of": {trigAcquired}, "completed the takeover of": {trigAcquired},
 }
 
 var verbTable = func() phraseTable {
@@ -112,11 +116,25 @@ func auxFiller(w string) bool {
 // between, or before a comma-delimited apposition ("X, the minister,
 // met"). It returns -1 when there is none or it is a prepositional object.
 func (x *extractor) subjectBefore(st *sentence, k int) int {
-	j := k
-	for n := 0; j > 0 && n < 4 && st.at[j-1] < 0 && auxFiller(st.low[j-1]); n++ {
+	j := skipWhen(st, k)
+	for n := 0; j > 0 && n < 4 && st.at[j-1] < 0 && auxFiller(st.low[j-1]) && !weekdays[st.low[j-1]] && st.low[j-1] != "it"; n++ {
 		j--
 	}
+	j = skipWhen(st, j)
 	m := x.endingAt(st, j)
+	if m < 0 && j >= 3 && st.low[j-1] == "it" {
+		// "X said [on Tuesday] it would buy Y": the organisation or state
+		// that speaks of itself.
+		if s := skipWhen(st, j-1); s >= 2 && (st.low[s-1] == "said" || st.low[s-1] == "says") {
+			q := s - 1
+			for q > 0 && q > s-3 && (st.low[q-1] == "has" || st.low[q-1] == "have" || st.low[q-1] == "had" || st.low[q-1] == "also") {
+				q-- // "X has said it will launch Y"
+			}
+			if o := x.endingAt(st, q); o >= 0 && (x.d.Mentions[o].Type == graph.Organization || x.d.Mentions[o].Type == graph.Location) {
+				m = o
+			}
+		}
+	}
 	if m < 0 && j >= 3 && (st.low[j-1] == "who" || st.low[j-1] == "which") && st.low[j-2] == "," {
 		m = x.endingAt(st, j-2) // "X, who met Y"
 	}
@@ -149,6 +167,25 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 		}
 	}
 	return m
+}
+
+// weekdays name the days of the week, for "on Tuesday" between a subject
+// and its verb.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// skipWhen returns the token before a time adverbial ending just before
+// token j ("on Tuesday", "on Tuesday evening"), else j.
+func skipWhen(st *sentence, j int) int {
+	e := j
+	if e >= 3 && (st.low[e-1] == "morning" || st.low[e-1] == "evening" || st.low[e-1] == "night" || st.low[e-1] == "afternoon") {
+		e--
+	}
+	if e >= 2 && weekdays[st.low[e-1]] && st.low[e-2] == "on" {
+		return e - 2
+	}
+	return j
 }
 
 // objectAfter returns the first mention of a type in types that starts
@@ -212,7 +249,39 @@ func (x *extractor) passiveBefore(st *sentence, k int) int {
 		}
 		break
 	}
-	return x.endingAt(st, j)
+	if m := x.endingAt(st, j); m >= 0 {
+		return m
+	}
+	return x.definiteEvent(st, j)
+}
+
+// definiteEvent returns, for "the summit" ending just before token j of
+// st, a named mention of the one event the document named so far whose
+// name ends in that noun ("the Central European Water Summit"), or -1
+// when there is none or more than one.
+func (x *extractor) definiteEvent(st *sentence, j int) int {
+	if j < 2 || st.low[j-2] != "the" || !eventNouns[st.low[j-1]] || st.at[j-1] >= 0 {
+		return -1
+	}
+	found, ent := -1, -1
+	for i, m := range x.d.Mentions {
+		if m.Nominal || !x.valid[i] || m.Type != graph.Event || m.Sent > st.i || m.Sent == st.i && m.End > j {
+			continue
+		}
+		toks := x.d.Sentences[m.Sent].Tokens
+		if m.End-m.Start < 2 || !strings.EqualFold(toks[m.End-1].Text, st.low[j-1]) {
+			continue
+		}
+		e := x.entityOf(i)
+		if e < 0 {
+			e = -2 - i
+		}
+		if ent != -1 && e != ent {
+			return -1 // two summits: which one is unclear
+		}
+		found, ent = i, e
+	}
+	return found
 }
 
 // verbs applies the verb-phrase triggers of verbTriggers, and "talks
@@ -248,6 +317,12 @@ func (x *extractor) verbs(st *sentence) {
 		}
 		phrase := strings.Join(st.low[k:k+l], " ")
 		end := k + l
+		if end+1 < n && strings.HasSuffix(st.low[end], "ly") && isLowerWord(st.low[end]) && st.low[end+1] == "with" {
+			// "met separately with Y", "talked privately with Y".
+			if _, ok := verbTriggers[phrase+" with"]; ok {
+				phrase, end = phrase+" with", end+2
+			}
+		}
 		passive := end+1 < n && st.low[end] == "by"
 		for _, tr := range verbTriggers[phrase] {
 			var subj, obj int
@@ -256,12 +331,15 @@ func (x *extractor) verbs(st *sentence) {
 				for j < n && st.low[j] == "the" {
 					j++
 				}
-				subj, obj = x.startingAt(st, j), x.passiveBefore(st, k)
+				subj, obj = x.agentAt(st, j), x.passiveBefore(st, k)
 				if subj >= 0 && st.owner[j] >= 0 {
 					subj = st.owner[j]
 				}
 			} else {
 				subj = x.subjectBefore(st, k)
+				if subj < 0 && k > 0 && st.low[k-1] == "and" {
+					subj = x.sharedSubject(st, k-1)
+				}
 				if subj < 0 {
 					continue
 				}
@@ -292,11 +370,42 @@ func (x *extractor) verbs(st *sentence) {
 			if obj < 0 || !hasType(objTypes, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
 				continue
 			}
-			h, t := x.named(subj), x.named(obj)
-			if tr.reverse {
-				h, t = t, h
+			if !passive && x.partnerNoun(st, end, x.d.Mentions[obj].Start) {
+				// "X announced a partnership with Y": Y is a partner (see
+				// cooperation), not what was announced, nor the object
+				// of a bare verb (RELATED_TO).
+				st.subject = subj
+				x.patterned[[2]int{min(subj, obj), max(subj, obj)}] = true
+				continue
 			}
-			x.add(tr.typ, h, t, st.i, tr.conf, nil)
+			if tr.typ == graph.Acquired && !passive && x.partOfObject(st, end, obj) {
+				continue // "X bought Y shares", "X acquired Y's unit"
+			}
+			subjs := []int{subj}
+			if passive {
+				subjs = x.coAgents(st, subj)
+			} else if coordinates[tr.typ] {
+				subjs = x.coordinated(st, subj)
+			}
+			objs := []int{obj}
+			if tr.typ == graph.MetWith && !passive {
+				objs = x.moreWith(st, obj, tr)
+			}
+			for _, sj := range subjs {
+				if !hasType(tr.subj, x.d.Mentions[sj].Type) {
+					continue
+				}
+				for _, ob := range objs {
+					if x.sameEntity(sj, ob) {
+						continue
+					}
+					h, t := x.named(sj), x.named(ob)
+					if tr.reverse {
+						h, t = t, h
+					}
+					x.add(tr.typ, h, t, st.i, tr.conf, nil)
+				}
+			}
 			st.subject = subj
 			switch tr.typ {
 			case graph.Announced, graph.Proposed, graph.Launched:
@@ -306,4 +415,215 @@ func (x *extractor) verbs(st *sentence) {
 		}
 		k = end - 1
 	}
+}
+
+// coordinates are the relations a coordinated subject shares: "A, B and C
+// announced X" — each of A, B and C announced it.
+var coordinates = map[graph.RelationType]bool{
+	graph.Announced: true, graph.Proposed: true, graph.Launched: true, graph.ParticipatesIn: true,
+	graph.OrganizedBy: true, graph.MemberOf: true,
+}
+
+// coordinated returns the subject subj with the names coordinated before
+// it ("A, B and C"; "A and B"), in text order. The list must open the
+// sentence or follow punctuation, so that "X met A and B announced Y"
+// keeps B alone; a member with a title pattern's owner or of another
+// kind than a party ends the list.
+func (x *extractor) coordinated(st *sentence, subj int) []int {
+	out := []int{subj}
+	b := x.d.Mentions[subj].Start
+	if b < 2 || st.low[b-1] != "and" {
+		return out
+	}
+	b--
+	if st.low[b-1] == "," {
+		b--
+	}
+	for {
+		m := x.endingAt(st, b)
+		if m < 0 || x.d.Mentions[m].Nominal || !hasType(partyTypes, x.d.Mentions[m].Type) || st.owner[x.d.Mentions[m].Start] >= 0 {
+			return out[len(out)-1:]
+		}
+		out = append(out, m)
+		b = x.d.Mentions[m].Start
+		for b > 0 && st.low[b-1] == "the" {
+			b--
+		}
+		if b >= 2 && st.low[b-1] == "," && x.endingAt(st, b-1) >= 0 {
+			b--
+			continue
+		}
+		break
+	}
+	if b > 0 && isWord(st.low[b-1]) {
+		return out[:1]
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// agentAt returns the party named at token j after a passive "by": a
+// name, the organisation after a demonym ("by the Austrian Foreign
+// Ministry") or after a place adjective ("by the Lyon-based X"), or -1.
+func (x *extractor) agentAt(st *sentence, j int) int {
+	m := x.startingAt(st, j)
+	if m < 0 {
+		return -1
+	}
+	mm := x.d.Mentions[m]
+	if mm.Type == graph.NORP || mm.Attrs["modifier"] != "" {
+		if o := x.startingAt(st, mm.End); o >= 0 && x.d.Mentions[o].Type == graph.Organization {
+			return o
+		}
+	}
+	return m
+}
+
+// coAgents returns the agent of a passive verb with the parties named
+// with it: "organised by A and B", "by A together with the Y-based B".
+func (x *extractor) coAgents(st *sentence, subj int) []int {
+	out := []int{subj}
+	n := len(st.toks)
+	for {
+		e := x.d.Mentions[subj].End
+		if e+2 < n && st.low[e] == "(" && st.low[e+2] == ")" {
+			e += 3 // an acronym in brackets
+		}
+		switch {
+		case matchAt(st.low, e, []string{"together", "with"}), matchAt(st.low, e, []string{"jointly", "with"}),
+			matchAt(st.low, e, []string{"in", "cooperation", "with"}), matchAt(st.low, e, []string{"in", "partnership", "with"}),
+			matchAt(st.low, e, []string{"in", "collaboration", "with"}), matchAt(st.low, e, []string{"and", "by"}):
+			for e < n && st.low[e] != "with" && st.low[e] != "by" {
+				e++
+			}
+			e++
+		case e < n && st.low[e] == "and":
+			e++
+		default:
+			return out
+		}
+		for e < n && st.low[e] == "the" {
+			e++
+		}
+		next := x.agentAt(st, e)
+		if next < 0 || !hasType(partyTypes, x.d.Mentions[next].Type) {
+			return out
+		}
+		if o := st.owner[e]; o >= 0 {
+			next = o
+		}
+		out = append(out, next)
+		subj = next
+	}
+}
+
+// moreWith returns obj and the parties of a meeting named after it with
+// a repeated "with": "met with A, and with B", "met A and later with B".
+func (x *extractor) moreWith(st *sentence, obj int, tr trigger) []int {
+	out := []int{obj}
+	n := len(st.toks)
+	for {
+		e := x.d.Mentions[obj].End
+		if e < n && st.low[e] == "," {
+			e++
+		}
+		if e+1 >= n || st.low[e] != "and" {
+			return out
+		}
+		e++
+		if e < n && st.low[e] != "with" && strings.HasSuffix(st.low[e], "ly") && isLowerWord(st.low[e]) {
+			e++ // "and separately with", "and later with"
+		} else if e < n && st.low[e] == "later" {
+			e++
+		}
+		if e >= n || st.low[e] != "with" {
+			return out
+		}
+		next := x.objectAfter(st, e+1, tr.obj, 2)
+		if next < 0 {
+			return out
+		}
+		out = append(out, next)
+		obj = next
+	}
+}
+
+// partnerNouns name a tie with a partner: "a partnership with Y".
+var partnerNouns = map[string]bool{
+	"partnership": true, "alliance": true, "venture": true, "cooperation": true, "co-operation": true,
+	"collaboration": true, "agreement": true, "deal": true, "pact": true, "accord": true, "merger": true,
+	"talks": true, "tie-up": true, "contract": true,
+}
+
+// partnerNoun reports whether tokens [a, b) of st end in a partner noun
+// and "with", as in "announced a joint venture with Y".
+func (x *extractor) partnerNoun(st *sentence, a, b int) bool {
+	for j := a; j+1 < b; j++ {
+		if partnerNouns[st.low[j]] && st.low[j+1] == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfObject reports whether the object of a buying verb that ends at
+// token v names only part of the organisation: its shares or a stake,
+// what it owns ("Y's unit"), or a number of its products ("will buy 15
+// new Y 72-500").
+func (x *extractor) partOfObject(st *sentence, v, obj int) bool {
+	for j := v; j < x.d.Mentions[obj].Start; j++ {
+		if r := st.low[j]; r != "" && (r[0] >= '0' && r[0] <= '9' || numberWords[r]) {
+			return true
+		}
+	}
+	e := x.d.Mentions[obj].End
+	if e >= len(st.low) {
+		return false
+	}
+	switch st.low[e] {
+	case "'s", "'", "shares", "stock", "stake", "stakes", "assets", "bonds", "products", "debt":
+		return true
+	}
+	b := x.d.Mentions[obj].Start
+	for j := b - 1; j >= 0 && j >= b-4; j-- {
+		switch st.low[j] {
+		case "stake", "shares", "stakes", "assets", "part", "some", "most":
+			return true
+		}
+	}
+	return false
+}
+
+// sharedSubject returns the subject of a verb phrase coordinated with an
+// earlier one by the "and" at token a: "X hosted the talks at the palace
+// and met Y". Only names after a preposition may stand between the
+// subject and the "and", and no comma or clause boundary.
+func (x *extractor) sharedSubject(st *sentence, a int) int {
+	subj := x.clauseSubject(st, a)
+	if subj < 0 || x.d.Mentions[subj].Type == graph.Location {
+		return -1
+	}
+	for j := x.d.Mentions[subj].End + 1; j < a; j++ {
+		if st.low[j] == "," || clauseEnd(st.low[j]) || st.low[j] == "and" || st.low[j] == "but" {
+			return -1
+		}
+		if m := x.startingAt(st, j); m >= 0 {
+			b := j
+			for b > 0 && st.low[b-1] == "the" {
+				b--
+			}
+			if !prepositions[st.low[b-1]] {
+				return -1
+			}
+		}
+	}
+	return subj
+}
+
+// numberWords count things: "bought two Y" buys products, not a company.
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "dozen": true, "dozens": true, "hundreds": true, "several": true,
 }
