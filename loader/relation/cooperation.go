@@ -11,6 +11,7 @@ var coopTable = newPhraseTable(
 	"signed a cooperation agreement with", "signed a partnership agreement with", "signed a deal with",
 	"signs a memorandum of understanding with", "signs an agreement with", "agreement with",
 	"alliance with", "joint venture with", "strategic partnership with",
+	"working with", "worked with", "works with", "working closely with", "working together with",
 )
 
 // cooperation: "X ... in cooperation|partnership with Y", "X intends to
@@ -91,7 +92,11 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "'s") {
 			continue
 		}
-		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !x.reportedBetween(st, mm.End, k) {
+		if b < mm.Start && mm.Type == graph.Location && mm.End < len(st.low) && isLowerWord(st.low[mm.End]) && !verbLike(st.low[mm.End]) && !auxWord[st.low[mm.End]] {
+			continue // "the US technology consultancy": the place modifies a noun
+		}
+		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !x.reportedBetween(st, mm.End, k) ||
+			x.subjectBeforeAcronym(st, m, k) {
 			best = m
 		}
 	}
@@ -124,4 +129,19 @@ func endedTie(st *sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// subjectBeforeAcronym reports whether mention m is followed by its
+// acronym in brackets, an optional "on Tuesday" and a verb before token
+// k: "The World Health Organization (WHO) on Tuesday launched ...".
+func (x *extractor) subjectBeforeAcronym(st *sentence, m, k int) bool {
+	e := x.d.Mentions[m].End
+	if e+2 >= k || st.low[e] != "(" || st.low[e+2] != ")" {
+		return false
+	}
+	e += 3
+	if e+1 < k && st.low[e] == "on" && weekdays[st.low[e+1]] {
+		e += 2
+	}
+	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !x.reportedBetween(st, e, k)
 }

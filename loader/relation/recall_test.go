@@ -149,6 +149,31 @@ func TestWirePhrasing(t *testing.T) {
 			},
 		},
 		{
+			name: "working with partners after an acronym and a weekday",
+			sents: []string{"The [ORGANIZATION World Food Programme] ( [ORGANIZATION WFP] ) on Monday opened depots in [LOCATION Chad] , working with " +
+				"the [ORGANIZATION Red Crescent] and the [NORP Chadian] charity [ORGANIZATION Sahel Aid] ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "World Food Programme", tail: "Red Crescent"},
+				{typ: graph.CooperatesWith, head: "World Food Programme", tail: "Sahel Aid"},
+			},
+			not: []fact{{typ: graph.CooperatesWith, head: "Chad", tail: "Red Crescent"}},
+		},
+		{
+			name:  "near miss: a place that modifies the subject's noun",
+			sents: []string{"[ORGANIZATION Quorra] , the [LOCATION US] software maker , has been working with the [ORGANIZATION ILO] on cards ."},
+			not:   []fact{{typ: graph.CooperatesWith, head: "US", tail: "ILO"}},
+		},
+		{
+			name:  "near miss: an ended alliance",
+			sents: []string{"[ORGANIZATION Vantor Cars] negotiated an end to its alliance with [ORGANIZATION Hexa Motors] ."},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Vantor Cars", tail: "Hexa Motors"}},
+		},
+		{
+			name:  "joined a club, not the one left",
+			sents: []string{"[PERSON Lars Dahl] joined from [ORGANIZATION Molde] last week ."},
+			not:   []fact{{typ: graph.MemberOf, head: "Lars Dahl", tail: "Molde", basis: "pattern"}},
+		},
+		{
 			name:  "near miss: a side that is not a team's home",
 			sents: []string{"On the [LOCATION Rosario] road the other side [ORGANIZATION Pampa Motors] built a depot ."},
 			not:   []fact{{typ: graph.BasedIn, head: "Pampa Motors", tail: "Rosario", basis: "pattern"}},

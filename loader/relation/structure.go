@@ -159,6 +159,19 @@ func (x *extractor) list(st *sentence, j int) []int {
 		if m < 0 {
 			break
 		}
+		if mm := x.d.Mentions[m]; mm.Type == graph.NORP {
+			// "the Kenyan charity X": a demonym and a word for what the
+			// name is come first.
+			e := mm.End
+			for e < n && e < mm.End+2 && st.at[e] < 0 && isLowerWord(st.low[e]) && !stopFillers[st.low[e]] && !prepositions[st.low[e]] {
+				e++
+			}
+			if e > mm.End {
+				if o := x.startingAt(st, e); o >= 0 && x.d.Mentions[o].Type != graph.NORP {
+					m = o
+				}
+			}
+		}
 		out = append(out, m)
 		j = x.d.Mentions[m].End
 		if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {

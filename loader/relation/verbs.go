@@ -378,6 +378,9 @@ func (x *extractor) verbs(st *sentence) {
 				x.patterned[[2]int{min(subj, obj), max(subj, obj)}] = true
 				continue
 			}
+			if tr.typ == graph.MemberOf && !passive && x.d.Mentions[obj].Start > 0 && st.low[x.d.Mentions[obj].Start-1] == "from" {
+				continue // "X joined from Y": Y is the club X left
+			}
 			if tr.typ == graph.Acquired && !passive && x.partOfObject(st, end, obj) {
 				continue // "X bought Y shares", "X acquired Y's unit"
 			}
