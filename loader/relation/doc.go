@@ -70,11 +70,14 @@
 //     Chile X", chains "World Bank Vice President, IFC Managing Director
 //     X", "Y's chief executive X", "Finnish Economy Minister X" when the
 //     document names Finland, "World Bank Vice President for Europe and
-//     Central Asia X", "Y analyst X") and
+//     Central Asia X", "Y analyst X", "Y founder and managing director
+//     X", "with Serbia's Foreign Minister X") and
 //     appositions ("X, chairman of Y", "X, the CEO of Y", "X, Y's chief
 //     executive,", "X, an economist at Y", "X, from Y,", "X was named chief
-//     executive of Y", "X, who heads Y"); "former" posts, lists and "in
-//     Paris President X" are not jobs, nor words such as singer or veteran.
+//     executive of Y", "X, who heads Y", "Y's head of production, X," —
+//     a title with a lower-case complement leads no Y); "former" posts,
+//     lists and "in Paris President X" are not jobs, nor words such as
+//     singer or veteran.
 //     Titles come from the gazetteer's title table. A demonym before a
 //     word for what someone does ("Welsh striker X") gives LIVES_IN (a
 //     nationality), not an employer; in "X, vice-chairman of India
@@ -82,12 +85,21 @@
 //     employer.
 //   - MET_WITH ("held talks/a meeting with", "met (with)", "X and his
 //     counterpart Y met", "talks between X and Y"; "received/hosted/welcomed"
-//     between persons); a title prefix leads to its person ("met World Bank
-//     Vice President, IFC Managing Director X" is a meeting with X).
+//     between persons; "met separately with A, and with B" gives both); a
+//     title prefix leads to its person ("met World Bank Vice President,
+//     IFC Managing Director X" is a meeting with X). A verb phrase joined
+//     by "and" shares the subject of the one before ("X hosted the talks
+//     at the palace and met Y").
 //   - ANNOUNCED, PROPOSED ("put forward", "proposed"), LAUNCHED ("launched",
 //     "established", "set up", "founded", "created"), active with up to four
-//     auxiliary words ("is going to announce") and passive ("launched by");
-//     not before a clause ("proposed that the FCC require").
+//     auxiliary words ("is going to announce"), after "on Tuesday" and
+//     "X said it would", and passive ("launched by"; "organised by A
+//     together with the Y-based B" gives A and B, and "the summit" is the
+//     one summit the document named); not before a clause ("proposed that
+//     the FCC require"). A coordinated subject that opens the sentence
+//     ("A, B and C on Tuesday announced X") gives each its fact;
+//     "announced a partnership/deal/alliance with Y" makes Y a partner
+//     (COOPERATES_WITH), not something announced.
 //   - PARTICIPATES_IN ("attended", "took part in", "On the sidelines of
 //     EVENT, X ..."; not "On the eve of EVENT, X ..."); ORGANIZED_BY (an
 //     organisation's name opening the event's name or written right before
@@ -105,12 +117,21 @@
 //     "Estonian Foreign Ministry" → the country's state body, else
 //     BASED_IN; the possessive only for a place the gazetteer knows,
 //     "Sony's PlayStation" with Sony taken for a place says nothing), MEMBER_OF ("X, a member of Y", "NATO member X",
-//     "X joined Y"), BASED_IN ("based in", "headquartered in"), LOCATED_IN
-//     ("Beijing's Tiananmen Square"), COOPERATES_WITH ("in cooperation/
-//     partnership with", "together with", "increase cooperation with",
-//     "signed an agreement with", lists and "such as" expanded; the subject
-//     of a reported clause is not the speaker), KILLED ("shot dead",
-//     "assassinated by"), ACQUIRED ("acquired", "took over").
+//     "X joined Y", not "joined from Y"), BASED_IN ("based in",
+//     "headquartered in", "the Vienna-based X" — coref makes the
+//     adjective a mention of the place, kept out of the token contract —
+//     and "Montevideo side X"), LOCATED_IN ("Beijing's Tiananmen Square",
+//     "Eindhoven, the Netherlands" when the gazetteer knows the second as
+//     a country and the pair is no list), COOPERATES_WITH ("in
+//     cooperation/partnership with", "together with", "working with",
+//     "alliance/joint venture with", "increase cooperation with",
+//     "signed an agreement with", lists, "the Kenyan charity X" and "such
+//     as" expanded; the subject of a reported clause is not the speaker;
+//     not after a word for ending the tie, "an end to its alliance
+//     with"), KILLED ("shot dead", "assassinated by"), ACQUIRED
+//     ("acquired", "took over", "agreed to acquire", "will buy",
+//     "completed its purchase of"; not shares, a stake, "Y's hybrid
+//     technology" or a number of products, "will buy 15 new Y").
 //   - RELATED_TO with attribute predicate for a clear subject-verb-object
 //     between two names that nothing else related ("X praised Y": predicate
 //     "praised"); never for reporting verbs, clauses ("noted that"),
