@@ -174,6 +174,41 @@ func TestWirePhrasing(t *testing.T) {
 			not:   []fact{{typ: graph.MemberOf, head: "Lars Dahl", tail: "Molde", basis: "pattern"}},
 		},
 		{
+			name:  "side with a club word outside the name",
+			sents: []string{"He joined [LOCATION Rosario] side Club [ORGANIZATION Atletico Pampa] in May ."},
+			want:  []fact{{typ: graph.BasedIn, head: "Atletico Pampa", tail: "Rosario"}},
+		},
+		{
+			name: "its title refers to the organisation that opens the sentence before",
+			sents: []string{"The [ORGANIZATION Baltic Ports Authority] , a body set up in 2001 , will advise on dredging .",
+				"Its executive secretary , [PERSON Maris Ozols] , called the plan bold ."},
+			want: []fact{{typ: graph.WorksFor, head: "Maris Ozols", tail: "Baltic Ports Authority", sent: 1, title: "executive secretary"}},
+		},
+		{
+			name:  "its title inside the sentence, past a place after a preposition",
+			sents: []string{"[ORGANIZATION Norvik Shipping] , which is headquartered in [LOCATION Oslo] , will pay , its chief executive [PERSON Anders Lunde] said ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Anders Lunde", tail: "Norvik Shipping", title: "chief executive"}},
+		},
+		{
+			name:  "near miss: its with another organisation in between",
+			sents: []string{"[ORGANIZATION Norvik Shipping] praised the [ORGANIZATION Port of Tallinn] and its director [PERSON Kalle Tamm] said nothing ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Kalle Tamm", tail: "Norvik Shipping", basis: "pattern"}},
+		},
+		{
+			name: "a counterpart holds the office for the demonym's country",
+			sents: []string{"[PERSON Ana Silva] met her [NORP Greek] counterpart , [PERSON Nikos Pappas] , in [LOCATION Athens] .",
+				"[LOCATION Greece] will host the next round ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Nikos Pappas", tail: "Greece"},
+				{typ: graph.MetWith, head: "Ana Silva", tail: "Nikos Pappas"},
+			},
+		},
+		{
+			name:  "near miss: a counterpart whose country the document does not name",
+			sents: []string{"[PERSON Ana Silva] met her [NORP Greek] counterpart , [PERSON Nikos Pappas] , in [LOCATION Athens] ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Nikos Pappas", tail: "Athens", basis: "pattern"}},
+		},
+		{
 			name:  "near miss: a side that is not a team's home",
 			sents: []string{"On the [LOCATION Rosario] road the other side [ORGANIZATION Pampa Motors] built a depot ."},
 			not:   []fact{{typ: graph.BasedIn, head: "Pampa Motors", tail: "Rosario", basis: "pattern"}},

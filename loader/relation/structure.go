@@ -474,9 +474,13 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 		return
 	}
 	l := x.endingAt(st, om.Start)
-	if l < 0 && om.Start >= 2 && (st.low[om.Start-1] == "side" || st.low[om.Start-1] == "outfit") {
+	b := om.Start
+	if b >= 3 && st.at[b-1] < 0 && isCap(st.toks[b-1].Text) && isWord(st.low[b-1]) {
+		b-- // "side Club Y" with "Club" left out of the name
+	}
+	if l < 0 && b >= 2 && (st.low[b-1] == "side" || st.low[b-1] == "outfit") {
 		// "Montevideo side Club Y": a team named by its home.
-		if c := x.endingAt(st, om.Start-1); c >= 0 && x.d.Mentions[c].Type == graph.Location && !x.d.Mentions[c].Nominal {
+		if c := x.endingAt(st, b-1); c >= 0 && x.d.Mentions[c].Type == graph.Location && !x.d.Mentions[c].Nominal {
 			x.add(graph.BasedIn, o, c, st.i, 0.8, nil)
 		}
 		return

@@ -1,6 +1,8 @@
 package relation
 
 import (
+	"strings"
+
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
@@ -115,6 +117,34 @@ func (x *extractor) titles(st *sentence) {
 		}
 		x.premodifiers(st, p)
 		x.appositive(st, p)
+		x.counterpart(st, p)
+	}
+}
+
+// counterpart: "his Hungarian counterpart[,] X" -> X WORKS_FOR Hungary
+// when the document names the country: a counterpart holds the same
+// office for another state.
+func (x *extractor) counterpart(st *sentence, p int) {
+	k := x.d.Mentions[p].Start
+	if k >= 1 && st.low[k-1] == "," {
+		k--
+	}
+	if k < 3 || st.low[k-1] != "counterpart" || st.employed[p] {
+		return
+	}
+	nm := x.endingAt(st, k-1)
+	if nm < 0 || x.d.Mentions[nm].Type != graph.NORP {
+		return
+	}
+	switch st.low[x.d.Mentions[nm].Start-1] {
+	case "his", "her", "their", "its", "the":
+	default:
+		return
+	}
+	if c := x.demonymCountry(st, nm); c >= 0 {
+		x.add(graph.WorksFor, p, c, st.i, confNationality, nil)
+		st.employed[p] = true
+		markOwner(st, x.d.Mentions[nm].Start, x.d.Mentions[p].Start, p)
 	}
 }
 
@@ -168,6 +198,9 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				j--
 			}
 			anchor := x.endingAt(st, j) // the name written before the title
+			if anchor < 0 && j > 0 && st.low[j-1] == "its" {
+				anchor = x.itsReferent(st, j-1) // "its chief executive X"
+			}
 			m := anchor
 			if m >= 0 && x.d.Mentions[m].Type == graph.NORP {
 				// "Finnish Economy Minister X": the demonym's country, when
@@ -187,7 +220,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				}
 				break
 			}
-			if pastPost(st, x.d.Mentions[anchor].Start) || pastPost(st, ts) {
+			if x.d.Mentions[anchor].Sent == st.i && pastPost(st, x.d.Mentions[anchor].Start) || pastPost(st, ts) {
 				break // "former US President X"
 			}
 			if noun && m != anchor {
@@ -196,6 +229,12 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				// office ("Finnish Economy Minister") it is the state.
 				x.add(graph.LivesIn, p, m, st.i, confNationality, nil)
 				markOwner(st, x.d.Mentions[anchor].Start, x.d.Mentions[p].Start, p)
+				break
+			}
+			if x.d.Mentions[anchor].Sent != st.i || x.d.Mentions[anchor].End <= j-1 {
+				// "its chief executive X": the owner is named elsewhere.
+				x.worksFor(st, p, m, title, lead, confAppositive)
+				markOwner(st, ts, x.d.Mentions[p].Start, p)
 				break
 			}
 			x.worksFor(st, p, m, title, lead, confPremodifier)
@@ -447,16 +486,72 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 			break
 		}
 	}
-	if !ok || ts < 2 || (st.low[ts-1] != "'s" && st.low[ts-1] != "'") {
+	if !ok || ts < 1 {
 		return
 	}
-	m := x.endingAt(st, ts-1)
-	if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || pastPost(st, x.d.Mentions[m].Start) {
+	m := -1
+	switch st.low[ts-1] {
+	case "'s", "'":
+		if ts >= 2 {
+			m = x.endingAt(st, ts-1)
+		}
+	case "its":
+		m = x.itsReferent(st, ts-1) // "Its executive secretary, X,"
+	}
+	if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || x.d.Mentions[m].Sent == st.i && pastPost(st, x.d.Mentions[m].Start) {
 		return
 	}
 	if st.low[ts] == "former" || pastPost(st, ts) {
 		return
 	}
 	x.worksFor(st, p, m, title, lead, confAppositive)
-	markOwner(st, x.d.Mentions[m].Start, k, p)
+	if x.d.Mentions[m].Sent == st.i && x.d.Mentions[m].End < ts {
+		markOwner(st, x.d.Mentions[m].Start, k, p)
+	} else {
+		markOwner(st, ts, k, p)
+	}
+}
+
+// itsReferent returns the organisation that "its" at token k of st
+// refers to when that is plain: at the start of a sentence, an
+// organisation named first in the sentence before ("The X, a body set up
+// in 1998, will advise ... Its executive secretary, Y, said"); inside a
+// sentence, the organisation that opens it when no other name stands
+// between ("X, which is based in Geneva, will pay ..., its chief
+// executive Y said"). Else -1.
+func (x *extractor) itsReferent(st *sentence, k int) int {
+	opening := func(s int) int {
+		ms := x.namedBySent[s]
+		if len(ms) == 0 {
+			return -1
+		}
+		m := ms[0]
+		mm := x.d.Mentions[m]
+		if mm.Type != graph.Organization || mm.Start > 1 || mm.Start == 1 && !strings.EqualFold(x.d.Sentences[s].Tokens[0].Text, "the") {
+			return -1
+		}
+		return m
+	}
+	b := 0
+	for b < k && !isWord(st.low[b]) {
+		b++ // an opening quotation mark
+	}
+	if b == k {
+		if st.i == 0 {
+			return -1
+		}
+		return opening(st.i - 1)
+	}
+	m := opening(st.i)
+	if m < 0 {
+		return -1
+	}
+	for _, o := range x.namedBySent[st.i] {
+		om := x.d.Mentions[o]
+		if om.Start >= x.d.Mentions[m].End && om.End <= k && !x.sameEntity(o, m) &&
+			!(om.Type == graph.Location && om.Start > 0 && prepositions[st.low[om.Start-1]]) {
+			return -1 // another name could be the owner ("in Oslo" cannot)
+		}
+	}
+	return m
 }
