@@ -118,6 +118,12 @@ func TestWirePhrasing(t *testing.T) {
 			not:   []fact{{typ: graph.Leads, head: "Lucie Marchal", tail: "Orbe"}},
 		},
 		{
+			name:  "an honorary post leads nothing",
+			sents: []string{"[LOCATION Brighton] 's honorary mayor , [PERSON Ted Moss] , said the pier would reopen ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Ted Moss", tail: "Brighton", title: "honorary mayor"}},
+			not:   []fact{{typ: graph.Leads, head: "Ted Moss", tail: "Brighton"}},
+		},
+		{
 			name:  "near miss: a former post in the apposition",
 			sents: []string{"[ORGANIZATION Orbe] 's former head of logistics , [PERSON Lucie Marchal] , said the trucks were late ."},
 			not:   []fact{{typ: graph.WorksFor, head: "Lucie Marchal", tail: "Orbe"}},

@@ -76,6 +76,9 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 	if !x.employer(org) {
 		return
 	}
+	if len(title) > 9 && strings.EqualFold(title[:9], "honorary ") {
+		lead = false // "Hollywood's honorary mayor": an honour, no office that leads
+	}
 	attrs := map[string]string{"title": title}
 	x.add(graph.WorksFor, person, org, st.i, conf, attrs)
 	st.employed[person] = true
