@@ -75,9 +75,12 @@
 //     appositions ("X, chairman of Y", "X, the CEO of Y", "X, Y's chief
 //     executive,", "X, an economist at Y", "X, from Y,", "X was named chief
 //     executive of Y", "X, who heads Y", "Y's head of production, X," —
-//     a title with a lower-case complement leads no Y); "former" posts,
-//     lists and "in Paris President X" are not jobs, nor words such as
-//     singer or veteran.
+//     a title with a lower-case complement leads no Y; "Its executive
+//     secretary, X," and "its chief executive X" for the organisation
+//     that plainly opens the sentence or the one before; "his Greek
+//     counterpart, X" for the country named in the document); "former"
+//     posts, lists and "in Paris President X" are not jobs, nor words
+//     such as singer or veteran, and an honorary post leads nothing.
 //     Titles come from the gazetteer's title table. A demonym before a
 //     word for what someone does ("Welsh striker X") gives LIVES_IN (a
 //     nationality), not an employer; in "X, vice-chairman of India
