@@ -11,7 +11,14 @@
 // keyword table splits MISC into EVENT and INITIATIVE by the last words of a
 // name ("… Summit", "… Initiative") and types names whose head NER got
 // wrong ("… Ministry" tagged PER); demonyms and group names make
-// NORP.
+// NORP. Organisation designators in many languages type a name NER took
+// for a person by its last or first words ("Brevik Sensors", "… Holdings",
+// "… Trust"; "Deportivo …", "Club Atlético …"; "Estadio …" is a facility),
+// and the name left without them, tagged PER alone elsewhere in the
+// document, is the organisation too ("Castelar" of "Deportivo Castelar"),
+// unless a person in the document is named so or an honorific is before
+// it. No PER span of the CoNLL-2003 training data starts or ends with a
+// designator.
 //
 // It also repairs spans where that is safe. The same pipeline answers the
 // CoNLL-2003 and CoNLL04 evaluations, where spans and PER/ORG/LOC labels

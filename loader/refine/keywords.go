@@ -65,7 +65,8 @@ type rule struct {
 	typ    graph.EntityType
 	kind   string
 	labels map[string]bool
-	words  [][]string // lower-case keyword phrases
+	words  [][]string // lower-case keyword phrases that end a name
+	first  [][]string // lower-case keyword phrases that open a name ("deportivo *")
 }
 
 // byLast indexes the keyword phrases of all rules by their last word, in
@@ -75,7 +76,7 @@ type keyword struct {
 	phrase []string
 }
 
-var byLast map[string][]keyword
+var byLast, byFirst map[string][]keyword
 
 var (
 	rulesOnce sync.Once
@@ -101,7 +102,11 @@ func keywordRules() []rule {
 				r.labels[strings.TrimSpace(l)] = true
 			}
 			for _, w := range strings.Split(f[2], ",") {
-				if ws := strings.Fields(strings.ToLower(w)); len(ws) > 0 {
+				ws := strings.Fields(strings.ToLower(w))
+				switch {
+				case len(ws) > 1 && ws[len(ws)-1] == "*":
+					r.first = append(r.first, ws[:len(ws)-1])
+				case len(ws) > 0:
 					r.words = append(r.words, ws)
 				}
 			}
@@ -114,14 +119,25 @@ func keywordRules() []rule {
 				byLast[last] = append(byLast[last], keyword{i, w})
 			}
 		}
+		byFirst = map[string][]keyword{}
+		for i, r := range rules {
+			for _, w := range r.first {
+				byFirst[w[0]] = append(byFirst[w[0]], keyword{i, w})
+			}
+		}
 	})
 	return rules
 }
 
 // keywordType returns the type and kind that the keyword table gives a name
-// with NER label label and words words.
+// with NER label label and words words: by its last words ("Nordvik
+// Sensors"), else by its first words followed by at least one more word
+// ("Deportivo Nordvik", "Estadio Nordvik").
 func keywordType(label string, words []string) (graph.EntityType, string, bool) {
 	if t, kind, ok := keywordTypeLast(label, words); ok {
+		return t, kind, true
+	}
+	if t, kind, ok := keywordTypeFirst(label, words); ok {
 		return t, kind, true
 	}
 	// The head of "International Agency for Nuclear Safety" or "Water
@@ -136,17 +152,57 @@ func keywordType(label string, words []string) (graph.EntityType, string, bool) 
 }
 
 func keywordTypeLast(label string, words []string) (graph.EntityType, string, bool) {
+	r, _, ok := matchLast(label, words)
+	return r.typ, r.kind, ok
+}
+
+func keywordTypeFirst(label string, words []string) (graph.EntityType, string, bool) {
+	r, _, ok := matchFirst(label, words)
+	return r.typ, r.kind, ok
+}
+
+// matchLast returns the first rule for label whose keyword ends words, and
+// the keyword's length in words.
+func matchLast(label string, words []string) (rule, int, bool) {
 	if len(words) == 0 {
-		return "", "", false
+		return rule{}, 0, false
 	}
 	rs := keywordRules()
 	for _, kw := range byLast[strings.ToLower(words[len(words)-1])] {
 		r := rs[kw.rule]
 		if r.labels[label] && endsWith(words, kw.phrase) {
-			return r.typ, r.kind, true
+			return r, len(kw.phrase), true
 		}
 	}
-	return "", "", false
+	return rule{}, 0, false
+}
+
+// matchFirst returns the first rule for label whose first-words keyword
+// opens words with at least one word after it, and the keyword's length.
+func matchFirst(label string, words []string) (rule, int, bool) {
+	if len(words) < 2 {
+		return rule{}, 0, false
+	}
+	rs := keywordRules()
+	for _, kw := range byFirst[strings.ToLower(words[0])] {
+		r := rs[kw.rule]
+		if r.labels[label] && len(words) > len(kw.phrase) && startsWith(words, kw.phrase) {
+			return r, len(kw.phrase), true
+		}
+	}
+	return rule{}, 0, false
+}
+
+func startsWith(words, kw []string) bool {
+	if len(kw) > len(words) {
+		return false
+	}
+	for i, k := range kw {
+		if strings.ToLower(words[i]) != k {
+			return false
+		}
+	}
+	return true
 }
 
 func endsWith(words, kw []string) bool {

@@ -51,10 +51,14 @@ func Refine(d *text.Doc) {
 type spanIndex struct {
 	names, words map[string]int
 	surnames     map[string]bool // last words of persons' names (noteSurname)
+	// orgCores holds the lower-case names that the document's
+	// organisation names have without their designators ("nordvik" of
+	// "Deportivo Nordvik", "Club Atlético Nordvik" or "Nordvik Sensors").
+	orgCores map[string]bool
 }
 
 func spanNames(d *text.Doc) spanIndex {
-	x := spanIndex{names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}}
+	x := spanIndex{names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
@@ -68,15 +72,41 @@ func spanNames(d *text.Doc) spanIndex {
 					for _, t := range toks[sp.Start:sp.End] {
 						ws = append(ws, t.Text)
 					}
-					x.noteSurname(ws)
+					if t, _, ok := keywordType("PER", ws); !ok || t != graph.Organization {
+						x.noteSurname(ws) // not of "Deportivo Nordvik"
+					}
 				}
 				for _, t := range toks[sp.Start:sp.End] {
 					x.words[strings.ToLower(t.Text)]++
+				}
+				if sp.End-sp.Start >= 2 {
+					ws := make([]string, 0, sp.End-sp.Start)
+					for _, t := range toks[sp.Start:sp.End] {
+						ws = append(ws, t.Text)
+					}
+					x.noteOrgCores(ws)
 				}
 			}
 		}
 	}
 	return x
+}
+
+// noteOrgCores records the names an organisation's name ws has without
+// the designators the keyword table types it by: "Club Atlético Nordvik"
+// gives "atlético nordvik" and "nordvik", "Nordvik Sensors" "nordvik".
+func (x spanIndex) noteOrgCores(ws []string) {
+	if r, n, ok := matchLast("PER", ws); ok && r.typ == graph.Organization && n < len(ws) {
+		x.orgCores[strings.ToLower(strings.Join(ws[:len(ws)-n], " "))] = true
+	}
+	for {
+		r, n, ok := matchFirst("PER", ws)
+		if !ok || r.typ != graph.Organization {
+			return
+		}
+		ws = ws[n:]
+		x.orgCores[strings.ToLower(strings.Join(ws, " "))] = true
+	}
 }
 
 func spanKey(toks []text.Token) string {
@@ -635,10 +665,19 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 				c.set("kind", kind)
 			}
 		}
+		// "Nordvik" tagged PER where the document names "Deportivo
+		// Nordvik" or "Nordvik Sensors" and no person called Nordvik.
+		if key := strings.ToLower(name); c.typ == graph.Person && c.label == "PER" && c.hs == 0 &&
+			x.orgCores[key] && !x.surnames[key] {
+			c.typ = graph.Organization
+		}
 	case "ORG":
 		c.typ = graph.Organization
-		if t, _, ok := keywordType(c.label, w); ok {
+		if t, kind, ok := keywordType(c.label, w); ok {
 			c.typ = t
+			if t == graph.Location {
+				c.set("kind", kind) // "Stade Belcourt"
+			}
 		}
 		c.set("country", orgCountry(cs, i, words))
 	default: // MISC

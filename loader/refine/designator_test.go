@@ -1,0 +1,77 @@
+package refine_test
+
+import (
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/refine"
+)
+
+type refineCase struct {
+	name string
+	src  string
+	want []want
+}
+
+// checkRefine refines each case's document and compares its mentions, in
+// order, with the wanted texts, types and attributes.
+func checkRefine(t *testing.T, tests []refineCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			refine.Refine(d)
+			var got []string
+			for _, m := range d.Mentions {
+				got = append(got, d.MentionText(m)+"/"+string(m.Type))
+			}
+			if len(d.Mentions) != len(tt.want) {
+				t.Fatalf("got mentions %q, want %d", got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := d.Mentions[i]
+				if d.MentionText(m) != w.text || m.Type != w.typ {
+					t.Errorf("mention %d = %s/%s, want %s/%s", i, d.MentionText(m), m.Type, w.text, w.typ)
+				}
+				for k, v := range w.attrs {
+					if m.Attrs[k] != v {
+						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestOrganisationDesignators(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"company word last", "Shares in [PER Brevik Sensors] rose .",
+			[]want{{"Brevik Sensors", graph.Organization, nil}}},
+		{"biologics", "a deal with [PER Talvane Biologics] .",
+			[]want{{"Talvane Biologics", graph.Organization, nil}}},
+		{"charity trust", "the [PER Orrin Vale Trust] paid .",
+			[]want{{"Orrin Vale Trust", graph.Organization, nil}}},
+		{"motors and holdings", "[PER Kestrel Motors] and [PER Dunmore Holdings] merged .",
+			[]want{{"Kestrel Motors", graph.Organization, nil}, {"Dunmore Holdings", graph.Organization, nil}}},
+		{"club word first", "[PER Deportivo Castelar] won .",
+			[]want{{"Deportivo Castelar", graph.Organization, nil}}},
+		{"two club words first", "the Lima side [PER Club Atlético Pineda] lost .",
+			[]want{{"Club Atlético Pineda", graph.Organization, nil}}},
+		{"stadium word first is a facility", "at the [PER Estadio Torrenova] .",
+			[]want{{"Estadio Torrenova", graph.Location, map[string]string{"kind": "facility"}}}},
+		{"stadium word tagged ORG", "at the [ORG Stade Belcourt] .",
+			[]want{{"Stade Belcourt", graph.Location, map[string]string{"kind": "facility"}}}},
+		{"designator alone is no organisation", "[PER Deportivo] won .",
+			[]want{{"Deportivo", graph.Person, nil}}},
+		{"person's name stays a person", "[PER Anna Castelar] said .",
+			[]want{{"Anna Castelar", graph.Person, nil}}},
+		{"short name of a club is the club", "[PER Deportivo Castelar] signed him .\n[PER Castelar] paid 5 million .",
+			[]want{{"Deportivo Castelar", graph.Organization, nil}, {"Castelar", graph.Organization, nil}}},
+		{"short name of a company is the company", "[PER Brevik Sensors] was sold .\n[PER Brevik] makes chips .",
+			[]want{{"Brevik Sensors", graph.Organization, nil}, {"Brevik", graph.Organization, nil}}},
+		{"short name that a person also has stays a person", "[PER Brevik Sensors] hired [PER Ola Brevik] .\n[PER Brevik] said so .",
+			[]want{{"Brevik Sensors", graph.Organization, nil}, {"Ola Brevik", graph.Person, nil}, {"Brevik", graph.Person, nil}}},
+		{"short name after an honorific stays a person", "[PER Deportivo Castelar] won .\n[PER Mr Castelar] said so .",
+			[]want{{"Deportivo Castelar", graph.Organization, nil}, {"Mr Castelar", graph.Person, nil}}},
+	})
+}
