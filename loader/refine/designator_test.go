@@ -75,3 +75,24 @@ func TestOrganisationDesignators(t *testing.T) {
 			[]want{{"Deportivo Castelar", graph.Organization, nil}, {"Mr Castelar", graph.Person, nil}}},
 	})
 }
+
+func TestAgreementsAndCompetitions(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"compact tagged ORG is an agreement", "ministers signed the [ORG Tisza Water Compact] .",
+			[]want{{"Tisza Water Compact", graph.Initiative, nil}}},
+		{"pact tagged ORG", "the [ORG Baltic Grain Pact] expired .",
+			[]want{{"Baltic Grain Pact", graph.Initiative, nil}}},
+		{"compact tagged PER", "under the [PER Sava Compact] .",
+			[]want{{"Sava Compact", graph.Initiative, nil}}},
+		{"league tagged MISC is a competition", "a place in the [MISC Nordic Futsal League] .",
+			[]want{{"Nordic Futsal League", graph.Event, nil}}},
+		{"liga tagged LOC", "he played in [LOC La Liga] .",
+			[]want{{"La Liga", graph.Event, nil}}},
+		{"cup named first tagged ORG", "before the [ORG Copa Andina] began .",
+			[]want{{"Copa Andina", graph.Event, nil}}},
+		{"a party called a league stays an organisation", "the [ORG Rural Farmers League] won seats .",
+			[]want{{"Rural Farmers League", graph.Organization, nil}}},
+		{"a league in a longer name keeps its head", "the [MISC Major League Hockey] draft .",
+			[]want{{"Major League Hockey", graph.Misc, nil}}},
+	})
+}

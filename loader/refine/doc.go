@@ -18,7 +18,10 @@
 // document, is the organisation too ("Castelar" of "Deportivo Castelar"),
 // unless a person in the document is named so or an honorific is before
 // it. No PER span of the CoNLL-2003 training data starts or ends with a
-// designator.
+// designator. Agreements NER tags ORG ("… Compact", "… Pact") are
+// INITIATIVE, competitions EVENT ("… League" tagged MISC, "La Liga",
+// "Copa …"); a political "… League" tagged ORG stays an organisation, and
+// an assembly, whether a body or its session, stays as NER tagged it.
 //
 // It also repairs spans where that is safe. The same pipeline answers the
 // CoNLL-2003 and CoNLL04 evaluations, where spans and PER/ORG/LOC labels
