@@ -74,7 +74,13 @@
 //     capitalised phrases ending in an event or initiative keyword
 //     ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
-//     out ("International Agency" + "for Nuclear Safety");
+//     out ("International Agency" + "for Nuclear Safety"), and over "on"
+//     after an organisation's head word ("Advisory Group" + "on Seed
+//     Supply", not "on Monday"); an organisation's or other name NER cut
+//     at "for", "of" or "on" runs on over "the", "of the" and the names
+//     NER found there when an acronym in brackets right after spells the
+//     whole ("Joint Board" + "for the Care of the" + "Lendra Basin" +
+//     "(JBCLB)"), and coreference links the acronym to it;
 //   - in a headline in capitals, a span is cut to the longest name it
 //     starts with that the document tags elsewhere when the words it
 //     leaves out are in no other name ("[BALLADUR URGES] G-7 ..." and the

@@ -79,7 +79,13 @@ func extendOf(cs []cand, words []string) {
 			continue // "Anna Berg of Tashkent": a person or place is not extended
 		}
 		t, _, keyword := keywordType(c.label, words[c.start:c.end])
-		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" {
+		switch strings.ToLower(words[c.end]) {
+		case "of", "for":
+		case "on": // "Coordinating Group on Vaccine Supply", not "the Fund on Monday"
+			if !orgHead(words[c.start:c.end]) {
+				continue
+			}
+		default:
 			continue
 		}
 		j := c.end + 1 // "of the Left" is as often a description as part of the name: not extended
@@ -102,6 +108,13 @@ func extendOf(cs []cand, words []string) {
 			c.hint = t // the type the name's head gave it: "Summit" of the Americas
 		}
 	}
+}
+
+// orgHead reports whether a name ends in a word that heads an
+// organisation's name ("… Group", "… Committee", "… Council").
+func orgHead(w []string) bool {
+	t, _, ok := keywordTypeLast("PER", w)
+	return ok && t == graph.Organization
 }
 
 // dateline marks the news agency of a dateline — "TASHKENT. UZA - …",

@@ -1,0 +1,98 @@
+package refine
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameLinks are the lower-case words a long organisation's name may hold
+// between its capitalised words ("Commission for the Protection of the …").
+var nameLinks = map[string]bool{
+	"of": true, "for": true, "on": true, "the": true, "and": true, "in": true, "to": true, "&": true,
+	"de": true, "del": true, "des": true, "du": true, "la": true, "le": true, "el": true, "y": true, "et": true,
+}
+
+// maxAcronymName is how many words past a span a name spelt out before its
+// acronym may run.
+const maxAcronymName = 16
+
+// extendToAcronym extends an organisation's or other name that NER cut at
+// "for", "of" or "on" over the rest of the name when an acronym in
+// brackets spells the whole: "[International Commission] for the
+// Protection of the [Danube River] (ICPDR)" is one name. The names NER
+// found inside the extension are dropped.
+func extendToAcronym(cs []cand, words []string) []cand {
+	if mostlyCaps(words) {
+		return cs
+	}
+	drop := false
+	for i := range cs {
+		c := &cs[i]
+		if c.drop || (c.label != "ORG" && c.label != "MISC") || c.end >= len(words) {
+			continue
+		}
+		if w := strings.ToLower(words[c.end]); w != "of" && w != "for" && w != "on" {
+			continue
+		}
+		k := c.end
+		for k < len(words) && k < c.end+maxAcronymName && words[k] != "(" &&
+			(nameLinks[strings.ToLower(words[k])] || (capitalised(words[k]) && isWordStart(words[k]))) {
+			k++
+		}
+		if k+2 >= len(words) || words[k] != "(" || words[k+2] != ")" || !capitalised(words[k-1]) {
+			continue
+		}
+		if !spellsOut(words[c.start:k], words[k+1]) {
+			continue
+		}
+		inside := true
+		for j := range cs {
+			o := cs[j]
+			if j == i || o.drop || o.end <= c.end || o.start >= k {
+				continue
+			}
+			if o.start < c.end || o.end > k {
+				inside = false // a name runs across the end: leave it
+			}
+		}
+		if !inside {
+			continue
+		}
+		for j := range cs {
+			if j != i && cs[j].start >= c.end && cs[j].end <= k {
+				cs[j].drop = true
+				drop = true
+			}
+		}
+		c.end = k
+	}
+	if !drop {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if !c.drop {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// spellsOut reports whether acronym a (two or more capital letters, "ICPDR")
+// is the initials of the capitalised words of name, in order, a leading
+// "The" left out.
+func spellsOut(name []string, a string) bool {
+	if utf8.RuneCountInString(a) < 2 || strings.ToUpper(a) != a {
+		return false
+	}
+	var initials []rune
+	for k, w := range name {
+		if k == 0 && strings.EqualFold(w, "the") || nameLinks[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, unicode.ToUpper(r))
+	}
+	return string(initials) == a
+}
