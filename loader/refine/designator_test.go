@@ -96,3 +96,14 @@ func TestAgreementsAndCompetitions(t *testing.T) {
 			[]want{{"Major League Hockey", graph.Misc, nil}}},
 	})
 }
+
+func TestKnownOrganisationTaggedPerson(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"known organisation's name tagged PER", "working with the vaccine alliance [PER Gavi] and others .",
+			[]want{{"Gavi", graph.Organization, map[string]string{"canonical": "Gavi, the Vaccine Alliance"}}}},
+		{"after a title it is a person", "a goal by midfielder [PER Gavi] .",
+			[]want{{"Gavi", graph.Person, nil}}},
+		{"a person of that name in the document", "[PER Pablo Gavi] scored .\n[PER Gavi] left .",
+			[]want{{"Pablo Gavi", graph.Person, nil}, {"Gavi", graph.Person, nil}}},
+	})
+}

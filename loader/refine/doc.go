@@ -29,7 +29,10 @@
 // (conll_test.go pins that CoNLL-2003 dev F1 is not lowered):
 //
 //   - a country tagged ORG becomes a LOCATION, a well-known organisation an
-//     ORGANIZATION, a demonym tagged ORG a NORP;
+//     ORGANIZATION (tagged PER too, its acronym always, its name unless an
+//     honorific, a title or a person noun is before it, the document names
+//     a person ending in it or it is in a list of persons: "the vaccine
+//     alliance Gavi", not "midfielder Gavi"), a demonym tagged ORG a NORP;
 //   - a span whose name is exactly a well-known company's (the gazetteer's
 //     company list) tagged PER, LOC or MISC becomes an ORGANIZATION with
 //     the company's canonical name ("Sony", "Gartner", "Time Warner"); a

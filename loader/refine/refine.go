@@ -631,7 +631,7 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 		c.label = "MISC" // "Sony's [Playstation]"
 	}
 	switch {
-	case isOrg && (c.label != "PER" || acronymOf(w)):
+	case isOrg && (c.label != "PER" || acronymOf(w) || knownOrgNotPerson(cs, i, words, x)):
 		c.typ = graph.Organization
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
@@ -693,6 +693,27 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 			c.typ = t
 		}
 	}
+}
+
+// knownOrgNotPerson reports whether a span tagged PER that is exactly a
+// well-known organisation's name ("Oxfam", "Gavi") names the organisation:
+// not when an honorific or title is written with it, the document names a
+// person ending in it, or it stands in a list of persons.
+func knownOrgNotPerson(cs []cand, i int, words []string, x spanIndex) bool {
+	c := cs[i]
+	if c.hs > 0 {
+		return false
+	}
+	if _, _, ok := gazetteer.TitleBefore(words, c.start); ok {
+		return false // "Coach Gavi"
+	}
+	if c.start > 0 && gazetteer.PersonNoun(words[c.start-1]) {
+		return false // "midfielder Gavi"
+	}
+	if x.surnames[strings.ToLower(strings.Join(c.name(words), " "))] {
+		return false
+	}
+	return !personList(cs, i, words)
 }
 
 // acronymOf reports whether a name is one word in capitals ("UNDP"): a
