@@ -1,9 +1,12 @@
 package refine
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // nameLinks are the lower-case words a long organisation's name may hold
@@ -95,4 +98,49 @@ func spellsOut(name []string, a string) bool {
 		initials = append(initials, unicode.ToUpper(r))
 	}
 	return string(initials) == a
+}
+
+// splitOrgTitlePlace splits a span NER ran over an organisation, a title and
+// the place the title is for ("[WHO Regional Director for Africa]",
+// "[UN Special Envoy to Sudan]") into the organisation and the place: the
+// title between is no name, and coreference reads it as the title of the
+// person named next to it. The organisation must be a known one or the
+// title of two or more words.
+func splitOrgTitlePlace(cs []cand, words []string) []cand {
+	var add []cand
+	for i := range cs {
+		c := &cs[i]
+		if c.drop || c.label != "ORG" || c.hs > 0 || c.ts > 0 || c.end-c.start < 4 {
+			continue
+		}
+		w := words[c.start:c.end]
+		for st := 1; st < len(w)-2; st++ {
+			n, _ := gazetteer.TitleAt(w, st)
+			if n == 0 || st+n+1 >= len(w) {
+				continue
+			}
+			if p := strings.ToLower(w[st+n]); p != "for" && p != "of" && p != "to" && p != "in" {
+				continue
+			}
+			k := st + n + 1
+			if k+1 < len(w) && strings.EqualFold(w[k], "the") {
+				k++
+			}
+			if _, ok := gazetteer.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+				continue
+			}
+			if _, org := gazetteer.FindOrg(strings.Join(w[:st], " ")); !org && n < 2 {
+				continue
+			}
+			add = append(add, cand{start: c.start + k, end: c.end, label: "LOC"})
+			c.end = c.start + st
+			break
+		}
+	}
+	if len(add) == 0 {
+		return cs
+	}
+	cs = append(cs, add...)
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
+	return cs
 }

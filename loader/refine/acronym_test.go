@@ -26,3 +26,16 @@ func TestLongNamesCutByNER(t *testing.T) {
 			[]want{{"Advisory Group", graph.Organization, nil}}},
 	})
 }
+
+func TestOrganisationTitlePlaceSplit(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"known organisation, title and place", "[PER Lena Moss] , the [ORG WHO Regional Director for Africa] , said .",
+			[]want{{"Lena Moss", graph.Person, nil}, {"WHO", graph.Organization, nil}, {"Africa", graph.Location, nil}}},
+		{"long title after an unknown organisation", "the [ORG Brevik Trust Deputy Director for Kenya] spoke .",
+			[]want{{"Brevik Trust", graph.Organization, nil}, {"Kenya", graph.Location, nil}}},
+		{"no place after the title: left alone", "the [ORG Ministry for Water Affairs] said .",
+			[]want{{"Ministry for Water Affairs", graph.Organization, nil}}},
+		{"a body for a place is one name", "the [ORG Commission for Africa] said .",
+			[]want{{"Commission for Africa", graph.Organization, nil}}},
+	})
+}

@@ -65,7 +65,10 @@
 //     such as a company's chief executive); a person's title never takes
 //     words of another name ("[Danish Energy] Chief Executive");
 //   - a title at the end of an organisation's span is cut ("UN Deputy
-//     Secretary-General"); a span that is only a title is dropped, for
+//     Secretary-General"), and a span of an organisation, a title and the
+//     known place the title is for is split into the organisation and the
+//     place ("[WHO] Regional Director for [Africa]"; the organisation a
+//     known one or the title of two words or more); a span that is only a title is dropped, for
 //     coreference to read as a description; a span that is an office
 //     named after a known place is the place ("[Mayor of Lyon]" gives
 //     the LOCATION Lyon, as CoNLL-2003 annotates it);

@@ -292,6 +292,7 @@ func refineSentence(words []string, spans []text.Span, x spanIndex) []cand {
 	cs = dateline(cs, words)
 	cs = recall(cs, words)
 	cs = splitPlacePerson(cs, words)
+	cs = splitOrgTitlePlace(cs, words)
 	cs = extendToAcronym(cs, words)
 	extendOf(cs, words)
 	joinPossessive(cs, words)
