@@ -107,3 +107,14 @@ func TestKnownOrganisationTaggedPerson(t *testing.T) {
 			[]want{{"Pablo Gavi", graph.Person, nil}, {"Gavi", graph.Person, nil}}},
 	})
 }
+
+func TestDemonymBeforeMinistry(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"demonym span before a ministry names it", "organised by the [MISC Estonian] [ORG Foreign Ministry] .",
+			[]want{{"Estonian", graph.NORP, nil}, {"Foreign Ministry", graph.Organization, map[string]string{"name": "Estonian Foreign Ministry", "country": "Estonia"}}}},
+		{"not before another organisation", "shares in the [MISC Estonian] [ORG Brevik Holdings] .",
+			[]want{{"Estonian", graph.NORP, nil}, {"Brevik Holdings", graph.Organization, map[string]string{"name": ""}}}},
+		{"no demonym: the name is the span", "the [ORG Foreign Ministry] said .",
+			[]want{{"Foreign Ministry", graph.Organization, map[string]string{"name": ""}}}},
+	})
+}

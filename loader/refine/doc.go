@@ -105,7 +105,11 @@
 // Titles, honorifics and trailing possessives inside a span stay in the span
 // (CoNLL04 annotates "President Lincoln", CoNLL-2003 "Lord 's") but are left
 // out of the name: the mention's "name" attribute holds the name when it
-// differs from the span's text, and coreference names entities by it.
+// differs from the span's text, and coreference names entities by it. A
+// ministry's span right after a demonym's, which CoNLL-2003 annotates as
+// two ("[Estonian] [Foreign Ministry]"), is named with the demonym
+// ("Estonian Foreign Ministry"): the name's words before its head are
+// portfolio words and its head an organisation's.
 //
 // Mention attributes set here: name (see above), kind and country (places),
 // country (organisations and groups named after a country: "Kazakh Foreign

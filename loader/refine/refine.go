@@ -682,6 +682,12 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 			}
 		}
 		c.set("country", orgCountry(cs, i, words))
+		if d := demonymBefore(cs, i, words); d != "" && c.typ == graph.Organization && c.hs == 0 &&
+			len(w) >= 2 && portfolio(w[:len(w)-1]) && orgHead(w) {
+			// "[Austrian] [Foreign Ministry]", as CoNLL-2003 annotates it,
+			// names the "Austrian Foreign Ministry".
+			c.set("name", d+" "+gazetteer.JoinWords(w))
+		}
 	default: // MISC
 		c.typ = graph.Misc
 		if p, ok := gazetteer.Demonym(name); ok {
@@ -797,6 +803,23 @@ func orgCountry(cs []cand, i int, words []string) string {
 			if p, ok := gazetteer.FindPlace(text); ok && p.Kind == "country" {
 				return p.Country
 			}
+		}
+	}
+	return ""
+}
+
+// demonymBefore returns the demonym of the span tagged MISC that ends right
+// before cs[i], or "".
+func demonymBefore(cs []cand, i int, words []string) string {
+	c := cs[i]
+	for j := range cs {
+		b := cs[j]
+		if j == i || b.drop || b.end != c.start || b.label != "MISC" {
+			continue
+		}
+		text := strings.Join(words[b.start:b.end], " ")
+		if _, ok := gazetteer.Demonym(text); ok {
+			return text
 		}
 	}
 	return ""
