@@ -1,0 +1,49 @@
+package refine_test
+
+import (
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/coref"
+	"github.com/kgraph/kgraph/loader/refine"
+)
+
+// TestRefinedNamesResolve checks that coreference joins the names these
+// repairs produce: an organisation's short name without its designator,
+// and a name extended to the acronym that spells it.
+func TestRefinedNamesResolve(t *testing.T) {
+	tests := []struct {
+		name, src string
+		entity    string
+		typ       graph.EntityType
+		mentions  int
+	}{
+		{"club and its short name", "[PER Deportivo Castelar] signed [PER Ivo Lenz] .\n[PER Castelar] paid well .\n[PER Lenz] joined [PER Castelar] .",
+			"Deportivo Castelar", graph.Organization, 3},
+		{"company and its short name", "[PER Brevik Sensors] was sold .\n[PER Brevik] makes chips .",
+			"Brevik Sensors", graph.Organization, 2},
+		{"name extended to its acronym", "The [ORG Joint Board] for the Care of the [LOC Lendra Basin] ( JBCLB ) met .\n[ORG JBCLB] said so .",
+			"Joint Board for the Care of the Lendra Basin", graph.Organization, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			refine.Refine(d)
+			coref.Resolve(d)
+			for _, e := range d.Entities {
+				if e.Name != tt.entity {
+					continue
+				}
+				if e.Type != tt.typ || len(e.Mentions) != tt.mentions {
+					t.Errorf("entity %q: got %s with %d mentions, want %s with %d", e.Name, e.Type, len(e.Mentions), tt.typ, tt.mentions)
+				}
+				return
+			}
+			var got []string
+			for _, e := range d.Entities {
+				got = append(got, e.Name+"/"+string(e.Type))
+			}
+			t.Errorf("got entities %q, want one named %q", got, tt.entity)
+		})
+	}
+}
