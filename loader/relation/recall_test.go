@@ -224,28 +224,7 @@ func TestWirePhrasing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := buildDoc(t, "", tc.sents...)
 			relation.Extract(d)
-			for _, f := range tc.want {
-				r, ok := find(d, f)
-				if !ok {
-					var got []string
-					for _, r := range d.Relations {
-						got = append(got, describe(d, r))
-					}
-					t.Errorf("missing %s(%q -> %q); got %v", f.typ, f.head, f.tail, got)
-					continue
-				}
-				if r.Sent != f.sent {
-					t.Errorf("%s: evidence sentence %d, want %d", describe(d, r), r.Sent, f.sent)
-				}
-				if f.title != "" && r.Attrs["title"] != f.title {
-					t.Errorf("%s: title %q, want %q", describe(d, r), r.Attrs["title"], f.title)
-				}
-			}
-			for _, f := range tc.not {
-				if r, ok := find(d, f); ok && (f.basis == "" || r.Attrs["basis"] == f.basis) {
-					t.Errorf("got %s, want no such relation", describe(d, r))
-				}
-			}
+			checkFacts(t, d, tc.want, tc.not)
 		})
 	}
 }

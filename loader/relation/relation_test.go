@@ -104,6 +104,38 @@ func find(d *text.Doc, f fact) (text.Relation, bool) {
 	return text.Relation{}, false
 }
 
+// checkFacts fails t for every fact of want that d lacks (or has with
+// another evidence sentence, title or an out-of-range confidence) and for
+// every fact of not that d has.
+func checkFacts(t *testing.T, d *text.Doc, want, not []fact) {
+	t.Helper()
+	for _, f := range want {
+		r, ok := find(d, f)
+		if !ok {
+			var got []string
+			for _, r := range d.Relations {
+				got = append(got, describe(d, r))
+			}
+			t.Errorf("missing %s(%q -> %q); got %v", f.typ, f.head, f.tail, got)
+			continue
+		}
+		if r.Sent != f.sent {
+			t.Errorf("%s: evidence sentence %d, want %d", describe(d, r), r.Sent, f.sent)
+		}
+		if f.title != "" && r.Attrs["title"] != f.title {
+			t.Errorf("%s: title %q, want %q", describe(d, r), r.Attrs["title"], f.title)
+		}
+		if r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("%s: confidence %v, want in (0,1]", describe(d, r), r.Confidence)
+		}
+	}
+	for _, f := range not {
+		if r, ok := find(d, f); ok && (f.title == "" || r.Attrs["title"] == f.title) && (f.basis == "" || r.Attrs["basis"] == f.basis) {
+			t.Errorf("got %s, want no such relation", describe(d, r))
+		}
+	}
+}
+
 func TestPatterns(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -782,31 +814,7 @@ func TestPatterns(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := buildDoc(t, tc.date, tc.sents...)
 			relation.Extract(d)
-			for _, f := range tc.want {
-				r, ok := find(d, f)
-				if !ok {
-					var got []string
-					for _, r := range d.Relations {
-						got = append(got, describe(d, r))
-					}
-					t.Errorf("missing %s(%q -> %q); got %v", f.typ, f.head, f.tail, got)
-					continue
-				}
-				if r.Sent != f.sent {
-					t.Errorf("%s: evidence sentence %d, want %d", describe(d, r), r.Sent, f.sent)
-				}
-				if f.title != "" && r.Attrs["title"] != f.title {
-					t.Errorf("%s: title %q, want %q", describe(d, r), r.Attrs["title"], f.title)
-				}
-				if r.Confidence <= 0 || r.Confidence > 1 {
-					t.Errorf("%s: confidence %v, want in (0,1]", describe(d, r), r.Confidence)
-				}
-			}
-			for _, f := range tc.not {
-				if r, ok := find(d, f); ok && (f.title == "" || r.Attrs["title"] == f.title) && (f.basis == "" || r.Attrs["basis"] == f.basis) {
-					t.Errorf("got %s, want no such relation", describe(d, r))
-				}
-			}
+			checkFacts(t, d, tc.want, tc.not)
 		})
 	}
 }
