@@ -4,15 +4,10 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/refine"
 )
 
 func TestRefineCompanies(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []want
-	}{
+	tests := []refineCase{
 		{"company tagged LOC", "[LOC Sony] cut prices .",
 			[]want{{"Sony", graph.Organization, map[string]string{"canonical": "Sony", "country": "Japan"}}}},
 		{"company's possessive tagged LOC", "[LOC Sony 's] Playstation Portable .",
@@ -56,28 +51,5 @@ func TestRefineCompanies(t *testing.T) {
 		{"known place stays a place", "in [LOC Suez] .",
 			[]want{{"Suez", graph.Location, nil}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := mustDoc(t, tt.src)
-			refine.Refine(d)
-			if len(d.Mentions) != len(tt.want) {
-				var got []string
-				for _, m := range d.Mentions {
-					got = append(got, d.MentionText(m)+"/"+string(m.Type))
-				}
-				t.Fatalf("got mentions %q, want %d", got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				m := d.Mentions[i]
-				if d.MentionText(m) != w.text || m.Type != w.typ {
-					t.Errorf("mention %d = %s/%s, want %s/%s", i, d.MentionText(m), m.Type, w.text, w.typ)
-				}
-				for k, v := range w.attrs {
-					if m.Attrs[k] != v {
-						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
-					}
-				}
-			}
-		})
-	}
+	checkRefine(t, tests)
 }

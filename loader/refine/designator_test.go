@@ -14,7 +14,8 @@ type refineCase struct {
 }
 
 // checkRefine refines each case's document and compares its mentions, in
-// order, with the wanted texts, types and attributes.
+// order, with the wanted texts, types and attributes; refine leaves every
+// mention without an entity.
 func checkRefine(t *testing.T, tests []refineCase) {
 	t.Helper()
 	for _, tt := range tests {
@@ -37,6 +38,9 @@ func checkRefine(t *testing.T, tests []refineCase) {
 					if m.Attrs[k] != v {
 						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
 					}
+				}
+				if m.Entity != -1 {
+					t.Errorf("mention %q Entity = %d, want -1", w.text, m.Entity)
 				}
 			}
 		})

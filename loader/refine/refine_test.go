@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -51,11 +50,7 @@ type want struct {
 }
 
 func TestRefine(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []want
-	}{
+	tests := []refineCase{
 		{"event keyword", "Delegates met at the [MISC Global Water Summit] .",
 			[]want{{"Global Water Summit", graph.Event, nil}}},
 		{"initiative keyword", "The [MISC Clean Rivers Programme] began in May .",
@@ -239,31 +234,5 @@ func TestRefine(t *testing.T) {
 		{"place and person split", "Foreign Minister of the Republic of [ORG Uzbekistan Bakhtiyor Saidov] came .",
 			[]want{{"Republic of Uzbekistan", graph.Location, nil}, {"Bakhtiyor Saidov", graph.Person, map[string]string{"title": "Foreign Minister", "country": "Uzbekistan"}}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := mustDoc(t, tt.src)
-			refine.Refine(d)
-			var got []string
-			for _, m := range d.Mentions {
-				got = append(got, d.MentionText(m)+"/"+string(m.Type))
-			}
-			if len(d.Mentions) != len(tt.want) {
-				t.Fatalf("got mentions %q, want %d", got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				m := d.Mentions[i]
-				if d.MentionText(m) != w.text || m.Type != w.typ {
-					t.Errorf("mention %d = %s/%s, want %s/%s", i, d.MentionText(m), m.Type, w.text, w.typ)
-				}
-				for k, v := range w.attrs {
-					if m.Attrs[k] != v {
-						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
-					}
-				}
-				if m.Entity != -1 {
-					t.Errorf("mention %q Entity = %d, want -1", w.text, m.Entity)
-				}
-			}
-		})
-	}
+	checkRefine(t, tests)
 }
