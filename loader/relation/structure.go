@@ -382,6 +382,10 @@ func (x *extractor) basedIn(st *sentence, o int) {
 	}
 	if l := x.startingAt(st, j); l >= 0 && x.d.Mentions[l].Type == graph.Location {
 		x.add(graph.BasedIn, o, x.named(l), st.i, 0.85, nil)
+		// "based in Eindhoven, the Netherlands": in the country too.
+		if c := x.countryAfter(st, l); c >= 0 {
+			x.add(graph.BasedIn, o, c, st.i, 0.8, nil)
+		}
 	}
 }
 
@@ -500,10 +504,18 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 // country), and the pair is no list of places ("France, Germany and
 // Italy", "Paris, Berlin and Rome").
 func (x *extractor) cityCountry(st *sentence, a int) {
+	if c := x.countryAfter(st, a); c >= 0 {
+		x.add(graph.LocatedIn, a, c, st.i, 0.8, nil)
+	}
+}
+
+// countryAfter returns the country mention of "A, [the] COUNTRY" under the
+// conditions cityCountry states, or -1.
+func (x *extractor) countryAfter(st *sentence, a int) int {
 	am := x.d.Mentions[a]
 	n := len(st.toks)
 	if am.Type != graph.Location || am.End+1 >= n || st.low[am.End] != "," {
-		return
+		return -1
 	}
 	j := am.End + 1
 	if st.low[j] == "the" {
@@ -511,24 +523,24 @@ func (x *extractor) cityCountry(st *sentence, a int) {
 	}
 	c := x.startingAt(st, j)
 	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
-		return
+		return -1
 	}
 	x.indexNames()
 	pc, ok := x.placeOf[c]
 	if !ok || pc.Kind != "country" {
-		return
+		return -1
 	}
 	if pa, ok := x.placeOf[a]; ok && (pa.Kind == "country" || pa.Kind == "region" || pa.Country != "" && pa.Country != pc.Name) {
-		return
+		return -1
 	}
 	if e := x.d.Mentions[c].End; e < n && (st.low[e] == "and" || st.low[e] == "or" || isWord(st.low[e]) && !prepositions[st.low[e]]) {
 		// "Lyon, France and Spain": a list; "For X, the US's leading
 		// insurer", "at Roma, the England skipper": the country
 		// modifies what follows.
-		return
+		return -1
 	}
 	if b := am.Start; b > 0 && (st.low[b-1] == "," || st.low[b-1] == "and") && x.endingAt(st, b-1) >= 0 {
-		return // "Oslo, Lyon, France": a list
+		return -1 // "Oslo, Lyon, France": a list
 	}
-	x.add(graph.LocatedIn, a, c, st.i, 0.8, nil)
+	return c
 }

@@ -204,6 +204,9 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 			if anchor < 0 && j > 0 && st.low[j-1] == "its" {
 				anchor = x.itsReferent(st, j-1) // "its chief executive X"
 			}
+			if anchor < 0 && j > 0 && st.low[j-1] == "whose" {
+				anchor = x.whoseReferent(st, j-1) // "Y, whose chief executive X"
+			}
 			m := anchor
 			if m >= 0 && x.d.Mentions[m].Type == graph.NORP {
 				// "Finnish Economy Minister X": the demonym's country, when
@@ -500,6 +503,8 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 		}
 	case "its":
 		m = x.itsReferent(st, ts-1) // "Its executive secretary, X,"
+	case "whose":
+		m = x.whoseReferent(st, ts-1) // "Y, whose secretary general, X,"
 	}
 	if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || x.d.Mentions[m].Sent == st.i && pastPost(st, x.d.Mentions[m].Start) {
 		return
@@ -555,6 +560,34 @@ func (x *extractor) itsReferent(st *sentence, k int) int {
 			!(om.Type == graph.Location && om.Start > 0 && prepositions[st.low[om.Start-1]]) {
 			return -1 // another name could be the owner ("in Oslo" cannot)
 		}
+	}
+	return m
+}
+
+// whoseReferent returns the organisation or country that "whose" at token
+// k of st refers to: the name written right before ", whose", after its
+// acronym in brackets ("the Organization for Z (OZ), whose chairman").
+// Else -1.
+func (x *extractor) whoseReferent(st *sentence, k int) int {
+	if k < 2 || st.low[k-1] != "," {
+		return -1
+	}
+	e := k - 1
+	m := -1
+	if e >= 3 && st.low[e-1] == ")" && st.low[e-3] == "(" {
+		if a := x.endingAt(st, e-1); a >= 0 && x.d.Mentions[a].Start == e-2 {
+			m = a // the acronym is a mention of its own
+		}
+		e -= 3
+	}
+	if m < 0 {
+		m = x.endingAt(st, e)
+	}
+	if m < 0 || x.d.Mentions[m].Nominal {
+		return -1
+	}
+	if t := x.d.Mentions[m].Type; t != graph.Organization && !(t == graph.Location && x.knownPlace(m) && x.placeOf[m].Kind == "country") {
+		return -1
 	}
 	return m
 }

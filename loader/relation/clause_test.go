@@ -1,0 +1,60 @@
+package relation_test
+
+import (
+	"testing"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/relation"
+)
+
+// TestClausePatterns covers relative clauses and appositions added after
+// the regression articles: "based in CITY, COUNTRY", "Y, whose TITLE, X",
+// "X, ..., which signed an agreement with Y", sports and place phrasing.
+func TestClausePatterns(t *testing.T) {
+	tests := []struct {
+		name      string
+		sents     []string
+		want, not []fact
+	}{
+		{
+			name:  "based in a city and its country",
+			sents: []string{"The deal covers [ORGANIZATION Lumora Optics] , a start-up based in [LOCATION Porto] , [LOCATION Portugal] , and two rivals ."},
+			want: []fact{
+				{typ: graph.BasedIn, head: "Lumora Optics", tail: "Porto"},
+				{typ: graph.BasedIn, head: "Lumora Optics", tail: "Portugal"},
+			},
+		},
+		{
+			name:  "based in a list of places is not based in the last",
+			sents: []string{"[ORGANIZATION Lumora Optics] is based in [LOCATION Porto] , [LOCATION Lisbon] and [LOCATION Spain] ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Lumora Optics", tail: "Spain"}},
+		},
+		{
+			name:  "whose title, name",
+			sents: []string{"Talks were chaired by the [ORGANIZATION Nordic Grid Council] ( [ORGANIZATION NGC] ) , whose chairman , [PERSON Ola Brekke] , spoke first ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Ola Brekke", tail: "NGC", title: "chairman"}, {typ: graph.Leads, head: "Ola Brekke", tail: "NGC"}},
+		},
+		{
+			name:  "whose title before the name",
+			sents: []string{"Shares rose at [ORGANIZATION Corvane Foods] , whose chief executive [PERSON Lia Moreau] quit in May ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Lia Moreau", tail: "Corvane Foods", title: "chief executive"}},
+		},
+		{
+			name:  "whose after a person is no employer",
+			sents: []string{"[PERSON Tom Akers] , whose adviser , [PERSON Ola Brekke] , spoke first , left [ORGANIZATION Corvane Foods] ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Ola Brekke", tail: "Corvane Foods", basis: "pattern"}},
+		},
+		{
+			name:  "whose without a comma is no apposition",
+			sents: []string{"He asked [ORGANIZATION Corvane Foods] whose chairman [PERSON Ola Brekke] was ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Ola Brekke", tail: "Corvane Foods", basis: "pattern"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := buildDoc(t, "", tc.sents...)
+			relation.Extract(d)
+			checkFacts(t, d, tc.want, tc.not)
+		})
+	}
+}
