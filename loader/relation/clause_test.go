@@ -49,6 +49,23 @@ func TestClausePatterns(t *testing.T) {
 			sents: []string{"He asked [ORGANIZATION Corvane Foods] whose chairman [PERSON Ola Brekke] was ."},
 			not:   []fact{{typ: graph.WorksFor, head: "Ola Brekke", tail: "Corvane Foods", basis: "pattern"}},
 		},
+		{
+			name:  "which signed an agreement with, after an apposition",
+			sents: []string{"Doses will come from [ORGANIZATION Delmar Pharma] , a vaccine maker based in [LOCATION Pune] , which signed a licensing agreement with [ORGANIZATION Gavi] in May ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Delmar Pharma", tail: "Gavi"}},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Pune", tail: "Gavi"}},
+		},
+		{
+			name:  "the relative clause names its own subject, not the main one",
+			sents: []string{"[ORGANIZATION Tarvik Bank] praised [ORGANIZATION Orsa Energy] , which works with [ORGANIZATION Nordlys Grid] ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Orsa Energy", tail: "Nordlys Grid"}},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Tarvik Bank", tail: "Nordlys Grid"}},
+		},
+		{
+			name:  "a name inside the relative clause is its subject",
+			sents: []string{"Doses came from [ORGANIZATION Delmar Pharma] , which [ORGANIZATION Gavi] says has a partnership with [ORGANIZATION Unicef] ."},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Delmar Pharma", tail: "Unicef"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,7 +25,10 @@ func (x *extractor) cooperation(st *sentence) {
 		if l == 0 || st.at[k] >= 0 {
 			continue
 		}
-		subj := x.clauseSubject(st, k)
+		subj := x.relativeSubject(st, k)
+		if subj < 0 {
+			subj = x.clauseSubject(st, k)
+		}
 		if subj < 0 || endedTie(st, k) {
 			continue
 		}
@@ -144,4 +147,51 @@ func (x *extractor) subjectBeforeAcronym(st *sentence, m, k int) bool {
 		e += 2
 	}
 	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !x.reportedBetween(st, e, k)
+}
+
+// relativeSubject returns the antecedent of the relative clause that
+// token k belongs to: "Y, which signed an agreement with Z" and "Y, a
+// drug maker based in Pune, which signed ..." give Y (a name that is no
+// place after a preposition). The clause must open with ", which" or ",
+// who" and hold no comma or other name before k. Else -1.
+func (x *extractor) relativeSubject(st *sentence, k int) int {
+	j := k - 1
+	for ; j >= 2; j-- {
+		if st.low[j] == "which" || st.low[j] == "who" {
+			break
+		}
+		if st.low[j] == "," || clauseEnd(st.low[j]) || st.at[j] >= 0 || j < k-8 {
+			return -1
+		}
+	}
+	if j < 2 || st.low[j-1] != "," {
+		return -1
+	}
+	ok := func(m int) bool {
+		if m < 0 || x.d.Mentions[m].Nominal || !hasType(partyTypes, x.d.Mentions[m].Type) {
+			return false
+		}
+		b := x.d.Mentions[m].Start
+		return x.d.Mentions[m].Type != graph.Location || b == 0 || !prepositions[st.low[b-1]]
+	}
+	if m := x.endingAt(st, j-1); ok(m) {
+		return m
+	}
+	// Step back over an apposition: ", a|an|the ... ,".
+	for c := j - 2; c >= 1 && c >= j-11; c-- {
+		if st.low[c] != "," {
+			if clauseEnd(st.low[c]) {
+				return -1
+			}
+			continue
+		}
+		if a := st.low[c+1]; a != "a" && a != "an" && a != "the" {
+			return -1
+		}
+		if m := x.endingAt(st, c); ok(m) && x.d.Mentions[m].Type != graph.Location {
+			return m
+		}
+		return -1
+	}
+	return -1
 }
