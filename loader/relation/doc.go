@@ -77,7 +77,8 @@
 //     executive of Y", "X, who heads Y", "Y's head of production, X," —
 //     a title with a lower-case complement leads no Y; "Its executive
 //     secretary, X," and "its chief executive X" for the organisation
-//     that plainly opens the sentence or the one before; "his Greek
+//     that plainly opens the sentence or the one before; "Y (ACR), whose
+//     secretary general, X," and "Y, whose chief executive X"; "his Greek
 //     counterpart, X" for the country named in the document); "former"
 //     posts, lists and "in Paris President X" are not jobs, nor words
 //     such as singer or veteran, and an honorary post leads nothing.
@@ -104,7 +105,9 @@
 //     "announced a partnership/deal/alliance with Y" makes Y a partner
 //     (COOPERATES_WITH), not something announced.
 //   - PARTICIPATES_IN ("attended", "took part in", "On the sidelines of
-//     EVENT, X ..."; not "On the eve of EVENT, X ..."); ORGANIZED_BY (an
+//     EVENT, X ..."; not "On the eve of EVENT, X ..."; in match reports
+//     "X face|play|beat Y in the EVENT" for both teams and "X sit|lie
+//     sixth in EVENT"); ORGANIZED_BY (an
 //     organisation's name opening the event's name or written right before
 //     it, "organised/hosted by", "X organised EVENT"); LOCATED_IN for
 //     events ("EVENT [, which will be held] in PLACE", "EVENT, hosted by X
@@ -120,16 +123,21 @@
 //     "Estonian Foreign Ministry" → the country's state body, else
 //     BASED_IN; the possessive only for a place the gazetteer knows,
 //     "Sony's PlayStation" with Sony taken for a place says nothing), MEMBER_OF ("X, a member of Y", "NATO member X",
-//     "X joined Y", not "joined from Y"), BASED_IN ("based in",
+//     "X joined Y", not "joined from Y"), BASED_IN ("based in" — "based
+//     in Eindhoven, the Netherlands" gives the country too —
 //     "headquartered in", "the Vienna-based X" — coref makes the
 //     adjective a mention of the place, kept out of the token contract —
 //     and "Montevideo side X"), LOCATED_IN ("Beijing's Tiananmen Square",
 //     "Eindhoven, the Netherlands" when the gazetteer knows the second as
-//     a country and the pair is no list), COOPERATES_WITH ("in
+//     a country and the pair is no list; "A, on the northern edge|outskirts
+//     of B" between places, not a country in a smaller place),
+//     COOPERATES_WITH ("in
 //     cooperation/partnership with", "together with", "working with",
 //     "alliance/joint venture with", "increase cooperation with",
 //     "signed an agreement with", lists, "the Kenyan charity X" and "such
-//     as" expanded; the subject of a reported clause is not the speaker;
+//     as" expanded; in a relative clause "Y, [a firm based in Z,] which
+//     signed an agreement with W" the partner is Y; the subject of a
+//     reported clause is not the speaker;
 //     not after a word for ending the tie, "an end to its alliance
 //     with"), KILLED ("shot dead", "assassinated by"), ACQUIRED
 //     ("acquired", "took over", "agreed to acquire", "will buy",

@@ -32,6 +32,7 @@ func (x *extractor) sentencePatterns(st *sentence) {
 	x.events(st)
 	x.structure(st)
 	x.cooperation(st)
+	x.sports(st)
 }
 
 func (x *extractor) sentence(s int) *sentence {

@@ -26,6 +26,7 @@ func (x *extractor) structure(st *sentence) {
 		x.basedIn(st, a)
 		x.basedAdjective(st, a)
 		x.cityCountry(st, a)
+		x.placeEdge(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
 		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
 			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
@@ -543,4 +544,39 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 		return -1 // "Oslo, Lyon, France": a list
 	}
 	return c
+}
+
+// edgeNouns name the fringe of a place: "on the outskirts of Y".
+var edgeNouns = map[string]bool{
+	"edge": true, "outskirts": true, "fringes": true, "fringe": true, "suburbs": true,
+}
+
+// placeEdge: "A [, ] on|in the [northern] edge|outskirts|suburbs of B" ->
+// A LOCATED_IN B, when A is a place (a stadium, a district) and B a place
+// that is no country smaller than A.
+func (x *extractor) placeEdge(st *sentence, a int) {
+	am := x.d.Mentions[a]
+	n := len(st.toks)
+	if am.Type != graph.Location {
+		return
+	}
+	j := am.End
+	if j < n && st.low[j] == "," {
+		j++
+	}
+	if !(j+2 < n && (st.low[j] == "on" || st.low[j] == "in") && st.low[j+1] == "the") {
+		return
+	}
+	j += 2
+	if j < n && st.at[j] < 0 && isLowerWord(st.toks[j].Text) && !edgeNouns[st.low[j]] {
+		j++ // "northern", "eastern"
+	}
+	if !(j+1 < n && edgeNouns[st.low[j]] && st.low[j+1] == "of") {
+		return
+	}
+	b := x.startingAt(st, j+2)
+	if b < 0 || x.d.Mentions[b].Type != graph.Location || x.d.Mentions[b].Nominal || x.biggerPlace(a, b) {
+		return
+	}
+	x.add(graph.LocatedIn, a, b, st.i, 0.8, nil)
 }
