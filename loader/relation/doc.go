@@ -127,7 +127,9 @@
 //     in Eindhoven, the Netherlands" gives the country too —
 //     "headquartered in", "the Vienna-based X" — coref makes the
 //     adjective a mention of the place, kept out of the token contract —
-//     and "Montevideo side X"), LOCATED_IN ("Beijing's Tiananmen Square",
+//     "Montevideo side X", and "the Kenyan charity X", "Japanese robot
+//     maker X" for the demonym's country when the document names it),
+//     LOCATED_IN ("Beijing's Tiananmen Square",
 //     "Eindhoven, the Netherlands" when the gazetteer knows the second as
 //     a country and the pair is no list; "A, on the northern edge|outskirts
 //     of B" between places, not a country in a smaller place),

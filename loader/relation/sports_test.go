@@ -8,7 +8,8 @@ import (
 )
 
 // TestSportsAndPlaces covers match reports ("X face Y in the EVENT", "X
-// sit sixth in EVENT") and places on the edge of others.
+// sit sixth in EVENT"), places on the edge of others and an
+// organisation's base from a demonym ("the Kenyan charity X").
 func TestSportsAndPlaces(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -70,6 +71,29 @@ func TestSportsAndPlaces(t *testing.T) {
 			name:  "on the edge of collapse names no place",
 			sents: []string{"[LOCATION Porto] is on the edge of bankruptcy , [LOCATION Portugal] said ."},
 			not:   []fact{{typ: graph.LocatedIn, head: "Porto", tail: "Portugal", basis: "pattern"}},
+		},
+		{
+			name: "a demonym and a word for the firm",
+			sents: []string{
+				"[ORGANIZATION Tarvik Health] will work with the [NORP Ghanaian] charity [ORGANIZATION Nsu Pa Trust] .",
+				"[LOCATION Ghana] has 30 million people .",
+			},
+			want: []fact{{typ: graph.BasedIn, head: "Nsu Pa Trust", tail: "Ghana"}},
+		},
+		{
+			name:  "two words between the demonym and the noun",
+			sents: []string{"[NORP Swedish] budget furniture maker [ORGANIZATION Hemlund] sells in [LOCATION Sweden] and [LOCATION Norway] ."},
+			want:  []fact{{typ: graph.BasedIn, head: "Hemlund", tail: "Sweden"}},
+		},
+		{
+			name:  "without the country named there is no fact",
+			sents: []string{"[NORP Swedish] furniture maker [ORGANIZATION Hemlund] grew ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Hemlund", tail: "Sweden"}},
+		},
+		{
+			name:  "a demonym before a word that is no firm",
+			sents: []string{"[NORP Swedish] fans of [ORGANIZATION Hemlund] cheered in [LOCATION Sweden] .", "[NORP Swedish] striker [ORGANIZATION Hemlund] scored in [LOCATION Sweden] ."},
+			not:   []fact{{typ: graph.BasedIn, head: "Hemlund", tail: "Sweden", basis: "pattern"}},
 		},
 	}
 	for _, tc := range tests {

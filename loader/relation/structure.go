@@ -27,6 +27,7 @@ func (x *extractor) structure(st *sentence) {
 		x.basedAdjective(st, a)
 		x.cityCountry(st, a)
 		x.placeEdge(st, a)
+		x.demonymBase(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
 		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
 			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
@@ -579,4 +580,40 @@ func (x *extractor) placeEdge(st *sentence, a int) {
 		return
 	}
 	x.add(graph.LocatedIn, a, b, st.i, 0.8, nil)
+}
+
+// firmNouns say what kind of organisation a name is: "the Kenyan charity
+// X", "German carmaker X".
+var firmNouns = map[string]bool{
+	"charity": true, "company": true, "firm": true, "bank": true, "lender": true, "insurer": true,
+	"carmaker": true, "automaker": true, "maker": true, "manufacturer": true, "producer": true,
+	"airline": true, "carrier": true, "club": true, "retailer": true, "broadcaster": true,
+	"group": true, "conglomerate": true, "start-up": true, "startup": true, "supplier": true,
+	"developer": true, "operator": true, "ngo": true, "non-profit": true, "utility": true,
+	"chipmaker": true, "drugmaker": true, "publisher": true, "giant": true,
+}
+
+// demonymBase: "the Kenyan charity X", "Japanese robot maker X" -> X
+// BASED_IN the demonym's country, when the document names the country.
+// Up to two lower-case words may stand between the demonym and the noun.
+func (x *extractor) demonymBase(st *sentence, o int) {
+	om := x.d.Mentions[o]
+	if om.Type != graph.Organization || om.Start < 2 {
+		return
+	}
+	k := om.Start - 1
+	if st.at[k] >= 0 || !firmNouns[st.low[k]] {
+		return
+	}
+	j := k
+	for j > 0 && j > k-2 && st.at[j-1] < 0 && isLowerWord(st.toks[j-1].Text) && !stopFillers[st.low[j-1]] && !prepositions[st.low[j-1]] {
+		j--
+	}
+	nm := x.endingAt(st, j)
+	if nm < 0 || x.d.Mentions[nm].Type != graph.NORP {
+		return
+	}
+	if c := x.demonymCountry(st, nm); c >= 0 && !x.sameEntity(o, c) {
+		x.add(graph.BasedIn, o, c, st.i, 0.75, nil)
+	}
 }
