@@ -122,3 +122,61 @@ func TestDemonymBeforeMinistry(t *testing.T) {
 			[]want{{"Foreign Ministry", graph.Organization, map[string]string{"name": ""}}}},
 	})
 }
+
+func TestOrganisationDescriptors(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"demonym and maker", "German carmaker [PER Ostwald Motors] said .",
+			[]want{{"Ostwald Motors", graph.Organization, nil}}},
+		{"demonym and bank", "Swiss bank [PER Lindqvist Partners] cut jobs .",
+			[]want{{"Lindqvist Partners", graph.Organization, nil}}},
+		{"strong head alone", "shares in chipmaker [PER Arvo] fell .",
+			[]want{{"Arvo", graph.Organization, nil}}},
+		{"demonym tagged MISC before", "[MISC British] retailer [PER Hollins] said .",
+			[]want{{"British", graph.NORP, nil}, {"Hollins", graph.Organization, nil}}},
+		{"modifier before a weak head", "Dutch shipping company [PER Vermeer] said .",
+			[]want{{"Vermeer", graph.Organization, nil}}},
+		{"X-based adjective", "the [MISC Chicago-based] consultancy [PER Pine] said .",
+			[]want{{"Chicago-based", graph.Misc, nil}, {"Pine", graph.Organization, nil}}},
+		{"city before a two-word head", "[LOC Oslo] law firm [PER Berge Larsen] said .",
+			[]want{{"Oslo", graph.Location, nil}, {"Berge Larsen", graph.Organization, nil}}},
+		{"tagged LOC", "Swiss insurer [LOC Valmont] said .",
+			[]want{{"Valmont", graph.Organization, nil}}},
+		{"tagged MISC", "the drugmaker [MISC Corvane] said .",
+			[]want{{"Corvane", graph.Organization, nil}}},
+		{"short name follows", "retailer [PER Hollins] said .\n[PER Hollins] sells shoes .",
+			[]want{{"Hollins", graph.Organization, nil}, {"Hollins", graph.Organization, nil}}},
+		{"short name of a described firm with a designator", "German carmaker [PER Ostwald Motors] said .\n[PER Ostwald] builds vans .",
+			[]want{{"Ostwald Motors", graph.Organization, nil}, {"Ostwald", graph.Organization, nil}}},
+		{"full name again", "[LOC Oslo] law firm [PER Berge Larsen] said .\n[PER Berge Larsen] has 40 lawyers .",
+			[]want{{"Oslo", graph.Location, nil}, {"Berge Larsen", graph.Organization, nil}, {"Berge Larsen", graph.Organization, nil}}},
+		// People with descriptors stay people.
+		{"actor", "[MISC British] actor [PER Tom Hollins] said .",
+			[]want{{"British", graph.NORP, nil}, {"Tom Hollins", graph.Person, nil}}},
+		{"striker", "German striker [PER Jonas Ostwald] scored .",
+			[]want{{"Jonas Ostwald", graph.Person, nil}}},
+		{"banker", "Swiss banker [PER Lars Lindqvist] said .",
+			[]want{{"Lars Lindqvist", graph.Person, nil}}},
+		{"possessive of a head", "the manufacturer 's chief [PER Anna Berg] said .",
+			[]want{{"Anna Berg", graph.Person, nil}}},
+		{"weak head alone", "the club [PER Smith] joined in May .",
+			[]want{{"Smith", graph.Person, nil}}},
+		{"weak head after a verb", "he told the team [PER Smith] would stay .",
+			[]want{{"Smith", graph.Person, nil}}},
+		{"person noun that is no head", "property developer [PER Dan Hollins] said .",
+			[]want{{"Dan Hollins", graph.Person, nil}}},
+		{"honorific keeps a person", "carmaker [PER Mr Ostwald] said .",
+			[]want{{"Mr Ostwald", graph.Person, nil}}},
+		{"capitalised head is part of a name", "the World Bank [PER Anna Berg] said .",
+			[]want{{"Anna Berg", graph.Person, nil}}},
+	})
+}
+
+func TestCompanyWordsLast(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"marine", "[PER Vermeer Marine] said .", []want{{"Vermeer Marine", graph.Organization, nil}}},
+		{"semiconductor", "[PER Arvo Semiconductor] said .", []want{{"Arvo Semiconductor", graph.Organization, nil}}},
+		{"analytics", "[PER Pine Analytics] said .", []want{{"Pine Analytics", graph.Organization, nil}}},
+		{"services", "[PER Hollins Services] said .", []want{{"Hollins Services", graph.Organization, nil}}},
+		{"word alone stays", "[PER Marine] said .", []want{{"Marine", graph.Person, nil}}},
+	})
+}

@@ -3,7 +3,7 @@
 // a kind (country, city, region, facility), EVENT, INITIATIVE, NORP and MISC.
 //
 // It owns Refine and its tables (data/keywords.tsv, data/common-nouns.txt,
-// data/personal-names.txt, embedded), and may
+// data/personal-names.txt, data/org-descriptors.tsv, embedded), and may
 // import graph, loader/text, loader/gazetteer and the standard library.
 //
 // Refinement is driven by data, not by code paths per name: the place and
@@ -18,7 +18,14 @@
 // document, is the organisation too ("Castelar" of "Deportivo Castelar"),
 // unless a person in the document is named so or an honorific is before
 // it. No PER span of the CoNLL-2003 training data starts or ends with a
-// designator. Agreements NER tags ORG ("… Compact", "… Pact") are
+// designator. A name tagged PER, LOC or MISC right after an organisation's
+// descriptor is an organisation (data/org-descriptors.tsv): a head noun
+// that names one alone ("carmaker", "law firm", "consultancy") or one that
+// needs a place, a demonym, an "X-based" adjective or an industry modifier
+// before it ("Swiss bank", "Dutch shipping company"; not "the club Smith
+// joined"); nouns that also describe people ("publisher", "developer",
+// "banker", "actor") are no heads, and the name alone later in the
+// document follows it ("retailer Hollins" and "Hollins"). Agreements NER tags ORG ("… Compact", "… Pact") are
 // INITIATIVE, competitions EVENT ("… League" tagged MISC, "La Liga",
 // "Copa …"); a political "… League" tagged ORG stays an organisation, and
 // an assembly, whether a body or its session, stays as NER tagged it.

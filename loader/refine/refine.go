@@ -64,6 +64,10 @@ func spanNames(d *text.Doc) spanIndex {
 			break
 		}
 		toks := d.Sentences[si].Tokens
+		words := make([]string, len(toks))
+		for i, t := range toks {
+			words[i] = t.Text
+		}
 		for _, sp := range spans {
 			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
 				x.names[spanKey(toks[sp.Start:sp.End])]++
@@ -72,12 +76,15 @@ func spanNames(d *text.Doc) spanIndex {
 					for _, t := range toks[sp.Start:sp.End] {
 						ws = append(ws, t.Text)
 					}
-					if t, _, ok := keywordType("PER", ws); !ok || t != graph.Organization {
-						x.noteSurname(ws) // not of "Deportivo Nordvik"
+					if t, _, ok := keywordType("PER", ws); (!ok || t != graph.Organization) && !orgDescriptorBefore(words, sp.Start) {
+						x.noteSurname(ws) // not of "Deportivo Nordvik" nor "law firm Berge Larsen"
 					}
 				}
 				for _, t := range toks[sp.Start:sp.End] {
 					x.words[strings.ToLower(t.Text)]++
+				}
+				if sp.Label != "ORG" && orgDescriptorBefore(words, sp.Start) {
+					x.orgCores[spanKey(toks[sp.Start:sp.End])] = true // "retailer Hollins", later "Hollins"
 				}
 				if sp.End-sp.Start >= 2 {
 					ws := make([]string, 0, sp.End-sp.Start)
@@ -673,6 +680,12 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 			x.orgCores[key] && !x.surnames[key] {
 			c.typ = graph.Organization
 		}
+		// "German carmaker Ostwald", "Swiss bank Lindqvist Partners".
+		if c.typ != graph.Organization && c.hs == 0 && orgDescriptorBefore(words, c.start) {
+			c.typ = graph.Organization
+			delete(c.attrs, "kind")
+			c.set("country", orgCountry(cs, i, words))
+		}
 	case "ORG":
 		c.typ = graph.Organization
 		if t, kind, ok := keywordType(c.label, w); ok {
@@ -698,6 +711,9 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 			c.typ = graph.NORP
 		} else if t, _, ok := keywordType("MISC", w); ok {
 			c.typ = t
+		} else if c.hs == 0 && orgDescriptorBefore(words, c.start) {
+			c.typ = graph.Organization // "US chipmaker Arvo" tagged MISC
+			c.set("country", orgCountry(cs, i, words))
 		}
 	}
 }
