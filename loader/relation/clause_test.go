@@ -66,6 +66,22 @@ func TestClausePatterns(t *testing.T) {
 			sents: []string{"Doses came from [ORGANIZATION Delmar Pharma] , which [ORGANIZATION Gavi] says has a partnership with [ORGANIZATION Unicef] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Delmar Pharma", tail: "Unicef"}},
 		},
+		{
+			name:  "a bank advised a company on a deal",
+			sents: []string{"[ORGANIZATION Halden Partners] advised [ORGANIZATION Corvane Foods] on the planned merger , while [ORGANIZATION Brekke Bank] is advising [ORGANIZATION Orsa Energy] on its bid ."},
+			want: []fact{
+				{typ: graph.CooperatesWith, head: "Halden Partners", tail: "Corvane Foods"},
+				{typ: graph.CooperatesWith, head: "Brekke Bank", tail: "Orsa Energy"},
+			},
+		},
+		{
+			name:  "advice to do something is no service",
+			sents: []string{"[ORGANIZATION Halden Partners] advised [ORGANIZATION Corvane Foods] to sell , and [ORGANIZATION Brekke Bank] advised [ORGANIZATION Orsa Energy] on safety ."},
+			not: []fact{
+				{typ: graph.CooperatesWith, head: "Halden Partners", tail: "Corvane Foods"},
+				{typ: graph.CooperatesWith, head: "Brekke Bank", tail: "Orsa Energy"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

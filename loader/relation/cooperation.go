@@ -14,6 +14,56 @@ var coopTable = newPhraseTable(
 	"working with", "worked with", "works with", "working closely with", "working together with",
 )
 
+// dealWords are what a bank or law firm advises a company on.
+var dealWords = map[string]bool{
+	"deal": true, "acquisition": true, "takeover": true, "purchase": true, "sale": true, "merger": true,
+	"bid": true, "offer": true, "transaction": true, "listing": true, "flotation": true, "ipo": true,
+	"disposal": true, "buyout": true, "restructuring": true, "spin-off": true,
+}
+
+// adviser: "X advised Y on the acquisition", "X is advising Y on its
+// bid" -> X COOPERATES_WITH Y for two organisations; advice on a deal is
+// a service, advice to do something ("X advised Y to sell") is not.
+func (x *extractor) adviser(st *sentence) {
+	n := len(st.toks)
+	for k := 1; k+3 < n; k++ {
+		switch st.low[k] {
+		case "advised", "advises", "advising", "advise":
+		default:
+			continue
+		}
+		subj := x.subjectBefore(st, k)
+		if subj < 0 || x.d.Mentions[subj].Type != graph.Organization {
+			continue
+		}
+		j := k + 1
+		if st.low[j] == "the" {
+			j++
+		}
+		obj := x.startingAt(st, j)
+		if obj < 0 || x.d.Mentions[obj].Type != graph.Organization || x.d.Mentions[obj].Nominal {
+			continue
+		}
+		e := x.d.Mentions[obj].End
+		if e+1 >= n || st.low[e] != "on" {
+			continue
+		}
+		ok := false
+		for c := e + 1; c < n && c <= e+4; c++ {
+			if dealWords[st.low[c]] {
+				ok = true
+				break
+			}
+			if st.at[c] >= 0 && x.d.Mentions[st.at[c]].Type != graph.Organization || clauseEnd(st.low[c]) {
+				break
+			}
+		}
+		if ok && !x.sameEntity(subj, obj) {
+			x.add(graph.CooperatesWith, x.named(subj), x.named(obj), st.i, 0.7, nil)
+		}
+	}
+}
+
 // cooperation: "X ... in cooperation|partnership with Y", "X intends to
 // increase cooperation with Y", "X cooperates with Y" -> X COOPERATES_WITH
 // Y; Y may be a list, and "the relevant UN agencies such as A, B and C"

@@ -138,9 +138,9 @@
 //     "alliance/joint venture with", "increase cooperation with",
 //     "signed an agreement with", lists, "the Kenyan charity X" and "such
 //     as" expanded; in a relative clause "Y, [a firm based in Z,] which
-//     signed an agreement with W" the partner is Y; the subject of a
-//     reported clause is not the speaker;
-//     not after a word for ending the tie, "an end to its alliance
+//     signed an agreement with W" the partner is Y; "X advised Y on the
+//     acquisition" between organisations, not "advised Y to sell"; the
+//     subject of a reported clause is not the speaker; not after a word for ending the tie, "an end to its alliance
 //     with"), KILLED ("shot dead", "assassinated by"), ACQUIRED
 //     ("acquired", "took over", "agreed to acquire", "will buy",
 //     "completed its purchase of"; not shares, a stake, "Y's hybrid

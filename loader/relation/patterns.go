@@ -33,6 +33,7 @@ func (x *extractor) sentencePatterns(st *sentence) {
 	x.structure(st)
 	x.cooperation(st)
 	x.sports(st)
+	x.adviser(st)
 }
 
 func (x *extractor) sentence(s int) *sentence {
