@@ -66,7 +66,8 @@ func descTable() *descriptors {
 // ("Swiss bank", "Oslo law firm", "Dutch shipping company", "the
 // Chicago-based consultancy"). Person nouns ("actor", "striker",
 // "banker") are no heads, and a head followed by a possessive
-// ("manufacturer's chief") is not right before the name.
+// ("manufacturer's chief") is not right before the name; nor is a head
+// that describes a name before it ("CGA consultancy Anna Berg").
 func orgDescriptorBefore(words []string, start int) bool {
 	if start == 0 {
 		return false
@@ -90,6 +91,9 @@ func orgDescriptorBefore(words []string, start int) bool {
 		}
 		if !match {
 			continue
+		}
+		if b := start - n - 1; b > 0 && capitalised(words[b]) && !placeWord(words, b) {
+			return false // "CGA consultancy Jeanne-Marie Gescher": the head describes CGA
 		}
 		if h.strong || qualifiedBefore(words, start-n) {
 			return true

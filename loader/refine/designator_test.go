@@ -180,3 +180,14 @@ func TestCompanyWordsLast(t *testing.T) {
 		{"word alone stays", "[PER Marine] said .", []want{{"Marine", graph.Person, nil}}},
 	})
 }
+
+func TestOrganisationDescriptorsOfPeople(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"head after another name", "said [ORG CGA] consultancy [PER Anna Berg] .",
+			[]want{{"CGA", graph.Organization, nil}, {"Anna Berg", graph.Person, nil}}},
+		{"film maker", "Dutch film maker [PER Theo Vanloo] said .",
+			[]want{{"Theo Vanloo", graph.Person, nil}}},
+		{"broadcaster with a person noun", "comedian and broadcaster [PER Cyril Harte] died .",
+			[]want{{"Cyril Harte", graph.Person, nil}}},
+	})
+}
