@@ -91,3 +91,28 @@ func TestClausePatterns(t *testing.T) {
 		})
 	}
 }
+
+// TestGazetteerConfirmsClassifier: a city LOCATED_IN its country that the
+// classifier also proposed (perhaps with low confidence) stands on the
+// gazetteer, so the graph keeps it.
+func TestGazetteerConfirmsClassifier(t *testing.T) {
+	sents := []string{
+		"[PERSON Ana Petrovic] , who flew in from [LOCATION Belgrade] on Monday , said [LOCATION Serbia] would sign .",
+		"[PERSON Ana Petrovic] , who lives in [LOCATION Lyon] , [LOCATION France] , will attend .",
+	}
+	d := buildDoc(t, "", sents...)
+	relation.Extract(d)
+	for _, f := range []fact{{typ: graph.LocatedIn, head: "Belgrade", tail: "Serbia"}} {
+		r, ok := find(d, f)
+		if !ok {
+			t.Fatalf("missing %s(%q -> %q)", f.typ, f.head, f.tail)
+		}
+		if got := r.Attrs["basis"]; got != "gazetteer" {
+			t.Errorf("%s: basis %q, want gazetteer", describe(d, r), got)
+		}
+	}
+	r, ok := find(d, fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"})
+	if !ok || r.Attrs["basis"] != "pattern" {
+		t.Errorf("Lyon, France: got %v (found %v), want basis pattern", r.Attrs, ok)
+	}
+}

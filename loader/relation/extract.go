@@ -355,9 +355,15 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 				r.Attrs[a] = v
 			}
 		}
-		if basis == basisPattern || r.Attrs["basis"] == basisGazetteer && basis == basisClassifier {
+		switch {
+		case basis == basisPattern || r.Attrs["basis"] == basisGazetteer && basis == basisClassifier:
 			r.Attrs["basis"] = basis
 			r.Sent = sent
+		case basis == basisGazetteer && r.Attrs["basis"] == basisClassifier:
+			// The gazetteer confirms what the classifier guessed: the fact
+			// stands on the gazetteer (and survives the graph's
+			// threshold for classifier facts); the sentence stays.
+			r.Attrs["basis"] = basis
 		}
 		if conf > r.Confidence {
 			r.Confidence = conf
