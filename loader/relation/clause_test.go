@@ -75,6 +75,16 @@ func TestClausePatterns(t *testing.T) {
 			},
 		},
 		{
+			name:  "a second adviser shares the deal",
+			sents: []string{"[ORGANIZATION Halden Partners] advised [ORGANIZATION Corvane Foods] on the sale , while [ORGANIZATION Brekke Bank] advised [ORGANIZATION Orsa Energy] ."},
+			want:  []fact{{typ: graph.CooperatesWith, head: "Brekke Bank", tail: "Orsa Energy"}},
+		},
+		{
+			name:  "without a deal named a bare advised is no tie",
+			sents: []string{"[ORGANIZATION Halden Partners] advised [ORGANIZATION Corvane Foods] last year ; [ORGANIZATION Brekke Bank] advised [ORGANIZATION Orsa Energy] ."},
+			not:   []fact{{typ: graph.CooperatesWith, head: "Brekke Bank", tail: "Orsa Energy", basis: "pattern"}},
+		},
+		{
 			name:  "advice to do something is no service",
 			sents: []string{"[ORGANIZATION Halden Partners] advised [ORGANIZATION Corvane Foods] to sell , and [ORGANIZATION Brekke Bank] advised [ORGANIZATION Orsa Energy] on safety ."},
 			not: []fact{

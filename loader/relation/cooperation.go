@@ -23,10 +23,12 @@ var dealWords = map[string]bool{
 
 // adviser: "X advised Y on the acquisition", "X is advising Y on its
 // bid" -> X COOPERATES_WITH Y for two organisations; advice on a deal is
-// a service, advice to do something ("X advised Y to sell") is not.
+// a service, advice to do something ("X advised Y to sell") is not. A
+// later "while Z advised W." in the same sentence shares the deal.
 func (x *extractor) adviser(st *sentence) {
 	n := len(st.toks)
-	for k := 1; k+3 < n; k++ {
+	deal := false // the sentence named the deal for an earlier adviser
+	for k := 1; k+1 < n; k++ {
 		switch st.low[k] {
 		case "advised", "advises", "advising", "advise":
 		default:
@@ -45,6 +47,14 @@ func (x *extractor) adviser(st *sentence) {
 			continue
 		}
 		e := x.d.Mentions[obj].End
+		if deal && (e >= n || clauseEnd(st.low[e]) || st.low[e] == ",") {
+			// "X advised Y on the takeover, while Z advised W.": the
+			// second adviser works on the same deal.
+			if !x.sameEntity(subj, obj) {
+				x.add(graph.CooperatesWith, x.named(subj), x.named(obj), st.i, 0.7, nil)
+			}
+			continue
+		}
 		if e+1 >= n || st.low[e] != "on" {
 			continue
 		}
@@ -60,6 +70,7 @@ func (x *extractor) adviser(st *sentence) {
 		}
 		if ok && !x.sameEntity(subj, obj) {
 			x.add(graph.CooperatesWith, x.named(subj), x.named(obj), st.i, 0.7, nil)
+			deal = true
 		}
 	}
 }

@@ -139,7 +139,8 @@
 //     "signed an agreement with", lists, "the Kenyan charity X" and "such
 //     as" expanded; in a relative clause "Y, [a firm based in Z,] which
 //     signed an agreement with W" the partner is Y; "X advised Y on the
-//     acquisition" between organisations, not "advised Y to sell"; the
+//     acquisition" between organisations (and "while Z advised W." after
+//     it), not "advised Y to sell"; the
 //     subject of a reported clause is not the speaker; not after a word for ending the tie, "an end to its alliance
 //     with"), KILLED ("shot dead", "assassinated by"), ACQUIRED
 //     ("acquired", "took over", "agreed to acquire", "will buy",
@@ -159,7 +160,8 @@
 // organisation PART_OF its parent when the document names both (not for
 // a city name written after "of the": "Order of the Phoenix").
 //
-// Every relation carries attribute basis (pattern, classifier or gazetteer)
+// Every relation carries attribute basis (pattern, classifier or gazetteer;
+// a classifier fact that the gazetteer confirms becomes a gazetteer fact)
 // and, when Doc.Date is set, documentDate. Classifier relations carry the
 // classifier's probability as confidence. InContract and ContractType say
 // what belongs in the token-level evaluation contract: relations inside one
