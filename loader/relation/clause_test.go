@@ -27,7 +27,7 @@ func TestClausePatterns(t *testing.T) {
 		{
 			name:  "based in a list of places is not based in the last",
 			sents: []string{"[ORGANIZATION Lumora Optics] is based in [LOCATION Porto] , [LOCATION Lisbon] and [LOCATION Spain] ."},
-			not:   []fact{{typ: graph.BasedIn, head: "Lumora Optics", tail: "Spain"}},
+			not:   []fact{{typ: graph.BasedIn, head: "Lumora Optics", tail: "Spain", basis: "pattern"}},
 		},
 		{
 			name:  "whose title, name",

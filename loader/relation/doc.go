@@ -172,12 +172,12 @@
 //
 // # Figures (CoNLL04 dev, strict relation micro F1)
 //
-//	gold entities, Extract:                76.79 (P 78.42, R 75.22)   go run ./cmd/train-relations eval
-//	gold entities, classifier alone:       76.65
-//	pipeline entities (ner+refine+coref):  63.24 (P 65.72, R 60.93)
+//	gold entities, Extract:                76.25 (P 76.70, R 75.80)   go run ./cmd/train-relations eval
+//	gold entities, classifier alone:       76.58
+//	pipeline entities (ner+refine+coref):  61.61 (P 61.70, R 61.52)
 //	    go build -o /tmp/train-relations ./cmd/train-relations
 //	    ../shared/eval/score run re ../shared/data/conll04/dev.json -- /tmp/train-relations tag
-//	pipeline entities, classifier alone:   62.29 (printed by go run ./cmd/train-relations)
+//	pipeline entities, classifier alone:   61.09 (printed by go run ./cmd/train-relations)
 //
 // The pipeline figure is bounded by entity quality on CoNLL04: the
 // pipeline's entity F1 there is 86.5 (strict span and type), and a relation

@@ -126,7 +126,7 @@ func TestWirePhrasing(t *testing.T) {
 		{
 			name:  "near miss: a former post in the apposition",
 			sents: []string{"[ORGANIZATION Orbe] 's former head of logistics , [PERSON Lucie Marchal] , said the trucks were late ."},
-			not:   []fact{{typ: graph.WorksFor, head: "Lucie Marchal", tail: "Orbe"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Lucie Marchal", tail: "Orbe", basis: "pattern"}},
 		},
 		{
 			name:  "city and country",
