@@ -1,7 +1,6 @@
 package refine_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -12,33 +11,10 @@ import (
 // sentence per line, with NER spans written "[LABEL word word]".
 func mustDoc(tb testing.TB, src string) *text.Doc {
 	tb.Helper()
-	var sents [][]string
-	var spans [][]text.Span
-	for _, line := range strings.Split(strings.TrimSpace(src), "\n") {
-		var toks []string
-		var sp []text.Span
-		label, start := "", 0
-		for _, f := range strings.Fields(line) {
-			if strings.HasPrefix(f, "[") && len(f) > 1 && label == "" {
-				label, start = f[1:], len(toks)
-				continue
-			}
-			if label != "" && strings.HasSuffix(f, "]") && f != "]" {
-				toks = append(toks, strings.TrimSuffix(f, "]"))
-				sp = append(sp, text.Span{Start: start, End: len(toks), Label: label})
-				label = ""
-				continue
-			}
-			toks = append(toks, f)
-		}
-		if label != "" {
-			tb.Fatalf("unclosed span in %q", line)
-		}
-		sents = append(sents, toks)
-		spans = append(spans, sp)
+	d, err := text.FromMarked(src)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	d := text.FromTokens(sents)
-	d.Spans = spans
 	return d
 }
 
