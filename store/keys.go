@@ -101,6 +101,14 @@ type relKey struct {
 	Dst uint64
 }
 
+// other returns the endpoint of r that is not e (e itself for a loop).
+func (r relKey) other(e uint64) uint64 {
+	if r.Dst == e {
+		return r.Src
+	}
+	return r.Dst
+}
+
 func (r relKey) append(b []byte) []byte { return u64(append(u64(b, r.Src), r.T), r.Dst) }
 func (r relKey) out() []byte            { return r.append([]byte{kindOut}) }
 func (r relKey) in() []byte {

@@ -80,10 +80,7 @@ func (db *DB) Subgraph(ctx context.Context, ids []string, hops, limit int) (*gra
 					return err
 				}
 				for _, k := range keys {
-					n := k.Dst
-					if n == e {
-						n = k.Src
-					}
+					n := k.other(e)
 					if _, seen := recs[n]; seen {
 						continue
 					}
@@ -176,10 +173,7 @@ func (db *DB) ShortestPath(ctx context.Context, from, to string, maxHops int) (*
 					return err
 				}
 				for _, k := range keys {
-					n := k.Dst
-					if n == e {
-						n = k.Src
-					}
+					n := k.other(e)
 					if _, seen := side[n]; seen {
 						continue
 					}
