@@ -95,7 +95,7 @@ func TestClausePatterns(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := buildDoc(t, "", tc.sents...)
+			d := relation.BuildDoc(t, "", tc.sents...)
 			relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
@@ -110,7 +110,7 @@ func TestGazetteerConfirmsClassifier(t *testing.T) {
 		"[PERSON Ana Petrovic] , who flew in from [LOCATION Belgrade] on Monday , said [LOCATION Serbia] would sign .",
 		"[PERSON Ana Petrovic] , who lives in [LOCATION Lyon] , [LOCATION France] , will attend .",
 	}
-	d := buildDoc(t, "", sents...)
+	d := relation.BuildDoc(t, "", sents...)
 	relation.Extract(d)
 	for _, f := range []fact{{typ: graph.LocatedIn, head: "Belgrade", tail: "Serbia"}} {
 		r, ok := find(d, f)

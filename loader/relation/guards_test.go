@@ -8,38 +8,6 @@ import (
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// guardDoc makes a one-sentence document from "[TYPE words]" markup and
-// returns it with the mention indices in order.
-func guardDoc(s string) *text.Doc {
-	var words []string
-	var ms []text.Mention
-	fields := strings.Fields(s)
-	for i := 0; i < len(fields); i++ {
-		f := fields[i]
-		if !strings.HasPrefix(f, "[") || len(f) == 1 {
-			words = append(words, f)
-			continue
-		}
-		m := text.Mention{Type: graph.EntityType(f[1:]), Start: len(words), Entity: len(ms)}
-		for i++; i < len(fields); i++ {
-			w := fields[i]
-			if strings.HasSuffix(w, "]") && len(w) > 1 {
-				words = append(words, strings.TrimSuffix(w, "]"))
-				break
-			}
-			words = append(words, w)
-		}
-		m.End = len(words)
-		ms = append(ms, m)
-	}
-	d := text.FromTokens([][]string{words})
-	d.Mentions = ms
-	for k := range ms {
-		d.Entities = append(d.Entities, text.Entity{Type: ms[k].Type, Mentions: []int{k}})
-	}
-	return d
-}
-
 func TestImplausible(t *testing.T) {
 	tests := []struct {
 		sent       string
@@ -84,7 +52,7 @@ func TestImplausible(t *testing.T) {
 		{"A bid came from [ORGANIZATION Norvik AG] < [PERSON NORV] . F > .", graph.WorksFor, 1, 0, true},
 	}
 	for _, tt := range tests {
-		d := guardDoc(tt.sent)
+		d := buildDoc(t, "", tt.sent)
 		x := newExtractor(d)
 		st := x.sentence(0)
 		if got := x.implausible(st, tt.rel, tt.head, tt.tail); got != tt.want {

@@ -141,7 +141,7 @@ func BenchmarkExtract(b *testing.B) {
 	for i := 0; i < 10; i++ {
 		all = append(all, sents...)
 	}
-	d := buildDoc(b, "2024-03-02", all...)
+	d := relation.BuildDoc(b, "2024-03-02", all...)
 	words := 0
 	for _, s := range d.Sentences {
 		words += len(s.Tokens)

@@ -222,7 +222,7 @@ func TestWirePhrasing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := buildDoc(t, "", tc.sents...)
+			d := relation.BuildDoc(t, "", tc.sents...)
 			relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
@@ -246,7 +246,7 @@ func TestBasedAdjective(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := buildDoc(t, "", tc.sent)
+			d := relation.BuildDoc(t, "", tc.sent)
 			for i := range d.Mentions {
 				if d.Mentions[i].Type == graph.Location {
 					d.Mentions[i].Attrs = map[string]string{"modifier": tc.modifier, "name": "Oslo"}

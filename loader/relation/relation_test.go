@@ -11,73 +11,6 @@ import (
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// buildDoc makes a document from sentences written with inline mentions:
-// "[PERSON Lena Holm] met [ORGANIZATION#2 UNDP] ." Tokens are separated by
-// spaces. A mention is "[TYPE words]"; "TYPE#n" puts it in entity n (mentions
-// without a number get an entity of their own); "TYPE~#n" makes it a nominal
-// mention of entity n.
-func buildDoc(t testing.TB, date string, sents ...string) *text.Doc {
-	t.Helper()
-	type pending struct {
-		sent, start, end int
-		typ              graph.EntityType
-		ent              string
-		nominal          bool
-	}
-	var toks [][]string
-	var ms []pending
-	for si, s := range sents {
-		var words []string
-		fields := strings.Fields(s)
-		for i := 0; i < len(fields); i++ {
-			f := fields[i]
-			if !strings.HasPrefix(f, "[") || len(f) == 1 {
-				words = append(words, f)
-				continue
-			}
-			spec := f[1:]
-			p := pending{sent: si, start: len(words)}
-			if typ, ent, ok := strings.Cut(spec, "#"); ok {
-				spec, p.ent = typ, ent
-			}
-			if strings.HasSuffix(spec, "~") {
-				spec, p.nominal = strings.TrimSuffix(spec, "~"), true
-			}
-			p.typ = graph.EntityType(spec)
-			for i++; i < len(fields); i++ {
-				w := fields[i]
-				if strings.HasSuffix(w, "]") && len(w) > 1 {
-					words = append(words, strings.TrimSuffix(w, "]"))
-					break
-				}
-				words = append(words, w)
-			}
-			p.end = len(words)
-			ms = append(ms, p)
-		}
-		toks = append(toks, words)
-	}
-	d := text.FromTokens(toks)
-	d.Date = date
-	ents := map[string]int{}
-	for k, p := range ms {
-		e, ok := ents[p.ent]
-		if !ok || p.ent == "" {
-			e = len(d.Entities)
-			if p.ent != "" {
-				ents[p.ent] = e
-			}
-			d.Entities = append(d.Entities, text.Entity{Type: p.typ})
-		}
-		d.Mentions = append(d.Mentions, text.Mention{Sent: p.sent, Start: p.start, End: p.end, Type: p.typ, Entity: e, Nominal: p.nominal})
-		d.Entities[e].Mentions = append(d.Entities[e].Mentions, k)
-		if !p.nominal && d.Entities[e].Name == "" {
-			d.Entities[e].Name = d.MentionText(d.Mentions[k])
-		}
-	}
-	return d
-}
-
 // fact is an expected (or forbidden) relation, by mention text.
 type fact struct {
 	typ        graph.RelationType
@@ -812,7 +745,7 @@ func TestPatterns(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := buildDoc(t, tc.date, tc.sents...)
+			d := relation.BuildDoc(t, tc.date, tc.sents...)
 			relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
@@ -831,7 +764,7 @@ func TestEventDate(t *testing.T) {
 		{"The [EVENT Global Water Forum] in [LOCATION Nairobi] on May 3 drew crowds .", "", "", "", ""},
 	}
 	for _, tc := range tests {
-		d := buildDoc(t, tc.date, tc.sent)
+		d := relation.BuildDoc(t, tc.date, tc.sent)
 		relation.Extract(d)
 		r, ok := find(d, fact{typ: graph.LocatedIn, head: "Global Water Forum", tail: "Nairobi"})
 		if !ok {
@@ -846,7 +779,7 @@ func TestEventDate(t *testing.T) {
 }
 
 func TestDocumentDate(t *testing.T) {
-	d := buildDoc(t, "2024-03-02", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
+	d := relation.BuildDoc(t, "2024-03-02", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
 	relation.Extract(d)
 	if len(d.Relations) == 0 {
 		t.Fatal("no relations")
@@ -856,7 +789,7 @@ func TestDocumentDate(t *testing.T) {
 			t.Errorf("%s: documentDate %q, want 2024-03-02", describe(d, r), r.Attrs["documentDate"])
 		}
 	}
-	d = buildDoc(t, "", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
+	d = relation.BuildDoc(t, "", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
 	relation.Extract(d)
 	for _, r := range d.Relations {
 		if _, ok := r.Attrs["documentDate"]; ok {
@@ -866,7 +799,7 @@ func TestDocumentDate(t *testing.T) {
 }
 
 func TestSymmetricStoredOnce(t *testing.T) {
-	d := buildDoc(t, "", "[PERSON Lena Holm] met [PERSON Mart Kask] , and [PERSON Mart Kask] met [PERSON Lena Holm] .")
+	d := relation.BuildDoc(t, "", "[PERSON Lena Holm] met [PERSON Mart Kask] , and [PERSON Mart Kask] met [PERSON Lena Holm] .")
 	relation.Extract(d)
 	n := 0
 	for _, r := range d.Relations {
@@ -881,7 +814,7 @@ func TestSymmetricStoredOnce(t *testing.T) {
 }
 
 func TestBasisAndContract(t *testing.T) {
-	d := buildDoc(t, "", "[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , flew from [LOCATION Lyon] to [LOCATION France] .")
+	d := relation.BuildDoc(t, "", "[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , flew from [LOCATION Lyon] to [LOCATION France] .")
 	relation.Extract(d)
 	tests := []struct {
 		f          fact
@@ -912,7 +845,7 @@ func TestBasisAndContract(t *testing.T) {
 	}
 	// Across sentences the fact comes from the gazetteer, and neither
 	// sentence states it.
-	d = buildDoc(t, "", "Talks were held in [LOCATION Lyon] .", "[LOCATION France] welcomed the result .")
+	d = relation.BuildDoc(t, "", "Talks were held in [LOCATION Lyon] .", "[LOCATION France] welcomed the result .")
 	relation.Extract(d)
 	r, ok := find(d, fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"})
 	switch {
@@ -922,7 +855,7 @@ func TestBasisAndContract(t *testing.T) {
 		t.Errorf("%s: basis %q, InContract %v; want gazetteer, false", describe(d, r), r.Attrs["basis"], relation.InContract(d, r))
 	}
 	// A title to a country is a LIVES_IN in the contract (CoNLL04 convention).
-	d = buildDoc(t, "", "President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session .")
+	d = relation.BuildDoc(t, "", "President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session .")
 	relation.Extract(d)
 	r, ok = find(d, fact{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile"})
 	if !ok {
@@ -934,7 +867,7 @@ func TestBasisAndContract(t *testing.T) {
 }
 
 func TestExtractLeavesMentionTypes(t *testing.T) {
-	d := buildDoc(t, "", "[PERSON Abiy Mesfin] attended the [LOCATION African Union Summit] in [LOCATION Nairobi] .")
+	d := relation.BuildDoc(t, "", "[PERSON Abiy Mesfin] attended the [LOCATION African Union Summit] in [LOCATION Nairobi] .")
 	relation.Extract(d)
 	if got := d.Mentions[1].Type; got != graph.Location {
 		t.Errorf("mention type after Extract %s, want LOCATION (unchanged)", got)
@@ -951,7 +884,7 @@ func TestExtractConcurrent(t *testing.T) {
 		go func() {
 			n := 0
 			for i := 0; i < 20; i++ {
-				d := buildDoc(t, "2024-03-02", sents...)
+				d := relation.BuildDoc(t, "2024-03-02", sents...)
 				relation.Extract(d)
 				n += len(d.Relations)
 			}

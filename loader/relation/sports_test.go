@@ -98,7 +98,7 @@ func TestSportsAndPlaces(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := buildDoc(t, "", tc.sents...)
+			d := relation.BuildDoc(t, "", tc.sents...)
 			relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
