@@ -11,11 +11,7 @@ import (
 // the first-words sieve, which a listed name never enters), and never a
 // business line or product named after it.
 func TestResolveCompanies(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []entityView
-	}{
+	tests := []entityCase{
 		{"legal form and corporate word", `
 [ORG Toyota Motor Corp] raised prices .
 [PER Toyota] said sales rose .`,
@@ -40,18 +36,5 @@ The [ORG Nintendo DS] sold well .
 [PER Ford] said .`,
 			[]entityView{{"Harrison Ford", graph.Person, "Ford|Harrison Ford"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := mustDoc(t, tt.src)
-			got := view(d)
-			if len(got) != len(tt.want) {
-				t.Fatalf("got entities %+v, want %+v", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("entity %d = %+v, want %+v", i, got[i], tt.want[i])
-				}
-			}
-		})
-	}
+	checkEntities(t, tests)
 }

@@ -25,6 +25,33 @@ func mustDoc(tb testing.TB, src string) *text.Doc {
 	return d
 }
 
+// entityCase is a document in the bracket notation and the entities
+// refine and coref should make of it, in order.
+type entityCase struct {
+	name string
+	src  string
+	want []entityView
+}
+
+// checkEntities runs each case and compares its entities with want.
+func checkEntities(t *testing.T, tests []entityCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			got := view(d)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got entities %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("entity %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
 // entityView is an entity as the tests compare it: name, type and the
 // texts of its mentions (descriptions prefixed with ~), sorted.
 type entityView struct {
@@ -52,11 +79,7 @@ func view(d *text.Doc) []entityView {
 }
 
 func TestResolve(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []entityView
-	}{
+	tests := []entityCase{
 		{"acronym in parentheses", `
 The [ORG Caspian Water Council] ( CWC ) met .
 The [ORG CWC] said it would meet again .`,
@@ -316,20 +339,7 @@ The [ORG UN Population Fund] opened an office .
 It works with the UN Fund on health .`,
 			[]entityView{{"United Nations Population Fund", graph.Organization, "UN Population Fund|~the UN Fund"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := mustDoc(t, tt.src)
-			got := view(d)
-			if len(got) != len(tt.want) {
-				t.Fatalf("got entities %+v, want %+v", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("entity %d = %+v, want %+v", i, got[i], tt.want[i])
-				}
-			}
-		})
-	}
+	checkEntities(t, tests)
 }
 
 func TestResolveAliasesAndAttributes(t *testing.T) {
