@@ -31,6 +31,11 @@ A bad document (empty, binary, invalid UTF-8, larger than --max-doc-bytes,
 malformed JSON line) is reported with its path or line and the reason, and
 skipped; the others go on.
 
+With --nats URL it takes no inputs: it is the store's writer for documents
+published with kgraph publish and extracted by kgraph worker, applies every
+extraction published so far (in publication order, each acknowledged after
+its commit) and stops; see kgraph publish --help for the connection flags.
+
 Exit status: 0 when every document was ingested (or unchanged), 1 when some
 documents failed, 2 on usage or store errors.
 
@@ -38,6 +43,7 @@ Examples:
   kgraph ingest article.txt
   kgraph ingest --data /var/lib/kgraph corpus/ extra.jsonl
   cat news.jsonl | kgraph ingest -
+  kgraph ingest --nats nats://127.0.0.1:4222    # apply what the workers extracted
 `
 
 func runIngest(ctx context.Context, args []string, e env) int {
@@ -47,9 +53,14 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted, in bytes")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	progress := fs.Bool("progress", true, "show a progress line on stderr when it is a terminal")
+	var n natsFlags
+	n.register(fs, e)
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
+	}
+	if n.url != "" {
+		return ingestFromNATS(ctx, &c, &n, paths, e)
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(e.stderr, "kgraph ingest: no input; give files, directories or - (see --help)")

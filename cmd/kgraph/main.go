@@ -42,6 +42,8 @@ func commands() []command {
 		{"serve", "open the store and serve GraphQL over HTTP", runServe},
 		{"ingest", "extract documents and add them to the store", runIngest},
 		{"extract", "print the graph of documents without storing them", runExtract},
+		{"publish", "publish documents to a NATS JetStream stream for workers", runPublish},
+		{"worker", "extract documents from NATS JetStream for the store's writer", runWorker},
 		{"export", "print the whole stored graph", runExport},
 		{"query", "run a GraphQL query against the store, without a server", runQuery},
 		{"bench", "measure extraction speed on a corpus", runBench},

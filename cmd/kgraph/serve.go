@@ -35,6 +35,14 @@ Examples:
   kgraph serve
   kgraph serve --data /var/lib/kgraph --addr 0.0.0.0:8080 --log-format json
   KGRAPH_TOKEN=s3cret kgraph serve --addr 127.0.0.1:9000
+  kgraph serve --nats nats://127.0.0.1:4222     # also the writer of kgraph worker's extractions
+
+With --nats URL the server is also the store's single writer for documents
+published with kgraph publish and extracted by kgraph worker: it applies
+their extractions in publication order, acknowledging each after its
+commit, and /metrics adds the stream's lag, redeliveries and dead letters.
+The sample documents are not seeded then. kgraph publish --help describes
+the connection flags.
 `
 
 func runServe(ctx context.Context, args []string, e env) int {
@@ -47,6 +55,8 @@ func runServe(ctx context.Context, args []string, e env) int {
 	timeout := fs.Duration("timeout", schema.DefaultTimeout, "longest time one GraphQL request may run")
 	maxBody := fs.Int64("max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body")
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted by ingestDocument")
+	var n natsFlags
+	n.register(fs, e)
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -64,7 +74,12 @@ func runServe(ctx context.Context, args []string, e env) int {
 	log, ld, db := ss.log, ss.ld, ss.db
 	m := newMetrics(db.Stats)
 	p := &pipeline{loader: ld}
-	if *seed {
+	nw, stopNATS, ok := startNATSWriter(ctx, &n, db, log)
+	if !ok {
+		return exitUsage
+	}
+	defer stopNATS()
+	if *seed && nw == nil {
 		if err := seedIfEmpty(ctx, p, db, log, m); err != nil {
 			log.Error().Err(err).Msg("seed")
 			return exitUsage
@@ -103,7 +118,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	mux.Handle("GET /metrics", m)
+	mux.Handle("GET /metrics", natsMetrics(m, nw))
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

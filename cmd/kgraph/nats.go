@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/rs/zerolog"
+
+	"github.com/kgraph/kgraph/loader/stream"
+	"github.com/kgraph/kgraph/store"
+)
+
+// natsHelp documents the connection flags every NATS command shares.
+const natsHelp = `
+Connection: --nats takes one or more server URLs separated by commas
+(nats://host:4222,nats://other:4222); credentials go in the URL
+(nats://user:password@host:4222, or nats://token@host:4222) or in a
+credentials file (--nats-creds, the .creds file of a NATS account). For TLS
+give tls://host:4222 and the CA that signed the servers' certificates
+(--nats-ca), plus --nats-cert and --nats-key for mutual TLS. The client
+reconnects forever; documents in flight are redelivered, never lost.
+`
+
+// natsFlags are the flags of the commands that talk to NATS JetStream.
+type natsFlags struct {
+	url, creds, ca, cert, key string
+	stream, extractions, dead string
+	replicas                  int
+}
+
+func (n *natsFlags) register(fs *flag.FlagSet, e env) {
+	fs.StringVar(&n.url, "nats", envOr(e, "KGRAPH_NATS", ""), "NATS server URL(s), comma-separated (env KGRAPH_NATS)")
+	fs.StringVar(&n.creds, "nats-creds", envOr(e, "KGRAPH_NATS_CREDS", ""), "NATS credentials file (env KGRAPH_NATS_CREDS)")
+	fs.StringVar(&n.ca, "nats-ca", envOr(e, "KGRAPH_NATS_CA", ""), "PEM file of the CA of the NATS servers' TLS certificates (env KGRAPH_NATS_CA)")
+	fs.StringVar(&n.cert, "nats-cert", envOr(e, "KGRAPH_NATS_CERT", ""), "client certificate (PEM) for mutual TLS")
+	fs.StringVar(&n.key, "nats-key", envOr(e, "KGRAPH_NATS_KEY", ""), "client key (PEM) for mutual TLS")
+	fs.StringVar(&n.stream, "stream", "KGRAPH_DOCS", "JetStream stream of documents")
+	fs.StringVar(&n.extractions, "extractions-stream", "KGRAPH_EXTRACTIONS", "JetStream stream of extracted document graphs")
+	fs.StringVar(&n.dead, "dead-stream", "KGRAPH_DEAD", "JetStream stream of dead letters (documents that could not be extracted)")
+	fs.IntVar(&n.replicas, "replicas", 1, "replicas of the streams when they are created (3 on a cluster)")
+}
+
+func (n *natsFlags) config() stream.Config {
+	return stream.Config{Docs: n.stream, Extractions: n.extractions, Dead: n.dead, Replicas: n.replicas}
+}
+
+// connect opens the NATS connection, logging disconnects and reconnects.
+func (n *natsFlags) connect(ctx context.Context, name string, log zerolog.Logger) (*nats.Conn, jetstream.JetStream, error) {
+	return stream.Connect(ctx, stream.ConnOptions{
+		URL: n.url, Creds: n.creds, CA: n.ca, Cert: n.cert, Key: n.key,
+		Name: "kgraph " + name, Timeout: 10 * time.Second,
+		Reporter: func(ev string) { log.Warn().Str("component", "nats").Msg(ev) },
+	})
+}
+
+// logf adapts a logger to the stream package's log functions.
+func logf(log zerolog.Logger, component string) func(string, ...any) {
+	l := log.With().Str("component", component).Logger()
+	return func(f string, a ...any) { l.Warn().Msgf(f, a...) }
+}
+
+// newStreamWriter builds the single writer of the store.
+func newStreamWriter(js jetstream.JetStream, cfg stream.Config, db *store.DB, log zerolog.Logger) *stream.Writer {
+	return &stream.Writer{JS: js, Config: cfg, Store: db, Log: logf(log, "nats-writer")}
+}
+
+// runStreamWriter applies extractions until ctx is done, starting the
+// writer again after an error (a store error, a lost cluster) with a pause.
+func runStreamWriter(ctx context.Context, w *stream.Writer, log zerolog.Logger) {
+	for ctx.Err() == nil {
+		err := w.Run(ctx)
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		log.Error().Err(err).Msg("nats writer stopped; starting again in 5s")
+		select {
+		case <-time.After(5 * time.Second):
+		case <-ctx.Done():
+		}
+	}
+}
+
+// natsMetrics follows the server's own metrics with the stream's: lag,
+// redeliveries, dead letters and what the writer applied.
+func natsMetrics(next http.Handler, w *stream.Writer) http.Handler {
+	if w == nil {
+		return next
+	}
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(rw, r)
+		writeStreamMetrics(r.Context(), rw, w)
+	})
+}
+
+func writeStreamMetrics(ctx context.Context, out io.Writer, w *stream.Writer) {
+	st := w.Stats()
+	metric := func(kind, name, help string, v float64) {
+		fmt.Fprintf(out, "# HELP %s %s\n# TYPE %s %s\n%s %g\n", name, help, name, kind, name, v)
+	}
+	metric("counter", "kgraph_nats_applied_total", "Extractions the writer applied as new documents.", float64(st.New.Load()))
+	metric("counter", "kgraph_nats_unchanged_total", "Extractions of documents already stored (redeliveries, repeats).", float64(st.Unchanged.Load()))
+	metric("counter", "kgraph_nats_redeliveries_total", "Extra deliveries of applied documents, to workers and to the writer.", float64(st.Redelivered.Load()))
+	metric("counter", "kgraph_nats_skipped_total", "Document sequence numbers passed over: dead letters or removed documents.", float64(st.Skipped.Load()))
+	metric("counter", "kgraph_nats_invalid_total", "Extractions the store refused, sent to the dead-letter stream.", float64(st.Invalid.Load()))
+	metric("gauge", "kgraph_nats_next_sequence", "Sequence number of the next document to apply.", float64(st.Next.Load()))
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if lag, err := w.Lag(ctx); err == nil {
+		metric("gauge", "kgraph_nats_lag_documents", "Documents waiting for an extraction worker.", float64(lag.Documents))
+		metric("gauge", "kgraph_nats_lag_extractions", "Extractions waiting for the writer.", float64(lag.Extractions))
+		metric("gauge", "kgraph_nats_dead_letters", "Documents kept in the dead-letter stream.", float64(lag.Dead))
+	}
+}
+
+// ingestFromNATS is kgraph ingest --nats: it applies the extractions of
+// every document published so far, then stops.
+func ingestFromNATS(ctx context.Context, c *common, n *natsFlags, paths []string, e env) int {
+	if len(paths) > 0 {
+		fmt.Fprintln(e.stderr, "kgraph ingest: --nats takes no inputs: publish them with kgraph publish")
+		return exitUsage
+	}
+	ss, ok := c.open("ingest", e, false)
+	if !ok {
+		return exitUsage
+	}
+	defer ss.close()
+	nc, js, err := n.connect(ctx, "ingest", ss.log)
+	if err != nil {
+		ss.log.Error().Err(err).Msg("connect")
+		return exitUsage
+	}
+	defer nc.Close()
+	w := newStreamWriter(js, n.config(), ss.db, ss.log)
+	start := time.Now()
+	err = w.Drain(ctx)
+	el := time.Since(start)
+	st := w.Stats()
+	lag, lerr := w.Lag(context.WithoutCancel(ctx))
+	fmt.Fprintf(e.stdout, "documents: %d new, %d unchanged, %d skipped (dead letters); %d redeliveries; %d dead letters kept; %.1fs, %.1f documents/s\n",
+		st.New.Load(), st.Unchanged.Load(), st.Skipped.Load()+st.Invalid.Load(), st.Redelivered.Load(), lag.Dead, el.Seconds(),
+		float64(st.New.Load()+st.Unchanged.Load())/max(el.Seconds(), 1e-9))
+	switch {
+	case err != nil:
+		ss.log.Error().Err(err).Msg("ingest stopped")
+		return exitUsage
+	case lerr != nil:
+		ss.log.Warn().Err(lerr).Msg("stream state")
+	}
+	if st.Skipped.Load()+st.Invalid.Load() > 0 {
+		return exitPartial
+	}
+	return exitOK
+}
+
+// startNATSWriter starts serve's stream writer when --nats is given; stop
+// ends it and waits, before the store closes.
+func startNATSWriter(ctx context.Context, n *natsFlags, db *store.DB, log zerolog.Logger) (*stream.Writer, func(), bool) {
+	if n.url == "" {
+		return nil, func() {}, true
+	}
+	nc, js, err := n.connect(ctx, "serve", log)
+	if err != nil {
+		log.Error().Err(err).Msg("connect")
+		return nil, nil, false
+	}
+	w := newStreamWriter(js, n.config(), db, log)
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runStreamWriter(wctx, w, log)
+	}()
+	log.Info().Str("nats", nc.ConnectedUrlRedacted()).Str("stream", n.stream).Msg("applying extractions from NATS")
+	return w, func() { cancel(); <-done; nc.Close() }, true
+}
