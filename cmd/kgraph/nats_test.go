@@ -33,7 +33,10 @@ func startNATS(t *testing.T) string {
 func TestNATSCommands(t *testing.T) {
 	url := startNATS(t)
 	first := []string{"testdata/crossdoc"}
-	second := []string{"../../testdata/gold"}
+	second, err := filepath.Glob("../../testdata/gold/*.txt")
+	if err != nil || len(second) == 0 {
+		t.Fatalf("gold articles: %v", err)
+	}
 
 	code, out, errs := runCmd(t, "", "publish", "--nats", url, "--log-level", "warn", first[0])
 	if code != exitOK || !strings.Contains(out, "documents: 3 published, 0 duplicates") {
@@ -83,7 +86,7 @@ func TestNATSCommands(t *testing.T) {
 	s.stop(t)
 
 	// A batch run: publish more, then ingest --nats applies it and stops.
-	if code, out, errs := runCmd(t, "", "publish", "--nats", url, second[0]); code != exitOK {
+	if code, out, errs := runCmd(t, "", append([]string{"publish", "--nats", url}, second...)...); code != exitOK {
 		t.Fatalf("publish: %d %s %s", code, out, errs)
 	}
 	code, out, errs = runCmd(t, "", "ingest", "--nats", url, "--data", data)

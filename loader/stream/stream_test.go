@@ -3,6 +3,7 @@ package stream_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,7 +42,11 @@ func runWorker(t *testing.T, url string, cfg stream.Config, name string, configu
 // to a three-node cluster, extracts them with two workers and applies them
 // with one writer: the store equals a local ingest of the same files.
 func TestClusterMatchesLocalIngest(t *testing.T) {
-	docs := readCorpus(t, "../../cmd/kgraph/testdata/crossdoc", "../../testdata/gold", "../../seeds")
+	gold, err := filepath.Glob("../../testdata/gold/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := readCorpus(t, append([]string{"../../cmd/kgraph/testdata/crossdoc", "../../seeds"}, gold...)...)
 	if len(docs) < 10 {
 		t.Fatalf("fixture corpus has %d documents", len(docs))
 	}
