@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -51,10 +53,12 @@ type Item struct {
 // Read walks paths (files, directories recursively, "-" for stdin) and calls
 // fn once per document in a stable order: files sorted by path, JSONL lines
 // in order. A bad document is passed to fn as an Item with Err set, and
-// reading goes on; Read itself fails only when fn fails or a path cannot be
-// opened at all. Files other than .txt and .jsonl inside a directory are
-// passed over; named explicitly, a file is read as text whatever its
-// extension.
+// reading goes on; so is anything that is not a regular file (a named pipe,
+// a device, a socket: never opened for reading, so never waited on) and a
+// subdirectory that cannot be listed. Read itself fails only when fn fails,
+// ctx ends or a path named in paths cannot be opened at all. Files other
+// than .txt and .jsonl inside a directory are passed over; named
+// explicitly, a file is read as text whatever its extension.
 func Read(ctx context.Context, paths []string, stdin io.Reader, lim Limits, fn func(Item) error) error {
 	lim = lim.withDefaults()
 	for _, p := range paths {
@@ -77,27 +81,72 @@ func Read(ctx context.Context, paths []string, stdin io.Reader, lim Limits, fn f
 			}
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
+		entries, err := walk(ctx, p)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if !d.IsDir() && isSupported(path) {
-				files = append(files, path)
+			if e.err != nil {
+				err = fn(Item{Origin: e.path, Err: e.err})
+			} else {
+				err = readFile(ctx, e.path, lim, fn)
 			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read %s: %w", p, err)
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			if err := readFile(ctx, f, lim, fn); err != nil {
+			if err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// entry is a supported file found below a directory, or a subdirectory
+// that could not be listed (err set).
+type entry struct {
+	path string
+	err  error
+}
+
+// walk lists the supported files below dir and the subdirectories it could
+// not read, sorted by path. It fails only when dir itself cannot be read.
+func walk(ctx context.Context, dir string) ([]entry, error) {
+	var out []entry
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			if path == dir {
+				return fmt.Errorf("read %s: %w", dir, err)
+			}
+			out = append(out, entry{path: path, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && isSupported(path) {
+			out = append(out, entry{path: path})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+// unwrapPath drops the *fs.PathError wrapper whose path the Item's origin
+// already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // ReadFS is Read over every supported file of an fs.FS (the embedded seeds).
@@ -124,13 +173,47 @@ func isSupported(path string) bool {
 	return false
 }
 
+// readFile reads one file. Only regular files are read: anything else (a
+// named pipe, a device, a socket) is reported and skipped. The type is
+// checked before opening, and the file is opened without blocking and
+// checked again, so a path swapped for a pipe in between cannot make the
+// read wait forever.
 func readFile(ctx context.Context, path string, lim Limits, fn func(Item) error) error {
-	f, err := os.Open(path)
+	info, err := os.Stat(path)
 	if err != nil {
-		return fn(Item{Origin: path, Err: err})
+		return fn(Item{Origin: path, Err: unwrapPath(err)})
+	}
+	if !info.Mode().IsRegular() {
+		return fn(Item{Origin: path, Err: notRegular(info.Mode())})
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return fn(Item{Origin: path, Err: unwrapPath(err)})
 	}
 	defer f.Close()
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		if err == nil {
+			err = notRegular(info.Mode())
+		}
+		return fn(Item{Origin: path, Err: err})
+	}
 	return readNamed(ctx, path, f, lim, fn)
+}
+
+// notRegular is the reason a file that is not a regular file is skipped.
+func notRegular(m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return graph.Errorf(graph.EINVALID, "%s, not a regular file: skipped", kind)
 }
 
 func readNamed(ctx context.Context, path string, r io.Reader, lim Limits, fn func(Item) error) error {

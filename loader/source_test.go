@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kgraph/loader"
 )
@@ -136,5 +138,111 @@ func TestNormalizeDate(t *testing.T) {
 		if got != tt.want || (err == nil) != (tt.want != "") {
 			t.Errorf("NormalizeDate(%q): got %q, %v; want %q", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// readAll runs loader.Read and returns the items it passed on.
+func readAll(t *testing.T, paths ...string) ([]loader.Item, error) {
+	t.Helper()
+	var items []loader.Item
+	err := loader.Read(context.Background(), paths, nil, loader.Limits{}, func(it loader.Item) error {
+		items = append(items, it)
+		return nil
+	})
+	return items, err
+}
+
+// TestReadSkipsNamedPipes puts a FIFO named like an article beside a real
+// one. Reading a FIFO with no writer would block forever; it must be
+// reported and skipped, named explicitly or found in a directory.
+func TestReadSkipsNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "a.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	article := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(article, []byte("Talks in Oslo\n\nThe minister met the envoy in Oslo on Friday."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, paths := range [][]string{{dir}, {fifo, article}} {
+		done := make(chan struct{})
+		var items []loader.Item
+		var err error
+		go func() {
+			defer close(done)
+			items, err = readAll(t, paths...)
+		}()
+		select {
+		case <-done:
+		case <-time.After(time.Minute): // a hang, not a timing figure
+			t.Fatalf("Read(%v) blocked on the FIFO", paths)
+		}
+		if err != nil {
+			t.Fatalf("Read(%v): %v", paths, err)
+		}
+		if len(items) != 2 {
+			t.Fatalf("Read(%v): %d items, want 2 (the FIFO reported, the article read)", paths, len(items))
+		}
+		if items[0].Origin != fifo || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "named pipe") {
+			t.Errorf("first item = %q, %v; want the FIFO reported as a named pipe", items[0].Origin, items[0].Err)
+		}
+		if items[1].Origin != article || items[1].Err != nil || !strings.Contains(items[1].Doc.Text, "minister met") {
+			t.Errorf("second item = %q, %v; want the article read", items[1].Origin, items[1].Err)
+		}
+	}
+}
+
+// TestReadSkipsDevices names a character device explicitly: it is reported,
+// never read (reading /dev/zero would only stop at the size limit).
+func TestReadSkipsDevices(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	items, err := readAll(t, "/dev/zero")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "device") {
+		t.Fatalf("got %+v, want /dev/zero reported as a device", items)
+	}
+}
+
+// TestReadContinuesPastUnreadableDirectory makes one subdirectory
+// unreadable: it is reported and the files around it are still read.
+func TestReadContinuesPastUnreadableDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("permissions do not bind root")
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"a/one.txt", "b/secret.txt", "c/two.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Title "+name+"\n\nThe council met in Bergen."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	locked := filepath.Join(dir, "b")
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
+	items, err := readAll(t, dir)
+	if err != nil {
+		t.Fatalf("Read: %v (one unreadable subdirectory must not abort the walk)", err)
+	}
+	var got []string
+	for _, it := range items {
+		rel, _ := filepath.Rel(dir, it.Origin)
+		if it.Err != nil {
+			rel += " (error)"
+		}
+		got = append(got, rel)
+	}
+	want := []string{"a/one.txt", "b (error)", "c/two.txt"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("items %v, want %v", got, want)
 	}
 }

@@ -33,8 +33,13 @@ func parallel[In, Out any](ctx context.Context, workers int, produce func(emit f
 	jobs := make(chan job, workers*2)
 	results := make(chan done, workers*2)
 
+	// produceErr is written by the producer and read only after
+	// produced is closed: workers can return on ctx.Done while the
+	// producer is still running.
 	var produceErr error
+	produced := make(chan struct{})
 	go func() {
+		defer close(produced)
 		defer close(jobs)
 		seq := 0
 		produceErr = produce(func(in In) error {
@@ -84,13 +89,16 @@ func parallel[In, Out any](ctx context.Context, workers int, produce func(emit f
 			}
 		}
 	}
+	stopped := ctx.Err()
+	cancel() // the producer may still be emitting: stop it and wait
+	<-produced
 	switch {
 	case consumeErr != nil:
 		return consumeErr
-	case produceErr != nil && ctx.Err() == nil:
+	case produceErr != nil && stopped == nil:
 		return produceErr
 	}
-	return ctx.Err()
+	return stopped
 }
 
 // pipeline extracts documents read from a source.
