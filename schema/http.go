@@ -62,6 +62,10 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			msg: "none of the media types in Accept can be served: accept " + mediaGraphQL + " or " + mediaJSON})
 		return
 	}
+	if he := s.checkReadToken(r); he != nil {
+		s.refuse(w, &info, media, he)
+		return
+	}
 	var (
 		req Request
 		he  *httpError
@@ -112,9 +116,19 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		authorized = true
 	}
 
+	if !s.acquire() {
+		s.refuse(w, &info, media, s.overloaded())
+		return
+	}
+	if le := s.checkCost(req); le != nil {
+		s.release()
+		s.respond(w, &info, media, requestErrorStatus(media), responseBody{Errors: []*gqlerrors.QueryError{requestError(graph.EINVALID, "%s", le.msg)}})
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	resp := s.exec(withRequestState(ctx, s, authorized), req)
+	resp := s.execOnTime(withRequestState(ctx, s, authorized), req, s.release)
+	s.capResponse(resp)
 	status := http.StatusOK
 	switch {
 	case ctx.Err() != nil:
@@ -273,6 +287,7 @@ func (s *Service) refuse(w http.ResponseWriter, info *RequestInfo, media string,
 func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string, status int, body responseBody) {
 	info.Status = status
 	info.Errors = len(body.Errors)
+	capMessages(body.Errors)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // the body is JSON, never HTML: keep "<token>" readable

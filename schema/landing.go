@@ -124,5 +124,8 @@ func (s *Service) serveLanding(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// GraphiQL comes from unpkg.com with integrity hashes; the page's own
+	// inline script is allowed by its hash.
+	h.Set("Content-Security-Policy", pageCSP(buf.Bytes(), "https://unpkg.com"))
 	_, _ = w.Write(buf.Bytes())
 }

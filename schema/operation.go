@@ -123,6 +123,39 @@ func (lx *lexer) peek() string {
 // next returns the next token, or "" at the end. Strings come back as a
 // single `"` token, since their content never matters here.
 func (lx *lexer) next() string {
+	lx.skipIgnored()
+	s := lx.src
+	if lx.pos >= len(s) {
+		return ""
+	}
+	c := s[lx.pos]
+	switch {
+	case c == '"':
+		lx.skipString()
+		return `"`
+	case c == '.' && len(s) >= lx.pos+3 && s[lx.pos:lx.pos+3] == "...":
+		lx.pos += 3
+		return "..."
+	case isNameStart(c):
+		start := lx.pos
+		for lx.pos < len(s) && (isNameStart(s[lx.pos]) || isDigit(s[lx.pos])) {
+			lx.pos++
+		}
+		return s[start:lx.pos]
+	case c == '-' || isDigit(c): // a number; its exact form does not matter
+		start := lx.pos
+		lx.pos++
+		for lx.pos < len(s) && (isNameStart(s[lx.pos]) || isDigit(s[lx.pos]) || strings.IndexByte(".+-", s[lx.pos]) >= 0) {
+			lx.pos++
+		}
+		return s[start:lx.pos]
+	}
+	lx.pos++
+	return s[lx.pos-1 : lx.pos]
+}
+
+// skipIgnored skips white space, commas, comments and byte order marks.
+func (lx *lexer) skipIgnored() {
 	s := lx.src
 	for lx.pos < len(s) {
 		c := s[lx.pos]
@@ -135,31 +168,10 @@ func (lx *lexer) next() string {
 			}
 		case c == 0xEF && len(s) >= lx.pos+3 && s[lx.pos:lx.pos+3] == "\uFEFF":
 			lx.pos += 3
-		case c == '"':
-			lx.skipString()
-			return `"`
-		case c == '.' && len(s) >= lx.pos+3 && s[lx.pos:lx.pos+3] == "...":
-			lx.pos += 3
-			return "..."
-		case isNameStart(c):
-			start := lx.pos
-			for lx.pos < len(s) && (isNameStart(s[lx.pos]) || isDigit(s[lx.pos])) {
-				lx.pos++
-			}
-			return s[start:lx.pos]
-		case c == '-' || isDigit(c): // a number; its exact form does not matter
-			start := lx.pos
-			lx.pos++
-			for lx.pos < len(s) && (isNameStart(s[lx.pos]) || isDigit(s[lx.pos]) || strings.IndexByte(".+-", s[lx.pos]) >= 0) {
-				lx.pos++
-			}
-			return s[start:lx.pos]
 		default:
-			lx.pos++
-			return s[lx.pos-1 : lx.pos]
+			return
 		}
 	}
-	return ""
 }
 
 // skipString skips a string or block string starting at lx.pos.

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -55,6 +56,19 @@ type Options struct {
 	MaxDepth int
 	// Timeout bounds the execution of one request (default DefaultTimeout).
 	Timeout time.Duration
+	// MaxCost bounds a query's estimated cost (default DefaultMaxCost);
+	// MaxAliases its aliases (default DefaultMaxAliases).
+	MaxCost, MaxAliases int
+	// MaxResponseBytes bounds the data of one response (default
+	// DefaultMaxResponseBytes).
+	MaxResponseBytes int
+	// MaxConcurrent bounds the GraphQL requests over HTTP running at once
+	// (default DefaultMaxConcurrent); beyond it requests get 503.
+	MaxConcurrent int
+	// ReadToken, when set, is a bearer token that queries over HTTP must
+	// present (Token is accepted too). Empty: reads are public.
+	ReadToken string
+
 	// Endpoint is the path the GraphQL handler is mounted at, shown on the
 	// landing page (default DefaultEndpoint).
 	Endpoint string
@@ -90,6 +104,7 @@ type Service struct {
 	opts       Options
 	schema     *graphql.Schema
 	rootFields map[string]map[string]bool // by operation type: the root field names
+	slots      chan struct{}              // one per GraphQL request running over HTTP
 }
 
 // New parses the schema, binds the resolvers and applies the limits of
@@ -98,7 +113,8 @@ func New(opts Options) (*Service, error) {
 	if opts.Reader == nil {
 		return nil, errors.New("schema: Options.Reader is required")
 	}
-	if opts.MaxBodyBytes < 0 || opts.MaxQueryLength < 0 || opts.MaxDepth < 0 || opts.Timeout < 0 {
+	if opts.MaxBodyBytes < 0 || opts.MaxQueryLength < 0 || opts.MaxDepth < 0 || opts.Timeout < 0 ||
+		opts.MaxCost < 0 || opts.MaxAliases < 0 || opts.MaxResponseBytes < 0 || opts.MaxConcurrent < 0 {
 		return nil, errors.New("schema: limits must not be negative")
 	}
 	if opts.MaxBodyBytes == 0 {
@@ -116,7 +132,11 @@ func New(opts Options) (*Service, error) {
 	if opts.Endpoint == "" {
 		opts.Endpoint = DefaultEndpoint
 	}
-	s := &Service{opts: opts}
+	opts.MaxCost = cmp.Or(opts.MaxCost, DefaultMaxCost)
+	opts.MaxAliases = cmp.Or(opts.MaxAliases, DefaultMaxAliases)
+	opts.MaxResponseBytes = cmp.Or(opts.MaxResponseBytes, DefaultMaxResponseBytes)
+	opts.MaxConcurrent = cmp.Or(opts.MaxConcurrent, DefaultMaxConcurrent)
+	s := &Service{opts: opts, slots: make(chan struct{}, opts.MaxConcurrent)}
 	schema, err := graphql.ParseSchema(SDL, &rootResolver{s: s},
 		graphql.UseStringDescriptions(),
 		graphql.MaxDepth(opts.MaxDepth),
@@ -152,8 +172,8 @@ func (s *Service) Landing() http.Handler { return http.HandlerFunc(s.serveLandin
 // Register mounts the GraphQL handler at the endpoint path and the landing
 // page at "/" (exactly) on mux.
 func (s *Service) Register(mux *http.ServeMux) {
-	mux.Handle(s.opts.Endpoint, s.GraphQL())
-	mux.Handle("GET /{$}", s.Landing())
+	mux.Handle(s.opts.Endpoint, SecurityHeaders(s.GraphQL()))
+	mux.Handle("GET /{$}", SecurityHeaders(s.Landing()))
 }
 
 // Request is one GraphQL request for Exec.

@@ -86,6 +86,9 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	fmt.Fprintf(e.stdout, "documents: %d new, %d unchanged, %d failed; entities %d, relations %d; %.1fs, %.0f words/s\n",
 		t.New, t.Unchanged, t.Failed, t.Entities, t.Relations, t.Elapsed.Seconds(), t.wordsPerSecond())
 	switch {
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintln(e.stderr, "kgraph ingest: interrupted; the documents counted above are stored, the rest are not")
+		return exitPartial
 	case err != nil:
 		ss.log.Error().Err(err).Msg("ingest stopped")
 		return exitUsage

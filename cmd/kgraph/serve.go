@@ -28,7 +28,10 @@ Opens the store and serves the graph over HTTP:
 When the store is empty, the sample documents built into the binary are
 ingested first. Mutations (ingestDocument, deleteDocument, mergeEntities)
 need "Authorization: Bearer TOKEN" with the token of --token; without one
-they are disabled. SIGINT or SIGTERM stop the server gracefully: requests
+they are disabled. With --read-token (or KGRAPH_READ_TOKEN) queries need a
+bearer token too (either token). Every query is weighed before it runs
+(--max-cost, --max-aliases) and refused with INVALID over a limit; beyond
+--max-concurrent requests at once the server answers 503. SIGINT or SIGTERM stop the server gracefully: requests
 in flight finish, then the store is closed.
 
 Examples:
@@ -57,11 +60,15 @@ func runServe(ctx context.Context, args []string, e env) int {
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted by ingestDocument")
 	var n natsFlags
 	n.register(fs, e)
+	lim := registerLimits(fs)
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *token == "" {
 		*token = e.getenv("KGRAPH_TOKEN")
+	}
+	if lim.readToken == "" {
+		lim.readToken = e.getenv("KGRAPH_READ_TOKEN")
 	}
 	ss, ok := c.open("serve", e, true)
 	if !ok {
@@ -87,13 +94,18 @@ func runServe(ctx context.Context, args []string, e env) int {
 	}
 
 	svc, err := schema.New(schema.Options{
-		Reader:       db,
-		Ingest:       ingestOne(ld, db, loader.Limits{MaxDocBytes: *maxDoc}, m),
-		Delete:       db.DeleteDocument,
-		Merge:        db.MergeEntities,
-		Token:        *token,
-		MaxBodyBytes: *maxBody,
-		Timeout:      *timeout,
+		Reader:           db,
+		Ingest:           ingestOne(ld, db, loader.Limits{MaxDocBytes: *maxDoc}, m),
+		Delete:           db.DeleteDocument,
+		Merge:            db.MergeEntities,
+		Token:            *token,
+		MaxBodyBytes:     *maxBody,
+		Timeout:          *timeout,
+		MaxCost:          lim.maxCost,
+		MaxAliases:       lim.maxAliases,
+		MaxResponseBytes: lim.maxResponse,
+		MaxConcurrent:    lim.maxConcurrent,
+		ReadToken:        lim.readToken,
 		Observe: func(ri schema.RequestInfo) {
 			op := ri.Field
 			if op == "" {
@@ -126,14 +138,10 @@ func runServe(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler:           accessLog(mux, log, m),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       *timeout + 10*time.Second,
-		WriteTimeout:      *timeout + 10*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		Handler:     schema.SecurityHeaders(accessLog(mux, log, m)),
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	schema.SetServerLimits(srv, *timeout)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if e.ready != nil {
