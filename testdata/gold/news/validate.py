@@ -5,11 +5,14 @@
 
 Always: every article of articles.txt has NAME.gold.json and no gold file is
 unlisted; the split column follows the rule (sorted names, index % 4 == 3 is
-held out) and matches the gold file; entity keys are unique; every relation
-joins known keys with ontology relation types (graph/vocabulary.go) whose
-argument types fit at least one accepted type of each end.
+held out) and matches the gold file; entity keys are unique; no
+must_not_be_nodes entry is also a name; every relation joins known keys
+with ontology relation types (graph/vocabulary.go) whose argument types fit
+at least one accepted type of each end.
 With SHARED/data/news present: every entity name and alias, optional and
-must_not_be_nodes name occurs in the article (title + text, case ignored).
+must_not_be_nodes name occurs in the article as whole words (title +
+text, case and spacing ignored), and every entity has a mention that is
+not inside a longer listed name.
 Without it, the text checks are skipped with a message. Exit 1 on a problem.
 """
 import json
@@ -94,6 +97,10 @@ def main(argv):
             types[e["key"]] = e["types"]
             if not e["names"]:
                 bad.append("%s: %s has no names" % (name, e["key"]))
+        names = {n.casefold() for e in g["entities"] for n in e["names"]} | {n.casefold() for n in g.get("optional", [])}
+        for n in g.get("must_not_be_nodes", []):
+            if n.casefold() in names:
+                bad.append("%s: %r is both a name and a must_not_be_nodes entry" % (name, n))
         for r in g["relations"]:
             ends = [r["source"]] + r["target"]
             if any(k not in types for k in ends):
@@ -120,9 +127,24 @@ def main(argv):
                 bad.append("%s: article not found in the corpus" % name)
                 continue
             every = [n for e in g["entities"] for n in e["names"]] + g.get("optional", []) + g.get("must_not_be_nodes", [])
+            flat = re.sub(r"\s+", " ", low)
             for n in every:
-                if n.casefold() not in low and n.casefold() not in low.replace("\n", " "):
-                    bad.append("%s: %r does not occur in the article" % (name, n))
+                pat = r"(?<!\w)" + re.escape(re.sub(r"\s+", " ", n.casefold())) + r"(?!\w)"
+                if not re.search(pat, flat):
+                    bad.append("%s: %r does not occur in the article as a whole word" % (name, n))
+            # An entity needs a mention of its own: a word that occurs only
+            # inside a longer listed name ("US" in "US Securities and
+            # Exchange Commission") is part of that name, not a node.
+            listed = [(e["key"], x) for e in g["entities"] for x in e["names"]] + [("", x) for x in g.get("optional", [])]
+
+            def spans(x):
+                pat = r"(?<!\w)" + re.escape(re.sub(r"\s+", " ", x.casefold())) + r"(?!\w)"
+                return [m.span() for m in re.finditer(pat, flat)]
+            for e in g["entities"]:
+                own = [sp for x in e["names"] for sp in spans(x)]
+                inside = [sp for k, x in listed if k != e["key"] for sp in spans(x)]
+                if own and all(any(a <= s0 and s1 <= b and b - a > s1 - s0 for a, b in inside) for s0, s1 in own):
+                    bad.append("%s: %s occurs only inside longer listed names" % (name, e["key"]))
     for b in bad:
         print("validate: " + b)
     n_ent = sum(len(g["entities"]) for _, g in golds.values())
