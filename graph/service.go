@@ -66,6 +66,9 @@ type RelationFilter struct {
 	Entity    string
 	Direction Direction
 	Types     []RelationType
+	// MinConfidence keeps only relations whose confidence is at least
+	// this (0: all).
+	MinConfidence float64
 	PageRequest
 }
 

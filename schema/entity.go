@@ -63,12 +63,14 @@ func (r *entityResolver) Attribute(args struct{ Key string }) *string {
 
 // Relations resolves the relations field.
 func (r *entityResolver) Relations(ctx context.Context, args struct {
-	Direction *string
-	Types     *[]string
-	First     *int32
-	After     *string
+	Direction     *string
+	Types         *[]string
+	MinConfidence *float64
+	First         *int32
+	After         *string
 }) (*connection[*relationResolver], error) {
-	return relationList(ctx, graph.RelationFilter{Entity: r.e.ID, Direction: direction(args.Direction), Types: relationTypes(nil, args.Types)}, args.First, args.After)
+	return relationList(ctx, graph.RelationFilter{Entity: r.e.ID, Direction: direction(args.Direction), Types: relationTypes(nil, args.Types),
+		MinConfidence: floatOr(args.MinConfidence)}, args.First, args.After)
 }
 
 // Mentions resolves the mentions field.

@@ -84,6 +84,10 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, &info, media, he)
 		return
 	}
+	if qe, status := s.resolvePersisted(&req); qe != nil {
+		s.respond(w, &info, media, status, responseBody{Errors: []*gqlerrors.QueryError{qe}})
+		return
+	}
 
 	// A query over the length limit is refused before it is even scanned.
 	if len(req.Query) > s.opts.MaxQueryLength {
@@ -179,9 +183,6 @@ func (s *Service) checkToken(r *http.Request) *httpError {
 // requestFromQuery reads a GET request's parameters.
 func requestFromQuery(q url.Values) (Request, *httpError) {
 	var req Request
-	if !q.Has("query") {
-		return req, badRequest("missing query parameter: send ?query={...}")
-	}
 	req.Query = q.Get("query")
 	req.OperationName = q.Get("operationName")
 	if v := q.Get("variables"); v != "" {
@@ -190,10 +191,12 @@ func requestFromQuery(q url.Values) (Request, *httpError) {
 		}
 	}
 	if v := q.Get("extensions"); v != "" {
-		var ext map[string]any
-		if err := decodeObject([]byte(v), &ext); err != nil {
+		if err := decodeObject([]byte(v), &req.Extensions); err != nil {
 			return req, badRequest("extensions must be a JSON object: %v", err)
 		}
+	}
+	if _, _, persisted := persistedHash(req.Extensions); !q.Has("query") && !persisted {
+		return req, badRequest("missing query parameter: send ?query={...}")
 	}
 	return req, nil
 }
@@ -231,12 +234,19 @@ func (s *Service) requestFromBody(w http.ResponseWriter, r *http.Request) (Reque
 	if err := decodeObject(body, &fields); err != nil {
 		return req, badRequest("request body is not a JSON object: %v", err)
 	}
+	if raw := fields["extensions"]; raw != nil && !isNull(raw) {
+		if err := decodeObject(raw, &req.Extensions); err != nil {
+			return req, badRequest("extensions must be a JSON object or null")
+		}
+	}
 	raw, ok := fields["query"]
-	if !ok || isNull(raw) {
+	if _, _, persisted := persistedHash(req.Extensions); (!ok || isNull(raw)) && !persisted {
 		return req, badRequest(`missing query: the body must be a JSON object with a "query" string`)
 	}
-	if err := json.Unmarshal(raw, &req.Query); err != nil {
-		return req, badRequest("query must be a string")
+	if ok && !isNull(raw) {
+		if err := json.Unmarshal(raw, &req.Query); err != nil {
+			return req, badRequest("query must be a string")
+		}
 	}
 	if raw := fields["operationName"]; raw != nil && !isNull(raw) {
 		if err := json.Unmarshal(raw, &req.OperationName); err != nil {
@@ -246,12 +256,6 @@ func (s *Service) requestFromBody(w http.ResponseWriter, r *http.Request) (Reque
 	if raw := fields["variables"]; raw != nil && !isNull(raw) {
 		if err := decodeObject(raw, &req.Variables); err != nil {
 			return req, badRequest("variables must be a JSON object or null")
-		}
-	}
-	if raw := fields["extensions"]; raw != nil && !isNull(raw) {
-		var ext map[string]any
-		if err := decodeObject(raw, &ext); err != nil {
-			return req, badRequest("extensions must be a JSON object or null")
 		}
 	}
 	return req, nil
@@ -301,7 +305,9 @@ func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string
 	}
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	if h.Get("Cache-Control") == "" || status != http.StatusOK {
+		h.Set("Cache-Control", "no-store") // GET answers with an ETag are "no-cache" instead
+	}
 	h.Add("Vary", "Accept")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)

@@ -71,11 +71,15 @@ func (q *rootResolver) Search(ctx context.Context, args struct {
 
 // Entities resolves Query.entities.
 func (q *rootResolver) Entities(ctx context.Context, args struct {
+	IDs     *[]graphql.ID
 	Type    *string
 	OrderBy *string
 	First   *int32
 	After   *string
 }) (*connection[*entityResolver], error) {
+	if args.IDs != nil {
+		return q.entitiesByID(ctx, *args.IDs)
+	}
 	f := graph.EntityFilter{Order: graph.ByMentions}
 	if args.Type != nil {
 		f.Type = graph.EntityType(*args.Type)
@@ -91,14 +95,15 @@ func (q *rootResolver) Entities(ctx context.Context, args struct {
 
 // Relations resolves Query.relations.
 func (q *rootResolver) Relations(ctx context.Context, args struct {
-	Type      *string
-	Types     *[]string
-	Entity    *graphql.ID
-	Direction *string
-	First     *int32
-	After     *string
+	Type          *string
+	Types         *[]string
+	Entity        *graphql.ID
+	Direction     *string
+	MinConfidence *float64
+	First         *int32
+	After         *string
 }) (*connection[*relationResolver], error) {
-	f := graph.RelationFilter{Types: relationTypes(args.Type, args.Types)}
+	f := graph.RelationFilter{Types: relationTypes(args.Type, args.Types), MinConfidence: floatOr(args.MinConfidence)}
 	if args.Entity != nil {
 		f.Entity = string(*args.Entity)
 		f.Direction = direction(args.Direction)

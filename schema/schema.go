@@ -73,6 +73,16 @@ type Options struct {
 	// landing page (default DefaultEndpoint).
 	Endpoint string
 
+	// Version, when set, returns the store's version; GET requests then get
+	// an ETag made from it and 304 Not Modified when it still holds (see
+	// ETag).
+	Version func() uint64
+
+	// PersistedQueries is the number of automatic persisted queries the
+	// server remembers (default DefaultPersistedQueries; negative
+	// disables them).
+	PersistedQueries int
+
 	// Observe, when set, is called once after every GraphQL request over
 	// HTTP, for request logs and metrics.
 	Observe func(RequestInfo)
@@ -105,6 +115,7 @@ type Service struct {
 	schema     *graphql.Schema
 	rootFields map[string]map[string]bool // by operation type: the root field names
 	slots      chan struct{}              // one per GraphQL request running over HTTP
+	apq        *apqCache                  // persisted queries; nil when disabled
 }
 
 // New parses the schema, binds the resolvers and applies the limits of
@@ -137,6 +148,12 @@ func New(opts Options) (*Service, error) {
 	opts.MaxResponseBytes = cmp.Or(opts.MaxResponseBytes, DefaultMaxResponseBytes)
 	opts.MaxConcurrent = cmp.Or(opts.MaxConcurrent, DefaultMaxConcurrent)
 	s := &Service{opts: opts, slots: make(chan struct{}, opts.MaxConcurrent)}
+	switch {
+	case opts.PersistedQueries == 0:
+		s.apq = newAPQCache(DefaultPersistedQueries)
+	case opts.PersistedQueries > 0:
+		s.apq = newAPQCache(opts.PersistedQueries)
+	}
 	schema, err := graphql.ParseSchema(SDL, &rootResolver{s: s},
 		graphql.UseStringDescriptions(),
 		graphql.MaxDepth(opts.MaxDepth),
@@ -172,7 +189,12 @@ func (s *Service) Landing() http.Handler { return http.HandlerFunc(s.serveLandin
 // Register mounts the GraphQL handler at the endpoint path and the landing
 // page at "/" (exactly) on mux.
 func (s *Service) Register(mux *http.ServeMux) {
-	mux.Handle(s.opts.Endpoint, SecurityHeaders(s.GraphQL()))
+	var h http.Handler = s.GraphQL()
+	if s.opts.Version != nil {
+		// Validators only for clients allowed to read.
+		h = s.RequireRead(ETag(s.opts.Version, h))
+	}
+	mux.Handle(s.opts.Endpoint, SecurityHeaders(h))
 	mux.Handle("GET /{$}", SecurityHeaders(s.Landing()))
 }
 
@@ -181,6 +203,9 @@ type Request struct {
 	Query         string         `json:"query"`
 	OperationName string         `json:"operationName,omitempty"`
 	Variables     map[string]any `json:"variables,omitempty"`
+	// Extensions carries protocol extensions; "persistedQuery" is read
+	// (automatic persisted queries, see apq.go).
+	Extensions map[string]any `json:"extensions,omitempty"`
 }
 
 // Response is a GraphQL response; it marshals to the standard JSON shape.

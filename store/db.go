@@ -145,6 +145,13 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 	if err != nil {
 		return graph.Stats{}, internal("stats", err)
 	}
+	out := s.stats()
+	out.StoreBytes = dirSize(db.dir)
+	return out, nil
+}
+
+// stats turns the stored counts into graph.Stats (StoreBytes left zero).
+func (s statsRec) stats() graph.Stats {
 	out := graph.Stats{
 		Documents:     s.Documents,
 		Entities:      s.Entities,
@@ -164,8 +171,7 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 			out.RelationTypes[relationType[byte(code)]] = n
 		}
 	}
-	out.StoreBytes = dirSize(db.dir)
-	return out, nil
+	return out
 }
 
 // dirSize sums the disk space of the files in dir. Badger's own Size is

@@ -91,6 +91,10 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.Page
 	if after != nil && !bytes.HasPrefix(after, prefix) {
 		return page, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return page, graph.Errorf(graph.EINVALID, "minConfidence must be between 0 and 1")
+	}
+	filtered := f.MinConfidence > 0
 	page.Items, page.Cursors = []*graph.Relation{}, []string{}
 	err = db.view(func(txn *badger.Txn) error {
 		s, err := loadStats(txn)
@@ -106,16 +110,29 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.Page
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 		defer it.Close()
 		start := prefix
-		if after != nil {
+		if after != nil && !filtered {
 			start = after
+		}
+		// With a confidence floor the total is not in the stats: the
+		// whole list is scanned and counted, and items are kept only
+		// after the cursor.
+		passed := after == nil
+		if filtered {
+			page.Total = 0
 		}
 		for it.Seek(start); it.Valid(); it.Next() {
 			item := it.Item()
 			k := item.Key()
-			if after != nil && bytes.Equal(k, after) || !keep(k[typeAt]) {
+			if after != nil && bytes.Equal(k, after) {
+				passed = true
+				if !filtered {
+					continue
+				}
+			}
+			if !keep(k[typeAt]) {
 				continue
 			}
-			if len(page.Items) == n {
+			if len(page.Items) == n && !filtered {
 				page.HasNext = true
 				break
 			}
@@ -136,6 +153,19 @@ func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.Page
 			}
 			if r == nil {
 				return errCorrupt
+			}
+			if filtered {
+				if r.Conf < f.MinConfidence {
+					continue
+				}
+				page.Total++
+				if !passed || bytes.Equal(k, after) {
+					continue
+				}
+				if len(page.Items) == n {
+					page.HasNext = true
+					continue
+				}
 			}
 			page.Items = append(page.Items, r.relation(rk))
 			page.Cursors = append(page.Cursors, keyCursor(item.KeyCopy(nil)))
@@ -168,6 +198,9 @@ func (db *DB) entityRelations(ctx context.Context, f graph.RelationFilter, keep 
 	if _, err := pageSize(f.PageRequest); err != nil {
 		return page, err
 	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return page, graph.Errorf(graph.EINVALID, "minConfidence must be between 0 and 1")
+	}
 	found := false
 	var keys []relKey
 	err := db.view(func(txn *badger.Txn) error {
@@ -182,9 +215,19 @@ func (db *DB) entityRelations(ctx context.Context, f graph.RelationFilter, keep 
 		}
 		kept := keys[:0]
 		for _, k := range keys {
-			if keep(k.T) {
-				kept = append(kept, k)
+			if !keep(k.T) {
+				continue
 			}
+			if f.MinConfidence > 0 {
+				r, err := loadRelation(txn, k)
+				if err != nil {
+					return err
+				}
+				if r == nil || r.Conf < f.MinConfidence {
+					continue
+				}
+			}
+			kept = append(kept, k)
 		}
 		keys = kept
 		return nil

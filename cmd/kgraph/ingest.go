@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -55,6 +53,8 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	progress := fs.Bool("progress", true, "show a progress line on stderr when it is a terminal")
 	var n natsFlags
 	n.register(fs, e)
+	server := fs.String("server", envOr(e, "KGRAPH_SERVER", ""), "send the documents to a running server at this URL (POST /ingest) instead of opening the store (env KGRAPH_SERVER)")
+	token := fs.String("token", "", "with --server: the server's mutation token (env KGRAPH_TOKEN)")
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -70,21 +70,31 @@ func runIngest(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(e.stderr, "kgraph ingest: --max-doc-bytes must be positive")
 		return exitUsage
 	}
+	lim := loader.Limits{MaxDocBytes: *maxDoc}
+	read := func(fn func(loader.Item) error) error { return loader.Read(ctx, paths, e.stdin, lim, fn) }
+	var bar *progressBar
+	if *progress && isTerminal(e.stderr) {
+		bar = newProgressBar(ctx, e.stderr, paths, lim)
+	}
+	if *server != "" {
+		if *token == "" {
+			*token = e.getenv("KGRAPH_TOKEN")
+		}
+		return ingestRemote(ctx, e, c, *server, *token, read, bar)
+	}
 	ss, ok := c.open("ingest", e, true)
 	if !ok {
 		return exitUsage
 	}
 	defer ss.close()
-	lim := loader.Limits{MaxDocBytes: *maxDoc}
-	read := func(fn func(loader.Item) error) error { return loader.Read(ctx, paths, e.stdin, lim, fn) }
-	var bar *progressBar
-	if *progress && isTerminal(e.stderr) {
-		bar = &progressBar{w: e.stderr, start: time.Now()}
-	}
 	t, err := ingestAll(ctx, &pipeline{loader: ss.ld, workers: *workers}, ss.db, read, ss.log, bar, nil)
 	bar.finish()
-	fmt.Fprintf(e.stdout, "documents: %d new, %d unchanged, %d failed; entities %d, relations %d; %.1fs, %.0f words/s\n",
-		t.New, t.Unchanged, t.Failed, t.Entities, t.Relations, t.Elapsed.Seconds(), t.wordsPerSecond())
+	st, serr := ss.db.Stats(context.WithoutCancel(ctx))
+	var totals *graph.Stats
+	if serr == nil {
+		totals = &st
+	}
+	printSummary(e.stdout, t, totals)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		fmt.Fprintln(e.stderr, "kgraph ingest: interrupted; the documents counted above are stored, the rest are not")
@@ -100,12 +110,13 @@ func runIngest(ctx context.Context, args []string, e env) int {
 
 // ingestAll runs the pipeline into db, logging each failed document with its
 // origin and reason. m, when not nil, counts into the server's metrics.
-func ingestAll(ctx context.Context, p *pipeline, db *store.DB, read func(func(loader.Item) error) error, log zerolog.Logger, bar *progressBar, m *metrics) (tally, error) {
+// obs, when not nil, sees every document's outcome and the running tally.
+func ingestAll(ctx context.Context, p *pipeline, db *store.DB, read func(func(loader.Item) error) error, log zerolog.Logger, obs ingestObserver, m *metrics) (tally, error) {
 	var t tally
 	start := time.Now()
 	err := p.run(ctx, read, func(o outcome) error {
+		var res graph.IngestResult
 		if o.err == nil {
-			var res graph.IngestResult
 			res, o.err = db.Ingest(ctx, o.x)
 			if o.err == nil {
 				t.Words += o.words
@@ -128,43 +139,14 @@ func ingestAll(ctx context.Context, p *pipeline, db *store.DB, read func(func(lo
 			m.countIngest("FAILED")
 			log.Warn().Str("document", o.origin).Str("reason", reason(o.err)).Msg("skipped")
 		}
-		bar.update(t, time.Since(start))
+		if obs != nil {
+			obs.document(o, res)
+			obs.update(t, time.Since(start))
+		}
 		return nil
 	})
 	t.Elapsed = time.Since(start)
 	return t, err
-}
-
-// progressBar redraws one status line on a terminal, at most ten times a
-// second. A nil *progressBar does nothing.
-type progressBar struct {
-	mu    sync.Mutex
-	w     io.Writer
-	start time.Time
-	last  time.Time
-	drawn bool
-}
-
-func (b *progressBar) update(t tally, elapsed time.Duration) {
-	if b == nil {
-		return
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if time.Since(b.last) < 100*time.Millisecond {
-		return
-	}
-	b.last = time.Now()
-	b.drawn = true
-	t.Elapsed = elapsed
-	fmt.Fprintf(b.w, "\r\033[K%d new, %d unchanged, %d failed | %d entities | %.0f words/s | %s",
-		t.New, t.Unchanged, t.Failed, t.Entities, t.wordsPerSecond(), elapsed.Round(time.Second))
-}
-
-func (b *progressBar) finish() {
-	if b != nil && b.drawn {
-		fmt.Fprint(b.w, "\r\033[K")
-	}
 }
 
 // reason is the text of err for an operator: the message of a *graph.Error

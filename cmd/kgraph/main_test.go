@@ -136,7 +136,7 @@ func TestServeSeedsRestartsAndDeletes(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || len(b) == 0 {
 			t.Errorf("GET %s: got %d with %d bytes, want 200 with a body", path, resp.StatusCode, len(b))
 		}
-		if path == "/metrics" && !strings.Contains(string(b), `kgraph_http_requests_total{path="/graphql",operation="stats",status="200"}`) {
+		if path == "/metrics" && !strings.Contains(string(b), `kgraph_http_requests_total{operation="stats",path="/graphql",status="200"}`) {
 			t.Errorf("metrics do not count the stats query:\n%s", b)
 		}
 	}

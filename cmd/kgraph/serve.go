@@ -23,7 +23,12 @@ Opens the store and serves the graph over HTTP:
   /graphql   GraphQL over HTTP (POST application/json; GET for queries)
   /healthz   200 "ok" while the store answers
   /metrics   Prometheus metrics: requests and latency by operation,
-             ingested documents, store size
+             ingested documents, store size, Badger, Go runtime, process
+  /export    GET ?format=F[&part=P][&evidence=true]: the export of one
+             snapshot, streamed (formats of kgraph export --help; gzip when
+             the client accepts it; a zip of all files for csv and nquads)
+  /ingest    POST JSON Lines or one text document with the mutation token:
+             one answer line per document as it is stored, then a summary
 
 When the store is empty, the sample documents built into the binary are
 ingested first. Mutations (ingestDocument, deleteDocument, mergeEntities)
@@ -38,6 +43,7 @@ Examples:
   kgraph serve
   kgraph serve --data /var/lib/kgraph --addr 0.0.0.0:8080 --log-format json
   KGRAPH_TOKEN=s3cret kgraph serve --addr 127.0.0.1:9000
+  kgraph serve --cors-origin https://dash.example.org   # let that page call the API
   kgraph serve --nats nats://127.0.0.1:4222     # also the writer of kgraph worker's extractions
 
 With --nats URL the server is also the store's single writer for documents
@@ -61,6 +67,8 @@ func runServe(ctx context.Context, args []string, e env) int {
 	var n natsFlags
 	n.register(fs, e)
 	lim := registerLimits(fs)
+	var hx httpExtras
+	hx.register(fs, e)
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -99,6 +107,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		Delete:           db.DeleteDocument,
 		Merge:            db.MergeEntities,
 		Token:            *token,
+		Version:          db.Version,
 		MaxBodyBytes:     *maxBody,
 		Timeout:          *timeout,
 		MaxCost:          lim.maxCost,
@@ -131,6 +140,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", natsMetrics(m, nw))
+	hx.mount(mux, svc, p, db, *token, loader.Limits{MaxDocBytes: *maxDoc}, log, m)
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -138,7 +148,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler:     schema.SecurityHeaders(accessLog(mux, log, m)),
+		Handler:     schema.SecurityHeaders(accessLog(hx.wrap(mux), log, m)),
 		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	schema.SetServerLimits(srv, *timeout)
@@ -219,7 +229,7 @@ func accessLog(next http.Handler, log zerolog.Logger, m *metrics) http.Handler {
 		d := time.Since(start)
 		path := r.URL.Path
 		switch path {
-		case "/", "/healthz", "/metrics":
+		case "/", "/healthz", "/metrics", "/export", "/ingest":
 		default:
 			path = "other" // keep label values bounded
 		}
@@ -234,3 +244,7 @@ type statusWriter struct {
 }
 
 func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+
+// Unwrap lets http.ResponseController reach the connection (flushes of
+// streamed answers, deadlines of long exports and ingests).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -1,0 +1,134 @@
+package schema
+
+import (
+	"container/list"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+	"sync"
+
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+
+	"github.com/kgraph/kgraph/graph"
+)
+
+// Automatic persisted queries, the protocol of Apollo clients: a client
+// sends only the SHA-256 of a query in
+//
+//	"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}}
+//
+// If the server knows the hash it runs the query it stands for; if not, it
+// answers with the error PersistedQueryNotFound (code
+// PERSISTED_QUERY_NOT_FOUND, status 200) and the client sends the hash
+// again together with the query, which the server checks against the hash
+// and remembers. Over GET this makes short, cacheable URLs.
+
+// DefaultPersistedQueries is the default number of queries remembered.
+const DefaultPersistedQueries = 1000
+
+// Error codes of the persisted query protocol.
+const (
+	codePersistedNotFound     = "PERSISTED_QUERY_NOT_FOUND"
+	codePersistedNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
+)
+
+// apqCache is a bounded least-recently-used map from a query's SHA-256 to
+// the query. (graphql-go parses a query on every run and offers no way to
+// run a parsed document, so the text is what is kept.) Its size is bounded by the
+// number of entries and, through the query length limit, in bytes.
+type apqCache struct {
+	mu    sync.Mutex
+	max   int
+	ll    *list.List // of *apqEntry, most recent first
+	byKey map[string]*list.Element
+}
+
+type apqEntry struct {
+	hash  string
+	query string
+}
+
+func newAPQCache(max int) *apqCache {
+	return &apqCache{max: max, ll: list.New(), byKey: map[string]*list.Element{}}
+}
+
+func (c *apqCache) get(hash string) (*apqEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byKey[hash]
+	if !ok {
+		return nil, false
+	}
+	c.ll.MoveToFront(el)
+	return el.Value.(*apqEntry), true
+}
+
+func (c *apqCache) put(hash, query string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[hash]; ok {
+		c.ll.MoveToFront(el)
+		return
+	}
+	c.byKey[hash] = c.ll.PushFront(&apqEntry{hash: hash, query: query})
+	for c.ll.Len() > c.max {
+		last := c.ll.Back()
+		c.ll.Remove(last)
+		delete(c.byKey, last.Value.(*apqEntry).hash)
+	}
+}
+
+// Len returns the number of remembered queries.
+func (c *apqCache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ll.Len()
+}
+
+// persistedHash returns the sha256Hash of a request's persistedQuery
+// extension; ok is false when there is none.
+func persistedHash(ext map[string]any) (hash string, version float64, ok bool) {
+	pq, isMap := ext["persistedQuery"].(map[string]any)
+	if !isMap {
+		return "", 0, false
+	}
+	hash, _ = pq["sha256Hash"].(string)
+	version, _ = pq["version"].(float64)
+	return strings.ToLower(hash), version, true
+}
+
+// resolvePersisted fills in the query of a persisted-query request, or
+// registers the query it carries. It returns the error to answer with
+// instead of running the request (nil when the request goes on) and the
+// HTTP status to use.
+func (s *Service) resolvePersisted(req *Request) (*gqlerrors.QueryError, int) {
+	hash, version, ok := persistedHash(req.Extensions)
+	if !ok {
+		return nil, 0
+	}
+	if s.apq == nil {
+		return &gqlerrors.QueryError{Message: "PersistedQueryNotSupported",
+			Extensions: map[string]any{"code": codePersistedNotSupported}}, http.StatusOK
+	}
+	if version != 1 {
+		return requestError(graph.EINVALID, "unsupported persisted query version: want 1"), http.StatusBadRequest
+	}
+	if req.Query == "" {
+		e, ok := s.apq.get(hash)
+		if !ok {
+			return &gqlerrors.QueryError{Message: "PersistedQueryNotFound",
+				Extensions: map[string]any{"code": codePersistedNotFound}}, http.StatusOK
+		}
+		req.Query = e.query
+		return nil, 0
+	}
+	sum := sha256.Sum256([]byte(req.Query))
+	if hex.EncodeToString(sum[:]) != hash {
+		return requestError(graph.EINVALID, "persistedQuery.sha256Hash does not match the SHA-256 of the query"), http.StatusBadRequest
+	}
+	if len(req.Query) <= s.opts.MaxQueryLength {
+		s.apq.put(hash, req.Query)
+	}
+	return nil, 0
+}
