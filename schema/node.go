@@ -131,4 +131,3 @@ func (r *entityResolver) AttributeMap() jsonScalar { return attributeMap(r.e.Att
 
 // AttributeMap resolves Relation.attributeMap.
 func (r *relationResolver) AttributeMap() jsonScalar { return attributeMap(r.r.Attributes) }
-

@@ -136,11 +136,21 @@ func newFlags(name, synopsis, help string, e env) *flag.FlagSet {
 // the flags. It returns the positional arguments, and ok=false with the
 // exit code to use when parsing failed or --help was asked for.
 func parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	// A wrong flag is reported in one line with a pointer to --help;
+	// --help prints the whole usage.
+	stderr := fs.Output()
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() { fs.SetOutput(stderr); fs.Usage = usage }()
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(stderr)
+				usage()
 				return nil, exitOK, false
 			}
+			fmt.Fprintf(stderr, "kgraph %s: %v (see 'kgraph %s --help')\n", fs.Name(), err, fs.Name())
 			return nil, exitUsage, false
 		}
 		rest := fs.Args()

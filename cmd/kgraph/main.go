@@ -51,7 +51,8 @@ func commands() []command {
 		{"export", "print the whole stored graph", runExport},
 		{"query", "run a GraphQL query against the store, without a server", runQuery},
 		{"bench", "measure extraction speed on a corpus", runBench},
-		{"version", "print the version", runVersion},
+		{"version", "print the version and source revision", runVersion},
+		{"healthcheck", "ask a running server whether it is healthy (for containers)", runHealthcheck},
 	}
 }
 
@@ -75,7 +76,7 @@ func run(ctx context.Context, args []string, e env) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		var list string
 		for _, c := range commands() {
-			list += fmt.Sprintf("  %-9s %s\n", c.name, c.summary)
+			list += fmt.Sprintf("  %-12s %s\n", c.name, c.summary)
 		}
 		w := e.stdout
 		code := exitOK
@@ -84,6 +85,9 @@ func run(ctx context.Context, args []string, e env) int {
 		}
 		fmt.Fprintf(w, usage, list)
 		return code
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return runVersion(ctx, nil, e)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -96,8 +100,3 @@ func run(ctx context.Context, args []string, e env) int {
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
-
-func runVersion(_ context.Context, _ []string, e env) int {
-	fmt.Fprintln(e.stdout, "kgraph", version)
-	return exitOK
-}
