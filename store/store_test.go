@@ -508,6 +508,11 @@ func TestSubgraphAndShortestPath(t *testing.T) {
 	if err != nil || len(sg.Nodes) != 2 || !sg.Truncated || len(sg.Edges) != 1 {
 		t.Errorf("limit 2: got %d nodes, %d edges, truncated %v, %v, want 2, 1, true", len(sg.Nodes), len(sg.Edges), sg.Truncated, err)
 	}
+	// Zero hops: the given entities and the edges among them only.
+	sg, err = db.Subgraph(ctx, []string{id("Birch"), id("Cedar"), id("Elm")}, 0, 0)
+	if got := names(sg.Nodes); err != nil || !reflect.DeepEqual(got, []string{"Person Birch", "Person Cedar", "Person Elm"}) || len(sg.Edges) != 1 {
+		t.Errorf("zero hops: got %v with %d edges, %v; want Birch, Cedar, Elm and the Birch-Cedar edge", got, len(sg.Edges), err)
+	}
 	if _, err := db.Subgraph(ctx, nil, 1, 5000); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("limit 5000: got %v, want %s", err, graph.EINVALID)
 	}

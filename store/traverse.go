@@ -15,7 +15,7 @@ const (
 )
 
 // Subgraph expands ids breadth first, over edges in both directions, by
-// hops (1 when 0), stopping at limit nodes (DefaultSubgraphLimit when 0,
+// hops (0: only ids themselves and the edges among them), stopping at limit nodes (DefaultSubgraphLimit when 0,
 // at most graph.MaxPageSize). It returns the nodes and every edge between
 // them; Truncated says the limit cut the expansion short. Unknown ids are
 // skipped. EINVALID for hops or limit out of range.
@@ -25,9 +25,6 @@ func (db *DB) Subgraph(ctx context.Context, ids []string, hops, limit int) (*gra
 		return nil, graph.Errorf(graph.EINVALID, "hops must be between 0 and %d, got %d", MaxHops, hops)
 	case limit < 0 || limit > graph.MaxPageSize:
 		return nil, graph.Errorf(graph.EINVALID, "limit must be between 0 and %d, got %d", graph.MaxPageSize, limit)
-	}
-	if hops == 0 {
-		hops = 1
 	}
 	if limit == 0 {
 		limit = DefaultSubgraphLimit
