@@ -1,7 +1,8 @@
 // Package schema serves kgraph's graph over GraphQL: the SDL
 // (schema.graphql, embedded, with a description on every type, field,
 // argument and enum value), the resolvers, the GraphQL-over-HTTP handler
-// with its limits, and the landing page with GraphiQL.
+// with its limits, the landing page, and the browser pages: GraphiQL at
+// /graphiql and the graph explorer at /explore.
 //
 // It is the only package that knows github.com/graph-gophers/graphql-go.
 // It imports graph, graphql-go and the standard library only. It reads
@@ -50,6 +51,17 @@
 // Every error carries extensions.code: graph's codes (INVALID, NOT_FOUND,
 // CONFLICT, UNAUTHORIZED, INTERNAL) plus TIMEOUT. Internal errors say only
 // "internal error"; their details go to Options.ReportError.
+//
+// # Browser pages
+//
+// GraphiQL and the explorer are built from web/ (npm, esbuild; see
+// web/build.mjs) into web/dist, which is committed and embedded
+// (assets.go), so the binary serves them with no npm and no network. The
+// HTML pages are templates that receive a JSON configuration (endpoint,
+// example queries) in a non-executed <script type="application/json">;
+// every script, style, font and Monaco web worker comes from /assets/ on
+// the same origin, revalidated by content-hash ETags. The pages talk to the
+// GraphQL endpoint only.
 //
 // The graphql-http audit (see .ci/audit.mjs) passes every MUST; its two
 // SHOULDs that predate the 2025 media-type change (application/json for a

@@ -250,9 +250,14 @@ func TestLandingPage(t *testing.T) {
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("got status %d, Content-Type %q; want 200 text/html", res.StatusCode, res.Header.Get("Content-Type"))
 	}
-	for _, want := range []string{e.url, "loaded from a CDN", "graphiql@", "search(query:", "subgraph(", "stats {"} {
+	for _, want := range []string{e.url, `href="graphiql"`, `href="explore"`, `href="graphiql?example=0"`, "search(query:", "subgraph(", "stats {"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("landing page lacks %q", want)
+		}
+	}
+	for _, unwanted := range []string{"<script", "https://unpkg", "cdn"} {
+		if strings.Contains(page, unwanted) {
+			t.Errorf("landing page has %q: it must load nothing from elsewhere", unwanted)
 		}
 	}
 	if n := strings.Count(page, "data-query="); n < 4 {

@@ -183,11 +183,12 @@ func New(opts Options) (*Service, error) {
 func (s *Service) GraphQL() http.Handler { return http.HandlerFunc(s.serveGraphQL) }
 
 // Landing returns the handler for the landing page: the endpoint, example
-// queries and GraphiQL (loaded from a CDN).
+// queries and links to GraphiQL and the explorer.
 func (s *Service) Landing() http.Handler { return http.HandlerFunc(s.serveLanding) }
 
-// Register mounts the GraphQL handler at the endpoint path and the landing
-// page at "/" (exactly) on mux.
+// Register mounts the GraphQL handler at the endpoint path, the landing
+// page at "/" (exactly), GraphiQL at /graphiql, the explorer at /explore
+// and their built files at /assets/ on mux.
 func (s *Service) Register(mux *http.ServeMux) {
 	var h http.Handler = s.GraphQL()
 	if s.opts.Version != nil {
@@ -196,6 +197,7 @@ func (s *Service) Register(mux *http.ServeMux) {
 	}
 	mux.Handle(s.opts.Endpoint, SecurityHeaders(h))
 	mux.Handle("GET /{$}", SecurityHeaders(s.Landing()))
+	s.registerWeb(mux)
 }
 
 // Request is one GraphQL request for Exec.

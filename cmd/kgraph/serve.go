@@ -19,7 +19,9 @@ import (
 const serveHelp = `
 Opens the store and serves the graph over HTTP:
 
-  /          landing page: endpoint, example queries, GraphiQL
+  /          landing page: endpoint, example queries, links
+  /explore   graph explorer: search, expand, evidence, paths
+  /graphiql  GraphiQL: queries with completion and the schema's docs
   /graphql   GraphQL over HTTP (POST application/json; GET for queries)
   /healthz   200 "ok" while the store answers
   /metrics   Prometheus metrics: requests and latency by operation,
