@@ -38,6 +38,7 @@ const TYPE_STYLE = {
 
 const EXPAND_LIMIT = 250; // nodes per expansion (subgraph's limit)
 const BIG = 400; // above this many nodes: no animation, cheaper drawing
+const HUGE = 1000; // above this many nodes: spectral layout only
 
 const NODE_FIELDS = 'id name type degree mentionCount';
 const EDGE_FIELDS = 'id type symmetric sourceId targetId confidence count';
@@ -166,24 +167,18 @@ function main() {
       }
     });
   }
-  // edgesAmong fetches the relations among all drawn nodes that touch ids
-  // (subgraph with hops 0 returns the relations among its ids).
+  // connect draws the relations between the given (newly drawn) entities
+  // and every other drawn entity: each entity's relations, 25 entities per
+  // request (the server's alias limit is 30), keeping those whose other end
+  // is drawn.
   async function connect(ids) {
-    const all = cy.nodes().map((n) => n.id());
-    const want = new Set(ids);
-    // subgraph(hops: 0) gives the edges among the given ids: ask for each
-    // new node together with the drawn ones, 100 ids at a time.
-    const others = all.filter((id) => !want.has(id));
-    const batches = [];
-    for (let i = 0; i < ids.length; i += 50) {
-      const head = ids.slice(i, i + 50);
-      for (let j = 0; j < Math.max(1, others.length); j += 50) {
-        batches.push([...head, ...others.slice(j, j + 50)]);
-      }
-    }
-    for (const b of batches) {
-      const d = await gql(config, `query($ids:[ID!]!){subgraph(ids:$ids,hops:0,limit:1000){edges{${EDGE_FIELDS}}}}`, { ids: b });
-      addEdges(d.subgraph.edges);
+    for (let i = 0; i < ids.length; i += 25) {
+      const chunk = ids.slice(i, i + 25);
+      const fields = chunk.map((id, k) => `e${k}: entity(id: ${JSON.stringify(id)}) { relations(first: 300) { nodes { ${EDGE_FIELDS} } } }`);
+      const d = await gql(config, `{ ${fields.join(' ')} }`);
+      const edges = [];
+      for (const k of Object.keys(d)) if (d[k]) edges.push(...d[k].relations.nodes);
+      addEdges(edges);
     }
   }
 
@@ -289,7 +284,9 @@ function main() {
     api.busy++;
     const layout = visible.layout({
       name: 'fcose',
-      quality: big ? 'default' : 'proof',
+      // Above HUGE nodes the spectral layout alone ('draft'): the
+      // force-directed refinement takes several seconds there.
+      quality: n > HUGE ? 'draft' : big ? 'default' : 'proof',
       randomize: randomize || visible.nodes('.placed').length < n / 2,
       animate: !big,
       animationDuration: 400,
@@ -649,7 +646,8 @@ function main() {
   // Programmatic access for scripted measurements and tests.
   Object.assign(api, {
     place: (id) => place(id).then(commit),
-    expand: (ids) => expand(ids).then((n) => { commit(); return n; }),
+    expand: (ids, opts) => expand(ids, opts).then((n) => { commit(); return n; }),
+    layout: () => runLayout(true),
     restore,
     ready: false,
   });
