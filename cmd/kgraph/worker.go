@@ -20,11 +20,13 @@ its extraction is stored by JetStream; a worker that dies mid-document
 leaves it to be redelivered after --ack-wait. A document whose extraction
 fails is retried with backoff and after --max-deliver deliveries goes to the
 dead-letter stream with its reason (header Kgraph-Reason); a document that
-is not valid goes there at once. The worker runs until SIGINT or SIGTERM.
+is not valid goes there at once. The worker runs until SIGINT or SIGTERM,
+or with --until-empty until no document is left in the stream.
 ` + natsHelp + `
 Examples:
   kgraph worker --nats nats://127.0.0.1:4222
   kgraph worker --nats nats://kgraph:s3cret@nats.internal:4222 --concurrency 8
+  kgraph worker --nats nats://127.0.0.1:4222 --until-empty   # a batch job
 `
 
 func runWorker(ctx context.Context, args []string, e env) int {
@@ -37,6 +39,7 @@ func runWorker(ctx context.Context, args []string, e env) int {
 	maxDeliver := fs.Int("max-deliver", 5, "deliveries of a document before it is dead-lettered")
 	ackWait := fs.Duration("ack-wait", 30*time.Second, "redelivery delay of a document whose worker went silent")
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted, in bytes")
+	untilEmpty := fs.Bool("until-empty", false, "exit once the document stream is empty (a batch job) instead of waiting for more")
 	if pos, code, ok := parse(fs, args); !ok {
 		return code
 	} else if len(pos) > 0 {
@@ -70,7 +73,7 @@ func runWorker(ctx context.Context, args []string, e env) int {
 	w := &stream.Worker{
 		JS: js, Config: n.config(), Extract: ld.Extract,
 		Limits:      loader.Limits{MaxDocBytes: *maxDoc},
-		Concurrency: *conc, MaxDeliver: *maxDeliver, AckWait: *ackWait,
+		Concurrency: *conc, MaxDeliver: *maxDeliver, AckWait: *ackWait, UntilEmpty: *untilEmpty,
 		Log: logf(log, "worker"),
 	}
 	log.Info().Str("nats", nc.ConnectedUrlRedacted()).Int("concurrency", *conc).Str("stream", n.stream).Msg("extracting")

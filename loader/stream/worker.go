@@ -35,6 +35,7 @@ type Worker struct {
 	Backoff     []time.Duration // delay before the n-th retry of a failed extraction; default 1s, 5s, 30s
 	AckWait     time.Duration   // redelivery delay of an unacknowledged document; default 30s
 	Consumer    string          // durable consumer name; default "kgraph-workers"
+	UntilEmpty  bool            // return once the document stream is empty instead of waiting for more
 
 	// Log receives one line per dead letter and per transient error; may be nil.
 	Log func(format string, args ...any)
@@ -130,17 +131,33 @@ func (w *Worker) Run(ctx context.Context) error {
 					sleep(ctx, 250*time.Millisecond)
 					continue
 				}
+				got := 0
 				for msg := range batch.Messages() {
+					got++
 					w.handle(ctx, msg)
 				}
 				if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && ctx.Err() == nil {
 					sleep(ctx, 250*time.Millisecond)
+				}
+				if got == 0 && w.UntilEmpty && w.docsEmpty(ctx) {
+					return
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	return nil
+}
+
+// docsEmpty reports whether the document stream holds no document, not
+// even one another worker is extracting.
+func (w *Worker) docsEmpty(ctx context.Context) bool {
+	st, err := w.JS.Stream(ctx, w.Config.withDefaults().Docs)
+	if err != nil {
+		return false
+	}
+	info, err := st.Info(ctx)
+	return err == nil && info.State.Msgs == 0
 }
 
 // permanent marks a document error no retry can fix.
