@@ -5,7 +5,9 @@
 // one export_<format>.go per format), query.go, bench.go. config.go holds
 // the flags every command shares (store directory, logging), pipeline.go
 // the parallel extraction used by ingest, extract, bench and serve's
-// seeding, metrics.go the Prometheus counters of serve.
+// seeding, metrics.go the Prometheus counters of serve. publish.go and
+// worker.go are the NATS JetStream commands, nats.go their shared flags and
+// the store writer that serve --nats and ingest --nats run (loader/stream).
 //
 // Exit statuses: 0 success, 1 some documents (or the GraphQL response)
 // failed, 2 usage or store errors.

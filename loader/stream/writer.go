@@ -373,8 +373,10 @@ func (r *writerRun) apply(ctx context.Context, m jetstream.Msg) error {
 			r.stats.Redelivered.Add(int64(meta.NumDelivered - 1))
 		}
 	}
-	if err := m.DoubleAck(ctx); err != nil && ctx.Err() == nil {
-		// Committed: a redelivery is below next and only acknowledged.
+	// Committed. The acknowledgement is not waited for: if it is lost, the
+	// redelivered copy is below next and only acknowledged, and after a
+	// restart it is applied again as Unchanged.
+	if err := m.Ack(); err != nil && ctx.Err() == nil {
 		r.Log("document %d: ack: %v", seq, err)
 	}
 	return nil
