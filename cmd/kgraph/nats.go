@@ -4,12 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"net/http"
 	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 
 	"github.com/kgraph/kgraph/loader/stream"
@@ -86,36 +85,61 @@ func runStreamWriter(ctx context.Context, w *stream.Writer, log zerolog.Logger) 
 	}
 }
 
-// natsMetrics follows the server's own metrics with the stream's: lag,
-// redeliveries, dead letters and what the writer applied.
-func natsMetrics(next http.Handler, w *stream.Writer) http.Handler {
-	if w == nil {
-		return next
+// registerStreamMetrics adds the stream's metrics to serve's registry:
+// lag, redeliveries, dead letters and what the writer applied.
+func registerStreamMetrics(m *metrics, w *stream.Writer) {
+	if m != nil && w != nil {
+		m.reg.MustRegister(streamCollector{w})
 	}
-	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(rw, r)
-		writeStreamMetrics(r.Context(), rw, w)
-	})
 }
 
-func writeStreamMetrics(ctx context.Context, out io.Writer, w *stream.Writer) {
-	st := w.Stats()
-	metric := func(kind, name, help string, v float64) {
-		fmt.Fprintf(out, "# HELP %s %s\n# TYPE %s %s\n%s %g\n", name, help, name, kind, name, v)
+// streamCollector reads the writer's counters and the streams' state at
+// scrape time.
+type streamCollector struct{ w *stream.Writer }
+
+var (
+	descNATSApplied     = prometheus.NewDesc("kgraph_nats_applied_total", "Extractions the writer applied as new documents.", nil, nil)
+	descNATSUnchanged   = prometheus.NewDesc("kgraph_nats_unchanged_total", "Extractions of documents already stored (redeliveries, repeats).", nil, nil)
+	descNATSRedelivered = prometheus.NewDesc("kgraph_nats_redeliveries_total", "Extra deliveries of applied documents, to workers and to the writer.", nil, nil)
+	descNATSSkipped     = prometheus.NewDesc("kgraph_nats_skipped_total", "Document sequence numbers passed over: dead letters or removed documents.", nil, nil)
+	descNATSInvalid     = prometheus.NewDesc("kgraph_nats_invalid_total", "Extractions the store refused, sent to the dead-letter stream.", nil, nil)
+	descNATSNext        = prometheus.NewDesc("kgraph_nats_next_sequence", "Sequence number of the next document to apply.", nil, nil)
+	descNATSLagDocs     = prometheus.NewDesc("kgraph_nats_lag_documents", "Documents waiting for an extraction worker.", nil, nil)
+	descNATSLagExtr     = prometheus.NewDesc("kgraph_nats_lag_extractions", "Extractions waiting for the writer.", nil, nil)
+	descNATSDead        = prometheus.NewDesc("kgraph_nats_dead_letters", "Documents kept in the dead-letter stream.", nil, nil)
+)
+
+func (streamCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{descNATSApplied, descNATSUnchanged, descNATSRedelivered, descNATSSkipped, descNATSInvalid, descNATSNext, descNATSLagDocs, descNATSLagExtr, descNATSDead} {
+		ch <- d
 	}
-	metric("counter", "kgraph_nats_applied_total", "Extractions the writer applied as new documents.", float64(st.New.Load()))
-	metric("counter", "kgraph_nats_unchanged_total", "Extractions of documents already stored (redeliveries, repeats).", float64(st.Unchanged.Load()))
-	metric("counter", "kgraph_nats_redeliveries_total", "Extra deliveries of applied documents, to workers and to the writer.", float64(st.Redelivered.Load()))
-	metric("counter", "kgraph_nats_skipped_total", "Document sequence numbers passed over: dead letters or removed documents.", float64(st.Skipped.Load()))
-	metric("counter", "kgraph_nats_invalid_total", "Extractions the store refused, sent to the dead-letter stream.", float64(st.Invalid.Load()))
-	metric("gauge", "kgraph_nats_next_sequence", "Sequence number of the next document to apply.", float64(st.Next.Load()))
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+}
+
+func (c streamCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.w.Stats()
+	for _, v := range []struct {
+		d *prometheus.Desc
+		n float64
+	}{
+		{descNATSApplied, float64(st.New.Load())},
+		{descNATSUnchanged, float64(st.Unchanged.Load())},
+		{descNATSRedelivered, float64(st.Redelivered.Load())},
+		{descNATSSkipped, float64(st.Skipped.Load())},
+		{descNATSInvalid, float64(st.Invalid.Load())},
+	} {
+		ch <- prometheus.MustNewConstMetric(v.d, prometheus.CounterValue, v.n)
+	}
+	ch <- prometheus.MustNewConstMetric(descNATSNext, prometheus.GaugeValue, float64(st.Next.Load()))
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	if lag, err := w.Lag(ctx); err == nil {
-		metric("gauge", "kgraph_nats_lag_documents", "Documents waiting for an extraction worker.", float64(lag.Documents))
-		metric("gauge", "kgraph_nats_lag_extractions", "Extractions waiting for the writer.", float64(lag.Extractions))
-		metric("gauge", "kgraph_nats_dead_letters", "Documents kept in the dead-letter stream.", float64(lag.Dead))
+	lag, err := c.w.Lag(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(descNATSLagDocs, err)
+		return
 	}
+	ch <- prometheus.MustNewConstMetric(descNATSLagDocs, prometheus.GaugeValue, float64(lag.Documents))
+	ch <- prometheus.MustNewConstMetric(descNATSLagExtr, prometheus.GaugeValue, float64(lag.Extractions))
+	ch <- prometheus.MustNewConstMetric(descNATSDead, prometheus.GaugeValue, float64(lag.Dead))
 }
 
 // ingestFromNATS is kgraph ingest --nats: it applies the extractions of

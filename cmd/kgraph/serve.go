@@ -141,7 +141,8 @@ func runServe(ctx context.Context, args []string, e env) int {
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	mux.Handle("GET /metrics", natsMetrics(m, nw))
+	registerStreamMetrics(m, nw)
+	mux.Handle("GET /metrics", m)
 	hx.mount(mux, svc, p, db, *token, loader.Limits{MaxDocBytes: *maxDoc}, log, m)
 
 	ln, err := net.Listen("tcp", *addr)
