@@ -63,6 +63,16 @@
 // the same origin, revalidated by content-hash ETags. The pages talk to the
 // GraphQL endpoint only.
 //
+// # Around the handler
+//
+// CORS (cors.go: allowed origins, preflight answered,
+// credentials only when asked for), validators (etag.go: a GET answer's
+// ETag is the store version, passed in as Options.Version, with a hash of
+// the request; If-None-Match gives 304) and automatic persisted queries
+// (apq.go: Apollo's extensions.persistedQuery.sha256Hash, a bounded LRU of
+// query texts, PersistedQueryNotFound for an unknown hash). The Relay Node
+// interface, entities(ids:) and attributeMap are in node.go.
+//
 // The graphql-http audit (see .ci/audit.mjs) passes every MUST; its two
 // SHOULDs that predate the 2025 media-type change (application/json for a
 // missing Accept header or */*) report warnings by design.

@@ -69,4 +69,13 @@
 // the change is committed in chunks while readers are held off, each chunk
 // journaling the before-images of its keys; Open rolls back a split commit
 // that a crash interrupted. Badger's settings are in options.go.
+//
+// # Streaming reads
+//
+// DB.Snapshot hands out one Badger read transaction as a Snapshot whose
+// Documents, Entities and Relations stream every item to a callback in key
+// order: an export of several passes reads one version of the graph while
+// writes go on, in constant memory. DB.Version (Badger's latest commit
+// version) names that version for HTTP validators; BadgerMetrics exposes
+// Badger's expvar metrics for Prometheus.
 package store

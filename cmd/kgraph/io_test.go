@@ -447,3 +447,17 @@ func TestVersionHealthcheckAndFlags(t *testing.T) {
 		t.Errorf("wrong flag: exit %d, stderr %q; want one line pointing to --help", code, errs)
 	}
 }
+
+// TestProgressLine: with a known total the line has the percentage and an
+// ETA from the rate so far; without one, only the counts.
+func TestProgressLine(t *testing.T) {
+	l := progressLine(tally{New: 20, Unchanged: 3, Failed: 2, Words: 5000, Elapsed: 10e9}, 100, 10e9)
+	for _, want := range []string{"25/100 documents (25%)", "20 new, 3 unchanged, 2 failed", "ETA 30s"} {
+		if !strings.Contains(l, want) {
+			t.Errorf("progress line %q lacks %q", l, want)
+		}
+	}
+	if l := progressLine(tally{New: 5}, 0, 1e9); strings.Contains(l, "%") || strings.Contains(l, "ETA") {
+		t.Errorf("progress line without total: %q", l)
+	}
+}
