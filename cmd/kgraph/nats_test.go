@@ -65,9 +65,9 @@ func TestNATSCommands(t *testing.T) {
 	s := startServer(t, data, "--nats", url)
 	var metrics string
 	deadline := time.Now().Add(3 * time.Minute)
-	for !strings.Contains(metrics, "kgraph_nats_applied_total 3\n") {
+	for !strings.Contains(metrics, "kgraph_nats_applied_total 3\n") || !strings.Contains(metrics, "kgraph_nats_lag_documents 0\n") || !strings.Contains(metrics, "kgraph_nats_lag_extractions 0\n") {
 		if time.Now().After(deadline) {
-			t.Fatalf("serve --nats did not apply 3 documents: %s\n%s", metrics, s.log.String())
+			t.Fatalf("serve --nats did not apply 3 documents and catch up: %s\n%s", metrics, s.log.String())
 		}
 		time.Sleep(100 * time.Millisecond)
 		resp, err := http.Get(s.url + "/metrics")
@@ -78,7 +78,7 @@ func TestNATSCommands(t *testing.T) {
 		resp.Body.Close()
 		metrics = string(b)
 	}
-	for _, m := range []string{"kgraph_nats_lag_documents 0", "kgraph_nats_redeliveries_total 0", "kgraph_nats_dead_letters 0"} {
+	for _, m := range []string{"kgraph_nats_redeliveries_total 0", "kgraph_nats_dead_letters 0", "kgraph_nats_unchanged_total 0"} {
 		if !strings.Contains(metrics, m+"\n") {
 			t.Errorf("/metrics lacks %q", m)
 		}

@@ -178,6 +178,9 @@ func (w *Writer) run(ctx context.Context, drain bool) error {
 			continue
 		}
 		if drain && done && len(r.buf) == 0 {
+			// Send the last acknowledgements before the caller closes
+			// the connection.
+			_ = r.JS.Conn().FlushTimeout(5 * time.Second)
 			return nil
 		}
 	}
