@@ -2,16 +2,12 @@ package loader
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/coref"
 	"github.com/kgraph/kgraph/loader/gazetteer"
-	"github.com/kgraph/kgraph/loader/ner"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/relation"
 	"github.com/kgraph/kgraph/loader/text"
 	"github.com/kgraph/kgraph/loader/token"
@@ -28,17 +24,26 @@ const MinClassifierConfidence = 0.75
 // Loader runs the extraction pipeline. It is read-only after New and safe
 // for concurrent use.
 type Loader struct {
-	ner *ner.Model
+	p   *Pipeline
+	gaz *gazetteer.Tables
 }
 
-// New loads the embedded models.
-func New() (*Loader, error) {
-	m, err := ner.Load()
+// New loads and validates the embedded models and tables and builds the
+// stages (see NewPipeline). A corrupt embedded file is an error here.
+func New() (*Loader, error) { return NewFrom(Resources{}) }
+
+// NewFrom is New with explicit resources; a nil field means the embedded
+// file.
+func NewFrom(r Resources) (*Loader, error) {
+	p, err := NewPipeline(r)
 	if err != nil {
-		return nil, fmt.Errorf("loader: load NER model: %w", err)
+		return nil, err
 	}
-	return &Loader{ner: m}, nil
+	return &Loader{p: p, gaz: p.Gazetteer}, nil
 }
+
+// Pipeline returns the loader's stages.
+func (l *Loader) Pipeline() *Pipeline { return l.p }
 
 // Extract runs the whole pipeline on doc.Text and returns the document's
 // graph: entities with local IDs ("e1", "e2", …) and all their mentions,
@@ -54,8 +59,10 @@ func (l *Loader) Extract(ctx context.Context, doc graph.Document) (*graph.Extrac
 		doc.Hash = graph.ContentHash(doc.Text)
 	}
 	d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
-	l.run(d)
-	return toExtraction(doc, d), nil
+	if err := l.p.Run(ctx, d, ""); err != nil {
+		return nil, err
+	}
+	return toExtraction(l.gaz, doc, d), nil
 }
 
 // ExtractTokens runs the pipeline after the tokenizer on pre-tokenised
@@ -66,24 +73,19 @@ func (l *Loader) ExtractTokens(ctx context.Context, sents [][]string) (*text.Doc
 		return nil, err
 	}
 	d := text.FromTokens(sents)
-	l.run(d)
+	if err := l.p.Run(ctx, d, ""); err != nil {
+		return nil, err
+	}
 	return d, nil
-}
-
-func (l *Loader) run(d *text.Doc) {
-	l.ner.Tag(d)
-	refine.Refine(d)
-	coref.Resolve(d)
-	relation.Extract(d)
 }
 
 // toExtraction lifts mentions to entities and mention-level relations to
 // entity-level facts, one per (source, type, target) with all its evidence.
-func toExtraction(doc graph.Document, d *text.Doc) *graph.Extraction {
+func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph.Extraction {
 	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
 	ids := make([]string, len(d.Entities)) // "" for an entity the graph leaves out
 	for i, e := range d.Entities {
-		if gazetteer.TimeZone(e.Name) {
+		if gaz.TimeZone(e.Name) {
 			continue // "10:00 GMT": a unit of time, not a node
 		}
 		ids[i] = "e" + strconv.Itoa(len(x.Entities)+1)

@@ -1,22 +1,54 @@
 package main
 
 import (
-	"github.com/kgraph/kgraph/loader/coref"
-	"github.com/kgraph/kgraph/loader/ner"
-	"github.com/kgraph/kgraph/loader/refine"
+	"context"
+	"sync"
+
+	"github.com/kgraph/kgraph/loader"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
+// stages is the loader's pipeline, built by the same constructor as the
+// loader's, so that training sees the stages the extractor runs.
+var stages = sync.OnceValues(func() (*loader.Pipeline, error) {
+	return loader.NewPipeline(loader.Resources{})
+})
+
 // pipelineDoc runs the loader's stages up to coreference on pre-tokenised
-// sentences: NER, type refinement and coreference.
+// sentences: NER, syntax (when the binary has a parser), type refinement
+// and coreference.
 func pipelineDoc(sents [][]string) (*text.Doc, error) {
-	m, err := ner.Load()
+	p, err := stages()
 	if err != nil {
 		return nil, err
 	}
 	d := text.FromTokens(sents)
-	m.Tag(d)
-	refine.Refine(d)
-	coref.Resolve(d)
+	if err := p.Run(context.Background(), d, "coref"); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// prepareGold runs on a document with gold mentions the stages that the
+// relation stage reads besides the mentions (the parse), and returns it.
+func prepareGold(d *text.Doc) *text.Doc {
+	p, err := stages()
+	if err != nil {
+		panic(err) // main has built the pipeline before any document
+	}
+	if s := p.Stage("syntax"); s != nil {
+		if err := s.Run(context.Background(), d); err != nil {
+			panic(err)
+		}
+	}
+	return d
+}
+
+// extract runs the relation stage on d.
+func extract(d *text.Doc) {
+	p, err := stages()
+	if err != nil {
+		panic(err)
+	}
+	p.Relation.Extract(d)
 }

@@ -74,14 +74,14 @@ func runTag(args []string) error {
 		}
 		var d *text.Doc
 		if gold != nil {
-			d = goldDocs(gold, sents)
+			d = prepareGold(goldDocs(gold, sents))
 		} else {
 			var err error
 			if d, err = pipelineDoc(sents); err != nil {
 				return err
 			}
 		}
-		relation.Extract(d)
+		extract(d)
 		for i, l := range lines {
 			if err := enc.Encode(contractLine(d, i, l.ID)); err != nil {
 				return err

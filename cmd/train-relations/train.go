@@ -27,6 +27,10 @@ type example struct {
 // mentions of sents[i] (gold or predicted); a candidate is positive when
 // both argument spans, their types and the relation match a gold fact.
 func examples(m *relation.Model, sents []sentence, docs []*text.Doc) []example {
+	p, err := stages()
+	if err != nil {
+		panic(err) // main has built the pipeline
+	}
 	var out []example
 	for si, s := range sents {
 		d := docs[si]
@@ -50,7 +54,7 @@ func examples(m *relation.Model, sents []sentence, docs []*text.Doc) []example {
 			kind := contractRelation[c.Rel]
 			full := kind + "/" + conllType[h.Type] + "/" + conllType[t.Type]
 			out = append(out, example{
-				feats: m.Features(d, c, named),
+				feats: p.Relation.Features(m, d, c, named),
 				y:     gold[triple{h.Start, h.End, t.Start, t.End, full}],
 				rel:   c.Rel,
 				sent:  si,
@@ -88,7 +92,7 @@ func docsFor(sents []sentence, ner bool) ([]*text.Doc, error) {
 	out := make([]*text.Doc, len(sents))
 	for i, s := range sents {
 		if !ner {
-			out[i] = goldDoc(s)
+			out[i] = prepareGold(goldDoc(s))
 			continue
 		}
 		d, err := pipelineDoc([][]string{s.Tokens})
@@ -359,8 +363,8 @@ func runTrain(args []string) error {
 func extractGold(sents []sentence, verbose bool) (p, r, f float64) {
 	tp, fp, fn := 0, 0, 0
 	for _, s := range sents {
-		d := goldDoc(s)
-		relation.Extract(d)
+		d := prepareGold(goldDoc(s))
+		extract(d)
 		gold, pred := goldTriples(s), predTriples(d)
 		for t := range pred {
 			if gold[t] {

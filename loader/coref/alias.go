@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -66,12 +65,12 @@ func stripThe(s string) string {
 // genericWord reports whether a name (without a leading "The") is a single
 // generic head ("Fund", "Alliance", "Commission"), which names nothing
 // outside the text that uses it as a short form.
-func genericWord(s string) bool {
+func (lx *Stage) genericWord(s string) bool {
 	f := strings.Fields(s)
 	if len(f) != 1 || !genericHeads[strings.ToLower(f[0])] || acronym(f[0]) != "" {
 		return false
 	}
-	_, known := gazetteer.FindOrg(s)
+	_, known := lx.gaz.FindOrg(s)
 	return !known
 }
 
@@ -80,12 +79,12 @@ func genericWord(s string) bool {
 // function words: "Regional Alliance", "Executive Board", "Foreign
 // Ministry", "Department of Justice"; not "UN Agency", "Latvian Government"
 // or a name the gazetteer knows ("Security Council").
-func genericName(s string) bool {
+func (lx *Stage) genericName(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return false
 	}
-	if _, ok := gazetteer.FindOrg(s); ok {
+	if _, ok := lx.gaz.FindOrg(s); ok {
 		return false
 	}
 	head := false
@@ -94,7 +93,7 @@ func genericName(s string) bool {
 		if functionWords[lw] && k > 0 && k < len(f)-1 {
 			continue
 		}
-		if acronym(w) != "" || !(genericMods[lw] || genericHeads[lw] || gazetteer.TitleWord(lw)) {
+		if acronym(w) != "" || !(genericMods[lw] || genericHeads[lw] || lx.gaz.TitleWord(lw)) {
 			return false
 		}
 		head = head || genericHeads[lw]
@@ -113,7 +112,7 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 // document's name by. Any other entity keeps its name.
 func (r *resolver) localName(e *text.Entity) string {
 	word := stripThe(e.Name)
-	if !genericWord(word) {
+	if !r.lx.genericWord(word) {
 		return e.Name
 	}
 	for _, i := range e.Mentions {
@@ -137,11 +136,11 @@ func (r *resolver) localName(e *text.Entity) string {
 // place's name that must not become the entity's alias: an organisation,
 // event or the like is never known by a place's name elsewhere ("Leicester"
 // of "BBC Radio Leicester").
-func localPlace(t string, typ graph.EntityType) bool {
+func (lx *Stage) localPlace(t string, typ graph.EntityType) bool {
 	if group(typ) != 4 {
 		return false
 	}
-	_, ok := gazetteer.FindPlace(t)
+	_, ok := lx.gaz.FindPlace(t)
 	return ok
 }
 

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgraph/kgraph/loader/coref"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -37,8 +35,8 @@ The Uzbek diplomat said [ORG UN-Women] and the [ORG UNDP] would join the Fund .`
 	for range b.N {
 		d := text.FromTokens(sents)
 		d.Spans = spans
-		refine.Refine(d)
-		coref.Resolve(d)
+		stages.Refine.Refine(d)
+		stages.Coref.Resolve(d)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "mentions/s")
 }

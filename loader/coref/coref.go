@@ -14,8 +14,8 @@ import (
 // nominal mentions for the descriptions it resolves. It sorts d.Mentions in
 // text order; run it before relation extraction, which refers to mentions
 // by index.
-func Resolve(d *text.Doc) {
-	r := &resolver{d: d}
+func (lx *Stage) Resolve(d *text.Doc) {
+	r := &resolver{lx: lx, d: d}
 	r.init()
 	r.parenAcronyms()
 	r.exact()
@@ -45,6 +45,7 @@ type mention struct {
 // listing its members) and the indexes that keep every sieve close to
 // linear in the number of mentions: documents may run to megabytes.
 type resolver struct {
+	lx      *Stage
 	d       *text.Doc
 	ms      []mention
 	parent  []int
@@ -563,7 +564,7 @@ func (r *resolver) core(i int) string {
 	w := r.ms[i].words
 	for k := len(w) - 2; k >= 1; k-- {
 		if strings.EqualFold(w[k], "of") {
-			if p, ok := gazetteer.FindPlace(strings.Join(w[k+1:], " ")); ok && p.Kind == "country" {
+			if p, ok := r.lx.gaz.FindPlace(strings.Join(w[k+1:], " ")); ok && p.Kind == "country" {
 				w = w[:k]
 			}
 			break
@@ -574,10 +575,10 @@ func (r *resolver) core(i int) string {
 	}
 	for k := min(3, len(w)-1); k >= 1; k-- {
 		front := strings.Join(w[:k], " ")
-		if _, ok := gazetteer.Demonym(front); ok {
+		if _, ok := r.lx.gaz.Demonym(front); ok {
 			return norm(gazetteer.JoinWords(w[k:]))
 		}
-		if p, ok := gazetteer.FindPlace(front); ok && p.Kind == "country" {
+		if p, ok := r.lx.gaz.FindPlace(front); ok && p.Kind == "country" {
 			return norm(gazetteer.JoinWords(w[k:]))
 		}
 	}
@@ -601,9 +602,9 @@ func (r *resolver) words(members []int) map[string]bool {
 			for _, w := range strings.Fields(strings.ToLower(c)) {
 				out[w] = true
 			}
-			if o, ok := gazetteer.FindOrg(c); ok {
+			if o, ok := r.lx.gaz.FindOrg(c); ok {
 				addOrgWords(out, o, false)
-				if p, ok := gazetteer.FindOrg(o.Parent); ok && o.Parent != "" {
+				if p, ok := r.lx.gaz.FindOrg(o.Parent); ok && o.Parent != "" {
 					addOrgWords(out, p, true) // "the EU Commission", "the UN Agency"
 				}
 			}
@@ -642,7 +643,7 @@ func (r *resolver) headMatch() {
 		if group(r.typ(i)) != 4 || m.abbr != "" || len(m.low) == 0 {
 			continue
 		}
-		if _, ok := gazetteer.FindPlace(m.norm); ok {
+		if _, ok := r.lx.gaz.FindPlace(m.norm); ok {
 			continue // "Leicester" the club is not "BBC Radio Leicester"
 		}
 		target := -1
@@ -689,7 +690,7 @@ func (r *resolver) headFits(i int, m mention, root int, cache map[int]map[string
 		if m.canon != "" && n.canon != "" && m.canon != n.canon {
 			return false
 		}
-		if len(m.low) == 1 && hasFunctionWord(n.low) && gazetteer.IsNORP(m.norm) {
+		if len(m.low) == 1 && hasFunctionWord(n.low) && r.lx.gaz.IsNORP(m.norm) {
 			continue // "Labour" the party is not "Institute for the Study of Labour"
 		}
 		if suffix(n.low, m.low) {
@@ -912,7 +913,7 @@ func (r *resolver) firstWords() {
 		if len(cands) == 0 {
 			continue
 		}
-		party := gazetteer.IsNORP(m.norm) // "Green" is short for "Green Party" only
+		party := r.lx.gaz.IsNORP(m.norm) // "Green" is short for "Green Party" only
 		own := r.members[r.find(i)]
 		same := true
 		for _, j := range own {
@@ -954,16 +955,16 @@ func (r *resolver) firstWords() {
 // and the name is no known place.
 func (r *resolver) shortFormWords(m mention) bool {
 	w := m.low[0]
-	if genericFirst[w] || gazetteer.TitleWord(w) || gazetteer.Honorific(w) {
+	if genericFirst[w] || r.lx.gaz.TitleWord(w) || r.lx.gaz.Honorific(w) {
 		return false
 	}
-	if _, ok := gazetteer.Demonym(w); ok {
+	if _, ok := r.lx.gaz.Demonym(w); ok {
 		return false
 	}
-	if _, ok := gazetteer.FindPlace(m.norm); ok {
+	if _, ok := r.lx.gaz.FindPlace(m.norm); ok {
 		return false
 	}
-	_, ok := gazetteer.FindPlace(w)
+	_, ok := r.lx.gaz.FindPlace(w)
 	return !ok
 }
 

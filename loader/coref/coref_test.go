@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/coref"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -20,8 +18,8 @@ func mustDoc(tb testing.TB, src string) *text.Doc {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	refine.Refine(d)
-	coref.Resolve(d)
+	stages.Refine.Refine(d)
+	stages.Coref.Resolve(d)
 	return d
 }
 
@@ -415,8 +413,8 @@ func TestResolveNamesAcrossLineBreaks(t *testing.T) {
 	d := text.FromTokens([][]string{{"The", "Asian", "Water", "Council", "met", "."}})
 	d.Text = strings.Replace(d.Text, "Water ", "Water\n", 1) // a hard-wrapped line, same offsets
 	d.Spans = [][]text.Span{{{Start: 1, End: 4, Label: "ORG"}}}
-	refine.Refine(d)
-	coref.Resolve(d)
+	stages.Refine.Refine(d)
+	stages.Coref.Resolve(d)
 	if len(d.Entities) != 1 || d.Entities[0].Name != "Asian Water Council" {
 		t.Fatalf("entities = %+v, want one named %q", d.Entities, "Asian Water Council")
 	}

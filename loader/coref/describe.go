@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -92,7 +91,7 @@ func (r *resolver) personFacts(covered [][]int) *peopleIndex {
 		}
 		toks := r.tokens(m.Sent)
 		from := m.Start
-		for from > 0 && from > m.Start-windowSize && chainToken(toks[from-1].Text) && covered[m.Sent][from-1] != 1 {
+		for from > 0 && from > m.Start-windowSize && r.lx.chainToken(toks[from-1].Text) && covered[m.Sent][from-1] != 1 {
 			if strings.EqualFold(toks[from-1].Text, "the") && (from < 2 || !strings.EqualFold(toks[from-2].Text, "of")) {
 				break // "the prime minister and Mr Brown": only "of the" joins a chain
 			}
@@ -105,7 +104,7 @@ func (r *resolver) personFacts(covered [][]int) *peopleIndex {
 				start++
 			}
 			end := start
-			for end < len(toks) && end < start+windowSize && toks[end].Text != "," && chainToken(toks[end].Text) && !possessive(toks[end].Text) {
+			for end < len(toks) && end < start+windowSize && toks[end].Text != "," && r.lx.chainToken(toks[end].Text) && !possessive(toks[end].Text) {
 				end++ // "X, the prime minister's rival": the title is someone else's
 			}
 			f.windows = append(f.windows, lowerWords(toks[start:end]))
@@ -138,12 +137,12 @@ func (r *resolver) personFacts(covered [][]int) *peopleIndex {
 // chainToken reports whether a token can be part of the titles and names
 // written before a person's name: a capitalised word, a title word in any
 // case, or a joining word ("of", "the", a comma).
-func chainToken(w string) bool {
+func (lx *Stage) chainToken(w string) bool {
 	switch strings.ToLower(w) {
 	case "of", "the", ",", "-", "'s", "’s", "for":
 		return true
 	}
-	return (capitalised(w) && isWord(w)) || gazetteer.TitleWord(w)
+	return (capitalised(w) && isWord(w)) || lx.gaz.TitleWord(w)
 }
 
 func determiner(w string) bool {
@@ -200,16 +199,16 @@ func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []in
 	}
 	j := i + 1
 	country := ""
-	if p, ok := gazetteer.Demonym(words[j]); ok && capitalised(words[j]) && j+1 < len(words) {
-		if pl, ok := gazetteer.FindPlace(p); ok && pl.Country != "" {
+	if p, ok := r.lx.gaz.Demonym(words[j]); ok && capitalised(words[j]) && j+1 < len(words) {
+		if pl, ok := r.lx.gaz.FindPlace(p); ok && pl.Country != "" {
 			country = pl.Country
 			j++
 		}
 	}
-	n, _ := gazetteer.TitleAt(words, j)
+	n, _ := r.lx.gaz.TitleAt(words, j)
 	title := n > 0
 	if !title {
-		if country == "" || !gazetteer.PersonNoun(words[j]) {
+		if country == "" || !r.lx.gaz.PersonNoun(words[j]) {
 			return 0, -1
 		}
 		n = 1
@@ -246,7 +245,7 @@ func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []in
 		if country != "" && !f.countries[country] {
 			continue
 		}
-		if title && !anySubsequence(f.windows, want) {
+		if title && !r.lx.anySubsequence(f.windows, want) {
 			continue
 		}
 		if root >= 0 {
@@ -284,7 +283,7 @@ func (r *resolver) firstNamed() map[int][2]int {
 // in order in one window, without skipping a word that makes the holder
 // someone's subordinate ("the prime minister" is not the deputy prime
 // minister).
-func anySubsequence(windows [][]string, want []string) bool {
+func (lx *Stage) anySubsequence(windows [][]string, want []string) bool {
 	for _, w := range windows {
 		k := 0
 		ok := true
@@ -296,11 +295,11 @@ func anySubsequence(windows [][]string, want []string) bool {
 				k++
 				// The description's last word must end the title: "the
 				// justice" is not the justice minister.
-				if k == len(want) && p+1 < len(w) && gazetteer.TitleWord(w[p+1]) {
+				if k == len(want) && p+1 < len(w) && lx.gaz.TitleWord(w[p+1]) {
 					ok = false
 				}
-			} else if k > 0 || gazetteer.Subordinate(x) {
-				ok = ok && !gazetteer.Subordinate(x)
+			} else if k > 0 || lx.gaz.Subordinate(x) {
+				ok = ok && !lx.gaz.Subordinate(x)
 			}
 		}
 		if ok && k == len(want) {
@@ -327,7 +326,7 @@ func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]i
 	}
 	words := lowerWords(toks[i+1 : end])
 	head := words[len(words)-1]
-	if gazetteer.PersonNoun(head) || calendar[head] {
+	if r.lx.gaz.PersonNoun(head) || calendar[head] {
 		return 0, -1
 	}
 	root = -1

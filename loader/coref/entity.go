@@ -131,7 +131,7 @@ func (r *resolver) describe(e *text.Entity) {
 				descs = append(descs, t)
 			}
 		case seen[k]: // the name, or an alias already listed
-		case localPlace(stripThe(t), e.Type):
+		case r.lx.localPlace(stripThe(t), e.Type):
 			seen[k] = true
 			local = append(local, stripThe(t))
 		default:
@@ -174,10 +174,10 @@ func (r *resolver) localForms(e *text.Entity) map[string]bool {
 			continue
 		}
 		t := stripThe(surface(r.d, m))
-		local := genericWord(t)
+		local := r.lx.genericWord(t)
 		switch r.reason[i] {
 		case reasonHead, reasonFirst, reasonCountry:
-			local = local || genericName(t)
+			local = local || r.lx.genericName(t)
 		}
 		if local {
 			out[graph.NormalizeName(t)] = true
@@ -244,7 +244,7 @@ func (r *resolver) fullestName(members []int) (string, graph.EntityType) {
 		if acronym(t) == "" {
 			score += 1000
 		}
-		if genericWord(stripThe(t)) {
+		if r.lx.genericWord(stripThe(t)) {
 			score -= 2000 // "Fund" names the entity only when nothing else does
 		}
 		if strings.ToUpper(t) != t {
@@ -277,5 +277,5 @@ func (r *resolver) adjectivePlace(e *text.Entity) (gazetteer.Place, bool) {
 	if base == "" {
 		return gazetteer.Place{}, false
 	}
-	return gazetteer.FindPlace(base)
+	return r.lx.gaz.FindPlace(base)
 }

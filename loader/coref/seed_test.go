@@ -7,10 +7,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/coref"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/ner"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
 	"github.com/kgraph/kgraph/loader/token"
 )
@@ -35,14 +32,14 @@ func TestSeedArticleProperties(t *testing.T) {
 		}
 		d := &text.Doc{Text: string(b), Sentences: token.Split(string(b))}
 		m.Tag(d)
-		refine.Refine(d)
-		coref.Resolve(d)
+		stages.Refine.Refine(d)
+		stages.Coref.Resolve(d)
 		if len(d.Entities) == 0 {
 			t.Fatalf("%s: no entities", file)
 		}
 		names := map[string]string{}
 		for ei, e := range d.Entities {
-			if _, _, ok := gazetteer.Title(strings.Fields(e.Name)); ok {
+			if _, _, ok := stages.Gazetteer.Title(strings.Fields(e.Name)); ok {
 				t.Errorf("%s: entity named by a bare title %q", file, e.Name)
 			}
 			k := string(e.Type) + "/" + graph.NormalizeName(e.Name)

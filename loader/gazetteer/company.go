@@ -19,8 +19,7 @@ type Company struct {
 // Motor", "Altria Group"). ambiguous reports that the name as
 // written is also a person's name, a place or a common word ("Ford",
 // "Amazon", "Next"), so that a caller retypes it only with care.
-func FindCompany(name string) (c Company, ambiguous, ok bool) {
-	t := get()
+func (t *Tables) FindCompany(name string) (c Company, ambiguous, ok bool) {
 	for _, n := range withoutLegalForm(name) {
 		if a, isAbbr := abbr(n); isAbbr {
 			if i, ok := t.compAbbr[a]; ok {
@@ -79,7 +78,7 @@ func withoutLegalForm(name string) []string {
 
 // addCompany reads a line of companies.tsv: name, other names, country,
 // sector, ambiguous forms.
-func (t *tables) addCompany(f []string) error {
+func (t *Tables) addCompany(f []string) error {
 	c := Company{Name: field(f, 0), Country: field(f, 2), Sector: field(f, 3)}
 	if c.Name == "" {
 		return fmt.Errorf("company without a name")

@@ -2,8 +2,6 @@ package gazetteer_test
 
 import (
 	"testing"
-
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 func TestFindCompany(t *testing.T) {
@@ -30,7 +28,7 @@ func TestFindCompany(t *testing.T) {
 		{"Gartner", "Gartner", "United States", false},
 	}
 	for _, tt := range tests {
-		c, amb, ok := gazetteer.FindCompany(tt.name)
+		c, amb, ok := tab.FindCompany(tt.name)
 		if !ok {
 			t.Errorf("FindCompany(%q): not found, want %s", tt.name, tt.want)
 			continue
@@ -42,7 +40,7 @@ func TestFindCompany(t *testing.T) {
 	// Acronyms only in capitals; a business line or product is another
 	// name; a legal form alone is no company.
 	for _, name := range []string{"gm", "Sony Pictures", "Barclays Capital", "Nintendo DS", "Corp", "Inc", "Fox Entertainment Group", "American", "United"} {
-		if c, _, ok := gazetteer.FindCompany(name); ok {
+		if c, _, ok := tab.FindCompany(name); ok {
 			t.Errorf("FindCompany(%q) = %s, want not found", name, c.Name)
 		}
 	}
@@ -50,11 +48,11 @@ func TestFindCompany(t *testing.T) {
 
 func TestFindPlaceAfterThe(t *testing.T) {
 	for _, name := range []string{"The US", "the UK"} {
-		if _, ok := gazetteer.FindPlace(name); !ok {
+		if _, ok := tab.FindPlace(name); !ok {
 			t.Errorf("FindPlace(%q): not found, want a country", name)
 		}
 	}
-	if p, ok := gazetteer.FindPlace("The us"); ok {
+	if p, ok := tab.FindPlace("The us"); ok {
 		t.Errorf("FindPlace(%q) = %s, want not found", "The us", p.Name)
 	}
 }

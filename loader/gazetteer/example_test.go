@@ -7,9 +7,13 @@ import (
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
-func ExampleFindPlace() {
+func ExampleTables_FindPlace() {
+	tab, err := gazetteer.Load()
+	if err != nil {
+		panic(err)
+	}
 	for _, name := range []string{"U.K.", "Republic of Kazakhstan", "Almaty"} {
-		p, _ := gazetteer.FindPlace(name)
+		p, _ := tab.FindPlace(name)
 		fmt.Printf("%s: %s (%s, %s)\n", name, p.Name, p.Kind, p.Country)
 	}
 	// Output:
@@ -18,15 +22,23 @@ func ExampleFindPlace() {
 	// Almaty: Almaty (city, Kazakhstan)
 }
 
-func ExampleFindOrg() {
-	o, _ := gazetteer.FindOrg("UNFPA")
+func ExampleTables_FindOrg() {
+	tab, err := gazetteer.Load()
+	if err != nil {
+		panic(err)
+	}
+	o, _ := tab.FindOrg("UNFPA")
 	fmt.Println(o.Name, "/", o.Parent)
 	// Output: United Nations Population Fund / United Nations
 }
 
-func ExampleTitleAt() {
+func ExampleTables_TitleAt() {
+	tab, err := gazetteer.Load()
+	if err != nil {
+		panic(err)
+	}
 	words := strings.Fields("Deputy Energy Minister Janis Ozols")
-	n, lead := gazetteer.TitleAt(words, 0)
+	n, lead := tab.TitleAt(words, 0)
 	fmt.Println(strings.Join(words[:n], " "), lead)
 	// Output: Deputy Energy Minister false
 }

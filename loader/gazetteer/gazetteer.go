@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
 	"unicode"
@@ -17,8 +18,9 @@ import (
 //go:embed data/*.tsv data/*.tsv.gz
 var files embed.FS
 
-// tables is everything the package knows, built once by load.
-type tables struct {
+// Tables is everything the package knows, read once by Load (or Parse)
+// and read-only afterwards: safe for concurrent use.
+type Tables struct {
 	places    map[string]int // name key -> index into placeList
 	placeAbbr map[string]int // exact capitals abbreviation -> index
 	placeList []Place
@@ -58,27 +60,20 @@ const (
 	roleHon
 )
 
-var (
-	once sync.Once
-	tab  *tables
-)
+// Load reads and validates the embedded tables. A malformed line of an
+// embedded file is an error naming the file and line. The first call does
+// the work; later calls share its result, which is read-only.
+func Load() (*Tables, error) { return loadEmbedded() }
 
-// get returns the tables, loading them on first use. The embedded files are
-// part of the binary, so a failure to parse them is a build defect: it
-// panics with the file and line, and the package tests catch it.
-func get() *tables {
-	once.Do(func() {
-		t, err := load()
-		if err != nil {
-			panic("gazetteer: " + err.Error())
-		}
-		tab = t
-	})
-	return tab
-}
+var loadEmbedded = sync.OnceValues(func() (*Tables, error) { return Parse(files) })
 
-func load() (*tables, error) {
-	t := &tables{
+// Parse reads the tables from fsys, which holds the files of data/ under
+// the same names (data/places.tsv.gz, data/places.tsv, data/demonyms.tsv,
+// data/orgs.tsv, data/companies.tsv, data/norp.tsv, data/titles.tsv,
+// data/timezones.tsv). Tests use it to check that a corrupt file is an
+// error.
+func Parse(fsys fs.FS) (*Tables, error) {
+	t := &Tables{
 		places: map[string]int{}, placeAbbr: map[string]int{},
 		orgs: map[string]int{}, orgAbbr: map[string]int{}, orgFirst: map[string]int{},
 		comps: map[string]int{}, compAbbr: map[string]int{}, compAmbig: map[string]bool{},
@@ -99,8 +94,8 @@ func load() (*tables, error) {
 		{"data/timezones.tsv", func(f []string) error { t.timeZones[field(f, 0)] = true; return nil }},
 	}
 	for _, s := range steps {
-		if err := eachLine(s.file, s.fn); err != nil {
-			return nil, err
+		if err := eachLine(fsys, s.file, s.fn); err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
 	}
 	return t, nil
@@ -108,8 +103,8 @@ func load() (*tables, error) {
 
 // eachLine calls fn with the tab-separated fields of every line of an
 // embedded file that is neither blank nor a # comment.
-func eachLine(name string, fn func([]string) error) error {
-	b, err := files.ReadFile(name)
+func eachLine(fsys fs.FS, name string, fn func([]string) error) error {
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}

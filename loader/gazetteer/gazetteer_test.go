@@ -3,6 +3,7 @@ package gazetteer_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
@@ -38,7 +39,7 @@ func TestFindPlace(t *testing.T) {
 		{"Republic of China", "Taiwan", "country", "Taiwan"},
 	}
 	for _, tt := range tests {
-		p, ok := gazetteer.FindPlace(tt.name)
+		p, ok := tab.FindPlace(tt.name)
 		if !ok {
 			t.Errorf("FindPlace(%q): not found, want %s", tt.name, tt.want)
 			continue
@@ -48,7 +49,7 @@ func TestFindPlace(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"us", "car", "Foreign Ministry", "Republic", "Berg Republic", "Republic of Nowhere"} {
-		if p, ok := gazetteer.FindPlace(name); ok {
+		if p, ok := tab.FindPlace(name); ok {
 			t.Errorf("FindPlace(%q) = %s, want not found", name, p.Name)
 		}
 	}
@@ -56,7 +57,7 @@ func TestFindPlace(t *testing.T) {
 
 func TestCountryByCode(t *testing.T) {
 	for code, want := range map[string]string{"KZ": "Kazakhstan", "KAZ": "Kazakhstan", "GB": "United Kingdom", "USA": "United States"} {
-		if p, ok := gazetteer.CountryByCode(code); !ok || p.Name != want {
+		if p, ok := tab.CountryByCode(code); !ok || p.Name != want {
 			t.Errorf("CountryByCode(%q) = %q, %v, want %q", code, p.Name, ok, want)
 		}
 	}
@@ -84,13 +85,13 @@ func TestFindOrg(t *testing.T) {
 		{"Xinhua", "Xinhua News Agency", ""},
 	}
 	for _, tt := range tests {
-		o, ok := gazetteer.FindOrg(tt.name)
+		o, ok := tab.FindOrg(tt.name)
 		if !ok || o.Name != tt.want || o.Parent != tt.parent {
 			t.Errorf("FindOrg(%q) = %q (parent %q), %v; want %q (parent %q)", tt.name, o.Name, o.Parent, ok, tt.want, tt.parent)
 		}
 	}
 	for _, name := range []string{"who", "Who", "Foreign Ministry", "Nordvik"} {
-		if o, ok := gazetteer.FindOrg(name); ok {
+		if o, ok := tab.FindOrg(name); ok {
 			t.Errorf("FindOrg(%q) = %q, want not found", name, o.Name)
 		}
 	}
@@ -125,14 +126,14 @@ func TestFindOrgNationalAgency(t *testing.T) {
 		{"UNFPA", "United Nations Population Fund", ""},
 	}
 	for _, tt := range tests {
-		o, ok := gazetteer.FindOrg(tt.name)
+		o, ok := tab.FindOrg(tt.name)
 		if !ok || o.Name != tt.want || o.Country != tt.country {
 			t.Errorf("FindOrg(%q) = %q (country %q), %v; want %q (country %q)", tt.name, o.Name, o.Country, ok, tt.want, tt.country)
 		}
 	}
 	// Written in lower case or as an acronym of another body, these are no agency.
 	for _, name := range []string{"AfD", "kfw bank", "Aid", "Development Agency"} {
-		if o, ok := gazetteer.FindOrg(name); ok {
+		if o, ok := tab.FindOrg(name); ok {
 			t.Errorf("FindOrg(%q) = %q, want not found", name, o.Name)
 		}
 	}
@@ -154,7 +155,7 @@ func TestOrgAt(t *testing.T) {
 		{"the Foreign , Commonwealth and Development Office said", 1, 6, "Foreign, Commonwealth and Development Office"},
 	}
 	for _, tt := range tests {
-		n, o := gazetteer.OrgAt(strings.Fields(tt.sent), tt.i)
+		n, o := tab.OrgAt(strings.Fields(tt.sent), tt.i)
 		if n != tt.n || o.Name != tt.want {
 			t.Errorf("OrgAt(%q, %d) = %d, %q; want %d, %q", tt.sent, tt.i, n, o.Name, tt.n, tt.want)
 		}
@@ -168,12 +169,12 @@ func TestDemonym(t *testing.T) {
 		{"Central Asian", "Central Asia"}, {"Swiss", "Switzerland"}, {"Turkish", "Turkey"},
 	}
 	for _, tt := range tests {
-		if got, ok := gazetteer.Demonym(tt.word); !ok || got != tt.want {
+		if got, ok := tab.Demonym(tt.word); !ok || got != tt.want {
 			t.Errorf("Demonym(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
 		}
 	}
 	for _, w := range []string{"Kazakhstan", "Foreign", "Fund", "Ozolses"} {
-		if got, ok := gazetteer.Demonym(w); ok {
+		if got, ok := tab.Demonym(w); ok {
 			t.Errorf("Demonym(%q) = %q, want none", w, got)
 		}
 	}
@@ -184,7 +185,7 @@ func TestIsNORP(t *testing.T) {
 		"Muslim": true, "Muslims": true, "Sunni": true, "Kazakh": true, "Republicans": true,
 		"Kazakhstan": false, "Olympics": false, "COVID-19": false,
 	} {
-		if got := gazetteer.IsNORP(name); got != want {
+		if got := tab.IsNORP(name); got != want {
 			t.Errorf("IsNORP(%q) = %v, want %v", name, got, want)
 		}
 	}
@@ -218,12 +219,12 @@ func TestTitle(t *testing.T) {
 		{"Regional Water Summit", false, false},
 	}
 	for _, tt := range tests {
-		title, lead, ok := gazetteer.Title(strings.Fields(tt.words))
+		title, lead, ok := tab.Title(strings.Fields(tt.words))
 		if ok != tt.ok || lead != tt.lead {
 			t.Errorf("Title(%q) = %q, lead %v, ok %v; want lead %v, ok %v", tt.words, title, lead, ok, tt.lead, tt.ok)
 		}
 	}
-	if got, _, _ := gazetteer.Title([]string{"Secretary", "-", "General"}); got != "Secretary-General" {
+	if got, _, _ := tab.Title([]string{"Secretary", "-", "General"}); got != "Secretary-General" {
 		t.Errorf("Title(Secretary - General) = %q, want Secretary-General", got)
 	}
 }
@@ -240,7 +241,7 @@ func TestTitleBefore(t *testing.T) {
 		{"the talks in Almaty", 3, 0, false},
 	}
 	for _, tt := range tests {
-		start, _, ok := gazetteer.TitleBefore(strings.Fields(tt.sent), tt.end)
+		start, _, ok := tab.TitleBefore(strings.Fields(tt.sent), tt.end)
 		if ok != tt.ok || (ok && start != tt.start) {
 			t.Errorf("TitleBefore(%q, %d) = %d, %v; want %d, %v", tt.sent, tt.end, start, ok, tt.start, tt.ok)
 		}
@@ -249,7 +250,7 @@ func TestTitleBefore(t *testing.T) {
 
 func TestTitleWord(t *testing.T) {
 	for w, want := range map[string]bool{"Deputy": true, "foreign": true, "Minister": true, "prime": true, "Natalia": false, "said": false} {
-		if got := gazetteer.TitleWord(w); got != want {
+		if got := tab.TitleWord(w); got != want {
 			t.Errorf("TitleWord(%q) = %v, want %v", w, got, want)
 		}
 	}
@@ -257,7 +258,7 @@ func TestTitleWord(t *testing.T) {
 
 func TestSubordinate(t *testing.T) {
 	for w, want := range map[string]bool{"Deputy": true, "vice": true, "First": false, "Minister": false} {
-		if got := gazetteer.Subordinate(w); got != want {
+		if got := tab.Subordinate(w); got != want {
 			t.Errorf("Subordinate(%q) = %v, want %v", w, got, want)
 		}
 	}
@@ -265,7 +266,7 @@ func TestSubordinate(t *testing.T) {
 
 func TestHonorific(t *testing.T) {
 	for w, want := range map[string]bool{"Mr": true, "Mrs.": true, "Dr": true, "Sir": true, "President": false, "Anna": false} {
-		if got := gazetteer.Honorific(w); got != want {
+		if got := tab.Honorific(w); got != want {
 			t.Errorf("Honorific(%q) = %v, want %v", w, got, want)
 		}
 	}
@@ -273,8 +274,26 @@ func TestHonorific(t *testing.T) {
 
 func TestPersonNoun(t *testing.T) {
 	for w, want := range map[string]bool{"diplomat": true, "Minister": true, "official": true, "Government": false, "delegation": false} {
-		if got := gazetteer.PersonNoun(w); got != want {
+		if got := tab.PersonNoun(w); got != want {
 			t.Errorf("PersonNoun(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// tab is the embedded tables, read once for the package's tests.
+var tab = func() *gazetteer.Tables {
+	t, err := gazetteer.Load()
+	if err != nil {
+		panic(err)
+	}
+	return t
+}()
+
+func TestParseCorrupt(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/places.tsv.gz": {Data: []byte("not gzip")},
+	}
+	if _, err := gazetteer.Parse(fsys); err == nil || !strings.Contains(err.Error(), "places.tsv.gz") {
+		t.Fatalf("corrupt places.tsv.gz: got %v, want an error naming the file", err)
 	}
 }

@@ -9,8 +9,7 @@ import (
 // "Kazakhs" give "Kazakhstan", "British" gives "United Kingdom", "Central
 // Asian" gives "Central Asia" — and whether word is a known demonym. The
 // place can be looked up with FindPlace.
-func Demonym(word string) (place string, ok bool) {
-	t := get()
+func (t *Tables) Demonym(word string) (place string, ok bool) {
 	k := key(word)
 	if p, ok := t.demonyms[k]; ok {
 		return p, true
@@ -25,11 +24,10 @@ func Demonym(word string) (place string, ok bool) {
 // IsNORP reports whether name is a nationality, religious, ethnic or
 // political group, or an adjective of one: a demonym ("Kazakh",
 // "Americans") or a listed group ("Muslim", "Sunni", "Republicans").
-func IsNORP(name string) bool {
-	if _, ok := Demonym(name); ok {
+func (t *Tables) IsNORP(name string) bool {
+	if _, ok := t.Demonym(name); ok {
 		return true
 	}
-	t := get()
 	k := key(name)
 	if t.norp[k] {
 		return true
@@ -47,7 +45,7 @@ func plural(k string) (string, bool) {
 }
 
 // addDemonym reads a line of demonyms.tsv: place words.
-func (t *tables) addDemonym(f []string) error {
+func (t *Tables) addDemonym(f []string) error {
 	place := field(f, 0)
 	i, ok := t.findPlace(place)
 	if !ok {
@@ -61,11 +59,11 @@ func (t *tables) addDemonym(f []string) error {
 }
 
 // addNORP reads a line of norp.tsv: one group name.
-func (t *tables) addNORP(f []string) error {
+func (t *Tables) addNORP(f []string) error {
 	t.norp[key(field(f, 0))] = true
 	return nil
 }
 
 // TimeZone reports whether name is a time zone abbreviation as written
 // ("GMT", "EST"): a unit of time that news names but a graph does not keep.
-func TimeZone(name string) bool { return get().timeZones[strings.TrimSpace(name)] }
+func (t *Tables) TimeZone(name string) bool { return t.timeZones[strings.TrimSpace(name)] }

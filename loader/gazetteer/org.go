@@ -16,8 +16,7 @@ type Org struct {
 // FindOrg returns the organisation known under name: its canonical name, an
 // acronym (only when written in capitals) or another name ("UN Children's
 // Fund", "UN Women").
-func FindOrg(name string) (Org, bool) {
-	t := get()
+func (t *Tables) FindOrg(name string) (Org, bool) {
 	if a, ok := abbr(name); ok {
 		if i, ok := t.orgAbbr[a]; ok {
 			return t.orgList[i], true
@@ -31,14 +30,13 @@ func FindOrg(name string) (Org, bool) {
 
 // OrgAt returns the length in words of the longest well-known organisation
 // name that starts at words[i] (0 when none does) and the organisation.
-func OrgAt(words []string, i int) (int, Org) {
-	t := get()
+func (t *Tables) OrgAt(words []string, i int) (int, Org) {
 	maxLen := t.orgFirst[firstKey(words[i])]
 	if maxLen == 0 {
 		return 0, Org{}
 	}
 	for j := min(len(words), i+maxLen); j > i; j-- {
-		if o, ok := FindOrg(JoinWords(words[i:j])); ok {
+		if o, ok := t.FindOrg(JoinWords(words[i:j])); ok {
 			return j - i, o
 		}
 	}
@@ -56,7 +54,7 @@ func firstKey(w string) string {
 
 // noteFirst records that an organisation name of n words starts with the
 // word whose key is first.
-func (t *tables) noteFirst(name string) {
+func (t *Tables) noteFirst(name string) {
 	k := key(name)
 	// "UN-Women" may be written UN - Women; a comma is a token of its own.
 	n := len(strings.Fields(k)) + strings.Count(k, "-")*2 + strings.Count(k, ",")
@@ -71,7 +69,7 @@ var unForms = []string{"united nations ", "un ", "u.n. "}
 
 // addOrg reads a line of orgs.tsv: name acronyms parent other-names
 // country.
-func (t *tables) addOrg(f []string) error {
+func (t *Tables) addOrg(f []string) error {
 	o := Org{Name: field(f, 0), Acronyms: list(field(f, 1), "|"), Parent: field(f, 2), Country: field(f, 4)}
 	if o.Name == "" {
 		return fmt.Errorf("organisation without a name")

@@ -21,8 +21,7 @@ var rank = map[string]int{"country": 3, "region": 2, "city": 1}
 
 // FindPlace returns the place known under name — its canonical name or any
 // other name, such as "Britain", "U.K." or "Republic of Latvia".
-func FindPlace(name string) (Place, bool) {
-	t := get()
+func (t *Tables) FindPlace(name string) (Place, bool) {
 	if i, ok := t.findPlace(name); ok {
 		return t.placeList[i], true
 	}
@@ -31,8 +30,8 @@ func FindPlace(name string) (Place, bool) {
 
 // CountryByCode returns the country with ISO 3166-1 alpha-2 or alpha-3 code
 // code, in capitals ("KZ", "KAZ").
-func CountryByCode(code string) (Place, bool) {
-	for _, p := range get().placeList {
+func (t *Tables) CountryByCode(code string) (Place, bool) {
+	for _, p := range t.placeList {
 		if p.Kind == "country" && p.ISO2 != "" && (p.ISO2 == code || p.ISO3 == code) {
 			return p, true
 		}
@@ -53,7 +52,7 @@ var stateForms = []string{
 	"cooperative republic of", "kyrgyz republic of", "lao people's democratic republic of",
 }
 
-func (t *tables) findPlace(name string) (int, bool) {
+func (t *Tables) findPlace(name string) (int, bool) {
 	if a, ok := abbr(name); ok {
 		if i, ok := t.placeAbbr[a]; ok {
 			return i, true
@@ -76,7 +75,7 @@ func (t *tables) findPlace(name string) (int, bool) {
 // addPlace indexes p under its name and other names; an existing place of
 // a higher rank keeps a shared name, and so does one of the same rank
 // unless hand is set (hand-written names override generated ones).
-func (t *tables) addPlace(p Place, other []string, hand bool) {
+func (t *Tables) addPlace(p Place, other []string, hand bool) {
 	idx := -1
 	if i, ok := t.places[key(p.Name)]; ok && t.placeList[i].Kind == p.Kind {
 		idx = i // a second line about the same place adds names
@@ -102,7 +101,7 @@ func (t *tables) addPlace(p Place, other []string, hand bool) {
 
 // addGenPlace reads a line of places.tsv.gz:
 // kind name country iso2 iso3 population other-names.
-func (t *tables) addGenPlace(f []string) error {
+func (t *Tables) addGenPlace(f []string) error {
 	kind := field(f, 0)
 	if kind == "continent" {
 		kind = "region"
@@ -116,7 +115,7 @@ func (t *tables) addGenPlace(f []string) error {
 }
 
 // addHandPlace reads a line of places.tsv: kind name country other-names.
-func (t *tables) addHandPlace(f []string) error {
+func (t *Tables) addHandPlace(f []string) error {
 	kind, name := field(f, 0), field(f, 1)
 	if rank[kind] == 0 || name == "" {
 		return fmt.Errorf("bad line: kind %q, name %q", kind, name)

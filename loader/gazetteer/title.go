@@ -16,11 +16,11 @@ import (
 // Title reports whether words, all of them, form one job or office title,
 // and returns it as written (words joined by spaces, a lone "-" joined
 // without) and whether its holder leads.
-func Title(words []string) (title string, lead bool, ok bool) {
+func (t *Tables) Title(words []string) (title string, lead bool, ok bool) {
 	if len(words) == 0 {
 		return "", false, false
 	}
-	n, lead := TitleAt(words, 0)
+	n, lead := t.TitleAt(words, 0)
 	if n != len(words) {
 		return "", false, false
 	}
@@ -29,8 +29,7 @@ func Title(words []string) (title string, lead bool, ok bool) {
 
 // TitleAt returns the length in words of the longest title that starts at
 // words[i], 0 when none does, and whether its holder leads.
-func TitleAt(words []string, i int) (n int, lead bool) {
-	t := get()
+func (t *Tables) TitleAt(words []string, i int) (n int, lead bool) {
 	sub := false
 	for j := i; j < len(words); {
 		w := strings.ToLower(words[j])
@@ -60,9 +59,9 @@ const maxTitleWords = 8
 // TitleBefore returns the start of the longest title that ends just before
 // words[end], and whether its holder leads; ok is false when no title ends
 // there.
-func TitleBefore(words []string, end int) (start int, lead bool, ok bool) {
+func (t *Tables) TitleBefore(words []string, end int) (start int, lead bool, ok bool) {
 	for i := max(0, end-maxTitleWords); i < end; i++ {
-		if n, l := TitleAt(words[:end], i); n > 0 && i+n == end {
+		if n, l := t.TitleAt(words[:end], i); n > 0 && i+n == end {
 			return i, l, true
 		}
 	}
@@ -73,29 +72,28 @@ func TitleBefore(words []string, end int) (start int, lead bool, ok bool) {
 // title ("diplomat", "official", "envoy") or is the head of a title
 // ("minister", "president"): the nouns of descriptions such as "the Kazakh
 // diplomat".
-func PersonNoun(word string) bool {
-	r := get().titles[strings.ToLower(word)]
+func (t *Tables) PersonNoun(word string) bool {
+	r := t.titles[strings.ToLower(word)]
 	return r&(roleNoun|roleHead|roleLead) != 0
 }
 
 // TitleWord reports whether word can be part of a title: a modifier,
 // portfolio word or head ("deputy", "foreign", "minister").
-func TitleWord(word string) bool {
-	t := get()
+func (t *Tables) TitleWord(word string) bool {
 	w := strings.ToLower(word)
 	return t.titles[w]&(roleLead|roleHead|roleMod|roleSub|roleDomain) != 0 || len(t.heads[w]) > 0
 }
 
 // Subordinate reports whether word makes a title's holder a subordinate
 // ("deputy", "vice", "assistant").
-func Subordinate(word string) bool {
-	return get().titles[strings.ToLower(word)]&roleSub != 0
+func (t *Tables) Subordinate(word string) bool {
+	return t.titles[strings.ToLower(word)]&roleSub != 0
 }
 
 // Honorific reports whether word is an honorific written before a name
 // ("Mr", "Mrs.", "Dr", "Sir"): part of neither the name nor a title.
-func Honorific(word string) bool {
-	return get().titles[strings.ToLower(word)]&roleHon != 0
+func (t *Tables) Honorific(word string) bool {
+	return t.titles[strings.ToLower(word)]&roleHon != 0
 }
 
 // JoinWords joins title or name words with spaces, except around a lone
@@ -127,7 +125,7 @@ func matchWords(words []string, i int, phrase []string) (int, bool) {
 }
 
 // addTitle reads a line of titles.tsv: word-or-phrase role.
-func (t *tables) addTitle(f []string) error {
+func (t *Tables) addTitle(f []string) error {
 	phrase, role := strings.ToLower(field(f, 0)), field(f, 1)
 	bits := map[string]uint8{"lead": roleLead, "head": roleHead, "mod": roleMod, "sub": roleSub, "domain": roleDomain, "noun": roleNoun, "hon": roleHon}[role]
 	if bits == 0 || phrase == "" {

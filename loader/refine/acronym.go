@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // nameLinks are the lower-case words a long organisation's name may hold
@@ -106,7 +104,7 @@ func spellsOut(name []string, a string) bool {
 // title between is no name, and coreference reads it as the title of the
 // person named next to it. The organisation must be a known one or the
 // title of two or more words.
-func splitOrgTitlePlace(cs []cand, words []string) []cand {
+func (lx *Stage) splitOrgTitlePlace(cs []cand, words []string) []cand {
 	var add []cand
 	for i := range cs {
 		c := &cs[i]
@@ -115,7 +113,7 @@ func splitOrgTitlePlace(cs []cand, words []string) []cand {
 		}
 		w := words[c.start:c.end]
 		for st := 1; st < len(w)-2; st++ {
-			n, _ := gazetteer.TitleAt(w, st)
+			n, _ := lx.gaz.TitleAt(w, st)
 			if n == 0 || st+n+1 >= len(w) {
 				continue
 			}
@@ -126,10 +124,10 @@ func splitOrgTitlePlace(cs []cand, words []string) []cand {
 			if k+1 < len(w) && strings.EqualFold(w[k], "the") {
 				k++
 			}
-			if _, ok := gazetteer.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+			if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
 				continue
 			}
-			if _, org := gazetteer.FindOrg(strings.Join(w[:st], " ")); !org && n < 2 {
+			if _, org := lx.gaz.FindOrg(strings.Join(w[:st], " ")); !org && n < 2 {
 				continue
 			}
 			add = append(add, cand{start: c.start + k, end: c.end, label: "LOC"})

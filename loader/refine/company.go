@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // company types cs[i] as the organisation when its name is exactly a
@@ -24,10 +23,10 @@ import (
 // ("Abbott, Voyce"); tagged LOC, not after "the" ("the Amazon"). A
 // person's span with an honorific or title ("Mr Dell") is never a
 // company.
-func company(cs []cand, i int, words []string, x spanIndex, isPlace bool, placeKind string) bool {
+func (lx *Stage) company(cs []cand, i int, words []string, x spanIndex, isPlace bool, placeKind string) bool {
 	c := &cs[i]
 	w := c.name(words)
-	co, ambiguous, ok := gazetteer.FindCompany(strings.Join(w, " "))
+	co, ambiguous, ok := lx.gaz.FindCompany(strings.Join(w, " "))
 	if !ok || c.hs > 0 || (isPlace && (c.label == "LOC" || placeKind == "country")) {
 		return false
 	}
@@ -38,7 +37,7 @@ func company(cs []cand, i int, words []string, x spanIndex, isPlace bool, placeK
 		case "ORG":
 			return false // an organisation, but maybe another: Labour's "NEC"
 		case "PER", "LOC":
-			if x.surnames[strings.ToLower(strings.Join(w, " "))] || personList(cs, i, words) {
+			if x.surnames[strings.ToLower(strings.Join(w, " "))] || lx.personList(cs, i, words) {
 				return false
 			}
 			if c.label == "LOC" && c.start > 0 && strings.EqualFold(words[c.start-1], "the") {
@@ -65,7 +64,7 @@ func (x spanIndex) noteSurname(words []string) {
 // personList reports whether cs[i] follows an initial ("C Thomson") or is
 // an item of a list next to a name tagged PER that is no company
 // ("Lewsey, Abbott, Voyce"; "Sony and Philips" is no such list).
-func personList(cs []cand, i int, words []string) bool {
+func (lx *Stage) personList(cs []cand, i int, words []string) bool {
 	c := cs[i]
 	if c.start > 0 && len(words[c.start-1]) == 1 && capitalised(words[c.start-1]) {
 		return true
@@ -87,7 +86,7 @@ func personList(cs []cand, i int, words []string) bool {
 		if between != "," && between != "and" && between != ";" {
 			continue
 		}
-		if _, _, co := gazetteer.FindCompany(strings.Join(words[o.start:o.end], " ")); !co {
+		if _, _, co := lx.gaz.FindCompany(strings.Join(words[o.start:o.end], " ")); !co {
 			return true
 		}
 	}
@@ -109,12 +108,12 @@ var sitesOfCompanies = map[string]bool{
 // [Safari]"): NER reads an unknown name after a possessive as a place,
 // and relation extraction would seat the company in it. A place noun
 // after the span keeps the place ("BP 's Texas City refinery").
-func companyProduct(cs []cand, i int, words []string) bool {
+func (lx *Stage) companyProduct(cs []cand, i int, words []string) bool {
 	c := cs[i]
 	if c.label != "LOC" || c.start < 2 || !possessive(words[c.start-1]) {
 		return false
 	}
-	if _, _, ok := keywordType("LOC", c.name(words)); ok {
+	if _, _, ok := lx.keywordType("LOC", c.name(words)); ok {
 		return false
 	}
 	if c.end < len(words) && sitesOfCompanies[strings.ToLower(words[c.end])] {
@@ -124,6 +123,6 @@ func companyProduct(cs []cand, i int, words []string) bool {
 	if j < 0 {
 		return false
 	}
-	_, ambiguous, ok := gazetteer.FindCompany(strings.Join(cs[j].name(words), " "))
+	_, ambiguous, ok := lx.gaz.FindCompany(strings.Join(cs[j].name(words), " "))
 	return ok && (!ambiguous || cs[j].typ == graph.Organization)
 }

@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/coref"
 	"github.com/kgraph/kgraph/loader/ner"
-	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -77,8 +75,8 @@ func TestCoNLLDevNotLowered(t *testing.T) {
 				base[key{di, si, x.Start, x.End, x.Label}] = true
 			}
 		}
-		refine.Refine(d)
-		coref.Resolve(d)
+		stages.Refine.Refine(d)
+		stages.Coref.Resolve(d)
 		for _, mm := range d.Mentions {
 			if !mm.Nominal {
 				piped[key{di, mm.Sent, mm.Start, mm.End, conllLabel(mm.Type)}] = true

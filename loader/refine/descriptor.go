@@ -2,10 +2,8 @@ package refine
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
-	"sync"
-
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 //go:embed data/org-descriptors.tsv
@@ -23,40 +21,35 @@ type descHead struct {
 	strong bool
 }
 
-var (
-	descOnce sync.Once
-	descTab  descriptors
-)
-
-func descTable() *descriptors {
-	descOnce.Do(func() {
-		descTab = descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}}
-		for _, line := range strings.Split(descriptorData, "\n") {
-			if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+// parseDescriptors reads data/org-descriptors.tsv: a kind (strong, weak
+// or modifier), a tab, comma-separated phrases.
+func parseDescriptors(data string) (*descriptors, error) {
+	t := &descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}}
+	for n, line := range strings.Split(data, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, list, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("data/org-descriptors.tsv:%d: no tab after the kind", n+1)
+		}
+		if kind != "modifier" && kind != "strong" && kind != "weak" {
+			return nil, fmt.Errorf("data/org-descriptors.tsv:%d: bad kind %q", n+1, kind)
+		}
+		for _, p := range strings.Split(list, ",") {
+			ws := strings.Fields(strings.ToLower(p))
+			if len(ws) == 0 {
 				continue
 			}
-			kind, list, ok := strings.Cut(line, "\t")
-			if !ok {
-				panic("refine: bad line in data/org-descriptors.tsv: " + line)
+			if kind == "modifier" {
+				t.modifiers[ws[0]] = true
+				continue
 			}
-			for _, p := range strings.Split(list, ",") {
-				ws := strings.Fields(strings.ToLower(p))
-				if len(ws) == 0 {
-					continue
-				}
-				switch kind {
-				case "modifier":
-					descTab.modifiers[ws[0]] = true
-				case "strong", "weak":
-					last := ws[len(ws)-1]
-					descTab.heads[last] = append(descTab.heads[last], descHead{phrase: ws, strong: kind == "strong"})
-				default:
-					panic("refine: bad kind in data/org-descriptors.tsv: " + kind)
-				}
-			}
+			last := ws[len(ws)-1]
+			t.heads[last] = append(t.heads[last], descHead{phrase: ws, strong: kind == "strong"})
 		}
-	})
-	return &descTab
+	}
+	return t, nil
 }
 
 // orgDescriptorBefore reports whether the words right before token start
@@ -68,11 +61,11 @@ func descTable() *descriptors {
 // "banker") are no heads, and a head followed by a possessive
 // ("manufacturer's chief") is not right before the name; nor is a head
 // that describes a name before it ("CGA consultancy Anna Berg").
-func orgDescriptorBefore(words []string, start int) bool {
+func (lx *Stage) orgDescriptorBefore(words []string, start int) bool {
 	if start == 0 {
 		return false
 	}
-	t := descTable()
+	t := lx.desc
 	last := words[start-1]
 	if last != strings.ToLower(last) {
 		return false // "World Bank", "Team": part of a name, not a description
@@ -92,10 +85,10 @@ func orgDescriptorBefore(words []string, start int) bool {
 		if !match {
 			continue
 		}
-		if b := start - n - 1; b > 0 && capitalised(words[b]) && !placeWord(words, b) {
+		if b := start - n - 1; b > 0 && capitalised(words[b]) && !lx.placeWord(words, b) {
 			return false // "CGA consultancy Jeanne-Marie Gescher": the head describes CGA
 		}
-		if h.strong || qualifiedBefore(words, start-n) {
+		if h.strong || lx.qualifiedBefore(words, start-n) {
 			return true
 		}
 	}
@@ -105,15 +98,15 @@ func orgDescriptorBefore(words []string, start int) bool {
 // qualifiedBefore reports whether the words ending before token end are a
 // weak head's qualification: listed modifiers, optionally after a place,
 // a demonym or an "X-based" adjective, or such a place word alone.
-func qualifiedBefore(words []string, end int) bool {
-	t := descTable()
+func (lx *Stage) qualifiedBefore(words []string, end int) bool {
+	t := lx.desc
 	j := end - 1
 	mods := 0
 	for j >= 0 && t.modifiers[words[j]] {
 		j--
 		mods++
 	}
-	if j >= 0 && placeWord(words, j) {
+	if j >= 0 && lx.placeWord(words, j) {
 		return true
 	}
 	return mods > 0
@@ -122,7 +115,7 @@ func qualifiedBefore(words []string, end int) bool {
 // placeWord reports whether words[j] (maybe with the word before it) is a
 // demonym, a known place, a place's possessive or an "X-based" adjective:
 // "German", "Oslo", "Hong Kong", "Germany 's", "Chicago-based".
-func placeWord(words []string, j int) bool {
+func (lx *Stage) placeWord(words []string, j int) bool {
 	w := words[j]
 	if possessive(w) && j > 0 {
 		j--
@@ -134,14 +127,14 @@ func placeWord(words []string, j int) bool {
 	if !capitalised(w) {
 		return false
 	}
-	if _, ok := gazetteer.Demonym(w); ok {
+	if _, ok := lx.gaz.Demonym(w); ok {
 		return true
 	}
-	if _, ok := gazetteer.FindPlace(w); ok {
+	if _, ok := lx.gaz.FindPlace(w); ok {
 		return true
 	}
 	if j > 0 && capitalised(words[j-1]) {
-		if _, ok := gazetteer.FindPlace(words[j-1] + " " + w); ok {
+		if _, ok := lx.gaz.FindPlace(words[j-1] + " " + w); ok {
 			return true
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/refine"
 )
 
 type refineCase struct {
@@ -21,7 +20,7 @@ func checkRefine(t *testing.T, tests []refineCase) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := mustDoc(t, tt.src)
-			refine.Refine(d)
+			stages.Refine.Refine(d)
 			var got []string
 			for _, m := range d.Mentions {
 				got = append(got, d.MentionText(m)+"/"+string(m.Type))

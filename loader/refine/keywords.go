@@ -2,8 +2,8 @@ package refine
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/kgraph/kgraph/graph"
 )
@@ -17,47 +17,28 @@ var personalNameData string
 //go:embed data/common-nouns.txt
 var commonNounData string
 
-var (
-	commonOnce  sync.Once
-	commonNouns map[string]bool
-)
+// wordSet reads a list of one word or phrase per line (# comments),
+// lower-cased.
+func wordSet(data string) map[string]bool {
+	set := map[string]bool{}
+	for _, line := range strings.Split(data, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			set[strings.ToLower(line)] = true
+		}
+	}
+	return set
+}
 
 // commonNoun reports whether a name is only a common noun that NER may tag
 // when it stands alone: "PC", "DVDs", "CEO", "Century", "Nine"
 // (data/common-nouns.txt, compared in lower case).
-func commonNoun(name []string) bool {
-	if len(name) != 1 {
-		return false
-	}
-	commonOnce.Do(func() {
-		commonNouns = map[string]bool{}
-		for _, line := range strings.Split(commonNounData, "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				commonNouns[strings.ToLower(line)] = true
-			}
-		}
-	})
-	return commonNouns[strings.ToLower(name[0])]
+func (lx *Stage) commonNoun(name []string) bool {
+	return len(name) == 1 && lx.commonNouns[strings.ToLower(name[0])]
 }
-
-var (
-	personalOnce  sync.Once
-	personalNames map[string]bool
-)
 
 // peopleNamedLikePlaces returns the lower-case country names that are also
 // common personal names (data/personal-names.txt).
-func peopleNamedLikePlaces() map[string]bool {
-	personalOnce.Do(func() {
-		personalNames = map[string]bool{}
-		for _, line := range strings.Split(personalNameData, "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				personalNames[strings.ToLower(line)] = true
-			}
-		}
-	})
-	return personalNames
-}
+func (lx *Stage) peopleNamedLikePlaces() map[string]bool { return lx.personalNames }
 
 // rule gives a type (and for locations a kind) to names of the listed NER
 // labels that end in one of the keywords.
@@ -76,68 +57,67 @@ type keyword struct {
 	phrase []string
 }
 
-var byLast, byFirst map[string][]keyword
+// keywordTable is data/keywords.tsv: the rules in file order and their
+// keyword phrases indexed by last and by first word.
+type keywordTable struct {
+	rules           []rule
+	byLast, byFirst map[string][]keyword
+}
 
-var (
-	rulesOnce sync.Once
-	rules     []rule
-)
-
-func keywordRules() []rule {
-	rulesOnce.Do(func() {
-		for _, line := range strings.Split(keywordData, "\n") {
-			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			f := strings.Split(line, "\t")
-			if len(f) < 3 {
-				panic("refine: bad keyword line " + line)
-			}
-			typ, kind, _ := strings.Cut(f[0], ":")
-			r := rule{typ: graph.EntityType(typ), kind: kind, labels: map[string]bool{}}
-			if !r.typ.Valid() {
-				panic("refine: unknown type in keyword line " + line)
-			}
-			for _, l := range strings.Split(f[1], ",") {
-				r.labels[strings.TrimSpace(l)] = true
-			}
-			for _, w := range strings.Split(f[2], ",") {
-				ws := strings.Fields(strings.ToLower(w))
-				switch {
-				case len(ws) > 1 && ws[len(ws)-1] == "*":
-					r.first = append(r.first, ws[:len(ws)-1])
-				case len(ws) > 0:
-					r.words = append(r.words, ws)
-				}
-			}
-			rules = append(rules, r)
+// parseKeywords reads data/keywords.tsv: TYPE[:kind], NER labels, keyword
+// phrases (a phrase ending in " *" opens a name).
+func parseKeywords(data string) (*keywordTable, error) {
+	kt := &keywordTable{byLast: map[string][]keyword{}, byFirst: map[string][]keyword{}}
+	for n, line := range strings.Split(data, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
-		byLast = map[string][]keyword{}
-		for i, r := range rules {
-			for _, w := range r.words {
-				last := w[len(w)-1]
-				byLast[last] = append(byLast[last], keyword{i, w})
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			return nil, fmt.Errorf("data/keywords.tsv:%d: want 3 tab-separated fields, got %d", n+1, len(f))
+		}
+		typ, kind, _ := strings.Cut(f[0], ":")
+		r := rule{typ: graph.EntityType(typ), kind: kind, labels: map[string]bool{}}
+		if !r.typ.Valid() {
+			return nil, fmt.Errorf("data/keywords.tsv:%d: unknown type %q", n+1, typ)
+		}
+		for _, l := range strings.Split(f[1], ",") {
+			r.labels[strings.TrimSpace(l)] = true
+		}
+		for _, w := range strings.Split(f[2], ",") {
+			ws := strings.Fields(strings.ToLower(w))
+			switch {
+			case len(ws) > 1 && ws[len(ws)-1] == "*":
+				r.first = append(r.first, ws[:len(ws)-1])
+			case len(ws) > 0:
+				r.words = append(r.words, ws)
 			}
 		}
-		byFirst = map[string][]keyword{}
-		for i, r := range rules {
-			for _, w := range r.first {
-				byFirst[w[0]] = append(byFirst[w[0]], keyword{i, w})
-			}
+		kt.rules = append(kt.rules, r)
+	}
+	for i, r := range kt.rules {
+		for _, w := range r.words {
+			last := w[len(w)-1]
+			kt.byLast[last] = append(kt.byLast[last], keyword{i, w})
 		}
-	})
-	return rules
+	}
+	for i, r := range kt.rules {
+		for _, w := range r.first {
+			kt.byFirst[w[0]] = append(kt.byFirst[w[0]], keyword{i, w})
+		}
+	}
+	return kt, nil
 }
 
 // keywordType returns the type and kind that the keyword table gives a name
 // with NER label label and words words: by its last words ("Nordvik
 // Sensors"), else by its first words followed by at least one more word
 // ("Deportivo Nordvik", "Estadio Nordvik").
-func keywordType(label string, words []string) (graph.EntityType, string, bool) {
-	if t, kind, ok := keywordTypeLast(label, words); ok {
+func (lx *Stage) keywordType(label string, words []string) (graph.EntityType, string, bool) {
+	if t, kind, ok := lx.keywordTypeLast(label, words); ok {
 		return t, kind, true
 	}
-	if t, kind, ok := keywordTypeFirst(label, words); ok {
+	if t, kind, ok := lx.keywordTypeFirst(label, words); ok {
 		return t, kind, true
 	}
 	// The head of "International Agency for Nuclear Safety" or "Water
@@ -145,30 +125,30 @@ func keywordType(label string, words []string) (graph.EntityType, string, bool) 
 	for k := 1; k < len(words); k++ {
 		switch strings.ToLower(words[k]) {
 		case "of", "for", "on":
-			return keywordTypeLast(label, words[:k])
+			return lx.keywordTypeLast(label, words[:k])
 		}
 	}
 	return "", "", false
 }
 
-func keywordTypeLast(label string, words []string) (graph.EntityType, string, bool) {
-	r, _, ok := matchLast(label, words)
+func (lx *Stage) keywordTypeLast(label string, words []string) (graph.EntityType, string, bool) {
+	r, _, ok := lx.matchLast(label, words)
 	return r.typ, r.kind, ok
 }
 
-func keywordTypeFirst(label string, words []string) (graph.EntityType, string, bool) {
-	r, _, ok := matchFirst(label, words)
+func (lx *Stage) keywordTypeFirst(label string, words []string) (graph.EntityType, string, bool) {
+	r, _, ok := lx.matchFirst(label, words)
 	return r.typ, r.kind, ok
 }
 
 // matchLast returns the first rule for label whose keyword ends words, and
 // the keyword's length in words.
-func matchLast(label string, words []string) (rule, int, bool) {
+func (lx *Stage) matchLast(label string, words []string) (rule, int, bool) {
 	if len(words) == 0 {
 		return rule{}, 0, false
 	}
-	rs := keywordRules()
-	for _, kw := range byLast[strings.ToLower(words[len(words)-1])] {
+	rs := lx.kw.rules
+	for _, kw := range lx.kw.byLast[strings.ToLower(words[len(words)-1])] {
 		r := rs[kw.rule]
 		if r.labels[label] && endsWith(words, kw.phrase) {
 			return r, len(kw.phrase), true
@@ -179,12 +159,12 @@ func matchLast(label string, words []string) (rule, int, bool) {
 
 // matchFirst returns the first rule for label whose first-words keyword
 // opens words with at least one word after it, and the keyword's length.
-func matchFirst(label string, words []string) (rule, int, bool) {
+func (lx *Stage) matchFirst(label string, words []string) (rule, int, bool) {
 	if len(words) < 2 {
 		return rule{}, 0, false
 	}
-	rs := keywordRules()
-	for _, kw := range byFirst[strings.ToLower(words[0])] {
+	rs := lx.kw.rules
+	for _, kw := range lx.kw.byFirst[strings.ToLower(words[0])] {
 		r := rs[kw.rule]
 		if r.labels[label] && len(words) > len(kw.phrase) && startsWith(words, kw.phrase) {
 			return r, len(kw.phrase), true

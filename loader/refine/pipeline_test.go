@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/coref"
-	"github.com/kgraph/kgraph/loader/refine"
 )
 
 // TestRefinedNamesResolve checks that coreference joins the names these
@@ -28,8 +26,8 @@ func TestRefinedNamesResolve(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := mustDoc(t, tt.src)
-			refine.Refine(d)
-			coref.Resolve(d)
+			stages.Refine.Refine(d)
+			stages.Coref.Resolve(d)
 			for _, e := range d.Entities {
 				if e.Name != tt.entity {
 					continue

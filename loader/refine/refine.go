@@ -14,8 +14,8 @@ import (
 // Refine appends to d.Mentions one typed mention for each usable NER span in
 // d.Spans, in text order, with Entity set to -1. Spans that are only a title
 // are not kept (coreference may add them back as descriptions).
-func Refine(d *text.Doc) {
-	alone := spanNames(d)
+func (lx *Stage) Refine(d *text.Doc) {
+	alone := lx.spanNames(d)
 	for si, s := range d.Sentences {
 		var spans []text.Span
 		if si < len(d.Spans) {
@@ -25,16 +25,16 @@ func Refine(d *text.Doc) {
 		for i, t := range s.Tokens {
 			words[i] = t.Text
 		}
-		spans = splitAnd(spans, words, alone)
-		spans = trimHeadline(spans, words, alone)
-		for _, c := range refineSentence(words, spans, alone) {
+		spans = lx.splitAnd(spans, words, alone)
+		spans = lx.trimHeadline(spans, words, alone)
+		for _, c := range lx.refineSentence(words, spans, alone) {
 			if c.hs > 0 || c.ts > 0 {
 				c.set("name", gazetteer.JoinWords(c.name(words)))
 			}
 			if base, suf := modifierBase(c.name(words)); base != "" && c.typ == graph.Misc {
 				c.set("name", base)
 				c.set("modifier", suf)
-				if gazetteer.IsNORP(base) {
+				if lx.gaz.IsNORP(base) {
 					c.typ = graph.NORP // "Italian-based" is of the Italians' (MISC to CoNLL)
 				}
 			}
@@ -55,10 +55,11 @@ type spanIndex struct {
 	// organisation names have without their designators ("nordvik" of
 	// "Deportivo Nordvik", "Club Atlético Nordvik" or "Nordvik Sensors").
 	orgCores map[string]bool
+	lx       *Stage
 }
 
-func spanNames(d *text.Doc) spanIndex {
-	x := spanIndex{names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}}
+func (lx *Stage) spanNames(d *text.Doc) spanIndex {
+	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
@@ -76,14 +77,14 @@ func spanNames(d *text.Doc) spanIndex {
 					for _, t := range toks[sp.Start:sp.End] {
 						ws = append(ws, t.Text)
 					}
-					if t, _, ok := keywordType("PER", ws); (!ok || t != graph.Organization) && !orgDescriptorBefore(words, sp.Start) {
+					if t, _, ok := lx.keywordType("PER", ws); (!ok || t != graph.Organization) && !lx.orgDescriptorBefore(words, sp.Start) {
 						x.noteSurname(ws) // not of "Deportivo Nordvik" nor "law firm Berge Larsen"
 					}
 				}
 				for _, t := range toks[sp.Start:sp.End] {
 					x.words[strings.ToLower(t.Text)]++
 				}
-				if sp.Label != "ORG" && orgDescriptorBefore(words, sp.Start) {
+				if sp.Label != "ORG" && lx.orgDescriptorBefore(words, sp.Start) {
 					x.orgCores[spanKey(toks[sp.Start:sp.End])] = true // "retailer Hollins", later "Hollins"
 				}
 				if sp.End-sp.Start >= 2 {
@@ -103,11 +104,11 @@ func spanNames(d *text.Doc) spanIndex {
 // the designators the keyword table types it by: "Club Atlético Nordvik"
 // gives "atlético nordvik" and "nordvik", "Nordvik Sensors" "nordvik".
 func (x spanIndex) noteOrgCores(ws []string) {
-	if r, n, ok := matchLast("PER", ws); ok && r.typ == graph.Organization && n < len(ws) {
+	if r, n, ok := x.lx.matchLast("PER", ws); ok && r.typ == graph.Organization && n < len(ws) {
 		x.orgCores[strings.ToLower(strings.Join(ws[:len(ws)-n], " "))] = true
 	}
 	for {
-		r, n, ok := matchFirst("PER", ws)
+		r, n, ok := x.lx.matchFirst("PER", ws)
 		if !ok || r.typ != graph.Organization {
 			return
 		}
@@ -133,16 +134,16 @@ func spanKey(toks []text.Token) string {
 // span is a list and not one name ("Procter and Gamble", "Florida Power
 // and Light Co" are never split: nothing names "Gamble" or "Light Co"
 // alone).
-func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
+func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 	out := make([]text.Span, 0, len(spans))
 	for _, sp := range spans {
 		split := false
 		for k := sp.Start + 1; k < sp.End-1 && sp.End <= len(words); k++ {
-			if words[k] != "and" || !capitalised(words[k+1]) || !andList(words[sp.Start:sp.End], k-sp.Start) {
+			if words[k] != "and" || !capitalised(words[k+1]) || !lx.andList(words[sp.Start:sp.End], k-sp.Start) {
 				continue
 			}
 			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
-			if alone.names[right] > 0 && (alone.names[left] > 0 || !orgTail(words[k+1:sp.End])) {
+			if alone.names[right] > 0 && (alone.names[left] > 0 || !lx.orgTail(words[k+1:sp.End])) {
 				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
 				split = true
 				break
@@ -161,12 +162,12 @@ func splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
 // ("Department for Work and Pensions"), nor a firm's name ("Merrill Lynch
 // and Co", "Johnson and Johnson"), nor a place and what is named after it
 // ("Bristol and West Building Society").
-func andList(w []string, k int) bool {
+func (lx *Stage) andList(w []string, k int) bool {
 	whole := strings.Join(w, " ")
-	if _, ok := gazetteer.FindPlace(whole); ok {
+	if _, ok := lx.gaz.FindPlace(whole); ok {
 		return false
 	}
-	if _, ok := gazetteer.FindOrg(whole); ok {
+	if _, ok := lx.gaz.FindOrg(whole); ok {
 		return false
 	}
 	for _, x := range w[:k] {
@@ -180,15 +181,15 @@ func andList(w []string, k int) bool {
 	if strings.EqualFold(strings.Join(w[:k], " "), strings.Join(w[k+1:], " ")) {
 		return false // "Johnson and Johnson"
 	}
-	_, place := gazetteer.FindPlace(strings.Join(w[:k], " "))
+	_, place := lx.gaz.FindPlace(strings.Join(w[:k], " "))
 	return !place
 }
 
 // orgTail reports whether a name ends like a company's or an
 // association's ("... Light Co", "... Loan Association"): the second half
 // of "Florida Power and Light Co" is no name of its own.
-func orgTail(w []string) bool {
-	t, _, ok := keywordType("PER", w[len(w)-1:])
+func (lx *Stage) orgTail(w []string) bool {
+	t, _, ok := lx.keywordType("PER", w[len(w)-1:])
 	if ok && t == graph.Organization {
 		return true
 	}
@@ -211,7 +212,7 @@ var firmPartner = map[string]bool{
 // URGES G-7 TO ..." capitals do not show where "BALLADUR" ends, the
 // story's "Balladur" does; "HONG KONG OPEN" and "ROBERTO DURAN" stay whole
 // when the story names the "Hong Kong Open" or "Duran".
-func trimHeadline(spans []text.Span, words []string, x spanIndex) []text.Span {
+func (lx *Stage) trimHeadline(spans []text.Span, words []string, x spanIndex) []text.Span {
 	if !capsLine(words) {
 		return spans
 	}
@@ -224,7 +225,7 @@ func trimHeadline(spans []text.Span, words []string, x spanIndex) []text.Span {
 			if x.names[strings.ToLower(prefix)] == 0 {
 				continue
 			}
-			if gazetteer.IsNORP(prefix) {
+			if lx.gaz.IsNORP(prefix) {
 				break // "ENGLISH COUNTY CHAMPIONSHIP": a demonym opens many names
 			}
 			rest := true
@@ -288,7 +289,7 @@ func (c *cand) set(k, v string) {
 	c.attrs[k] = v
 }
 
-func refineSentence(words []string, spans []text.Span, x spanIndex) []cand {
+func (lx *Stage) refineSentence(words []string, spans []text.Span, x spanIndex) []cand {
 	cs := make([]cand, 0, len(spans))
 	for _, s := range spans {
 		if s.Start >= 0 && s.End <= len(words) && s.Start < s.End {
@@ -296,33 +297,33 @@ func refineSentence(words []string, spans []text.Span, x spanIndex) []cand {
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
-	cs = dateline(cs, words)
-	cs = recall(cs, words)
-	cs = splitPlacePerson(cs, words)
-	cs = splitOrgTitlePlace(cs, words)
+	cs = lx.dateline(cs, words)
+	cs = lx.recall(cs, words)
+	cs = lx.splitPlacePerson(cs, words)
+	cs = lx.splitOrgTitlePlace(cs, words)
 	cs = extendToAcronym(cs, words)
-	extendOf(cs, words)
-	joinPossessive(cs, words)
-	demonymTitle(cs, words)
+	lx.extendOf(cs, words)
+	lx.joinPossessive(cs, words)
+	lx.demonymTitle(cs, words)
 	for i := range cs {
 		c := &cs[i]
-		trimPossessive(c, words)
+		lx.trimPossessive(c, words)
 		trimLower(c, words)
-		joinStateForm(cs, i, words)
-		personLed(c, words)
-		splitTitle(c, words)
-		if commonNoun(c.name(words)) {
+		lx.joinStateForm(cs, i, words)
+		lx.personLed(c, words)
+		lx.splitTitle(c, words)
+		if lx.commonNoun(c.name(words)) {
 			c.drop = true
 		}
 	}
 	for i := range cs {
 		if !cs[i].drop {
-			assignType(cs, i, words, x)
+			lx.assignType(cs, i, words, x)
 		}
 	}
 	for i := range cs {
 		if !cs[i].drop && cs[i].typ == graph.Person {
-			personContext(cs, i, words)
+			lx.personContext(cs, i, words)
 		}
 	}
 	out := cs[:0]
@@ -346,14 +347,14 @@ func possessive(w string) bool {
 // trimPossessive leaves a trailing possessive out of the name, except from
 // a place that is named with one ("Lord's", "St John's"): a LOC span whose
 // text without it is no known place or company ("[Sony 's]" tagged LOC).
-func trimPossessive(c *cand, words []string) {
+func (lx *Stage) trimPossessive(c *cand, words []string) {
 	if c.end-c.start < 2 || !possessive(words[c.end-1]) {
 		return
 	}
 	if c.label == "LOC" {
 		rest := strings.Join(words[c.start:c.end-1], " ")
-		_, place := gazetteer.FindPlace(rest)
-		_, _, company := gazetteer.FindCompany(rest)
+		_, place := lx.gaz.FindPlace(rest)
+		_, _, company := lx.gaz.FindCompany(rest)
 		if !place && !company {
 			return
 		}
@@ -388,12 +389,12 @@ func lowerWord(w string) bool {
 
 // joinStateForm extends a country's span over a state form written before
 // it ("Republic of" + "Latvia"), dropping any span the form carried.
-func joinStateForm(cs []cand, i int, words []string) {
+func (lx *Stage) joinStateForm(cs []cand, i int, words []string) {
 	c := &cs[i]
 	if c.drop || (c.label != "LOC" && c.label != "ORG") {
 		return
 	}
-	p, ok := gazetteer.FindPlace(strings.Join(words[c.start:c.end], " "))
+	p, ok := lx.gaz.FindPlace(strings.Join(words[c.start:c.end], " "))
 	if !ok || p.Kind != "country" {
 		return
 	}
@@ -402,7 +403,7 @@ func joinStateForm(cs []cand, i int, words []string) {
 		if s < 0 || !capitalised(words[s]) || strings.EqualFold(words[s], "the") {
 			continue
 		}
-		if q, ok := gazetteer.FindPlace(strings.Join(words[s:c.end], " ")); ok && q.Name == p.Name {
+		if q, ok := lx.gaz.FindPlace(strings.Join(words[s:c.end], " ")); ok && q.Name == p.Name {
 			for j := range cs {
 				if j != i && cs[j].start < c.start && cs[j].end > s {
 					cs[j].drop = true
@@ -422,27 +423,27 @@ func joinStateForm(cs []cand, i int, words []string) {
 // honorific at the front of a person's span is left out of the name
 // ("President Marta Kalnina", "Mr Greenspan") and kept as the
 // mention's title.
-func splitTitle(c *cand, words []string) {
+func (lx *Stage) splitTitle(c *cand, words []string) {
 	if c.drop {
 		return
 	}
 	w := c.name(words)
-	if _, _, ok := gazetteer.Title(w); ok {
+	if _, _, ok := lx.gaz.Title(w); ok {
 		if len(w) >= 2 || (c.start > 0 && determiner(words[c.start-1])) {
 			c.drop = true
 		}
 		return
 	}
-	if k := officeOfPlace(w); k > 0 {
+	if k := lx.officeOfPlace(w); k > 0 {
 		// "[Archbishop of Canterbury]", "[Mayor of Leeds]": an office
 		// named after its place is no name; the place is.
 		c.start, c.hs, c.ts, c.label = c.start+c.hs+k, 0, 0, "LOC"
 		return
 	}
-	if st, _, ok := gazetteer.TitleBefore(w, len(w)); ok && st > 0 {
+	if st, _, ok := lx.gaz.TitleBefore(w, len(w)); ok && st > 0 {
 		rest := strings.Join(w[:st], " ")
-		_, org := gazetteer.FindOrg(rest)
-		_, place := gazetteer.FindPlace(rest)
+		_, org := lx.gaz.FindOrg(rest)
+		_, place := lx.gaz.FindPlace(rest)
 		personOrPlace := c.label == "PER" || c.label == "LOC"
 		if org || (!personOrPlace && (place || len(w)-st >= 2)) {
 			c.end, c.ts = c.start+c.hs+st, 0
@@ -455,12 +456,12 @@ func splitTitle(c *cand, words []string) {
 	if c.label != "PER" {
 		return
 	}
-	for len(w) > 1 && gazetteer.Honorific(w[0]) && nameStart(w[1:]) {
+	for len(w) > 1 && lx.gaz.Honorific(w[0]) && nameStart(w[1:]) {
 		c.set("honorific", w[0]) // what follows is a surname or a full name
 		c.hs++
 		w = w[1:]
 	}
-	if n, _ := gazetteer.TitleAt(w, 0); n > 0 && n < len(w) && nameStart(w[n:]) {
+	if n, _ := lx.gaz.TitleAt(w, 0); n > 0 && n < len(w) && nameStart(w[n:]) {
 		c.set("title", gazetteer.JoinWords(w[:n]))
 		c.hs += n
 	}
@@ -473,21 +474,21 @@ func splitTitle(c *cand, words []string) {
 // leaves them out of the name. Other titles double as common words
 // ("Major League Baseball", "General Electric"), and a title before one
 // word may be anything ("Governor Mills").
-func personLed(c *cand, words []string) {
+func (lx *Stage) personLed(c *cand, words []string) {
 	if c.drop || c.label == "PER" || c.end-c.start < 2 {
 		return
 	}
 	w := words[c.start:c.end]
 	k := 0
-	for k < len(w)-1 && gazetteer.Honorific(w[k]) && !allCaps(w[k:k+1]) && capitalised(w[k+1]) {
+	for k < len(w)-1 && lx.gaz.Honorific(w[k]) && !allCaps(w[k:k+1]) && capitalised(w[k+1]) {
 		k++
 	}
 	if k == 0 {
-		if n, lead := gazetteer.TitleAt(w, 0); lead && len(w)-n >= 2 && !allCaps(w[:1]) {
+		if n, lead := lx.gaz.TitleAt(w, 0); lead && len(w)-n >= 2 && !allCaps(w[:1]) {
 			k = n
 		}
 	}
-	if k > 0 && looksLikePerson(w[k:]) {
+	if k > 0 && lx.looksLikePerson(w[k:]) {
 		c.label = "PER"
 	}
 }
@@ -534,8 +535,8 @@ func modifierBase(w []string) (base, suffix string) {
 // officeOfPlace returns the index of the place in words that are a title,
 // "of", maybe "the", and a known place ("Archbishop of Canterbury", "Mayor
 // of the Hague"), or 0.
-func officeOfPlace(w []string) int {
-	n, _ := gazetteer.TitleAt(w, 0)
+func (lx *Stage) officeOfPlace(w []string) int {
+	n, _ := lx.gaz.TitleAt(w, 0)
 	if n == 0 || n+1 >= len(w) || !strings.EqualFold(w[n], "of") {
 		return 0
 	}
@@ -543,7 +544,7 @@ func officeOfPlace(w []string) int {
 	if k+1 < len(w) && strings.EqualFold(w[k], "the") {
 		k++
 	}
-	if _, ok := gazetteer.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+	if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
 		return 0
 	}
 	return k
@@ -564,22 +565,22 @@ func nameStart(w []string) bool {
 // "Foreign" Minister), so a company's chief executive after its name stays
 // the company's ("British Energy Chief Executive ..."); a known
 // organisation keeps its span.
-func demonymTitle(cs []cand, words []string) {
+func (lx *Stage) demonymTitle(cs []cand, words []string) {
 	for i := range cs {
 		c := &cs[i]
 		if c.label != "ORG" && c.label != "MISC" || c.end-c.start < 2 {
 			continue
 		}
-		if _, ok := gazetteer.FindOrg(strings.Join(words[c.start:c.end], " ")); ok {
+		if _, ok := lx.gaz.FindOrg(strings.Join(words[c.start:c.end], " ")); ok {
 			continue
 		}
 		for k := 1; k <= 2 && c.start+k < c.end; k++ {
-			if _, ok := gazetteer.Demonym(strings.Join(words[c.start:c.start+k], " ")); !ok {
+			if _, ok := lx.gaz.Demonym(strings.Join(words[c.start:c.start+k], " ")); !ok {
 				continue
 			}
 			ts := c.start + k
-			n, lead := gazetteer.TitleAt(words, ts)
-			if n == 0 || lead || ts+n <= c.end || !portfolio(words[ts:c.end]) {
+			n, lead := lx.gaz.TitleAt(words, ts)
+			if n == 0 || lead || ts+n <= c.end || !lx.portfolio(words[ts:c.end]) {
 				continue
 			}
 			if j := candStartingAt(cs, ts+n); j >= 0 && cs[j].label == "PER" {
@@ -592,12 +593,12 @@ func demonymTitle(cs []cand, words []string) {
 
 // portfolio reports whether every word is a title's portfolio or modifier
 // word and none its head ("Energy", "Foreign", "Defence").
-func portfolio(w []string) bool {
+func (lx *Stage) portfolio(w []string) bool {
 	for _, x := range w {
-		if !gazetteer.TitleWord(x) {
+		if !lx.gaz.TitleWord(x) {
 			return false
 		}
-		if n, _ := gazetteer.TitleAt([]string{x}, 0); n > 0 {
+		if n, _ := lx.gaz.TitleAt([]string{x}, 0); n > 0 {
 			return false
 		}
 	}
@@ -616,37 +617,37 @@ func candStartingAt(cs []cand, start int) int {
 }
 
 // assignType gives cs[i] its ontology type and attributes.
-func assignType(cs []cand, i int, words []string, x spanIndex) {
+func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 	c := &cs[i]
 	w := c.name(words)
 	name := strings.Join(w, " ")
-	place, isPlace := gazetteer.FindPlace(name)
-	org, isOrg := gazetteer.FindOrg(name)
-	if c.label != "PER" && !isPlace && titleBefore(cs, i, words, 2) && looksLikePerson(w) {
+	place, isPlace := lx.gaz.FindPlace(name)
+	org, isOrg := lx.gaz.FindOrg(name)
+	if c.label != "PER" && !isPlace && lx.titleBefore(cs, i, words, 2) && lx.looksLikePerson(w) {
 		c.label = "PER" // "Executive Director Anna Berg" tagged ORG
 	}
 	if (c.label == "ORG" || c.label == "PER") && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&
 		(c.end == len(words) || datelineMark[words[c.end]]) {
 		c.label = "LOC" // a dateline: "TASHKENT. UZA - ..."
 	}
-	if _, ok := gazetteer.Demonym(name); ok && c.label == "ORG" && !allCaps(w) {
+	if _, ok := lx.gaz.Demonym(name); ok && c.label == "ORG" && !allCaps(w) {
 		c.label = "MISC"
 	}
-	if !isOrg && company(cs, i, words, x, isPlace, place.Kind) {
+	if !isOrg && lx.company(cs, i, words, x, isPlace, place.Kind) {
 		return
 	}
-	if !isPlace && !isOrg && companyProduct(cs, i, words) {
+	if !isPlace && !isOrg && lx.companyProduct(cs, i, words) {
 		c.label = "MISC" // "Sony's [Playstation]"
 	}
 	switch {
-	case isOrg && (c.label != "PER" || acronymOf(w) || knownOrgNotPerson(cs, i, words, x)):
+	case isOrg && (c.label != "PER" || acronymOf(w) || lx.knownOrgNotPerson(cs, i, words, x)):
 		c.typ = graph.Organization
 		c.set("canonical", org.Name)
 		c.set("parent", org.Parent)
 		c.set("country", org.Country)
 		return
 	case isPlace && (c.label == "LOC" || (place.Kind == "country" &&
-		(c.label == "ORG" || (c.label == "PER" && !personalName(name, place))))):
+		(c.label == "ORG" || (c.label == "PER" && !lx.personalName(name, place))))):
 		c.typ = graph.Location
 		c.set("kind", place.Kind)
 		c.set("country", place.Country)
@@ -656,7 +657,7 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 	if c.hint != "" {
 		c.typ = c.hint
 		if c.typ == graph.Organization {
-			c.set("country", orgCountry(cs, i, words))
+			c.set("country", lx.orgCountry(cs, i, words))
 		}
 		return
 	}
@@ -668,7 +669,7 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 		}
 		// "Clean Rivers Initiative" tagged PER: a name's head outranks
 		// the label, when the name has more than the head.
-		if t, kind, ok := keywordType(c.label, w); ok && len(w) >= 2 {
+		if t, kind, ok := lx.keywordType(c.label, w); ok && len(w) >= 2 {
 			c.typ = t
 			if t == graph.Location {
 				c.set("kind", kind)
@@ -681,39 +682,39 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 			c.typ = graph.Organization
 		}
 		// "German carmaker Ostwald", "Swiss bank Lindqvist Partners".
-		if c.typ != graph.Organization && c.hs == 0 && orgDescriptorBefore(words, c.start) {
+		if c.typ != graph.Organization && c.hs == 0 && lx.orgDescriptorBefore(words, c.start) {
 			c.typ = graph.Organization
 			delete(c.attrs, "kind")
-			c.set("country", orgCountry(cs, i, words))
+			c.set("country", lx.orgCountry(cs, i, words))
 		}
 	case "ORG":
 		c.typ = graph.Organization
-		if t, kind, ok := keywordType(c.label, w); ok {
+		if t, kind, ok := lx.keywordType(c.label, w); ok {
 			c.typ = t
 			if t == graph.Location {
 				c.set("kind", kind) // "Stade Belcourt"
 			}
 		}
-		c.set("country", orgCountry(cs, i, words))
-		if d := demonymBefore(cs, i, words); d != "" && c.typ == graph.Organization && c.hs == 0 &&
-			len(w) >= 2 && portfolio(w[:len(w)-1]) && orgHead(w) {
+		c.set("country", lx.orgCountry(cs, i, words))
+		if d := lx.demonymBefore(cs, i, words); d != "" && c.typ == graph.Organization && c.hs == 0 &&
+			len(w) >= 2 && lx.portfolio(w[:len(w)-1]) && lx.orgHead(w) {
 			// "[Austrian] [Foreign Ministry]", as CoNLL-2003 annotates it,
 			// names the "Austrian Foreign Ministry".
 			c.set("name", d+" "+gazetteer.JoinWords(w))
 		}
 	default: // MISC
 		c.typ = graph.Misc
-		if p, ok := gazetteer.Demonym(name); ok {
+		if p, ok := lx.gaz.Demonym(name); ok {
 			c.typ = graph.NORP
-			c.set("country", countryOf(p))
+			c.set("country", lx.countryOf(p))
 			c.set("place", p)
-		} else if gazetteer.IsNORP(name) {
+		} else if lx.gaz.IsNORP(name) {
 			c.typ = graph.NORP
-		} else if t, _, ok := keywordType("MISC", w); ok {
+		} else if t, _, ok := lx.keywordType("MISC", w); ok {
 			c.typ = t
-		} else if c.hs == 0 && orgDescriptorBefore(words, c.start) {
+		} else if c.hs == 0 && lx.orgDescriptorBefore(words, c.start) {
 			c.typ = graph.Organization // "US chipmaker Arvo" tagged MISC
-			c.set("country", orgCountry(cs, i, words))
+			c.set("country", lx.orgCountry(cs, i, words))
 		}
 	}
 }
@@ -722,21 +723,21 @@ func assignType(cs []cand, i int, words []string, x spanIndex) {
 // well-known organisation's name ("Oxfam", "Gavi") names the organisation:
 // not when an honorific or title is written with it, the document names a
 // person ending in it, or it stands in a list of persons.
-func knownOrgNotPerson(cs []cand, i int, words []string, x spanIndex) bool {
+func (lx *Stage) knownOrgNotPerson(cs []cand, i int, words []string, x spanIndex) bool {
 	c := cs[i]
 	if c.hs > 0 {
 		return false
 	}
-	if _, _, ok := gazetteer.TitleBefore(words, c.start); ok {
+	if _, _, ok := lx.gaz.TitleBefore(words, c.start); ok {
 		return false // "Coach Gavi"
 	}
-	if c.start > 0 && gazetteer.PersonNoun(words[c.start-1]) {
+	if c.start > 0 && lx.gaz.PersonNoun(words[c.start-1]) {
 		return false // "midfielder Gavi"
 	}
 	if x.surnames[strings.ToLower(strings.Join(c.name(words), " "))] {
 		return false
 	}
-	return !personList(cs, i, words)
+	return !lx.personList(cs, i, words)
 }
 
 // acronymOf reports whether a name is one word in capitals ("UNDP"): a
@@ -748,13 +749,13 @@ func acronymOf(w []string) bool {
 // personalName reports whether a country's name as written is also a
 // person's name — an other name ("Holland") or a listed one ("Jordan") —
 // so that a PER label on it may well be right.
-func personalName(name string, p gazetteer.Place) bool {
+func (lx *Stage) personalName(name string, p gazetteer.Place) bool {
 	if !strings.EqualFold(strings.Join(strings.Fields(name), " "), p.Name) {
-		if q, ok := gazetteer.FindPlace(name); !ok || !statePrefixed(name, q) {
+		if q, ok := lx.gaz.FindPlace(name); !ok || !statePrefixed(name, q) {
 			return true
 		}
 	}
-	return peopleNamedLikePlaces()[strings.ToLower(p.Name)]
+	return lx.peopleNamedLikePlaces()[strings.ToLower(p.Name)]
 }
 
 // statePrefixed reports whether name is a country's name behind a state
@@ -767,8 +768,8 @@ func statePrefixed(name string, p gazetteer.Place) bool {
 var datelineMark = map[string]bool{".": true, ",": true, "-": true, "--": true, "–": true, "—": true}
 
 // countryOf returns the country a place lies in, or "" for regions.
-func countryOf(place string) string {
-	if p, ok := gazetteer.FindPlace(place); ok {
+func (lx *Stage) countryOf(place string) string {
+	if p, ok := lx.gaz.FindPlace(place); ok {
 		return p.Country
 	}
 	return ""
@@ -779,23 +780,23 @@ func countryOf(place string) string {
 // "Latvia Foreign Ministry"), "of <country>" at the end ("Government of
 // Kazakhstan"), a possessive country before it ("Kazakhstan's Foreign
 // Ministry") or a demonym span just before it.
-func orgCountry(cs []cand, i int, words []string) string {
+func (lx *Stage) orgCountry(cs []cand, i int, words []string) string {
 	c := cs[i]
 	w := c.name(words)
 	for k := min(3, len(w)-1); k >= 1; k-- {
 		front := strings.Join(w[:k], " ")
-		if p, ok := gazetteer.Demonym(front); ok {
-			if cc := countryOf(p); cc != "" {
+		if p, ok := lx.gaz.Demonym(front); ok {
+			if cc := lx.countryOf(p); cc != "" {
 				return cc
 			}
 		}
-		if p, ok := gazetteer.FindPlace(front); ok && p.Kind == "country" {
+		if p, ok := lx.gaz.FindPlace(front); ok && p.Kind == "country" {
 			return p.Country
 		}
 	}
 	for k := 1; k <= 4 && k+1 < len(w); k++ {
 		if strings.EqualFold(w[len(w)-k-1], "of") {
-			if p, ok := gazetteer.FindPlace(strings.Join(w[len(w)-k:], " ")); ok && p.Kind == "country" {
+			if p, ok := lx.gaz.FindPlace(strings.Join(w[len(w)-k:], " ")); ok && p.Kind == "country" {
 				return p.Country
 			}
 		}
@@ -811,12 +812,12 @@ func orgCountry(cs []cand, i int, words []string) string {
 		}
 		text := strings.Join(words[b.start:b.end], " ")
 		if b.label == "MISC" && before == c.start {
-			if p, ok := gazetteer.Demonym(text); ok {
-				return countryOf(p)
+			if p, ok := lx.gaz.Demonym(text); ok {
+				return lx.countryOf(p)
 			}
 		}
 		if before < c.start || b.label == "LOC" {
-			if p, ok := gazetteer.FindPlace(text); ok && p.Kind == "country" {
+			if p, ok := lx.gaz.FindPlace(text); ok && p.Kind == "country" {
 				return p.Country
 			}
 		}
@@ -826,7 +827,7 @@ func orgCountry(cs []cand, i int, words []string) string {
 
 // demonymBefore returns the demonym of the span tagged MISC that ends right
 // before cs[i], or "".
-func demonymBefore(cs []cand, i int, words []string) string {
+func (lx *Stage) demonymBefore(cs []cand, i int, words []string) string {
 	c := cs[i]
 	for j := range cs {
 		b := cs[j]
@@ -834,7 +835,7 @@ func demonymBefore(cs []cand, i int, words []string) string {
 			continue
 		}
 		text := strings.Join(words[b.start:b.end], " ")
-		if _, ok := gazetteer.Demonym(text); ok {
+		if _, ok := lx.gaz.Demonym(text); ok {
 			return text
 		}
 	}
@@ -845,7 +846,7 @@ func demonymBefore(cs []cand, i int, words []string) string {
 // country it ties the person to: "UNICEF Executive Director Anna Berg",
 // "Foreign Minister of the Republic of Latvia Janis Ozols", "Janis Ozols,
 // the Deputy Finance Minister".
-func personContext(cs []cand, i int, words []string) {
+func (lx *Stage) personContext(cs []cand, i int, words []string) {
 	c := &cs[i]
 	end := c.start
 	var via *cand // a name between the title and the person: "of the Republic of Latvia"
@@ -858,9 +859,9 @@ func personContext(cs []cand, i int, words []string) {
 			via, end = &cs[j], s-1
 		}
 	}
-	st, _, ok := gazetteer.TitleBefore(words, end)
+	st, _, ok := lx.gaz.TitleBefore(words, end)
 	if ok {
-		st, ok = titleOutside(cs, i, words, st, end)
+		st, ok = lx.titleOutside(cs, i, words, st, end)
 	}
 	if !ok && via == nil {
 		if c.end+1 < len(words) && words[c.end] == "," {
@@ -868,7 +869,7 @@ func personContext(cs []cand, i int, words []string) {
 			if determiner(words[j]) {
 				j++
 			}
-			if n, _ := gazetteer.TitleAt(words, j); n > 0 {
+			if n, _ := lx.gaz.TitleAt(words, j); n > 0 {
 				c.set("title", gazetteer.JoinWords(words[j:j+n]))
 			}
 		}
@@ -885,8 +886,8 @@ func personContext(cs []cand, i int, words []string) {
 		country = via.attrs["country"]
 	}
 	if country == "" && st > 0 {
-		if p, ok := gazetteer.Demonym(words[st-1]); ok {
-			country = countryOf(p)
+		if p, ok := lx.gaz.Demonym(words[st-1]); ok {
+			country = lx.countryOf(p)
 		} else if j := candEndingAt(cs, st); j >= 0 {
 			country = cs[j].attrs["country"]
 		}
@@ -897,7 +898,7 @@ func personContext(cs []cand, i int, words []string) {
 // titleOutside moves the start st of a title ending at end past any other
 // kept name that covers part of it ("Energy" of "[Danish Energy] Chief
 // Executive" belongs to the company), and reports whether a title remains.
-func titleOutside(cs []cand, i int, words []string, st, end int) (int, bool) {
+func (lx *Stage) titleOutside(cs []cand, i int, words []string, st, end int) (int, bool) {
 	moved := false
 	for j := range cs {
 		if j != i && !cs[j].drop && cs[j].start < end && cs[j].end > st && cs[j].start < cs[j].end {
@@ -910,7 +911,7 @@ func titleOutside(cs []cand, i int, words []string, st, end int) (int, bool) {
 	if st >= end {
 		return st, false
 	}
-	n, _ := gazetteer.TitleAt(words[:end], st)
+	n, _ := lx.gaz.TitleAt(words[:end], st)
 	return st, n == end-st
 }
 

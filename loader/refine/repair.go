@@ -7,13 +7,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // recall adds candidates for names NER missed: well-known organisations
 // ("UN-Women") and capitalised phrases that end in an event or initiative
 // keyword ("Regional Water Summit").
-func recall(cs []cand, words []string) []cand {
+func (lx *Stage) recall(cs []cand, words []string) []cand {
 	if mostlyCaps(words) {
 		return cs
 	}
@@ -28,7 +27,7 @@ func recall(cs []cand, words []string) []cand {
 		}
 		// A known organisation, longest first, when it is a whole
 		// capitalised run: "UN" of "the UN Agency" is a modifier.
-		if n, _ := gazetteer.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
+		if n, _ := lx.gaz.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
 			(i+n == len(words) || !capitalised(words[i+n])) && (i == 0 || !capitalised(words[i-1]) || used[i-1] || determiner(words[i-1])) {
 			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
 			markUsed(used, i, i+n)
@@ -46,7 +45,7 @@ func recall(cs []cand, words []string) []cand {
 			start++
 		}
 		if j-start >= 2 && (start == 0 || !used[start-1]) && (j == len(words) || !used[j]) {
-			if t, _, ok := keywordType("MISC", words[start:j]); ok && (t == graph.Event || t == graph.Initiative) {
+			if t, _, ok := lx.keywordType("MISC", words[start:j]); ok && (t == graph.Event || t == graph.Initiative) {
 				cs = append(cs, cand{start: start, end: j, label: "MISC"})
 				markUsed(used, start, j)
 			}
@@ -62,7 +61,7 @@ func recall(cs []cand, words []string) []cand {
 // extendOf extends an organisation's or other name over "of" or "for" and
 // the capitalised words after it that NER left out ("International
 // Agency" + "for Nuclear Safety").
-func extendOf(cs []cand, words []string) {
+func (lx *Stage) extendOf(cs []cand, words []string) {
 	if mostlyCaps(words) {
 		return
 	}
@@ -78,11 +77,11 @@ func extendOf(cs []cand, words []string) {
 		if c.label == "PER" || c.label == "LOC" {
 			continue // "Anna Berg of Tashkent": a person or place is not extended
 		}
-		t, _, keyword := keywordType(c.label, words[c.start:c.end])
+		t, _, keyword := lx.keywordType(c.label, words[c.start:c.end])
 		switch strings.ToLower(words[c.end]) {
 		case "of", "for":
 		case "on": // "Coordinating Group on Vaccine Supply", not "the Fund on Monday"
-			if !orgHead(words[c.start:c.end]) {
+			if !lx.orgHead(words[c.start:c.end]) {
 				continue
 			}
 		default:
@@ -96,7 +95,7 @@ func extendOf(cs []cand, words []string) {
 		if k == j || (k < len(words) && used[k]) {
 			continue
 		}
-		if _, ok := gazetteer.FindPlace(strings.Join(words[j:k], " ")); ok {
+		if _, ok := lx.gaz.FindPlace(strings.Join(words[j:k], " ")); ok {
 			continue // "Government of Latvia" is two names
 		}
 		if calendar[strings.ToLower(words[j])] {
@@ -112,8 +111,8 @@ func extendOf(cs []cand, words []string) {
 
 // orgHead reports whether a name ends in a word that heads an
 // organisation's name ("… Group", "… Committee", "… Council").
-func orgHead(w []string) bool {
-	t, _, ok := keywordTypeLast("PER", w)
+func (lx *Stage) orgHead(w []string) bool {
+	t, _, ok := lx.keywordTypeLast("PER", w)
 	return ok && t == graph.Organization
 }
 
@@ -121,7 +120,7 @@ func orgHead(w []string) bool {
 // "LONDON, (Reuters) - …" — as an organisation: after a place in capitals
 // at the start of a sentence, its punctuation and an agency name in
 // capitals or in brackets, before a dash.
-func dateline(cs []cand, words []string) []cand {
+func (lx *Stage) dateline(cs []cand, words []string) []cand {
 	if len(words) < 4 || !allCaps(words[:1]) || !isWordStart(words[0]) {
 		return cs
 	}
@@ -129,7 +128,7 @@ func dateline(cs []cand, words []string) []cand {
 	for p < len(words) && p < 4 && allCaps(words[p:p+1]) && isWordStart(words[p]) {
 		p++
 	}
-	if _, ok := gazetteer.FindPlace(strings.Join(words[:p], " ")); !ok || p >= len(words) || !datelineMark[words[p]] {
+	if _, ok := lx.gaz.FindPlace(strings.Join(words[:p], " ")); !ok || p >= len(words) || !datelineMark[words[p]] {
 		return cs
 	}
 	a := p + 1
@@ -171,14 +170,14 @@ var possessiveHeads = map[string]bool{
 // place noun that NER tagged as two names ("[St Anne] 's [Chapel]") into
 // the one name of a place; neither part names it alone. A country's
 // possessive is the country's ("Britain's Cross" is no place).
-func joinPossessive(cs []cand, words []string) {
+func (lx *Stage) joinPossessive(cs []cand, words []string) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := &cs[i], &cs[i+1]
 		if a.drop || b.drop || b.start != a.end+1 || b.end != b.start+1 || !possessive(words[a.end]) ||
 			!possessiveHeads[strings.ToLower(words[b.start])] || !capitalised(words[b.start]) {
 			continue
 		}
-		if p, ok := gazetteer.FindPlace(strings.Join(words[a.start:a.end], " ")); ok && p.Kind == "country" {
+		if p, ok := lx.gaz.FindPlace(strings.Join(words[a.start:a.end], " ")); ok && p.Kind == "country" {
 			continue
 		}
 		a.end, a.label, a.hs, a.ts = b.end, "LOC", 0, 0
@@ -198,14 +197,14 @@ var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 // splitPlacePerson splits a span that NER ran over a place and the name
 // after it, when a title governs both: "Deputy Foreign Minister of the
 // Republic of [Latvia Janis Ozols]".
-func splitPlacePerson(cs []cand, words []string) []cand {
+func (lx *Stage) splitPlacePerson(cs []cand, words []string) []cand {
 	var out []cand
 	for _, c := range cs {
 		w := words[c.start:c.end]
 		split := false
-		if c.label != "PER" && len(w) >= 3 && ofTitleBefore(words, c.start) {
+		if c.label != "PER" && len(w) >= 3 && lx.ofTitleBefore(words, c.start) {
 			for k := 1; k <= 2 && len(w)-k >= 2; k++ {
-				if _, ok := gazetteer.FindPlace(strings.Join(w[:k], " ")); ok && looksLikePerson(w[k:]) {
+				if _, ok := lx.gaz.FindPlace(strings.Join(w[:k], " ")); ok && lx.looksLikePerson(w[k:]) {
 					out = append(out, cand{start: c.start, end: c.start + k, label: "LOC"},
 						cand{start: c.start + k, end: c.end, label: "PER"})
 					split = true
@@ -222,10 +221,10 @@ func splitPlacePerson(cs []cand, words []string) []cand {
 
 // ofTitleBefore reports whether a title followed by "of" (and up to three
 // more words: "of the Republic of") comes just before token start.
-func ofTitleBefore(words []string, start int) bool {
+func (lx *Stage) ofTitleBefore(words []string, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-5; k-- {
 		if strings.EqualFold(words[k], "of") {
-			if _, _, ok := gazetteer.TitleBefore(words, k); ok {
+			if _, _, ok := lx.gaz.TitleBefore(words, k); ok {
 				return true
 			}
 		}
@@ -237,9 +236,9 @@ func ofTitleBefore(words []string, start int) bool {
 // ("Executive Director Anna Berg") or through "of [the] <name>"
 // ("President of Latvia Marta Kalnina") when cs[i] has at
 // least minVia words.
-func titleBefore(cs []cand, i int, words []string, minVia int) bool {
+func (lx *Stage) titleBefore(cs []cand, i int, words []string, minVia int) bool {
 	c := cs[i]
-	if st, _, ok := gazetteer.TitleBefore(words, c.start); ok {
+	if st, _, ok := lx.gaz.TitleBefore(words, c.start); ok {
 		return capitalised(words[st])
 	}
 	if c.end-c.start < minVia {
@@ -251,7 +250,7 @@ func titleBefore(cs []cand, i int, words []string, minVia int) bool {
 			s--
 		}
 		if s > 0 && strings.EqualFold(words[s-1], "of") {
-			st, _, ok := gazetteer.TitleBefore(words, s-1)
+			st, _, ok := lx.gaz.TitleBefore(words, s-1)
 			return ok && capitalised(words[st])
 		}
 	}
@@ -261,7 +260,7 @@ func titleBefore(cs []cand, i int, words []string, minVia int) bool {
 // looksLikePerson reports whether words can be a person's name: one to four
 // capitalised words, none a title, no organisation or event keyword at the
 // end, and no known place or organisation.
-func looksLikePerson(w []string) bool {
+func (lx *Stage) looksLikePerson(w []string) bool {
 	if len(w) == 0 || len(w) > 4 {
 		return false
 	}
@@ -269,22 +268,22 @@ func looksLikePerson(w []string) bool {
 		if !capitalised(x) || !isWordStart(x) {
 			return false
 		}
-		if n, _ := gazetteer.TitleAt([]string{x}, 0); n > 0 {
+		if n, _ := lx.gaz.TitleAt([]string{x}, 0); n > 0 {
 			return false
 		}
 	}
 	name := strings.Join(w, " ")
-	if _, ok := gazetteer.FindPlace(name); ok {
+	if _, ok := lx.gaz.FindPlace(name); ok {
 		return false
 	}
-	if _, ok := gazetteer.FindOrg(name); ok {
+	if _, ok := lx.gaz.FindOrg(name); ok {
 		return false
 	}
-	if gazetteer.IsNORP(name) {
+	if lx.gaz.IsNORP(name) {
 		return false
 	}
 	for _, l := range []string{"PER", "MISC", "LOC"} {
-		if _, _, ok := keywordType(l, w); ok {
+		if _, _, ok := lx.keywordType(l, w); ok {
 			return false
 		}
 	}

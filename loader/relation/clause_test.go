@@ -96,7 +96,7 @@ func TestClausePatterns(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := relation.BuildDoc(t, "", tc.sents...)
-			relation.Extract(d)
+			stages.Relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
 	}
@@ -111,7 +111,7 @@ func TestGazetteerConfirmsClassifier(t *testing.T) {
 		"[PERSON Ana Petrovic] , who lives in [LOCATION Lyon] , [LOCATION France] , will attend .",
 	}
 	d := relation.BuildDoc(t, "", sents...)
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	for _, f := range []fact{{typ: graph.LocatedIn, head: "Belgrade", tail: "Serbia"}} {
 		r, ok := find(d, f)
 		if !ok {

@@ -17,17 +17,14 @@ import (
 // date, when known, is set as attribute "documentDate". Extract is safe to
 // call on many documents concurrently; during the call it types names that
 // end in an event noun as events, and restores the types before it returns.
-func Extract(d *text.Doc) {
+func (lx *Stage) Extract(d *text.Doc) {
 	d.Relations = d.Relations[:0]
 	defer retypeEvents(d)()
-	x := newExtractor(d)
-	m, err := Default()
-	if err != nil {
-		m = nil // the patterns still run; the embedded model is tested
-	}
+	x := newExtractor(lx, d)
+	m := lx.model
 	var f *featurizer
 	if m != nil {
-		f = m.featurizer()
+		f = m.featurizer(lx.gaz)
 		f.reset()
 		defer featPool.Put(f)
 		// The place look-ups the patterns make serve the features too.
@@ -98,6 +95,7 @@ func retypeEvents(d *text.Doc) func() {
 
 // extractor holds the per-document state of one Extract call.
 type extractor struct {
+	lx          *Stage
 	d           *text.Doc
 	bySent      [][]int         // mention indices (named and nominal) per sentence, in token order
 	namedBySent [][]int         // named mentions per sentence, in token order
@@ -117,8 +115,9 @@ type relKey struct {
 	head, tail int
 }
 
-func newExtractor(d *text.Doc) *extractor {
+func newExtractor(lx *Stage, d *text.Doc) *extractor {
 	x := &extractor{
+		lx:          lx,
 		d:           d,
 		bySent:      make([][]int, len(d.Sentences)),
 		namedBySent: make([][]int, len(d.Sentences)),

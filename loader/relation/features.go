@@ -95,7 +95,7 @@ func (f *featurizer) placeOf(d *text.Doc, i int) (gazetteer.Place, bool) {
 	if c, ok := f.places[i]; ok {
 		return c.p, c.ok
 	}
-	p, ok := gazetteer.FindPlace(d.MentionText(m))
+	p, ok := f.gaz.FindPlace(d.MentionText(m))
 	if f.places == nil {
 		f.places = map[int]cachedPlace{}
 	}
@@ -110,6 +110,7 @@ func (f *featurizer) reset() { clear(f.places) }
 // scored for, into indices of the weight table. It reuses its buffers, so
 // one featurizer serves one goroutine.
 type featurizer struct {
+	gaz    *gazetteer.Tables
 	mask   uint32
 	rel    string
 	buf    []byte
@@ -256,7 +257,7 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 		for k := a; k < b; k++ {
 			f.add("bb", toks[k])
 			f.add("bb5", stem(toks[k]))
-			if isLowerWord(toks[k]) && gazetteer.PersonNoun(toks[k]) {
+			if isLowerWord(toks[k]) && f.gaz.PersonNoun(toks[k]) {
 				f.add("btitle", ord)
 			}
 		}
@@ -295,7 +296,7 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	if k := h.Start - 1; k >= 0 {
 		f.add("hp", toks[k])
-		if gazetteer.PersonNoun(toks[k]) {
+		if f.gaz.PersonNoun(toks[k]) {
 			f.add("hptitle", "")
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // Guards on the pair classifier: word-level signs, found by reading its
@@ -253,7 +252,7 @@ func (x *extractor) titleName(st *sentence, i int) bool {
 	for k := m.Start; k < m.End; k++ {
 		words = append(words, st.toks[k].Text)
 	}
-	n, _ := gazetteer.TitleAt(words, 0)
+	n, _ := x.lx.gaz.TitleAt(words, 0)
 	return n > 0
 }
 

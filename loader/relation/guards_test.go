@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -53,7 +54,7 @@ func TestImplausible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := buildDoc(t, "", tt.sent)
-		x := newExtractor(d)
+		x := newExtractor(testStage, d)
 		st := x.sentence(0)
 		if got := x.implausible(st, tt.rel, tt.head, tt.tail); got != tt.want {
 			t.Errorf("%q %s %d->%d: implausible got %v, want %v", tt.sent, tt.rel, tt.head, tt.tail, got, tt.want)
@@ -92,7 +93,7 @@ func TestTelegraphic(t *testing.T) {
 		if len(d.Sentences) != len(tt.want) {
 			t.Fatalf("%q: %d sentences, want %d", tt.text, len(d.Sentences), len(tt.want))
 		}
-		x := newExtractor(d)
+		x := newExtractor(testStage, d)
 		for i, want := range tt.want {
 			if got := x.telegraphic(x.sentence(i)); got != want {
 				t.Errorf("%q sentence %d: telegraphic got %v, want %v", tt.text, i, got, want)
@@ -100,3 +101,20 @@ func TestTelegraphic(t *testing.T) {
 		}
 	}
 }
+
+// testStage is the relation stage over the embedded gazetteer and model.
+var testStage = func() *Stage {
+	g, err := gazetteer.Load()
+	if err != nil {
+		panic(err)
+	}
+	m, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	s, err := New(g, m)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
@@ -47,33 +48,30 @@ func NewModel(bits uint) *Model {
 //go:embed model.bin.gz
 var embedded []byte
 
-var (
-	loadOnce  sync.Once
-	loaded    *Model
-	loadError error
-)
-
-// Default returns the embedded model, decoded once.
-func Default() (*Model, error) {
-	loadOnce.Do(func() {
-		loaded, loadError = Decode(bytes.NewReader(embedded))
-	})
-	return loaded, loadError
+// Load decodes the embedded model. A model that fails to decode is an
+// error: the loader refuses to start rather than run without it.
+func Load() (*Model, error) {
+	m, err := Decode(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("relation: embedded model: %w", err)
+	}
+	return m, nil
 }
 
 var featPool = sync.Pool{New: func() any { return new(featurizer) }}
 
-func (m *Model) featurizer() *featurizer {
+func (m *Model) featurizer(gaz *gazetteer.Tables) *featurizer {
 	f := featPool.Get().(*featurizer)
+	f.gaz = gaz
 	f.mask = uint32(1)<<m.Bits - 1
 	return f
 }
 
-// Features returns the hashed feature indices of candidate c (the features
+// Features returns model m's hashed feature indices of candidate c (the features
 // the model scores). sent lists the sentence's named mentions in token order.
 // It is meant for training programs; Extract does not need it.
-func (m *Model) Features(d *text.Doc, c Candidate, sent []int) []uint32 {
-	f := m.featurizer()
+func (lx *Stage) Features(m *Model, d *text.Doc, c Candidate, sent []int) []uint32 {
+	f := m.featurizer(lx.gaz)
 	defer featPool.Put(f)
 	f.reset()
 	f.lower = lowerTokens(d.Sentences[d.Mentions[c.Head].Sent].Tokens, f.lower)

@@ -52,7 +52,7 @@ func TestDevF1GoldEntities(t *testing.T) {
 			d.Mentions = append(d.Mentions, text.Mention{Start: e.Start, End: e.End, Type: types[e.Type], Entity: k})
 			d.Entities = append(d.Entities, text.Entity{Type: types[e.Type], Mentions: []int{k}})
 		}
-		relation.Extract(d)
+		stages.Relation.Extract(d)
 		gold, pred := map[fact]bool{}, map[fact]bool{}
 		for _, r := range s.Relations {
 			h, tl := s.Entities[r.Head], s.Entities[r.Tail]
@@ -117,7 +117,7 @@ func TestModelRoundTrip(t *testing.T) {
 }
 
 func TestDefaultModelLoads(t *testing.T) {
-	m, err := relation.Default()
+	m, err := relation.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,10 +146,10 @@ func BenchmarkExtract(b *testing.B) {
 	for _, s := range d.Sentences {
 		words += len(s.Tokens)
 	}
-	relation.Extract(d) // load the model outside the timing
+	stages.Relation.Extract(d) // load the model outside the timing
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		relation.Extract(d)
+		stages.Relation.Extract(d)
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }

@@ -223,7 +223,7 @@ func TestWirePhrasing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := relation.BuildDoc(t, "", tc.sents...)
-			relation.Extract(d)
+			stages.Relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
 	}
@@ -252,7 +252,7 @@ func TestBasedAdjective(t *testing.T) {
 					d.Mentions[i].Attrs = map[string]string{"modifier": tc.modifier, "name": "Oslo"}
 				}
 			}
-			relation.Extract(d)
+			stages.Relation.Extract(d)
 			r, ok := find(d, fact{typ: graph.BasedIn, head: "Fjord Analytics", tail: "Oslo-" + tc.modifier[1:]})
 			ok = ok && r.Attrs["basis"] == "pattern"
 			if ok != tc.want {

@@ -746,7 +746,7 @@ func TestPatterns(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := relation.BuildDoc(t, tc.date, tc.sents...)
-			relation.Extract(d)
+			stages.Relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
 	}
@@ -765,7 +765,7 @@ func TestEventDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		d := relation.BuildDoc(t, tc.date, tc.sent)
-		relation.Extract(d)
+		stages.Relation.Extract(d)
 		r, ok := find(d, fact{typ: graph.LocatedIn, head: "Global Water Forum", tail: "Nairobi"})
 		if !ok {
 			t.Errorf("%q: no LOCATED_IN", tc.sent)
@@ -780,7 +780,7 @@ func TestEventDate(t *testing.T) {
 
 func TestDocumentDate(t *testing.T) {
 	d := relation.BuildDoc(t, "2024-03-02", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	if len(d.Relations) == 0 {
 		t.Fatal("no relations")
 	}
@@ -790,7 +790,7 @@ func TestDocumentDate(t *testing.T) {
 		}
 	}
 	d = relation.BuildDoc(t, "", "[PERSON Lena Holm] held talks with [PERSON Mart Kask] .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	for _, r := range d.Relations {
 		if _, ok := r.Attrs["documentDate"]; ok {
 			t.Errorf("%s: documentDate set without a document date", describe(d, r))
@@ -800,7 +800,7 @@ func TestDocumentDate(t *testing.T) {
 
 func TestSymmetricStoredOnce(t *testing.T) {
 	d := relation.BuildDoc(t, "", "[PERSON Lena Holm] met [PERSON Mart Kask] , and [PERSON Mart Kask] met [PERSON Lena Holm] .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	n := 0
 	for _, r := range d.Relations {
 		if r.Type == graph.MetWith {
@@ -815,7 +815,7 @@ func TestSymmetricStoredOnce(t *testing.T) {
 
 func TestBasisAndContract(t *testing.T) {
 	d := relation.BuildDoc(t, "", "[PERSON John Fielding] , chairman of [ORGANIZATION Barrow Holdings] , flew from [LOCATION Lyon] to [LOCATION France] .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	tests := []struct {
 		f          fact
 		basis      string
@@ -846,7 +846,7 @@ func TestBasisAndContract(t *testing.T) {
 	// Across sentences the fact comes from the gazetteer, and neither
 	// sentence states it.
 	d = relation.BuildDoc(t, "", "Talks were held in [LOCATION Lyon] .", "[LOCATION France] welcomed the result .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	r, ok := find(d, fact{typ: graph.LocatedIn, head: "Lyon", tail: "France"})
 	switch {
 	case !ok:
@@ -856,7 +856,7 @@ func TestBasisAndContract(t *testing.T) {
 	}
 	// A title to a country is a LIVES_IN in the contract (CoNLL04 convention).
 	d = relation.BuildDoc(t, "", "President of [LOCATION Chile] [PERSON Rosa Vidal] opened the session .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	r, ok = find(d, fact{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile"})
 	if !ok {
 		t.Fatal("missing WORKS_FOR(Rosa Vidal -> Chile)")
@@ -868,7 +868,7 @@ func TestBasisAndContract(t *testing.T) {
 
 func TestExtractLeavesMentionTypes(t *testing.T) {
 	d := relation.BuildDoc(t, "", "[PERSON Abiy Mesfin] attended the [LOCATION African Union Summit] in [LOCATION Nairobi] .")
-	relation.Extract(d)
+	stages.Relation.Extract(d)
 	if got := d.Mentions[1].Type; got != graph.Location {
 		t.Errorf("mention type after Extract %s, want LOCATION (unchanged)", got)
 	}
@@ -885,7 +885,7 @@ func TestExtractConcurrent(t *testing.T) {
 			n := 0
 			for i := 0; i < 20; i++ {
 				d := relation.BuildDoc(t, "2024-03-02", sents...)
-				relation.Extract(d)
+				stages.Relation.Extract(d)
 				n += len(d.Relations)
 			}
 			done <- n
@@ -931,7 +931,7 @@ func TestExtractNeverPanics(t *testing.T) {
 		if rng.Intn(10) == 0 && len(d.Mentions) > 0 { // a broken span must be skipped, not crash
 			d.Mentions[0].End = len(sents[d.Mentions[0].Sent]) + 2
 		}
-		relation.Extract(d)
+		stages.Relation.Extract(d)
 		for _, r := range d.Relations {
 			if r.Head < 0 || r.Head >= len(d.Mentions) || r.Tail < 0 || r.Tail >= len(d.Mentions) || r.Sent < 0 || r.Sent >= len(d.Sentences) {
 				t.Fatalf("relation %+v out of range (%d mentions, %d sentences)", r, len(d.Mentions), len(d.Sentences))

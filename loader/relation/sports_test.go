@@ -99,7 +99,7 @@ func TestSportsAndPlaces(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := relation.BuildDoc(t, "", tc.sents...)
-			relation.Extract(d)
+			stages.Relation.Extract(d)
 			checkFacts(t, d, tc.want, tc.not)
 		})
 	}

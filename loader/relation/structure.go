@@ -271,15 +271,15 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	country := ""
 	if om.End-om.Start >= 2 && isCap(st.toks[om.Start+1].Text) { // not "Japanese people Ericsson"
 		first := st.toks[om.Start].Text
-		if p, ok := gazetteer.Demonym(first); ok {
+		if p, ok := x.lx.gaz.Demonym(first); ok {
 			country = p
-		} else if pl, ok := gazetteer.FindPlace(first); ok && pl.Kind == "country" {
+		} else if pl, ok := x.lx.gaz.FindPlace(first); ok && pl.Kind == "country" {
 			country = pl.Name
 		}
 	}
 	if country == "" && om.Start >= 1 {
 		if nm := x.endingAt(st, om.Start); nm >= 0 && x.d.Mentions[nm].Type == graph.NORP {
-			if p, ok := gazetteer.Demonym(x.d.MentionText(x.d.Mentions[nm])); ok {
+			if p, ok := x.lx.gaz.Demonym(x.d.MentionText(x.d.Mentions[nm])); ok {
 				country = p
 			}
 		}
@@ -287,7 +287,7 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	if country == "" {
 		return
 	}
-	if pl, ok := gazetteer.FindPlace(country); !ok || pl.Kind != "country" {
+	if pl, ok := x.lx.gaz.FindPlace(country); !ok || pl.Kind != "country" {
 		return // "European Union" is not based in a region called Europe
 	}
 	if l := x.placeMention(country, st.i); l >= 0 {
@@ -331,12 +331,12 @@ func (x *extractor) indexNames() {
 		}
 		switch m.Type {
 		case graph.Location:
-			if p, ok := gazetteer.FindPlace(x.d.MentionText(m)); ok {
+			if p, ok := x.lx.gaz.FindPlace(x.d.MentionText(m)); ok {
 				x.placeOf[i] = p
 				x.placesByName[p.Name] = append(x.placesByName[p.Name], i)
 			}
 		case graph.Organization:
-			if o, ok := gazetteer.FindOrg(x.d.MentionText(m)); ok {
+			if o, ok := x.lx.gaz.FindOrg(x.d.MentionText(m)); ok {
 				x.orgOf[i] = o
 				x.orgsByName[o.Name] = append(x.orgsByName[o.Name], i)
 			}

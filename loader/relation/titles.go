@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // Confidence of the title patterns.
@@ -32,7 +31,7 @@ func (x *extractor) titleBefore(st *sentence, min, end int) (int, string, bool, 
 	for k := lo; k < end; k++ {
 		words[k-lo] = st.toks[k].Text
 	}
-	start, lead, ok := gazetteer.TitleBefore(words, len(words))
+	start, lead, ok := x.lx.gaz.TitleBefore(words, len(words))
 	if !ok {
 		return 0, "", false, false
 	}
@@ -53,7 +52,7 @@ func (x *extractor) titleAfter(st *sentence, k int) (int, string, bool, bool) {
 	for j := k; j < hi; j++ {
 		words[j-k] = st.toks[j].Text
 	}
-	n, lead := gazetteer.TitleAt(words, 0)
+	n, lead := x.lx.gaz.TitleAt(words, 0)
 	if n == 0 {
 		return 0, "", false, false
 	}
@@ -367,7 +366,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 // a word for a person ("economist", "analyst", "correspondent") after at
 // most two lower-case modifiers ("chief market analyst").
 func (x *extractor) nounTitleBefore(st *sentence, end int) (int, string, bool) {
-	if end < 1 || st.at[end-1] >= 0 || !isLowerWord(st.low[end-1]) || !gazetteer.PersonNoun(st.low[end-1]) || notJobs[st.low[end-1]] {
+	if end < 1 || st.at[end-1] >= 0 || !isLowerWord(st.low[end-1]) || !x.lx.gaz.PersonNoun(st.low[end-1]) || notJobs[st.low[end-1]] {
 		return 0, "", false
 	}
 	start := end - 1
@@ -385,7 +384,7 @@ func (x *extractor) nounTitleAfter(st *sentence, k int) (int, string, bool) {
 		if st.at[j] >= 0 || !isWord(st.low[j]) || stopFillers[st.low[j]] || prepositions[st.low[j]] {
 			return 0, "", false
 		}
-		if gazetteer.PersonNoun(st.low[j]) {
+		if x.lx.gaz.PersonNoun(st.low[j]) {
 			if notJobs[st.low[j]] {
 				return 0, "", false
 			}
@@ -434,11 +433,11 @@ func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, b
 // demonymCountry returns a named mention of the country whose demonym
 // mention nm is ("Finnish" -> Finland) when the document names it, else -1.
 func (x *extractor) demonymCountry(st *sentence, nm int) int {
-	place, ok := gazetteer.Demonym(x.d.MentionText(x.d.Mentions[nm]))
+	place, ok := x.lx.gaz.Demonym(x.d.MentionText(x.d.Mentions[nm]))
 	if !ok {
 		return -1
 	}
-	if pl, ok := gazetteer.FindPlace(place); !ok || pl.Kind != "country" {
+	if pl, ok := x.lx.gaz.FindPlace(place); !ok || pl.Kind != "country" {
 		return -1
 	}
 	return x.placeMention(place, st.i)

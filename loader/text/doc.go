@@ -22,6 +22,17 @@ type Token struct {
 type Sentence struct {
 	Start, End int
 	Tokens     []Token
+	Syntax     *Syntax // the parse of the syntax stage; nil before it or without a parser
+}
+
+// Syntax is the parse of one sentence, one item per token: Universal POS
+// tag, lemma, 1-based head (0 for the root) and Universal Dependencies
+// relation to the head.
+type Syntax struct {
+	UPOS   []string
+	Lemma  []string
+	Head   []int
+	Deprel []string
 }
 
 // Span is a labelled token range [Start, End) within one sentence, as the

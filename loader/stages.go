@@ -1,0 +1,205 @@
+package loader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/kgraph/kgraph/loader/coref"
+	"github.com/kgraph/kgraph/loader/gazetteer"
+	"github.com/kgraph/kgraph/loader/ner"
+	"github.com/kgraph/kgraph/loader/refine"
+	"github.com/kgraph/kgraph/loader/relation"
+	"github.com/kgraph/kgraph/loader/syntax"
+	"github.com/kgraph/kgraph/loader/text"
+)
+
+// A Stage is one step of the pipeline. It reads what the stages before it
+// added to the document and adds its own; it is read-only after New and
+// safe for concurrent use on different documents.
+type Stage interface {
+	// Name is the stage's short name ("ner", "refine", …), as --explain
+	// and errors print it.
+	Name() string
+	// Run extends d. It returns ctx.Err() when the context ends first.
+	Run(ctx context.Context, d *text.Doc) error
+}
+
+// Resources are the files the stages are built from. A nil or empty field
+// means the file embedded in the binary; tests pass corrupt contents to
+// check that NewFrom reports them.
+type Resources struct {
+	Gazetteer     fs.FS          // data/*.tsv[.gz] of loader/gazetteer
+	Refine        *refine.Tables // the refine stage's word tables
+	NERModel      []byte         // model.bin.gz of loader/ner
+	NERClusters   []byte         // clusters.txt.gz of loader/ner
+	RelationModel []byte         // model.bin.gz of loader/relation
+	SyntaxModel   []byte         // model.bin.gz of loader/syntax
+}
+
+// Pipeline is the stages of the loader in order, with the resources they
+// were built from. Training programs use it to run the same stages as the
+// loader (or a prefix of them).
+type Pipeline struct {
+	Gazetteer *gazetteer.Tables
+	NER       *ner.Model
+	Syntax    *syntax.Model // nil when the binary carries no parser
+	Refine    *refine.Stage
+	Coref     *coref.Stage
+	Relation  *relation.Stage
+	Stages    []Stage
+}
+
+// NewPipeline loads and validates every resource and builds the stages.
+// Any malformed file is an error here, never a panic later.
+func NewPipeline(r Resources) (*Pipeline, error) {
+	p := &Pipeline{}
+	var err error
+	if r.Gazetteer != nil {
+		p.Gazetteer, err = gazetteer.Parse(r.Gazetteer)
+	} else {
+		p.Gazetteer, err = gazetteer.Load()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	if r.NERModel != nil || r.NERClusters != nil {
+		p.NER, err = decodeNER(r.NERModel, r.NERClusters)
+	} else {
+		p.NER, err = ner.Load()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loader: NER model: %w", err)
+	}
+	if r.SyntaxModel != nil {
+		p.Syntax, err = syntax.Decode(bytes.NewReader(r.SyntaxModel))
+	} else if p.Syntax, err = syntax.Load(); errors.Is(err, syntax.ErrNoModel) {
+		p.Syntax, err = nil, nil // no parser in this build: the stage is left out
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loader: syntax model: %w", err)
+	}
+	tables := refine.EmbeddedTables()
+	if r.Refine != nil {
+		tables = *r.Refine
+	}
+	if p.Refine, err = refine.New(p.Gazetteer, tables); err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	if p.Coref, err = coref.New(p.Gazetteer); err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	var rm *relation.Model
+	if r.RelationModel != nil {
+		rm, err = relation.Decode(bytes.NewReader(r.RelationModel))
+	} else {
+		rm, err = relation.Load()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loader: relation model: %w", err)
+	}
+	if p.Relation, err = relation.New(p.Gazetteer, rm); err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	p.Stages = []Stage{nerStage{p.NER}}
+	if p.Syntax != nil {
+		p.Stages = append(p.Stages, syntaxStage{p.Syntax})
+	}
+	p.Stages = append(p.Stages, refineStage{p.Refine}, corefStage{p.Coref}, relationStage{p.Relation})
+	return p, nil
+}
+
+func decodeNER(model, clusters []byte) (*ner.Model, error) {
+	if model == nil || clusters == nil {
+		return nil, errors.New("model and clusters go together")
+	}
+	c, err := ner.ReadClusters(bytes.NewReader(clusters))
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	return ner.ReadModel(bytes.NewReader(model), c)
+}
+
+// Run runs the stages in order on d, checking ctx between them. upTo, when
+// not "", names the last stage to run.
+func (p *Pipeline) Run(ctx context.Context, d *text.Doc, upTo string) error {
+	for _, s := range p.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Run(ctx, d); err != nil {
+			return fmt.Errorf("%s: %w", s.Name(), err)
+		}
+		if s.Name() == upTo {
+			break
+		}
+	}
+	return ctx.Err()
+}
+
+type nerStage struct{ m *ner.Model }
+
+func (nerStage) Name() string { return "ner" }
+func (s nerStage) Run(_ context.Context, d *text.Doc) error {
+	s.m.Tag(d)
+	return nil
+}
+
+type syntaxStage struct{ m *syntax.Model }
+
+func (syntaxStage) Name() string { return "syntax" }
+func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
+	var words []string
+	for i := range d.Sentences {
+		if i&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		sent := &d.Sentences[i]
+		words = words[:0]
+		for _, t := range sent.Tokens {
+			words = append(words, t.Text)
+		}
+		p := s.m.Parse(words)
+		sent.Syntax = &text.Syntax{UPOS: p.UPOS, Lemma: p.Lemma, Head: p.Head, Deprel: p.Deprel}
+	}
+	return nil
+}
+
+type refineStage struct{ s *refine.Stage }
+
+func (refineStage) Name() string { return "refine" }
+func (s refineStage) Run(_ context.Context, d *text.Doc) error {
+	s.s.Refine(d)
+	return nil
+}
+
+type corefStage struct{ s *coref.Stage }
+
+func (corefStage) Name() string { return "coref" }
+func (s corefStage) Run(_ context.Context, d *text.Doc) error {
+	s.s.Resolve(d)
+	return nil
+}
+
+type relationStage struct{ s *relation.Stage }
+
+func (relationStage) Name() string { return "relation" }
+func (s relationStage) Run(_ context.Context, d *text.Doc) error {
+	s.s.Extract(d)
+	return nil
+}
+
+// Stage returns the stage called name, or nil when the pipeline has none
+// ("syntax" in a binary without a parser).
+func (p *Pipeline) Stage(name string) Stage {
+	for _, s := range p.Stages {
+		if s.Name() == name {
+			return s
+		}
+	}
+	return nil
+}
