@@ -76,7 +76,7 @@ func (r *resolver) add(i int) {
 	for _, t := range toks {
 		mi.words = append(mi.words, t.Text)
 	}
-	if n := m.Attrs["name"]; n != "" { // the name within the span, without a title or possessive
+	if n := m.Name; n != "" { // the name within the span, without a title or possessive
 		mi.words = strings.Fields(n)
 	}
 	for k, w := range mi.words {
@@ -87,7 +87,7 @@ func (r *resolver) add(i int) {
 	}
 	name := gazetteer.JoinWords(mi.words)
 	mi.norm = strings.TrimPrefix(norm(name), "the ")
-	mi.canon = norm(m.Attrs["canonical"])
+	mi.canon = norm(m.Canonical)
 	mi.abbr = acronym(name)
 	r.ms = append(r.ms, mi)
 	r.parent = append(r.parent, i)
@@ -225,12 +225,8 @@ func (r *resolver) parenAcronyms() {
 			continue // "(IN)": too short to add as a name on this evidence alone
 		}
 		if j < 0 {
-			attrs := map[string]string{}
-			if c := m.Attrs["canonical"]; c != "" {
-				attrs["canonical"] = c
-			}
 			r.d.Mentions = append(r.d.Mentions, text.Mention{Sent: m.Sent, Start: m.End + 1, End: m.End + 2,
-				Label: m.Label, Type: m.Type, Attrs: attrs, Entity: -1})
+				Label: m.Label, Type: m.Type, Attrs: map[string]string{}, Canonical: m.Canonical, Entity: -1})
 			j = len(r.d.Mentions) - 1
 			r.add(j)
 		} else if group(r.typ(j)) == 1 && !spelled {
@@ -259,16 +255,14 @@ func (r *resolver) retype(j int, name text.Mention) {
 	attrs := map[string]string{}
 	for k, v := range mj.Attrs {
 		switch k {
-		case "kind", "country", "canonical", "place":
+		case "kind", "country", "place":
 		default:
 			attrs[k] = v
 		}
 	}
-	if c := name.Attrs["canonical"]; c != "" {
-		attrs["canonical"] = c
-	}
 	mj.Attrs = attrs
-	r.ms[j].canon = norm(attrs["canonical"])
+	mj.Canonical = name.Canonical
+	r.ms[j].canon = norm(mj.Canonical)
 }
 
 // retypeAcronyms gives the other mentions of an acronym defined in
@@ -598,7 +592,7 @@ func (r *resolver) words(members []int) map[string]bool {
 		for _, w := range r.ms[i].low {
 			out[w] = true
 		}
-		if c := r.d.Mentions[i].Attrs["canonical"]; c != "" {
+		if c := r.d.Mentions[i].Canonical; c != "" {
 			for _, w := range strings.Fields(strings.ToLower(c)) {
 				out[w] = true
 			}
@@ -753,7 +747,7 @@ func (r *resolver) nameParts() {
 			seen[root] = true
 			// "Mr Howard" names a surname, never Howard Flight; "Sir
 			// Edwin" names a first name (a knight or dame is called by it).
-			hon := strings.ToLower(r.d.Mentions[i].Attrs["honorific"])
+			hon := strings.ToLower(r.d.Mentions[i].Honorific)
 			anyPart := person && (hon == "" || hon == "sir" || hon == "dame")
 			if !r.namePartOf(m.low[0], r.members[root], anyPart) {
 				continue
@@ -777,7 +771,7 @@ func (r *resolver) nameParts() {
 				continue // other names in its cluster say what it is
 			}
 			for _, j := range own {
-				if r.d.Mentions[j].Attrs["modifier"] == "" { // "pre-Castro" stays an adjective
+				if r.d.Mentions[j].Modifier == "" { // "pre-Castro" stays an adjective
 					r.d.Mentions[j].Type = graph.Person
 				}
 			}
@@ -905,7 +899,7 @@ func (r *resolver) firstWords() {
 	for i, m := range r.ms {
 		at := r.d.Mentions[i]
 		if len(m.low) == 0 || at.Nominal || m.abbr != "" || m.canon != "" || group(r.typ(i)) == 2 ||
-			r.typ(i) == graph.Location || at.Attrs["honorific"] != "" || at.Attrs["title"] != "" ||
+			r.typ(i) == graph.Location || at.Honorific != "" || at.Attrs["title"] != "" ||
 			!r.shortFormWords(m) || (group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.modifier(at)) {
 			continue
 		}

@@ -77,14 +77,14 @@ func (r *resolver) describe(e *text.Entity) {
 		if t := d.MentionText(m); strings.ToUpper(t) == t {
 			w = 1
 		}
-		if m.Attrs["canonical"] != "" || m.Attrs["role"] != "" {
+		if m.Canonical != "" || m.Attrs["role"] != "" {
 			w = 3
 		}
-		if m.Attrs["modifier"] != "" {
+		if m.Modifier != "" {
 			w = 0 // "U.S.-owned" says nothing of what the U.S. is
 		}
 		count[m.Type] += w
-		if c := m.Attrs["canonical"]; c != "" && canonical == "" {
+		if c := m.Canonical; c != "" && canonical == "" {
 			canonical, canonType = c, m.Type
 		}
 	}
@@ -142,7 +142,7 @@ func (r *resolver) describe(e *text.Entity) {
 			continue
 		}
 		for key, v := range m.Attrs {
-			if _, ok := e.Attrs[key]; !ok && v != "" && key != "canonical" && key != "name" && key != "honorific" && key != "modifier" {
+			if _, ok := e.Attrs[key]; !ok && v != "" {
 				e.Attrs[key] = v
 			}
 		}
@@ -210,7 +210,7 @@ func (r *resolver) resolution(e *text.Entity) string {
 // surface returns a mention's name: its text without a title, honorific
 // or trailing possessive.
 func surface(d *text.Doc, m text.Mention) string {
-	if n := m.Attrs["name"]; n != "" {
+	if n := m.Name; n != "" {
 		return n
 	}
 	// Hard-wrapped text (Reuters) breaks names across lines.
@@ -267,11 +267,11 @@ func (r *resolver) adjectivePlace(e *text.Entity) (gazetteer.Place, bool) {
 		if m.Nominal {
 			continue
 		}
-		if m.Attrs["modifier"] == "" || m.Type != graph.Misc {
+		if m.Modifier == "" || m.Type != graph.Misc {
 			return gazetteer.Place{}, false
 		}
 		if base == "" {
-			base = m.Attrs["name"]
+			base = m.Name
 		}
 	}
 	if base == "" {

@@ -46,7 +46,7 @@ func (lx *Stage) company(cs []cand, i int, words []string, x spanIndex, isPlace 
 		}
 	}
 	c.typ = graph.Organization
-	c.set("canonical", co.Name)
+	c.setCanonical(co.Name)
 	c.set("country", co.Country)
 	return true
 }

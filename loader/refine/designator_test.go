@@ -1,6 +1,7 @@
 package refine_test
 
 import (
+	"github.com/kgraph/kgraph/loader/text"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -34,8 +35,8 @@ func checkRefine(t *testing.T, tests []refineCase) {
 					t.Errorf("mention %d = %s/%s, want %s/%s", i, d.MentionText(m), m.Type, w.text, w.typ)
 				}
 				for k, v := range w.attrs {
-					if m.Attrs[k] != v {
-						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, m.Attrs[k], v)
+					if got := mentionAttr(m, k); got != v {
+						t.Errorf("mention %q attr %s = %q, want %q", w.text, k, got, v)
 					}
 				}
 				if m.Entity != -1 {
@@ -189,4 +190,20 @@ func TestOrganisationDescriptorsOfPeople(t *testing.T) {
 		{"broadcaster with a person noun", "comedian and broadcaster [PER Cyril Harte] died .",
 			[]want{{"Cyril Harte", graph.Person, nil}}},
 	})
+}
+
+// mentionAttr returns the typed field (name, modifier, canonical,
+// honorific) or output attribute k of m.
+func mentionAttr(m text.Mention, k string) string {
+	switch k {
+	case "name":
+		return m.Name
+	case "modifier":
+		return m.Modifier
+	case "canonical":
+		return m.Canonical
+	case "honorific":
+		return m.Honorific
+	}
+	return m.Attrs[k]
 }

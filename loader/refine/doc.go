@@ -111,7 +111,7 @@
 //
 // Titles, honorifics and trailing possessives inside a span stay in the span
 // (CoNLL04 annotates "President Lincoln", CoNLL-2003 "Lord 's") but are left
-// out of the name: the mention's "name" attribute holds the name when it
+// out of the name: the mention's Name field holds the name when it
 // differs from the span's text, and coreference names entities by it. A
 // ministry's span right after a demonym's, which CoNLL-2003 annotates as
 // two ("[Estonian] [Foreign Ministry]"), is named with the demonym

@@ -29,11 +29,13 @@ func (lx *Stage) Refine(d *text.Doc) {
 		spans = lx.trimHeadline(spans, words, alone)
 		for _, c := range lx.refineSentence(words, spans, alone) {
 			if c.hs > 0 || c.ts > 0 {
-				c.set("name", gazetteer.JoinWords(c.name(words)))
+				c.setName(gazetteer.JoinWords(c.name(words)))
 			}
 			if base, suf := modifierBase(c.name(words)); base != "" && c.typ == graph.Misc {
-				c.set("name", base)
-				c.set("modifier", suf)
+				c.setName(base)
+				if suf != "" {
+					c.modifier = suf
+				}
 				if lx.gaz.IsNORP(base) {
 					c.typ = graph.NORP // "Italian-based" is of the Italians' (MISC to CoNLL)
 				}
@@ -41,6 +43,7 @@ func (lx *Stage) Refine(d *text.Doc) {
 			d.Mentions = append(d.Mentions, text.Mention{
 				Sent: si, Start: c.start, End: c.end, Label: c.label,
 				Type: c.typ, Attrs: c.attrs, Entity: -1,
+				Name: c.nameOut, Modifier: c.modifier, Canonical: c.canonical, Honorific: c.honorific,
 			})
 		}
 	}
@@ -267,8 +270,22 @@ type cand struct {
 	// "Mr Greenspan") and a possessive ("Church 's"). The span keeps them,
 	// as news corpora annotate them differently; the name does not.
 	hs, ts int
-	attrs  map[string]string
+	attrs  map[string]string // output attributes of the mention
 	drop   bool
+	// typed fields of the mention (see text.Mention)
+	nameOut, modifier, canonical, honorific string
+}
+
+func (c *cand) setName(v string) {
+	if v != "" {
+		c.nameOut = v
+	}
+}
+
+func (c *cand) setCanonical(v string) {
+	if v != "" {
+		c.canonical = v
+	}
 }
 
 // name returns the words of the name within the span.
@@ -457,7 +474,7 @@ func (lx *Stage) splitTitle(c *cand, words []string) {
 		return
 	}
 	for len(w) > 1 && lx.gaz.Honorific(w[0]) && nameStart(w[1:]) {
-		c.set("honorific", w[0]) // what follows is a surname or a full name
+		c.honorific = w[0] // what follows is a surname or a full name
 		c.hs++
 		w = w[1:]
 	}
@@ -642,7 +659,7 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 	switch {
 	case isOrg && (c.label != "PER" || acronymOf(w) || lx.knownOrgNotPerson(cs, i, words, x)):
 		c.typ = graph.Organization
-		c.set("canonical", org.Name)
+		c.setCanonical(org.Name)
 		c.set("parent", org.Parent)
 		c.set("country", org.Country)
 		return
@@ -651,7 +668,7 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 		c.typ = graph.Location
 		c.set("kind", place.Kind)
 		c.set("country", place.Country)
-		c.set("canonical", place.Name)
+		c.setCanonical(place.Name)
 		return
 	}
 	if c.hint != "" {
@@ -700,7 +717,7 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 			len(w) >= 2 && lx.portfolio(w[:len(w)-1]) && lx.orgHead(w) {
 			// "[Austrian] [Foreign Ministry]", as CoNLL-2003 annotates it,
 			// names the "Austrian Foreign Ministry".
-			c.set("name", d+" "+gazetteer.JoinWords(w))
+			c.setName(d + " " + gazetteer.JoinWords(w))
 		}
 	default: // MISC
 		c.typ = graph.Misc

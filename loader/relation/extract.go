@@ -440,7 +440,7 @@ func InContract(d *text.Doc, r text.Relation) bool {
 		return false
 	}
 	h, t := d.Mentions[r.Head], d.Mentions[r.Tail]
-	if h.Attrs["modifier"] != "" || t.Attrs["modifier"] != "" {
+	if h.Modifier != "" || t.Modifier != "" {
 		return false // "Frankfurt-based": an adjective, not a name of the contract
 	}
 	return !h.Nominal && !t.Nominal && h.Sent == r.Sent && t.Sent == r.Sent && (r.Attrs["basis"] != basisGazetteer || r.Type == graph.LocatedIn)

@@ -249,7 +249,7 @@ func TestBasedAdjective(t *testing.T) {
 			d := relation.BuildDoc(t, "", tc.sent)
 			for i := range d.Mentions {
 				if d.Mentions[i].Type == graph.Location {
-					d.Mentions[i].Attrs = map[string]string{"modifier": tc.modifier, "name": "Oslo"}
+					d.Mentions[i].Modifier, d.Mentions[i].Name = tc.modifier, "Oslo"
 				}
 			}
 			stages.Relation.Extract(d)

@@ -491,7 +491,7 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 		}
 		return
 	}
-	if l < 0 || x.d.Mentions[l].Attrs["modifier"] != "-based" {
+	if l < 0 || x.d.Mentions[l].Modifier != "-based" {
 		return
 	}
 	if e := x.entityOf(l); e >= 0 && x.d.Entities[e].Type != graph.Location {

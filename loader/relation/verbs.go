@@ -476,7 +476,7 @@ func (x *extractor) agentAt(st *sentence, j int) int {
 		return -1
 	}
 	mm := x.d.Mentions[m]
-	if mm.Type == graph.NORP || mm.Attrs["modifier"] != "" {
+	if mm.Type == graph.NORP || mm.Modifier != "" {
 		if o := x.startingAt(st, mm.End); o >= 0 && x.d.Mentions[o].Type == graph.Organization {
 			return o
 		}

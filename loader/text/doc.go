@@ -50,9 +50,15 @@ type Mention struct {
 	Start, End int               // token range within the sentence
 	Label      string            // the NER label it came from ("" for nominal mentions)
 	Type       graph.EntityType  // ontology type after refinement
-	Attrs      map[string]string // e.g. kind=country, canonical=Kazakhstan (gazetteer name)
+	Attrs      map[string]string // output attributes, e.g. kind=country, country=Kazakhstan
 	Entity     int               // index into Doc.Entities once coref has run; -1 before
 	Nominal    bool
+
+	// What the stages tell each other about the mention; not output.
+	Name      string // the name within the span without a title, honorific or possessive ("" when the span is the name)
+	Modifier  string // the suffix of an adjective made of a name ("-based" of "Oslo-based"); Name holds the base
+	Canonical string // the gazetteer's name of the thing ("Kazakhstan" for "Republic of Kazakhstan")
+	Honorific string // the honorific before a person's name ("Mr")
 }
 
 // Entity is one real-world thing in the document: a cluster of mentions.
