@@ -103,7 +103,7 @@ func (lx *Stage) genericName(s string) bool {
 
 // determiners that, in lower case before a generic word, make it a
 // description of something the text has in mind ("the Cabinet").
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "its": true, "their": true, "his": true, "her": true}
+var determiners = text.Set(text.Articles, []string{"this"}, text.Possessives)
 
 // localName returns the name of an entity known in the document only by a
 // generic word: the word with the lower-case determiner the text writes

@@ -357,11 +357,7 @@ func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]i
 
 // calendar words are capitalised without naming anything ("the February
 // figures").
-var calendar = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
+var calendar = text.Set(text.Months, text.Weekdays)
 
 // hasName reports whether the cluster of root has a named mention whose
 // normalised name is name.

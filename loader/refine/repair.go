@@ -1,6 +1,7 @@
 package refine
 
 import (
+	"github.com/kgraph/kgraph/loader/text"
 	"sort"
 	"strings"
 	"unicode"
@@ -186,11 +187,7 @@ func (lx *Stage) joinPossessive(cs []cand, words []string) {
 }
 
 // calendar words are capitalised without being names.
-var calendar = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
+var calendar = text.Set(text.Months, text.Weekdays)
 
 var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 

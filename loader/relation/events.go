@@ -2,6 +2,7 @@ package relation
 
 import (
 	"fmt"
+	"github.com/kgraph/kgraph/loader/text"
 	"strconv"
 	"strings"
 
@@ -237,13 +238,7 @@ func (x *extractor) subjectOfVerb(st *sentence, p int) bool {
 	return j < len(st.toks) && isLowerWord(st.low[j]) && !prepositions[st.low[j]] && !stopFillers[st.low[j]]
 }
 
-var months = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "jan.": 1, "feb": 2, "feb.": 2, "mar": 3, "mar.": 3, "apr": 4, "apr.": 4,
-	"jun": 6, "jun.": 6, "jul": 7, "jul.": 7, "aug": 8, "aug.": 8, "sep": 9, "sep.": 9,
-	"sept": 9, "sept.": 9, "oct": 10, "oct.": 10, "nov": 11, "nov.": 11, "dec": 12, "dec.": 12,
-}
+var months = text.MonthNumbers()
 
 // dateAfter looks for a date within the tokens [k, k+max) of st, before
 // the clause ends, and returns it as attributes: date (ISO 8601, a range as

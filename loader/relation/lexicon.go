@@ -1,5 +1,7 @@
 package relation
 
+import "github.com/kgraph/kgraph/loader/text"
+
 // The word lists the patterns consult. Titles, demonyms, places and
 // organisations come from loader/gazetteer; the small lists here are the
 // patterns' own grammar words.
@@ -40,12 +42,11 @@ var prepositions = map[string]bool{
 }
 
 // stopFillers may not stand between a subject and its verb.
-var stopFillers = map[string]bool{
-	"that": true, "which": true, "who": true, "whom": true, "whose": true, "and": true, "or": true,
-	"but": true, "if": true, "because": true, "while": true, "when": true, "where": true, "whether": true,
-	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
-	"of": true, "in": true, "at": true, "for": true, "with": true, "by": true, "from": true, "on": true,
-}
+var stopFillers = text.Set([]string{
+	"that", "which", "who", "whom", "whose", "and", "or",
+	"but", "if", "because", "while", "when", "where", "whether",
+	"of", "in", "at", "for", "with", "by", "from", "on",
+}, text.Articles, text.Possessives)
 
 // killCues are word beginnings that a sentence stating a killing contains;
 // without one, the classifier's KILLED is not trusted.

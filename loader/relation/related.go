@@ -1,22 +1,21 @@
 package relation
 
 import (
+	"github.com/kgraph/kgraph/loader/text"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
 )
 
 // Words that open a verb phrase without being its verb.
-var preVerb = map[string]bool{
-	"also": true, "just": true, "further": true, "reportedly": true, "recently": true, "then": true, "later": true,
-	"again": true, "personally": true, "officially": true, "formally": true, "jointly": true, "strongly": true,
-	"will": true, "would": true, "has": true, "have": true, "had": true, "did": true, "does": true, "do": true,
-	"can": true, "could": true, "may": true, "might": true, "should": true, "must": true, "shall": true,
-	"never": true, "not": true, "already": true, "highly": true, "warmly": true, "publicly": true,
-}
+var preVerb = text.Set([]string{
+	"also", "just", "further", "reportedly", "recently", "then", "later",
+	"again", "personally", "officially", "formally", "jointly", "strongly",
+	"never", "not", "already", "highly", "warmly", "publicly",
+}, text.Auxiliaries, text.Modals)
 
 // modals make the verb after them a possibility, not a stated fact.
-var modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "should": true, "would": true, "must": true}
+var modals = text.Set(text.Modals)
 
 // Verbs that report speech or take a clause: their object is not a party
 // to a relation with the subject.

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"github.com/kgraph/kgraph/loader/text"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
@@ -171,9 +172,7 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 
 // weekdays name the days of the week, for "on Tuesday" between a subject
 // and its verb.
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
+var weekdays = text.Set(text.Weekdays)
 
 // skipWhen returns the token before a time adverbial ending just before
 // token j ("on Tuesday", "on Tuesday evening"), else j.
