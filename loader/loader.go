@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,8 +50,16 @@ func (l *Loader) Pipeline() *Pipeline { return l.p }
 // graph: entities with local IDs ("e1", "e2", …) and all their mentions,
 // relations between them with evidence sentences.
 func (l *Loader) Extract(ctx context.Context, doc graph.Document) (*graph.Extraction, error) {
+	_, x, err := l.ExtractDoc(ctx, doc)
+	return x, err
+}
+
+// ExtractDoc is Extract that also returns the working document, with what
+// every stage added (tokens, parse, NER spans, mentions, entities and
+// mention-level relations), for inspection (see Explain).
+func (l *Loader) ExtractDoc(ctx context.Context, doc graph.Document) (*text.Doc, *graph.Extraction, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if doc.ID == "" {
 		doc.ID = graph.DocumentID(doc.Text)
@@ -60,9 +69,9 @@ func (l *Loader) Extract(ctx context.Context, doc graph.Document) (*graph.Extrac
 	}
 	d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
 	if err := l.p.Run(ctx, d, ""); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return toExtraction(l.gaz, doc, d), nil
+	return d, toExtraction(l.gaz, doc, d), nil
 }
 
 // ExtractTokens runs the pipeline after the tokenizer on pre-tokenised
@@ -106,13 +115,10 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 	}
 	index := map[key]int{}
 	for _, r := range d.Relations {
-		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
-		if hi < 0 || ti < 0 || hi == ti || ids[hi] == "" || ids[ti] == "" || !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type) {
-			continue // a mention typed one way inside an entity voted another
-		}
-		if r.Attrs["basis"] == "classifier" && r.Confidence < MinClassifierConfidence {
+		if dropReason(d, ids, r) != "" {
 			continue
 		}
+		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
 		gr := graph.Relation{Type: r.Type, Source: ids[hi], Target: ids[ti]}.Canonical()
 		k := key{gr.Source, gr.Target, gr.Type}
 		sent := d.Sentences[r.Sent]
@@ -144,6 +150,26 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 	return x
 }
 
+// dropReason says why the graph leaves out mention-level relation r, or
+// returns "" when it keeps it. ids are the entities' local IDs ("" for an
+// entity left out).
+func dropReason(d *text.Doc, ids []string, r text.Relation) string {
+	hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
+	switch {
+	case hi < 0 || ti < 0:
+		return "a side is in no entity"
+	case hi == ti:
+		return "both sides are one entity"
+	case ids[hi] == "" || ids[ti] == "":
+		return "a side is no node of the graph"
+	case !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type):
+		return "the entities' types do not allow it" // a mention typed one way inside an entity voted another
+	case r.Attrs["basis"] == "classifier" && r.Confidence < MinClassifierConfidence:
+		return fmt.Sprintf("classifier confidence below %.2f", MinClassifierConfidence)
+	}
+	return ""
+}
+
 func copyAttrs(m map[string]string) map[string]string {
 	out := make(map[string]string, len(m)+1)
 	for k, v := range m {
@@ -157,6 +183,11 @@ func copyAttrs(m map[string]string) map[string]string {
 type SentenceResult struct {
 	Entities  []TokenEntity   `json:"entities"`
 	Relations []TokenRelation `json:"relations"`
+	// The parse of the syntax stage, one item per token; left out when
+	// the binary has no parser.
+	UPOS    []string `json:"upos,omitempty"`
+	Heads   []int    `json:"heads,omitempty"`
+	Deprels []string `json:"deprels,omitempty"`
 }
 
 // TokenEntity is an entity mention as a token span, end exclusive.
@@ -219,6 +250,9 @@ func Sentences(d *text.Doc) []SentenceResult {
 		}
 	}
 	for i := range out {
+		if sx := d.Sentences[i].Syntax; sx != nil {
+			out[i].UPOS, out[i].Heads, out[i].Deprels = sx.UPOS, sx.Head, sx.Deprel
+		}
 		if out[i].Entities == nil {
 			out[i].Entities = []TokenEntity{}
 		}

@@ -22,22 +22,37 @@ With --tokens, implements the evaluation contract instead: reads JSON Lines
 {"id", "doc", "tokens"} (one pre-tokenised sentence per line; consecutive
 lines with the same doc form one document) on stdin and writes
 {"id", "entities": [{"start","end","type"}], "relations": [{"head","tail","type"}]}
-per line, in the same order.
+per line, in the same order. When the binary has a parser, each line also
+carries "upos", "heads" (1-based, 0 for the root) and "deprels", one item
+per token.
+
+With --explain, prints for a reader instead of JSON: each sentence with its
+tokens, their NER tags, UPOS tags and dependency heads and relations, the
+mentions found in it (type, how found, entity) and the facts (basis,
+confidence, and whether the graph keeps them or why not), so that one can
+see why a fact was or was not found.
 
 Examples:
   kgraph extract article.txt
   kgraph extract corpus.jsonl > graphs.jsonl
+  kgraph extract --explain article.txt | less
+  echo 'Ann Lee, the chief executive of Norvik Bank, visited Oslo.' | kgraph extract --explain
   echo '{"id":"s1","tokens":["Ann","Lee","visited","Oslo","."]}' | kgraph extract --tokens
 `
 
 func runExtract(ctx context.Context, args []string, e env) int {
 	fs := newFlags("extract", "[flags] [FILE...]", extractHelp, e)
 	tokens := fs.Bool("tokens", false, "evaluation contract: pre-tokenised JSONL on stdin")
+	explain := fs.Bool("explain", false, "print each sentence's tokens, tags, tree, mentions and facts for a reader")
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted, in bytes")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
+	}
+	if *explain && *tokens {
+		fmt.Fprintln(e.stderr, "kgraph extract: --explain and --tokens exclude each other")
+		return exitUsage
 	}
 	ld, err := loader.New()
 	if err != nil {
@@ -60,6 +75,9 @@ func runExtract(ctx context.Context, args []string, e env) int {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
+	if *explain {
+		return explainDocs(ctx, ld, paths, e, out, *maxDoc)
+	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	failed := 0
@@ -74,6 +92,37 @@ func runExtract(ctx context.Context, args []string, e env) int {
 			return nil
 		}
 		return enc.Encode(o.x)
+	})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph extract:", err)
+		return exitUsage
+	}
+	if failed > 0 {
+		return exitPartial
+	}
+	return exitOK
+}
+
+// explainDocs extracts the documents one by one and writes Explain's
+// account of each.
+func explainDocs(ctx context.Context, ld *loader.Loader, paths []string, e env, out *bufio.Writer, maxDoc int) int {
+	failed := 0
+	err := loader.Read(ctx, paths, e.stdin, loader.Limits{MaxDocBytes: maxDoc}, func(it loader.Item) error {
+		if it.Err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "kgraph extract: %s: %s (skipped)\n", it.Origin, reason(it.Err))
+			return nil
+		}
+		d, x, err := ld.ExtractDoc(ctx, it.Doc)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "══ document %s (%s): %d sentences, %d entities, %d facts in the graph\n", x.Document.ID, it.Origin, len(d.Sentences), len(x.Entities), len(x.Relations))
+		if err := ld.Explain(out, d); err != nil {
+			return err
+		}
+		_, err = out.WriteString("\n")
+		return err
 	})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "kgraph extract:", err)
