@@ -171,27 +171,18 @@ func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
 
 type refineStage struct{ s *refine.Stage }
 
-func (refineStage) Name() string { return "refine" }
-func (s refineStage) Run(_ context.Context, d *text.Doc) error {
-	s.s.Refine(d)
-	return nil
-}
+func (refineStage) Name() string                                 { return "refine" }
+func (s refineStage) Run(ctx context.Context, d *text.Doc) error { return s.s.RefineContext(ctx, d) }
 
 type corefStage struct{ s *coref.Stage }
 
-func (corefStage) Name() string { return "coref" }
-func (s corefStage) Run(_ context.Context, d *text.Doc) error {
-	s.s.Resolve(d)
-	return nil
-}
+func (corefStage) Name() string                                 { return "coref" }
+func (s corefStage) Run(ctx context.Context, d *text.Doc) error { return s.s.ResolveContext(ctx, d) }
 
 type relationStage struct{ s *relation.Stage }
 
-func (relationStage) Name() string { return "relation" }
-func (s relationStage) Run(_ context.Context, d *text.Doc) error {
-	s.s.Extract(d)
-	return nil
-}
+func (relationStage) Name() string                                 { return "relation" }
+func (s relationStage) Run(ctx context.Context, d *text.Doc) error { return s.s.ExtractContext(ctx, d) }
 
 // Stage returns the stage called name, or nil when the pipeline has none
 // ("syntax" in a binary without a parser).

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,22 +15,34 @@ import (
 // nominal mentions for the descriptions it resolves. It sorts d.Mentions in
 // text order; run it before relation extraction, which refers to mentions
 // by index.
-func (lx *Stage) Resolve(d *text.Doc) {
+func (lx *Stage) Resolve(d *text.Doc) { _ = lx.ResolveContext(context.Background(), d) }
+
+// ResolveContext is Resolve that checks ctx between its sieves and returns
+// ctx.Err() when it ends first (d is then incomplete).
+func (lx *Stage) ResolveContext(ctx context.Context, d *text.Doc) error {
 	r := &resolver{lx: lx, d: d}
 	r.init()
-	r.parenAcronyms()
-	r.exact()
-	r.plurals()
-	r.retypeAcronyms()
-	r.gazetteerNames()
-	r.initials()
-	r.countryOrgs()
-	r.headMatch()
-	r.nameParts()
-	r.firstWords()
-	r.nameParts() // again, for people whom first words made persons
-	r.descriptions()
+	for _, sieve := range []func(){
+		r.parenAcronyms,
+		r.exact,
+		r.plurals,
+		r.retypeAcronyms,
+		r.gazetteerNames,
+		r.initials,
+		r.countryOrgs,
+		r.headMatch,
+		r.nameParts,
+		r.firstWords,
+		r.nameParts, // again, for people whom first words made persons
+		r.descriptions,
+	} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sieve()
+	}
 	r.build()
+	return nil
 }
 
 // mention is what the sieves know about one mention.
@@ -148,6 +161,23 @@ func (r *resolver) union(a, b int) {
 	r.parent[b] = a // the earlier mention stays the root
 	r.members[a] = append(r.members[a], r.members[b]...)
 	delete(r.members, b)
+}
+
+// maxScan bounds how many members of one cluster a sieve looks at when it
+// asks what the cluster is (a person? which words does it have?). A news
+// document's largest cluster has a few dozen mentions; a roster repeating
+// a few names thousands of times would make every such question cost the
+// cluster's size, and the sieves quadratic in the document.
+const maxScan = 256
+
+// scan returns the members of the cluster of root that the sieves look
+// at: the first maxScan.
+func (r *resolver) scan(root int) []int {
+	m := r.members[root]
+	if len(m) > maxScan {
+		return m[:maxScan]
+	}
+	return m
 }
 
 // sameName is the reason exact matching gives; resolution leaves it out.
@@ -673,7 +703,7 @@ func (r *resolver) headMatch() {
 func (r *resolver) headFits(i int, m mention, root int, cache map[int]map[string]bool) bool {
 	head := m.low[len(m.low)-1]
 	at := r.d.Mentions[i]
-	for _, j := range r.members[root] {
+	for _, j := range r.scan(root) {
 		n := r.ms[j]
 		if r.d.Mentions[j].Nominal || len(n.low) <= len(m.low) || n.low[len(n.low)-1] != head {
 			continue
@@ -692,7 +722,7 @@ func (r *resolver) headFits(i int, m mention, root int, cache map[int]map[string
 		}
 		all, ok := cache[root]
 		if !ok {
-			all = r.words(r.members[root])
+			all = r.words(r.scan(root))
 			cache[root] = all
 		}
 		ok = true
@@ -749,7 +779,7 @@ func (r *resolver) nameParts() {
 			// Edwin" names a first name (a knight or dame is called by it).
 			hon := strings.ToLower(r.d.Mentions[i].Honorific)
 			anyPart := person && (hon == "" || hon == "sir" || hon == "dame")
-			if !r.namePartOf(m.low[0], r.members[root], anyPart) {
+			if !r.namePartOf(m.low[0], r.scan(root), anyPart) {
 				continue
 			}
 			if target >= 0 {
@@ -762,7 +792,7 @@ func (r *resolver) nameParts() {
 			continue
 		}
 		if !person {
-			own := r.members[r.find(i)]
+			own := r.scan(r.find(i))
 			same := true
 			for _, j := range own {
 				same = same && r.ms[j].norm == m.norm
@@ -814,7 +844,7 @@ func (r *resolver) surnames(byWord map[string][]int) {
 // is a person whose surname "Mr Bell" then joins.
 func (r *resolver) personCluster(root int) bool {
 	people, named := 0, 0
-	for _, j := range r.members[root] {
+	for _, j := range r.scan(root) {
 		if r.d.Mentions[j].Nominal {
 			continue
 		}
@@ -908,7 +938,7 @@ func (r *resolver) firstWords() {
 			continue
 		}
 		party := r.lx.gaz.IsNORP(m.norm) // "Green" is short for "Green Party" only
-		own := r.members[r.find(i)]
+		own := r.scan(r.find(i))
 		same := true
 		for _, j := range own {
 			same = same && r.ms[j].norm == m.norm
@@ -965,7 +995,7 @@ func (r *resolver) shortFormWords(m mention) bool {
 // allOrgs reports whether every named mention of a cluster is an
 // organisation, event or the like.
 func (r *resolver) allOrgs(root int) bool {
-	for _, j := range r.members[root] {
+	for _, j := range r.scan(root) {
 		if !r.d.Mentions[j].Nominal && group(r.typ(j)) != 4 {
 			return false
 		}

@@ -339,7 +339,7 @@ func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]i
 		if abbrev && !r.hasName(cand, head) {
 			continue
 		}
-		all := r.words(r.members[cand])
+		all := r.words(r.scan(cand))
 		ok := true
 		for _, w := range words {
 			ok = ok && all[w]
@@ -362,7 +362,7 @@ var calendar = text.Set(text.Months, text.Weekdays)
 // hasName reports whether the cluster of root has a named mention whose
 // normalised name is name.
 func (r *resolver) hasName(root int, name string) bool {
-	for _, j := range r.members[root] {
+	for _, j := range r.scan(root) {
 		if !r.d.Mentions[j].Nominal && r.ms[j].norm == name {
 			return true
 		}

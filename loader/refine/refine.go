@@ -1,6 +1,7 @@
 package refine
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -14,9 +15,16 @@ import (
 // Refine appends to d.Mentions one typed mention for each usable NER span in
 // d.Spans, in text order, with Entity set to -1. Spans that are only a title
 // are not kept (coreference may add them back as descriptions).
-func (lx *Stage) Refine(d *text.Doc) {
+func (lx *Stage) Refine(d *text.Doc) { _ = lx.RefineContext(context.Background(), d) }
+
+// RefineContext is Refine that checks ctx every 64 sentences and returns
+// ctx.Err() when it ends first (d.Mentions is then incomplete).
+func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 	alone := lx.spanNames(d)
 	for si, s := range d.Sentences {
+		if si%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		var spans []text.Span
 		if si < len(d.Spans) {
 			spans = d.Spans[si]
@@ -47,6 +55,7 @@ func (lx *Stage) Refine(d *text.Doc) {
 			})
 		}
 	}
+	return nil
 }
 
 // spanIndex counts the lower-case texts of the document's NER spans and

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -17,7 +18,11 @@ import (
 // date, when known, is set as attribute "documentDate". Extract is safe to
 // call on many documents concurrently; during the call it types names that
 // end in an event noun as events, and restores the types before it returns.
-func (lx *Stage) Extract(d *text.Doc) {
+func (lx *Stage) Extract(d *text.Doc) { _ = lx.ExtractContext(context.Background(), d) }
+
+// ExtractContext is Extract that checks ctx between sentences and returns
+// ctx.Err() when it ends first (d.Relations is then incomplete).
+func (lx *Stage) ExtractContext(ctx context.Context, d *text.Doc) error {
 	d.Relations = d.Relations[:0]
 	defer retypeEvents(d)()
 	x := newExtractor(lx, d)
@@ -43,6 +48,9 @@ func (lx *Stage) Extract(d *text.Doc) {
 		if len(x.bySent[s]) == 0 {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		st := x.sentence(s)
 		x.sentencePatterns(st)
 		if m != nil {
@@ -50,9 +58,13 @@ func (lx *Stage) Extract(d *text.Doc) {
 		}
 		x.related(st)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	x.documentLevel()
 	x.prune()
 	x.finish()
+	return nil
 }
 
 // eventNouns end the names of events.

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -57,11 +58,50 @@ type Candidate struct {
 	Rel        graph.RelationType
 }
 
+// MaxPairs bounds the classifier's candidate pairs in one sentence. A news
+// sentence has a handful of names (CoNLL04's longest gives 90 pairs); a
+// roster of thousands of names in one sentence would otherwise cost the
+// square of its length in time and memory.
+const MaxPairs = 256
+
 // Candidates lists the classifier's candidate pairs of sentence s: every
 // ordered pair of named (non-nominal) mentions whose types allow a CoNLL04
-// relation. mentions holds the indices of the sentence's named mentions in
-// token order.
+// relation, in head order. mentions holds the indices of the sentence's
+// named mentions in token order. When there are more than MaxPairs pairs,
+// the MaxPairs nearest ones are kept (fewest tokens between the two
+// mentions): the cost is linear in the number of mentions.
 func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
+	if pairsAtMost(d, mentions, MaxPairs) {
+		return allCandidates(d, mentions, out)
+	}
+	return nearestCandidates(d, mentions, out)
+}
+
+// pairsAtMost reports whether mentions make at most max ordered pairs of
+// arguments, counting without listing them.
+func pairsAtMost(d *text.Doc, mentions []int, max int) bool {
+	var n [argLoc + 1]int
+	for _, i := range mentions {
+		n[argClass(d.Mentions[i].Type)]++
+	}
+	total := 0
+	for a := argPer; a <= argLoc; a++ {
+		for b := argPer; b <= argLoc; b++ {
+			if n[a] > 0 && n[b] > 0 && classRelation(a, b) != "" {
+				k := n[a] * n[b]
+				if a == b {
+					k -= n[a]
+				}
+				if total += k; total > max {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func allCandidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
 	for _, i := range mentions {
 		ci := argClass(d.Mentions[i].Type)
 		if ci == argNone {
@@ -76,6 +116,43 @@ func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
 			}
 		}
 	}
+	return out
+}
+
+// nearestCandidates keeps the MaxPairs pairs of least distance: it pairs
+// each mention with the mentions at rank distance 1, 2, … in the
+// sentence's token order until MaxPairs pairs are found, then lists them
+// in head order like allCandidates. Work is O(MaxPairs + len(mentions)) per
+// rank distance tried, and at most MaxPairs rank distances yield pairs.
+func nearestCandidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
+	start := len(out)
+	n := len(mentions)
+	for gap := 1; gap < n && len(out)-start < MaxPairs; gap++ {
+		for a := 0; a+gap < n && len(out)-start < MaxPairs; a++ {
+			i, j := mentions[a], mentions[a+gap]
+			ci, cj := argClass(d.Mentions[i].Type), argClass(d.Mentions[j].Type)
+			if ci == argNone || cj == argNone {
+				continue
+			}
+			if rel := classRelation(ci, cj); rel != "" {
+				out = append(out, Candidate{Head: i, Tail: j, Rel: rel})
+			}
+			if rel := classRelation(cj, ci); rel != "" && len(out)-start < MaxPairs {
+				out = append(out, Candidate{Head: j, Tail: i, Rel: rel})
+			}
+		}
+	}
+	pos := make(map[int]int, n)
+	for k, i := range mentions {
+		pos[i] = k
+	}
+	kept := out[start:]
+	sort.SliceStable(kept, func(a, b int) bool {
+		if pos[kept[a].Head] != pos[kept[b].Head] {
+			return pos[kept[a].Head] < pos[kept[b].Head]
+		}
+		return pos[kept[a].Tail] < pos[kept[b].Tail]
+	})
 	return out
 }
 
