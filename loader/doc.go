@@ -2,17 +2,37 @@
 // with an optional date/title header, JSON Lines, directories, stdin) and
 // runs the extraction pipeline that makes a graph.Extraction of each.
 //
-// The pipeline is a sequence of stages, one sub-package each, that read and
-// extend one *text.Doc:
+// The pipeline is a list of stages (Stage: a name and Run(ctx, *text.Doc))
+// that read and extend one *text.Doc, one sub-package each:
 //
-//	token     tokens with byte offsets, sentences            (loader/token)
-//	ner       PER/ORG/LOC/MISC spans, a trained model         (loader/ner)
-//	refine    ontology types and attributes from gazetteers  (loader/refine, loader/gazetteer)
-//	coref     mentions clustered into entities, aliases      (loader/coref)
-//	relation  facts between mentions, with evidence          (loader/relation)
+//	tokenize  sentences of tokens with byte offsets         loader/token
+//	ner       PER/ORG/LOC/MISC spans, a trained model        loader/ner
+//	syntax    UPOS, lemmas, dependency tree per sentence     loader/syntax (when the binary has a parser)
+//	refine    typed mentions, attributes, name fields        loader/refine + loader/gazetteer
+//	coref     mentions clustered into entities, aliases      loader/coref
+//	relation  facts between mentions, with evidence          loader/relation
+//
+// New (or NewFrom with explicit Resources) decodes and validates every
+// resource once — gazetteer tables, refine tables, the NER model and word
+// clusters, the parser, the relation classifier — and builds the stages as
+// values holding them (NewPipeline; the training programs call it too, so
+// the stage order is written once). A corrupt embedded file is an error of
+// New; nothing is loaded lazily and nothing panics later.
+//
+// Stages pass each other typed fields (text.Mention's Name, Modifier,
+// Canonical, Honorific; text.Sentence's Syntax); Attrs holds only what the
+// graph outputs. Closed-class word lists shared by stages live in
+// loader/text (words.go).
+//
+// Cost is linear in the document: sentences are cut at MaxSentenceTokens,
+// the relation classifier scores at most relation.MaxPairs pairs per
+// sentence (nearest first), coreference looks at a bounded number of
+// members per cluster, and ctx is checked between and inside stages.
 //
 // Extract is a pure function of its input: no I/O, no store, safe for many
-// goroutines at once. The trained models are embedded in the binary.
+// goroutines at once. ExtractDoc also returns the working document, which
+// Explain prints for `kgraph extract --explain`. Sentences reports a
+// document per sentence for the evaluation contract (with the parse).
 //
 // loader imports graph, its own sub-packages and the standard library only.
 package loader

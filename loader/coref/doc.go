@@ -2,8 +2,9 @@
 // real-world person, organisation, place or thing, whatever names, short
 // forms and descriptions the text uses for it.
 //
-// It owns Resolve and may import graph, loader/text, loader/gazetteer and
-// the standard library.
+// It owns the stage (Stage, built by New from the gazetteer; its Resolve
+// method does the work) and may import graph, loader/text,
+// loader/gazetteer and the standard library.
 //
 // Resolution follows the deterministic, precision-ranked sieves of Lee et
 // al. (2013): each sieve merges clusters of mentions only when its evidence

@@ -6,8 +6,11 @@
 // groups, and job titles — and answers look-ups by name.
 //
 // It owns the data files under data/ (embedded with go:embed) and may import
-// only graph and the standard library. Every table is read once, lazily, on
-// the first look-up, and is safe for concurrent use afterwards.
+// only graph and the standard library. Load reads and validates every
+// embedded table into a *Tables (Parse reads them from any fs.FS); a
+// malformed line is an error naming its file and line. The look-ups are
+// methods of *Tables, which is read-only and safe for concurrent use; the
+// loader builds it once and hands it to the stages that need it.
 //
 // # Data and where it came from
 //

@@ -2,9 +2,12 @@
 // typed mentions of the kgraph ontology: PERSON, ORGANIZATION, LOCATION with
 // a kind (country, city, region, facility), EVENT, INITIATIVE, NORP and MISC.
 //
-// It owns Refine and its tables (data/keywords.tsv, data/common-nouns.txt,
-// data/personal-names.txt, data/org-descriptors.tsv, embedded), and may
-// import graph, loader/text, loader/gazetteer and the standard library.
+// It owns the stage (Stage, built by New from the gazetteer and its
+// tables, whose Refine method does the work) and its tables
+// (data/keywords.tsv, data/common-nouns.txt, data/personal-names.txt,
+// data/org-descriptors.tsv, embedded; EmbeddedTables), parsed and checked
+// by New, and may import graph, loader/text, loader/gazetteer and the
+// standard library.
 //
 // Refinement is driven by data, not by code paths per name: the place and
 // organisation gazetteers give kinds, countries and canonical names; the

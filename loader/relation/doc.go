@@ -1,5 +1,6 @@
 // Package relation finds the relations a document states between its
-// mentions: Extract fills text.Doc.Relations (head and tail are mention
+// mentions: the stage (Stage, built by New from the gazetteer and the
+// classifier that Load decodes) has Extract fill text.Doc.Relations (head and tail are mention
 // indices, Sent the evidence sentence, Attrs the title, predicate, dates
 // and basis, Confidence in (0,1]). It runs after refine (typed mentions) and
 // coref (entities, nominal mentions such as "the finance minister").
