@@ -52,7 +52,7 @@ func TestCandidatesBounded(t *testing.T) {
 			t.Fatalf("%d names: %d pairs, want 1..%d", n, len(got), relation.MaxPairs)
 		}
 		for k, c := range got {
-			if gap := abs(c.Head - c.Tail); gap > 4 {
+			if gap := abs(c.Head - c.Tail); gap > 2*relation.MaxPairs/n+2 {
 				t.Errorf("%d names: pair %d–%d is %d names apart; the nearest pairs fill the bound first", n, c.Head, c.Tail, gap)
 				break
 			}
