@@ -10,9 +10,14 @@ import (
 // Model is the trained tagger and parser; read-only after loading, safe
 // for concurrent use.
 type Model struct {
-	tagger *tagger
-	parser *parser
-	lemmas *lemmatizer
+	clusters  map[string]uint32 // word -> len<<24 | path bits
+	tags      *table            // tagger: nTags classes
+	act       *table            // parser actions: nActs classes
+	lab       *table            // relations: len(labels) classes
+	labels    []string
+	rootLabel int8
+	lemmaTab  map[lemmaKey]string // where the suffix rules miss
+	pool      sync.Pool
 }
 
 // Parse is the syntax of one sentence, one item per token.
@@ -26,6 +31,7 @@ type Parse struct {
 // ErrNoModel is returned by Load when the binary carries no trained model.
 var ErrNoModel = errors.New("syntax: no model")
 
+//go:embed model.bin.gz
 var modelFile []byte
 
 var loaded struct {
@@ -53,4 +59,137 @@ func (m *Model) Parse(words []string) Parse {
 	var p Parse
 	m.ParseInto(&p, words)
 	return p
+}
+
+// scratch is the per-call working memory of ParseInto.
+type scratch struct {
+	atoms  []atoms
+	tags   []int8
+	keys   []uint64
+	scores []int32
+	st     pstate
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{scores: make([]int32, 64+nTags)}
+}
+
+// ParseInto is Parse writing into p, reusing its slices.
+func (m *Model) ParseInto(p *Parse, words []string) {
+	n := len(words)
+	p.UPOS = resize(p.UPOS, n)
+	p.Lemma = resize(p.Lemma, n)
+	p.Deprel = resize(p.Deprel, n)
+	if cap(p.Head) < n {
+		p.Head = make([]int, n)
+	}
+	p.Head = p.Head[:n]
+	if n == 0 {
+		return
+	}
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	sc.atoms = sc.atoms[:0]
+	for _, w := range words {
+		sc.atoms = append(sc.atoms, atoms{})
+		m.atomsOf(&sc.atoms[len(sc.atoms)-1], w)
+	}
+	if cap(sc.tags) < n {
+		sc.tags = make([]int8, n)
+	}
+	sc.tags = sc.tags[:n]
+	sc.keys = tagSentence(m.tags.score, sc.atoms, sc.tags, sc.keys, sc.scores)
+	st := &sc.st
+	st.reset(n)
+	st.toks = setToks(st.toks, sc.atoms, sc.tags)
+	sc.keys = m.parse(st, sc.keys, sc.scores)
+	for i := range n {
+		t := sc.tags[i]
+		p.UPOS[i] = upos[t]
+		p.Lemma[i] = m.lemma(words[i], int(t))
+		h := int(st.head[i])
+		if h == n {
+			h = -1
+		}
+		p.Head[i] = h + 1
+		p.Deprel[i] = m.labels[st.lab[i]]
+	}
+}
+
+// setToks fills the parser positions from the tagged atoms; position n is
+// the root.
+func setToks(toks []ptok, at []atoms, tags []int8) []ptok {
+	toks = toks[:0]
+	for i := range at {
+		a := &at[i]
+		t := uint64(tags[i])
+		c := a.cl[1]
+		if c == 0 {
+			c = a.partCl
+		}
+		toks = append(toks, ptok{w: a.lower, p: t, wp: key1(t, a.lower), c: c, suf: a.suf[2]})
+	}
+	return append(toks, rootTok)
+}
+
+// parse runs the greedy parser over st (reset, with toks set).
+func (m *Model) parse(st *pstate, keys []uint64, scores []int32) []uint64 {
+	for !st.terminal() {
+		keys = st.actFeatures(keys[:0])
+		m.act.score(scores, keys)
+		best := -1
+		for a := range nActs {
+			if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
+				best = a
+			}
+		}
+		var label int8
+		if best != actShift {
+			h, d := st.arc(best)
+			if int(h) == st.n {
+				label = m.rootLabel
+			} else {
+				keys = st.labFeatures(keys[:0], best, h, d)
+				m.lab.score(scores, keys)
+				label = argmaxLabel(scores[:len(m.labels)], m.rootLabel)
+			}
+		}
+		st.apply(best, label)
+	}
+	return keys
+}
+
+func argmaxLabel(scores []int32, root int8) int8 {
+	best := -1
+	for l, v := range scores {
+		if int8(l) != root && (best < 0 || v > scores[best]) {
+			best = l
+		}
+	}
+	return int8(best)
+}
+
+func resize(s []string, n int) []string {
+	if cap(s) < n {
+		return make([]string, n)
+	}
+	return s[:n]
+}
+
+// Prune returns a copy of m without the features whose weights are all
+// below min in magnitude (weights are scaled so that each model's largest
+// is 30000): a smaller, faster model. cmd/train-syntax uses it.
+func (m *Model) Prune(min int) *Model {
+	c := &Model{clusters: m.clusters, labels: m.labels, rootLabel: m.rootLabel, lemmaTab: m.lemmaTab}
+	c.tags, c.act, c.lab = m.tags.pruned(min), m.act.pruned(min), m.lab.pruned(min)
+	return c
+}
+
+// Sizes reports the number of features of the tagger, the action model
+// and the relation model.
+func (m *Model) Sizes() (tagger, actions, relations int) {
+	return m.tags.size(), m.act.size(), m.lab.size()
 }

@@ -1,0 +1,80 @@
+package syntax
+
+import (
+	"os"
+	"testing"
+)
+
+// devSentences reads the EWT dev split, skipping the test when ../shared
+// is absent.
+func devSentences(tb testing.TB) []Sentence {
+	tb.Helper()
+	f, err := os.Open("../../../shared/data/ud-ewt/dev.conllu")
+	if err != nil {
+		tb.Skipf("EWT dev split not available: %v", err)
+	}
+	defer f.Close()
+	s, err := ReadCoNLLU(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func loadModel(tb testing.TB) *Model {
+	tb.Helper()
+	m, err := Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+// BenchmarkParse reports the speed of Parse (atoms, tagger, parser and
+// lemmas) on the EWT dev sentences, in tokens per second on one core.
+func BenchmarkParse(b *testing.B) {
+	sents := devSentences(b)
+	m := loadModel(b)
+	var p Parse
+	tokens := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := sents[i%len(sents)]
+		m.ParseInto(&p, s.Words)
+		tokens += len(s.Words)
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkParser reports the parser alone (tags computed beforehand) on
+// the EWT dev sentences, in tokens per second on one core.
+func BenchmarkParser(b *testing.B) {
+	sents := devSentences(b)
+	m := loadModel(b)
+	type tagged struct {
+		at   []atoms
+		tags []int8
+	}
+	in := make([]tagged, len(sents))
+	var keys []uint64
+	scores := make([]int32, 64)
+	for i, s := range sents {
+		x := tagged{at: make([]atoms, len(s.Words)), tags: make([]int8, len(s.Words))}
+		for j, w := range s.Words {
+			m.atomsOf(&x.at[j], w)
+		}
+		keys = tagSentence(m.tags.score, x.at, x.tags, keys, scores)
+		in[i] = x
+	}
+	var st pstate
+	tokens := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x := &in[i%len(in)]
+		st.reset(len(x.at))
+		st.toks = setToks(st.toks, x.at, x.tags)
+		keys = m.parse(&st, keys, scores)
+		tokens += len(x.at)
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}

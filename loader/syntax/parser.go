@@ -1,0 +1,301 @@
+package syntax
+
+// The parser is arc-hybrid (Kuhlmann et al. 2011) with the root at the end
+// of the buffer (Ballesteros & Nivre 2013): SHIFT pushes the buffer's
+// front b0; LEFT makes b0 the head of the stack's top s0 and pops it;
+// RIGHT makes s1 the head of s0 and pops it. LEFT onto the root is allowed
+// only when s0 is the stack's last word, so every tree has one root.
+// Actions are scored by one linear model, the relation of an arc by a
+// second one that sees the arc's two ends once the arc is chosen.
+
+const (
+	actShift = iota
+	actLeft
+	actRight
+	nActs
+)
+
+// ptok are the hashed atoms of one parser position.
+type ptok struct {
+	w, p, wp, c, suf uint64
+}
+
+var (
+	noneTok = ptok{w: 0x4e4f4e45, p: uint64(tagNone), wp: 0x4e4f4e45, c: 0x4e4f4e45, suf: 0x4e4f4e45}
+	rootTok = ptok{w: 0x524f4f54, p: uint64(tagRoot), wp: 0x524f4f54, c: 0x524f4f54, suf: 0x524f4f54}
+)
+
+// pstate is a parser configuration over n words; word n is the root.
+type pstate struct {
+	n      int
+	stack  []int32
+	b      int32
+	head   []int32
+	lab    []int8
+	l1, l2 []int32 // leftmost and second leftmost child, -1 if none
+	r1, r2 []int32 // rightmost and second rightmost child
+	nl, nr []uint8 // number of left and right children
+	ls, rs []uint64
+	toks   []ptok
+}
+
+func (s *pstate) reset(n int) {
+	s.n = n
+	s.stack = s.stack[:0]
+	s.b = 0
+	grow := func(x []int32) []int32 {
+		if cap(x) < n+1 {
+			x = make([]int32, n+1)
+		}
+		x = x[:n+1]
+		for i := range x {
+			x[i] = -1
+		}
+		return x
+	}
+	s.head, s.l1, s.l2, s.r1, s.r2 = grow(s.head), grow(s.l1), grow(s.l2), grow(s.r1), grow(s.r2)
+	if cap(s.lab) < n+1 {
+		s.lab = make([]int8, n+1)
+		s.nl = make([]uint8, n+1)
+		s.nr = make([]uint8, n+1)
+		s.ls = make([]uint64, n+1)
+		s.rs = make([]uint64, n+1)
+	}
+	s.lab, s.nl, s.nr, s.ls, s.rs = s.lab[:n+1], s.nl[:n+1], s.nr[:n+1], s.ls[:n+1], s.rs[:n+1]
+	for i := range s.lab {
+		s.lab[i] = -1
+		s.nl[i], s.nr[i], s.ls[i], s.rs[i] = 0, 0, 0, 0
+	}
+}
+
+func (s *pstate) terminal() bool { return len(s.stack) == 0 && int(s.b) == s.n }
+
+func (s *pstate) valid(a int) bool {
+	switch a {
+	case actShift:
+		return int(s.b) < s.n
+	case actLeft:
+		return len(s.stack) > 0 && (int(s.b) < s.n || len(s.stack) == 1)
+	default:
+		return len(s.stack) > 1
+	}
+}
+
+// arc returns the head and dependent of an arc action.
+func (s *pstate) arc(a int) (h, d int32) {
+	d = s.stack[len(s.stack)-1]
+	if a == actLeft {
+		return s.b, d
+	}
+	return s.stack[len(s.stack)-2], d
+}
+
+func (s *pstate) apply(a int, label int8) {
+	switch a {
+	case actShift:
+		s.stack = append(s.stack, s.b)
+		s.b++
+		return
+	}
+	h, d := s.arc(a)
+	s.stack = s.stack[:len(s.stack)-1]
+	s.head[d] = h
+	s.lab[d] = label
+	bit := uint64(1) << uint(label&63)
+	if d < h {
+		if s.l1[h] < 0 || d < s.l1[h] {
+			s.l2[h] = s.l1[h]
+			s.l1[h] = d
+		} else if s.l2[h] < 0 || d < s.l2[h] {
+			s.l2[h] = d
+		}
+		if s.nl[h] < 255 {
+			s.nl[h]++
+		}
+		s.ls[h] |= bit
+	} else {
+		if s.r1[h] < 0 || d > s.r1[h] {
+			s.r2[h] = s.r1[h]
+			s.r1[h] = d
+		} else if s.r2[h] < 0 || d > s.r2[h] {
+			s.r2[h] = d
+		}
+		if s.nr[h] < 255 {
+			s.nr[h]++
+		}
+		s.rs[h] |= bit
+	}
+}
+
+func (s *pstate) tok(i int32) *ptok {
+	if i < 0 {
+		return &noneTok
+	}
+	return &s.toks[i]
+}
+
+func (s *pstate) labOf(i int32) uint64 {
+	if i < 0 {
+		return 0
+	}
+	return uint64(s.lab[i]) + 1
+}
+
+func bucket(d int32) uint64 {
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 10:
+		return 6
+	}
+	return 7
+}
+
+func val(v uint8) uint64 {
+	if v > 4 {
+		return 4
+	}
+	return uint64(v)
+}
+
+func at(xs []int32, i int32) int32 {
+	if i < 0 {
+		return -1
+	}
+	return xs[i]
+}
+
+// actFeatures appends the action model's feature keys of s: the
+// Zhang & Nivre (2011) templates moved to the arc-hybrid positions (s1
+// stands where arc-eager has the head of s0), plus word clusters.
+func (s *pstate) actFeatures(keys []uint64) []uint64 {
+	st := s.stack
+	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	if len(st) > 0 {
+		s0 = st[len(st)-1]
+	}
+	if len(st) > 1 {
+		s1 = st[len(st)-2]
+	}
+	if len(st) > 2 {
+		s2 = st[len(st)-3]
+	}
+	b0, b1, b2 := s.b, int32(-1), int32(-1)
+	if int(b0)+1 <= s.n {
+		b1 = b0 + 1
+	}
+	if int(b0)+2 <= s.n {
+		b2 = b0 + 2
+	}
+	S0, S1, S2 := s.tok(s0), s.tok(s1), s.tok(s2)
+	B0, B1, B2 := s.tok(b0), s.tok(b1), s.tok(b2)
+	s0l, s0r, b0l, s1r, s1l := at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1), at(s.l1, s1)
+	s0l2, s0r2, b0l2 := at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
+	S0L, S0R, B0L, S1R, S1L := s.tok(s0l), s.tok(s0r), s.tok(b0l), s.tok(s1r), s.tok(s1l)
+	S0L2, S0R2, B0L2 := s.tok(s0l2), s.tok(s0r2), s.tok(b0l2)
+	var d, d1 uint64
+	if s0 >= 0 {
+		d = bucket(b0 - s0)
+	}
+	if s1 >= 0 {
+		d1 = bucket(s0 - s1)
+	}
+	var s0vl, s0vr, b0vl, s1vr uint64
+	var s0sl, s0sr, b0sl, s1sr uint64
+	if s0 >= 0 {
+		s0vl, s0vr, s0sl, s0sr = val(s.nl[s0]), val(s.nr[s0]), s.ls[s0], s.rs[s0]
+	}
+	if s1 >= 0 {
+		s1vr, s1sr = val(s.nr[s1]), s.rs[s1]
+	}
+	b0vl, b0sl = val(s.nl[b0]), s.ls[b0]
+	keys = append(keys,
+		key1(100, 0),
+		// single words
+		key1(101, S0.wp), key1(102, S0.w), key1(103, S0.p),
+		key1(104, B0.wp), key1(105, B0.w), key1(106, B0.p),
+		key1(107, B1.wp), key1(108, B1.w), key1(109, B1.p),
+		key1(110, B2.wp), key1(111, B2.w), key1(112, B2.p),
+		key1(113, S1.wp), key1(114, S1.w), key1(115, S1.p),
+		key1(116, S2.p),
+		// pairs
+		key2(120, S0.wp, B0.wp), key2(121, S0.wp, B0.w), key2(122, S0.w, B0.wp),
+		key2(123, S0.wp, B0.p), key2(124, S0.p, B0.wp), key2(125, S0.w, B0.w),
+		key2(126, S0.p, B0.p), key2(127, B0.p, B1.p), key2(128, S1.p, S0.p),
+		key2(129, S1.w, S0.w), key2(130, S1.wp, S0.p), key2(131, S1.p, S0.wp),
+		key2(132, S1.p, B0.p), key2(133, S1.w, B0.w),
+		// three tags
+		key3(140, B0.p, B1.p, B2.p), key3(141, S0.p, B0.p, B1.p),
+		key3(142, S1.p, S0.p, B0.p), key3(143, S0.p, S0L.p, B0.p),
+		key3(144, S0.p, S0R.p, B0.p), key3(145, S0.p, B0.p, B0L.p),
+		key3(146, S1.p, S1R.p, S0.p), key3(147, S2.p, S1.p, S0.p),
+		key3(148, S1.p, S0.p, S0R.p), key3(149, S1.p, S1L.p, S0.p),
+		// distance
+		key2(150, S0.w, d), key2(151, S0.p, d), key2(152, B0.w, d), key2(153, B0.p, d),
+		key3(154, S0.w, B0.w, d), key3(155, S0.p, B0.p, d),
+		key3(156, S1.p, S0.p, d1), key3(157, S1.w, S0.w, d1),
+		// valency
+		key2(160, S0.w, s0vr), key2(161, S0.p, s0vr), key2(162, S0.w, s0vl), key2(163, S0.p, s0vl),
+		key2(164, B0.w, b0vl), key2(165, B0.p, b0vl), key2(166, S1.p, s1vr),
+		// children
+		key1(170, S0L.w), key1(171, S0L.p), key1(172, s.labOf(s0l)),
+		key1(173, S0R.w), key1(174, S0R.p), key1(175, s.labOf(s0r)),
+		key1(176, B0L.w), key1(177, B0L.p), key1(178, s.labOf(b0l)),
+		key1(179, S1R.p), key1(180, s.labOf(s1r)), key2(181, S1L.p, s.labOf(s1l)),
+		// third order
+		key1(182, S0L2.p), key1(183, s.labOf(s0l2)), key1(184, S0R2.p), key1(185, s.labOf(s0r2)),
+		key1(186, B0L2.p), key1(187, s.labOf(b0l2)),
+		key3(188, S0.p, S0L.p, S0L2.p), key3(189, S0.p, S0R.p, S0R2.p), key3(190, B0.p, B0L.p, B0L2.p),
+		// label sets
+		key2(191, S0.w, s0sr), key2(192, S0.p, s0sr), key2(193, S0.w, s0sl), key2(194, S0.p, s0sl),
+		key2(195, B0.w, b0sl), key2(196, B0.p, b0sl), key2(197, S1.p, s1sr),
+		// clusters
+		key1(200, S0.c), key1(201, B0.c), key1(202, B1.c), key1(203, S1.c),
+		key2(204, S0.c, B0.c), key2(205, S0.c, B0.p), key2(206, S0.p, B0.c),
+		key2(207, S1.c, S0.c), key2(208, S1.c, S0.p), key2(209, S1.p, S0.c),
+		key2(210, S0.suf, B0.p), key2(211, S0.p, B0.suf),
+	)
+	return keys
+}
+
+// labFeatures appends the relation model's keys for the arc h -> d made
+// by action a.
+func (s *pstate) labFeatures(keys []uint64, a int, h, d int32) []uint64 {
+	H, D := s.tok(h), s.tok(d)
+	t := uint64(a) << 20
+	dist := h - d
+	if dist < 0 {
+		dist = -dist
+	}
+	db := bucket(dist)
+	dl, dr := at(s.l1, d), at(s.r1, d)
+	DL, DR := s.tok(dl), s.tok(dr)
+	var hs uint64
+	if d < h {
+		hs = s.ls[h]
+	} else {
+		hs = s.rs[h]
+	}
+	prev, next := d-1, d+1
+	if int(next) >= s.n {
+		next = -1
+	}
+	P, N := s.tok(prev), s.tok(next)
+	keys = append(keys,
+		key1(t|300, 0),
+		key1(t|301, D.w), key1(t|302, D.p), key1(t|303, D.wp), key1(t|304, D.c), key1(t|305, D.suf),
+		key1(t|306, H.w), key1(t|307, H.p), key1(t|308, H.wp), key1(t|309, H.c),
+		key2(t|310, D.p, H.p), key2(t|311, D.w, H.p), key2(t|312, D.p, H.w), key2(t|313, D.w, H.w),
+		key2(t|314, D.c, H.c), key2(t|315, D.c, H.p), key2(t|316, D.p, H.c),
+		key3(t|317, D.p, H.p, db),
+		key2(t|318, D.p, s.ls[d]), key2(t|319, D.p, s.rs[d]),
+		key2(t|320, D.p, s.labOf(dl)), key2(t|321, D.p, s.labOf(dr)),
+		key2(t|322, D.p, DL.p), key2(t|323, D.p, DR.w),
+		key2(t|324, H.p, hs), key3(t|325, D.p, H.p, hs),
+		key2(t|326, D.p, P.p), key2(t|327, D.p, N.p), key3(t|328, P.p, D.p, N.p),
+		key2(t|329, D.w, DL.w), key3(t|330, D.wp, H.p, db),
+	)
+	return keys
+}

@@ -1,0 +1,395 @@
+package syntax
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+)
+
+// TrainConfig configures Train.
+type TrainConfig struct {
+	Train     []Sentence        // training sentences
+	Dev       []Sentence        // optional: scored after each parser epoch (never trained on)
+	Clusters  map[string]uint32 // word clusters (len<<24 | path bits), as loader/ner reads them
+	TagIter   int               // tagger epochs
+	ParseIter int               // parser epochs
+	Folds     int               // jackknife folds for the parser's training tags (< 2: gold tags)
+	Explore   float64           // probability of following a wrong action after epoch 1
+	Prune     int               // drop features whose quantised weights (max 30000) are all below this
+	Seed      uint64
+	Log       io.Writer
+}
+
+// sample is a training sentence in indices.
+type sample struct {
+	at    []atoms
+	tags  []int8 // gold tags
+	ptags []int8 // tags the parser trains on (jackknifed)
+	head  []int32
+	lab   []int8
+}
+
+// Train trains the tagger, the parser and the lemma table.
+func Train(cfg TrainConfig) (*Model, error) {
+	logf := func(format string, args ...any) {
+		if cfg.Log != nil {
+			fmt.Fprintf(cfg.Log, format, args...)
+		}
+	}
+	start := time.Now()
+	m := &Model{clusters: cfg.Clusters}
+	if m.clusters == nil {
+		m.clusters = map[string]uint32{}
+	}
+	// Half of the sentences with hyphenated compounds are rewritten the way
+	// kgraph's tokenizer writes them.
+	sents := make([]Sentence, len(cfg.Train))
+	joined := 0
+	for i, s := range cfg.Train {
+		sents[i] = s
+		if i%2 == 0 {
+			if j, ok := joinHyphens(s); ok {
+				sents[i] = j
+				joined++
+			}
+		}
+	}
+	// relation labels, sorted
+	seen := map[string]bool{}
+	for _, s := range sents {
+		for _, d := range s.Deprel {
+			seen[d] = true
+		}
+	}
+	for d := range seen {
+		m.labels = append(m.labels, d)
+	}
+	slices.Sort(m.labels)
+	if len(m.labels) > 64 {
+		return nil, fmt.Errorf("syntax: %d relation labels, at most 64", len(m.labels))
+	}
+	m.rootLabel = -1
+	labIdx := map[string]int8{}
+	for i, l := range m.labels {
+		labIdx[l] = int8(i)
+		if l == "root" {
+			m.rootLabel = int8(i)
+		}
+	}
+	if m.rootLabel < 0 {
+		return nil, fmt.Errorf("syntax: no root relation in the training data")
+	}
+	data := make([]sample, 0, len(sents))
+	for _, s := range sents {
+		n := len(s.Words)
+		x := sample{at: make([]atoms, n), tags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n)}
+		ok := true
+		for i, w := range s.Words {
+			m.atomsOf(&x.at[i], w)
+			t := tagIndex(s.UPOS[i])
+			if t < 0 {
+				ok = false
+				break
+			}
+			x.tags[i] = int8(t)
+			h := s.Head[i] - 1
+			if h < 0 {
+				h = n
+			}
+			x.head[i] = int32(h)
+			x.lab[i] = labIdx[s.Deprel[i]]
+		}
+		if ok {
+			data = append(data, x)
+		}
+	}
+	logf("train: %d sentences (%d with hyphenated compounds joined), %d labels\n", len(data), joined, len(m.labels))
+
+	// jackknifed tags for the parser
+	for i := range data {
+		data[i].ptags = data[i].tags
+	}
+	if cfg.Folds >= 2 {
+		var correct, total int
+		for f := range cfg.Folds {
+			var tr []sample
+			for i, x := range data {
+				if i%cfg.Folds != f {
+					tr = append(tr, x)
+				}
+			}
+			tab := build(trainTagger(tr, cfg.TagIter, cfg.Seed+uint64(f)+1), 0)
+			var kb []uint64
+			scores := make([]int32, nTags)
+			for i := range data {
+				if i%cfg.Folds != f {
+					continue
+				}
+				x := &data[i]
+				x.ptags = make([]int8, len(x.at))
+				kb = tagSentence(tab.score, x.at, x.ptags, kb, scores)
+				for j := range x.ptags {
+					total++
+					if x.ptags[j] == x.tags[j] {
+						correct++
+					}
+				}
+			}
+		}
+		logf("jackknifed tags (%d folds): %.2f%% correct (%s)\n", cfg.Folds, 100*float64(correct)/float64(total), time.Since(start).Round(time.Second))
+	}
+	m.tags = build(trainTagger(data, cfg.TagIter, cfg.Seed), cfg.Prune)
+	logf("tagger: %d features (%s)\n", m.tags.size(), time.Since(start).Round(time.Second))
+	m.lemmaTab = trainLemmas(sents)
+	logf("lemmas: %d exceptions to the rules\n", len(m.lemmaTab))
+	if err := m.trainParser(data, cfg, logf); err != nil {
+		return nil, err
+	}
+	logf("trained in %s\n", time.Since(start).Round(time.Second))
+	return m, nil
+}
+
+func trainTagger(data []sample, iters int, seed uint64) *trainTable {
+	tt := newTrainTable(nTags)
+	rng := rand.New(rand.NewPCG(seed, 0x7a6))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var keys []uint64
+	scores := make([]int32, nTags)
+	var tags []int8
+	for range iters {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			x := &data[si]
+			tags = slices.Grow(tags[:0], len(x.at))[:len(x.at)]
+			for i := range x.at {
+				keys = tagFeatures(keys[:0], x.at, tags, i)
+				tt.score(scores, keys)
+				best := 0
+				for c := 1; c < nTags; c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				if g := int(x.tags[i]); best != g {
+					tt.update(keys, g, 1)
+					tt.update(keys, best, -1)
+				}
+				tags[i] = int8(best)
+				tt.t++
+			}
+		}
+	}
+	return tt
+}
+
+// cost is the number of gold arcs that action a makes unreachable
+// (Goldberg & Nivre 2013, arc-hybrid); gh holds the gold heads, n for the root.
+func (s *pstate) cost(a int, gh []int32) int {
+	c := 0
+	top := len(s.stack) - 1
+	if a == actShift {
+		b := s.b
+		h := gh[b]
+		for k, x := range s.stack {
+			if x == h && k != top {
+				c++
+			}
+			if gh[x] == b {
+				c++
+			}
+		}
+		return c
+	}
+	s0 := s.stack[top]
+	h := gh[s0]
+	if a == actLeft {
+		if h != s.b && (h > s.b || (top > 0 && h == s.stack[top-1])) {
+			c++
+		}
+	} else if h >= s.b {
+		c++
+	}
+	for d := int(s.b); d < s.n; d++ {
+		if gh[d] == s0 {
+			c++
+		}
+	}
+	return c
+}
+
+func (m *Model) trainParser(data []sample, cfg TrainConfig, logf func(string, ...any)) error {
+	nl := len(m.labels)
+	act := newTrainTable(nActs)
+	lab := newTrainTable(nl)
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a75e))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var keys []uint64
+	scores := make([]int32, 64)
+	var st pstate
+	start := time.Now()
+	for ep := range cfg.ParseIter {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		var errs, steps int
+		for _, si := range order {
+			x := &data[si]
+			n := len(x.at)
+			st.reset(n)
+			st.toks = setToks(st.toks, x.at, x.ptags)
+			for !st.terminal() {
+				keys = st.actFeatures(keys[:0])
+				act.score(scores, keys)
+				pred, best := -1, -1
+				var costs [nActs]int
+				minc := 1 << 30
+				for a := range nActs {
+					if !st.valid(a) {
+						continue
+					}
+					costs[a] = st.cost(a, x.head)
+					if costs[a] < minc {
+						minc = costs[a]
+					}
+					if pred < 0 || scores[a] > scores[pred] {
+						pred = a
+					}
+				}
+				for a := range nActs {
+					if st.valid(a) && costs[a] == minc && (best < 0 || scores[a] > scores[best]) {
+						best = a
+					}
+				}
+				follow := pred
+				steps++
+				if costs[pred] != minc {
+					errs++
+					act.update(keys, best, 1)
+					act.update(keys, pred, -1)
+					if ep == 0 || rng.Float64() >= cfg.Explore {
+						follow = best
+					}
+				}
+				act.t++
+				var label int8
+				if follow != actShift {
+					h, d := st.arc(follow)
+					if int(h) == n {
+						label = m.rootLabel
+					} else {
+						keys = st.labFeatures(keys[:0], follow, h, d)
+						lab.score(scores, keys)
+						label = argmaxLabel(scores[:nl], m.rootLabel)
+						if x.head[d] == h {
+							if g := x.lab[d]; g != label {
+								lab.update(keys, int(g), 1)
+								lab.update(keys, int(label), -1)
+								label = g
+							}
+							lab.t++
+						}
+					}
+				}
+				st.apply(follow, label)
+			}
+		}
+		msg := fmt.Sprintf("parser epoch %d: %.2f%% wrong actions, %d+%d features (%s)", ep+1, 100*float64(errs)/float64(steps), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
+		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%3 == 0) {
+			m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
+			r := m.Eval(cfg.Dev)
+			msg += fmt.Sprintf("; dev %s", r)
+		}
+		logf("%s\n", msg)
+	}
+	m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
+	logf("parser: %d+%d features kept\n", m.act.size(), m.lab.size())
+	return nil
+}
+
+// build averages, quantises and prunes a trained table.
+func build(t *trainTable, min int) *table {
+	k, w := t.average(0)
+	k, q := quantise(t.nc, k, w, min)
+	return newTable(t.nc, k, q)
+}
+
+// trainLemmas keeps, per lower-cased word and tag, the most frequent lemma
+// where the suffix rules give another one.
+func trainLemmas(sents []Sentence) map[lemmaKey]string {
+	counts := map[lemmaKey]map[string]int{}
+	for _, s := range sents {
+		for i, w := range s.Words {
+			t := tagIndex(s.UPOS[i])
+			if t < 0 || s.Lemma[i] == "_" || upos[t] == "PROPN" {
+				continue
+			}
+			k := lemmaKey{strings.ToLower(normForm(w)), int8(t)}
+			c := counts[k]
+			if c == nil {
+				c = map[string]int{}
+				counts[k] = c
+			}
+			c[s.Lemma[i]]++
+		}
+	}
+	out := map[lemmaKey]string{}
+	for k, c := range counts {
+		best, bn := "", 0
+		for l, n := range c {
+			if n > bn || n == bn && l < best {
+				best, bn = l, n
+			}
+		}
+		if best != ruleLemma(k.w, int(k.t)) {
+			out[k] = best
+		}
+	}
+	return out
+}
+
+// Result holds tagging and parsing accuracy over words (punctuation
+// included; relations compared without their subtypes, as the scorer does).
+type Result struct {
+	Words          int
+	UPOS, UAS, LAS float64
+}
+
+func (r Result) String() string {
+	return fmt.Sprintf("UPOS %.2f UAS %.2f LAS %.2f (%d words)", r.UPOS, r.UAS, r.LAS, r.Words)
+}
+
+// Eval parses the words of sents and scores the result against them.
+func (m *Model) Eval(sents []Sentence) Result {
+	var r Result
+	var upos, uas, las int
+	var p Parse
+	for _, s := range sents {
+		m.ParseInto(&p, s.Words)
+		for i := range s.Words {
+			r.Words++
+			if p.UPOS[i] == s.UPOS[i] {
+				upos++
+			}
+			if p.Head[i] == s.Head[i] {
+				uas++
+				a, _, _ := strings.Cut(p.Deprel[i], ":")
+				b, _, _ := strings.Cut(s.Deprel[i], ":")
+				if a == b {
+					las++
+				}
+			}
+		}
+	}
+	if r.Words > 0 {
+		f := 100 / float64(r.Words)
+		r.UPOS, r.UAS, r.LAS = float64(upos)*f, float64(uas)*f, float64(las)*f
+	}
+	return r
+}
