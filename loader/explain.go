@@ -43,7 +43,11 @@ func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
 	for i, s := range l.p.Stages {
 		stages[i] = s.Name()
 	}
-	if _, err := fmt.Fprintf(w, "stages: %s\n", strings.Join(stages, " → ")); err != nil {
+	note := ""
+	if l.p.Syntax != nil && !slices.Contains(stages, "syntax") {
+		note = " (no graph stage reads the parse yet; the parse below is for this listing)"
+	}
+	if _, err := fmt.Fprintf(w, "stages: %s%s\n", strings.Join(stages, " → "), note); err != nil {
 		return err
 	}
 	for si, s := range d.Sentences {

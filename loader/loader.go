@@ -82,7 +82,7 @@ func (l *Loader) ExtractTokens(ctx context.Context, sents [][]string) (*text.Doc
 		return nil, err
 	}
 	d := text.FromTokens(sents)
-	if err := l.p.Run(ctx, d, ""); err != nil {
+	if err := l.p.RunEval(ctx, d, ""); err != nil {
 		return nil, err
 	}
 	return d, nil

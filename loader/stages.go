@@ -45,11 +45,17 @@ type Resources struct {
 type Pipeline struct {
 	Gazetteer *gazetteer.Tables
 	NER       *ner.Model
-	Syntax    *syntax.Model // nil when the binary carries no parser
+	Syntax    *syntax.Model
 	Refine    *refine.Stage
 	Coref     *coref.Stage
 	Relation  *relation.Stage
-	Stages    []Stage
+	// Stages are the stages of graph extraction. They include the syntax
+	// stage only when a later stage reads the parse (graphReadsSyntax);
+	// it then parses the sentences with at least two names.
+	Stages []Stage
+	// Eval are the same stages with a syntax stage that parses every
+	// sentence, for the evaluation contract.
+	Eval []Stage
 }
 
 // NewPipeline loads and validates every resource and builds the stages.
@@ -75,8 +81,8 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 	}
 	if r.SyntaxModel != nil {
 		p.Syntax, err = syntax.Decode(bytes.NewReader(r.SyntaxModel))
-	} else if p.Syntax, err = syntax.Load(); errors.Is(err, syntax.ErrNoModel) {
-		p.Syntax, err = nil, nil // no parser in this build: the stage is left out
+	} else {
+		p.Syntax, err = syntax.Load()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loader: syntax model: %w", err)
@@ -104,12 +110,25 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 		return nil, fmt.Errorf("loader: %w", err)
 	}
 	p.Stages = []Stage{nerStage{p.NER}}
+	p.Eval = []Stage{nerStage{p.NER}}
 	if p.Syntax != nil {
-		p.Stages = append(p.Stages, syntaxStage{p.Syntax})
+		if graphReadsSyntax {
+			p.Stages = append(p.Stages, syntaxStage{m: p.Syntax})
+		}
+		p.Eval = append(p.Eval, syntaxStage{m: p.Syntax, every: true})
 	}
-	p.Stages = append(p.Stages, refineStage{p.Refine}, corefStage{p.Coref}, relationStage{p.Relation})
+	rest := []Stage{refineStage{p.Refine}, corefStage{p.Coref}, relationStage{p.Relation}}
+	p.Stages = append(p.Stages, rest...)
+	p.Eval = append(p.Eval, rest...)
 	return p, nil
 }
+
+// graphReadsSyntax says whether a stage after syntax reads the parse when
+// it builds the graph. None does yet: the parser (about 50k tokens/s on
+// one core) would triple the cost of extraction for output that does not
+// change, so graph extraction leaves it out, and the evaluation contract
+// (RunEval) and --explain (ParseAll) parse every sentence.
+const graphReadsSyntax = false
 
 func decodeNER(model, clusters []byte) (*ner.Model, error) {
 	if model == nil || clusters == nil {
@@ -125,7 +144,26 @@ func decodeNER(model, clusters []byte) (*ner.Model, error) {
 // Run runs the stages in order on d, checking ctx between them. upTo, when
 // not "", names the last stage to run.
 func (p *Pipeline) Run(ctx context.Context, d *text.Doc, upTo string) error {
-	for _, s := range p.Stages {
+	return runStages(ctx, p.Stages, d, upTo)
+}
+
+// RunEval is Run with the evaluation contract's stages (every sentence
+// parsed).
+func (p *Pipeline) RunEval(ctx context.Context, d *text.Doc, upTo string) error {
+	return runStages(ctx, p.Eval, d, upTo)
+}
+
+// ParseAll parses the sentences of d that have no parse yet (the graph
+// pipeline parses only those with two names or more); --explain uses it.
+func (p *Pipeline) ParseAll(ctx context.Context, d *text.Doc) error {
+	if p.Syntax == nil {
+		return nil
+	}
+	return syntaxStage{m: p.Syntax, every: true}.Run(ctx, d)
+}
+
+func runStages(ctx context.Context, stages []Stage, d *text.Doc, upTo string) error {
+	for _, s := range stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -147,7 +185,14 @@ func (s nerStage) Run(_ context.Context, d *text.Doc) error {
 	return nil
 }
 
-type syntaxStage struct{ m *syntax.Model }
+// syntaxStage parses sentences. Unless every is set it parses only those
+// with at least two NER spans, the ones whose parse a relation between
+// names can be read from: parsing costs more than all other stages
+// together, and most sentences of news name one thing or none.
+type syntaxStage struct {
+	m     *syntax.Model
+	every bool
+}
 
 func (syntaxStage) Name() string { return "syntax" }
 func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
@@ -159,6 +204,9 @@ func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
 			}
 		}
 		sent := &d.Sentences[i]
+		if sent.Syntax != nil || (!s.every && (i >= len(d.Spans) || len(d.Spans[i]) < 2)) {
+			continue
+		}
 		words = words[:0]
 		for _, t := range sent.Tokens {
 			words = append(words, t.Text)
@@ -184,10 +232,10 @@ type relationStage struct{ s *relation.Stage }
 func (relationStage) Name() string                                 { return "relation" }
 func (s relationStage) Run(ctx context.Context, d *text.Doc) error { return s.s.ExtractContext(ctx, d) }
 
-// Stage returns the stage called name, or nil when the pipeline has none
-// ("syntax" in a binary without a parser).
+// Stage returns the stage called name among the evaluation stages (which
+// hold them all), or nil when there is none.
 func (p *Pipeline) Stage(name string) Stage {
-	for _, s := range p.Stages {
+	for _, s := range p.Eval {
 		if s.Name() == name {
 			return s
 		}

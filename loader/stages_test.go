@@ -65,17 +65,21 @@ func TestPipelineStages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, s := range p.Stages {
-		names = append(names, s.Name())
+	names := func(stages []loader.Stage) string {
+		var n []string
+		for _, s := range stages {
+			n = append(n, s.Name())
+		}
+		return strings.Join(n, " ")
 	}
-	got := strings.Join(names, " ")
-	want := "ner refine coref relation"
-	if p.Syntax != nil {
-		want = "ner syntax refine coref relation"
+	if p.Syntax == nil {
+		t.Fatal("no parser: the binary embeds one")
 	}
-	if got != want {
-		t.Fatalf("stages %q, want %q", got, want)
+	if got, want := names(p.Eval), "ner syntax refine coref relation"; got != want {
+		t.Fatalf("evaluation stages %q, want %q", got, want)
+	}
+	if got := names(p.Stages); got != "ner refine coref relation" && got != "ner syntax refine coref relation" {
+		t.Fatalf("graph stages %q", got)
 	}
 	d := text.FromTokens([][]string{strings.Fields("Lena Holm , who works for Norvik Bank , visited Oslo .")})
 	if err := p.Run(context.Background(), d, "refine"); err != nil {
@@ -83,6 +87,20 @@ func TestPipelineStages(t *testing.T) {
 	}
 	if len(d.Mentions) == 0 || len(d.Entities) != 0 || len(d.Relations) != 0 {
 		t.Fatalf("after refine: %d mentions, %d entities, %d relations; want mentions only", len(d.Mentions), len(d.Entities), len(d.Relations))
+	}
+	// The evaluation stages parse every sentence, and the parse is on the
+	// sentence for the stages after syntax.
+	d = text.FromTokens([][]string{strings.Fields("Lena Holm visited Oslo ."), strings.Fields("She left .")})
+	if err := p.RunEval(context.Background(), d, "syntax"); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range d.Sentences {
+		if s.Syntax == nil || len(s.Syntax.UPOS) != len(s.Tokens) || len(s.Syntax.Head) != len(s.Tokens) {
+			t.Fatalf("sentence %d: parse %+v for %d tokens", i, s.Syntax, len(s.Tokens))
+		}
+	}
+	if len(d.Mentions) != 0 {
+		t.Fatal("RunEval(…, \"syntax\") ran refine")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -117,6 +117,9 @@ func explainDocs(ctx context.Context, ld *loader.Loader, paths []string, e env, 
 		if err != nil {
 			return err
 		}
+		if err := ld.Pipeline().ParseAll(ctx, d); err != nil {
+			return err
+		}
 		fmt.Fprintf(out, "══ document %s (%s): %d sentences, %d entities, %d facts in the graph\n", x.Document.ID, it.Origin, len(d.Sentences), len(x.Entities), len(x.Relations))
 		if err := ld.Explain(out, d); err != nil {
 			return err
