@@ -247,9 +247,9 @@ func (db *DB) relationPage(ctx context.Context, keys []relKey, p graph.PageReque
 	if err != nil {
 		return graph.Page[*graph.Relation]{}, err
 	}
-	page := graph.Page[*graph.Relation]{Items: make([]*graph.Relation, 0, len(kp.Items)), Cursors: kp.Cursors, HasNext: kp.HasNext, Total: kp.Total}
+	page := graph.Page[*graph.Relation]{Items: make([]*graph.Relation, 0, len(kp.Items)), HasNext: kp.HasNext, Total: kp.Total}
 	err = db.view(func(txn *badger.Txn) error {
-		for _, k := range kp.Items {
+		for i, k := range kp.Items {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -258,9 +258,14 @@ func (db *DB) relationPage(ctx context.Context, keys []relKey, p graph.PageReque
 				return err
 			}
 			if r == nil {
-				return errCorrupt
+				// Deleted by a commit between the key scan and this read
+				// (two snapshots): left out, as a later scan would.
+				continue
 			}
 			page.Items = append(page.Items, r.relation(k))
+			if i < len(kp.Cursors) {
+				page.Cursors = append(page.Cursors, kp.Cursors[i])
+			}
 		}
 		return nil
 	})

@@ -10,7 +10,6 @@ import (
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader"
-	"github.com/kgraph/kgraph/store"
 )
 
 const ingestHelp = `
@@ -51,6 +50,7 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	maxDoc := fs.Int("max-doc-bytes", loader.DefaultMaxDocBytes, "largest document accepted, in bytes")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	progress := fs.Bool("progress", true, "show a progress line on stderr when it is a terminal")
+	syncEach := fs.Bool("sync", false, "fsync after each document before reporting it stored, so that it survives a power loss (slower; without it the store is synced once at the end)")
 	var n natsFlags
 	n.register(fs, e)
 	server := fs.String("server", envOr(e, "KGRAPH_SERVER", ""), "send the documents to a running server at this URL (POST /ingest) instead of opening the store (env KGRAPH_SERVER)")
@@ -87,7 +87,11 @@ func runIngest(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	defer ss.close()
-	t, err := ingestAll(ctx, &pipeline{loader: ss.ld, workers: *workers}, ss.db, read, ss.log, bar, nil)
+	var w ingester = ss.db
+	if *syncEach {
+		w = syncedIngester{ss.db}
+	}
+	t, err := ingestAll(ctx, &pipeline{loader: ss.ld, workers: *workers}, w, read, ss.log, bar, nil)
 	bar.finish()
 	st, serr := ss.db.Stats(context.WithoutCancel(ctx))
 	var totals *graph.Stats
@@ -111,7 +115,7 @@ func runIngest(ctx context.Context, args []string, e env) int {
 // ingestAll runs the pipeline into db, logging each failed document with its
 // origin and reason. m, when not nil, counts into the server's metrics.
 // obs, when not nil, sees every document's outcome and the running tally.
-func ingestAll(ctx context.Context, p *pipeline, db *store.DB, read func(func(loader.Item) error) error, log zerolog.Logger, obs ingestObserver, m *metrics) (tally, error) {
+func ingestAll(ctx context.Context, p *pipeline, db ingester, read func(func(loader.Item) error) error, log zerolog.Logger, obs ingestObserver, m *metrics) (tally, error) {
 	var t tally
 	start := time.Now()
 	err := p.run(ctx, read, func(o outcome) error {

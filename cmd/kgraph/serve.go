@@ -38,7 +38,10 @@ need "Authorization: Bearer TOKEN" with the token of --token; without one
 they are disabled. With --read-token (or KGRAPH_READ_TOKEN) queries need a
 bearer token too (either token). Every query is weighed before it runs
 (--max-cost, --max-aliases) and refused with INVALID over a limit; beyond
---max-concurrent requests at once the server answers 503. SIGINT or SIGTERM stop the server gracefully: requests
+--max-concurrent requests at once the server answers 503. A 200 for a
+mutation survives a crash of the process; with --sync it also survives a
+power loss (fsync before the answer, shared by concurrent mutations).
+SIGINT or SIGTERM stop the server gracefully: requests
 in flight finish, then the store is closed.
 
 Examples:
@@ -103,11 +106,12 @@ func runServe(ctx context.Context, args []string, e env) int {
 		}
 	}
 
+	ingest, del, merge := durableWrites(lim.groupSync(db), ingestOne(ld, db, loader.Limits{MaxDocBytes: *maxDoc}, m), db.DeleteDocument, db.MergeEntities)
 	svc, err := schema.New(schema.Options{
 		Reader:           db,
-		Ingest:           ingestOne(ld, db, loader.Limits{MaxDocBytes: *maxDoc}, m),
-		Delete:           db.DeleteDocument,
-		Merge:            db.MergeEntities,
+		Ingest:           ingest,
+		Delete:           del,
+		Merge:            merge,
 		Token:            *token,
 		Version:          db.Version,
 		MaxBodyBytes:     *maxBody,
