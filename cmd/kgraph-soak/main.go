@@ -182,7 +182,9 @@ func run(bin string, duration time.Duration, readers int, corpus, preload string
 				total.Add(1)
 				sh.record(time.Since(start))
 				if err != nil || status >= 500 {
-					sh.n5xx.Add(1)
+					if sh.n5xx.Add(1) <= 3 {
+						fmt.Fprintf(os.Stderr, "%s: status %d after %s: %v %v\n", q.name, status, time.Since(start).Round(time.Millisecond), err, errs)
+					}
 				} else if len(errs) > 0 {
 					sh.errs.Add(1)
 					if other.Add(1) <= 5 {
@@ -246,8 +248,11 @@ func run(bin string, duration time.Duration, readers int, corpus, preload string
 		}
 	}
 	tick.Stop()
-	wg.Wait()
 	end := rssKiB(cmd.Process.Pid)
+	if len(marks) > 0 && time.Since(start) >= marks[0]-2*time.Second {
+		rssAt = append(rssAt, fmt.Sprintf("%s %.0f MiB", marks[0], float64(end)/1024))
+	}
+	wg.Wait()
 	after, err := c.stats()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kgraph-soak: final stats:", err)
