@@ -46,10 +46,10 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if len(s) > 4<<10 {
+		if len(s) > 1<<10 {
 			return // bounded inputs keep the fuzzer fast; size is the extraction benchmarks' job
 		}
-		doc, err := loader.Prepare(graph.Document{Text: s}, loader.Limits{MaxDocBytes: 4 << 10})
+		doc, err := loader.Prepare(graph.Document{Text: s}, loader.Limits{MaxDocBytes: 1 << 10})
 		if err != nil {
 			return
 		}

@@ -48,7 +48,7 @@ type server struct {
 	log    *syncBuffer
 }
 
-func startServer(t *testing.T, data string, extra ...string) *server {
+func startServer(t testing.TB, data string, extra ...string) *server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	e, _, errb := testEnv("", nil)
@@ -69,7 +69,7 @@ func startServer(t *testing.T, data string, extra ...string) *server {
 	return s
 }
 
-func (s *server) stop(t *testing.T) {
+func (s *server) stop(t testing.TB) {
 	t.Helper()
 	if s.cancel == nil {
 		return
