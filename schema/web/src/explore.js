@@ -274,19 +274,21 @@ function main() {
 
   // ---- layout ----
   let layoutRun = null;
+  let layoutGen = 0;
   function runLayout(randomize) {
     if (layoutRun) layoutRun.stop();
     const visible = cy.elements().not('.filtered');
     const n = visible.nodes().length;
     if (n === 0) return Promise.resolve();
     const big = n > BIG;
+    // Dense views draw small nodes sized by degree, straight edges, and
+    // labels only when zoomed in, so that thousands of nodes stay legible.
+    cy.batch(() => cy.elements().toggleClass('dense', big));
     const t0 = performance.now();
     api.busy++;
-    const layout = visible.layout({
+    const base = {
       name: 'fcose',
-      // Above HUGE nodes the spectral layout alone ('draft'): the
-      // force-directed refinement takes several seconds there.
-      quality: n > HUGE ? 'draft' : big ? 'default' : 'proof',
+      quality: big ? 'default' : 'proof',
       randomize: randomize || visible.nodes('.placed').length < n / 2,
       animate: !big,
       animationDuration: 400,
@@ -295,24 +297,40 @@ function main() {
       nodeDimensionsIncludeLabels: !big,
       packComponents: true,
       nodeRepulsion: () => 6000,
-      idealEdgeLength: () => (big ? 60 : 90),
+      idealEdgeLength: () => (big ? 50 : 90),
       edgeElasticity: () => 0.45,
       numIter: big ? 1200 : 2500,
       samplingType: true,
       sampleSize: 25,
-    });
-    layoutRun = layout;
-    return new Promise((resolve) => {
-      layout.one('layoutstop', () => {
-        const ms = performance.now() - t0;
-        api.layouts.push({ nodes: n, edges: visible.edges().length, ms });
-        api.busy--;
-        cy.nodes().addClass('placed');
-        if (layoutRun === layout) layoutRun = null;
-        resolve();
-      });
+    };
+    // Above HUGE nodes: the spectral layout ('draft'), then a short
+    // force-directed pass from those positions, which separates the nodes
+    // the spectral step puts on top of each other; a full force-directed
+    // run takes several seconds there.
+    const passes = n > HUGE && base.randomize
+      ? [{ ...base, quality: 'draft' }, { ...base, randomize: false, numIter: 250, initialEnergyOnIncremental: 0.3 }]
+      : [base];
+    const run = (opts) => new Promise((resolve) => {
+      const layout = visible.layout(opts);
+      layoutRun = layout;
+      layout.one('layoutstop', resolve);
       layout.run();
     });
+    const gen = ++layoutGen;
+    return (async () => {
+      const passMs = [];
+      for (const opts of passes) {
+        if (gen !== layoutGen) break; // a newer layout took over
+        const p0 = performance.now();
+        await run(opts);
+        passMs.push(Math.round(performance.now() - p0));
+      }
+      const ms = performance.now() - t0;
+      api.layouts.push({ nodes: n, edges: visible.edges().length, ms, passMs });
+      api.busy--;
+      cy.nodes().addClass('placed');
+      if (gen === layoutGen) layoutRun = null;
+    })();
   }
 
   // ---- selection and the side panel ----
@@ -674,6 +692,12 @@ function graphStyle() {
     } },
     { selector: 'edge[?symmetric]', style: { 'target-arrow-shape': 'none' } },
     { selector: 'edge:selected', style: { 'line-color': '#f0b400', 'target-arrow-color': '#f0b400' } },
+    { selector: 'node.dense', style: {
+      width: 'mapData(degree, 1, 150, 7, 28)', height: 'mapData(degree, 1, 150, 7, 28)',
+      'font-size': 9, 'min-zoomed-font-size': 11, 'border-width': 0,
+    } },
+    { selector: 'node.dense.expanded', style: { 'border-width': 1 } },
+    { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'min-zoomed-font-size': 14, opacity: 0.6 } },
     { selector: '.path', style: { 'line-color': '#e4572e', 'target-arrow-color': '#e4572e', 'border-color': '#e4572e', 'border-width': 4 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
