@@ -7,7 +7,7 @@
 //
 //	tokenize  sentences of tokens with byte offsets         loader/token
 //	ner       PER/ORG/LOC/MISC spans, a trained model        loader/ner
-//	syntax    UPOS, lemmas, dependency tree per sentence     loader/syntax (when the binary has a parser)
+//	syntax    UPOS, lemmas, dependency tree per sentence     loader/syntax (evaluation contract and --explain)
 //	refine    typed mentions, attributes, name fields        loader/refine + loader/gazetteer
 //	coref     mentions clustered into entities, aliases      loader/coref
 //	relation  facts between mentions, with evidence          loader/relation
