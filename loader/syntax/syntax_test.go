@@ -61,6 +61,9 @@ func TestParseWellFormed(t *testing.T) {
 		words := strings.Fields(s)
 		checkTree(t, words, m.Parse(words))
 	}
+	// odd tokens the tokenizer does not make still get a tree
+	odd := []string{"", "\xff\xfe", "-LRB-", "’s", "--", "…", "ABC-123-xyz", "-", "'"}
+	checkTree(t, odd, m.Parse(odd))
 	if p := m.Parse(nil); len(p.Head) != 0 {
 		t.Errorf("empty sentence: %+v", p)
 	}
@@ -167,4 +170,44 @@ func decodeSafely(b []byte) (m *Model, err error) {
 		}
 	}()
 	return Decode(bytes.NewReader(b))
+}
+
+// TestConcurrentParse checks that goroutines sharing one Model get the
+// parses a single caller gets.
+func TestConcurrentParse(t *testing.T) {
+	m := loadModel(t)
+	sents := [][]string{
+		strings.Fields("The board appointed Anna Berg as chief executive on Tuesday ."),
+		strings.Fields("Shares fell 3 % after the company , based in Oslo , cut its forecast ."),
+		strings.Fields("He did n't say whether the talks would resume ."),
+	}
+	want := make([]Parse, len(sents))
+	for i, s := range sents {
+		want[i] = m.Parse(s)
+	}
+	errs := make(chan string, 4*50)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var p Parse
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(sents)
+				m.ParseInto(&p, sents[i])
+				for j := range sents[i] {
+					if p.Head[j] != want[i].Head[j] || p.Deprel[j] != want[i].Deprel[j] || p.UPOS[j] != want[i].UPOS[j] {
+						errs <- strings.Join(sents[i], " ")
+						break
+					}
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent parse differs: %s", e)
+	}
 }
