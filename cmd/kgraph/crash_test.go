@@ -438,3 +438,62 @@ func TestCrashServe(t *testing.T) {
 		t.Logf("round %d %v: killed after %v with %d documents acknowledged (%d stored); completed store equals the clean run", round, extra, delay.Round(time.Millisecond), len(acked), unchanged)
 	}
 }
+
+// TestIngestInterrupted sends SIGTERM or SIGINT to `kgraph ingest` at
+// random moments: it must stop (a hang shows as the minute passing, not a
+// timing figure), print its summary, and the summary's new documents must
+// be exactly those the store holds.
+func TestIngestInterrupted(t *testing.T) {
+	bin := buildKgraph(t)
+	corpus, texts := crashCorpus(t)
+	r := rand.New(rand.NewPCG(crashSeed(t), 3))
+	clean := t.TempDir()
+	start := time.Now()
+	if out, err := exec.Command(bin, "ingest", "--data", clean, "--log-level", "error", corpus).CombinedOutput(); err != nil {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+	for round, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGTERM, syscall.SIGINT} {
+		data := t.TempDir()
+		cmd := exec.Command(bin, "ingest", "--data", data, "--log-level", "error", corpus)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(r.Int64N(int64(took))))
+		_ = cmd.Process.Signal(sig)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(time.Minute):
+			_ = cmd.Process.Kill()
+			t.Fatalf("round %d: ingest did not stop within a minute of %v", round, sig)
+		}
+		m := summaryRE.FindStringSubmatch(stdout.String())
+		if m == nil {
+			// A signal before the store was open ends the run before any
+			// summary: nothing may be stored then.
+			if st := readState(t, bin, data); storedDocs(st) != "0" {
+				t.Errorf("round %d: no summary (%q), yet the store holds %s", round, stdout.String(), st.stats)
+			}
+			continue
+		}
+		got := readState(t, bin, data)
+		if storedDocs(got) != m[1] {
+			t.Errorf("round %d: summary says %s new, the store holds %s", round, m[1], got.stats)
+		}
+		t.Logf("round %d: %v; summary %q of %d documents; %s", round, sig, m[0], len(texts), strings.TrimSpace(stderr.String()))
+	}
+}
+
+var docsRE = regexp.MustCompile(`"documents":\s*(\d+)`)
+
+// storedDocs is the document count of a state's stats.
+func storedDocs(s storeState) string {
+	if m := docsRE.FindStringSubmatch(s.stats); m != nil {
+		return m[1]
+	}
+	return "?"
+}
