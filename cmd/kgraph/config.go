@@ -95,6 +95,9 @@ func (s *session) close() {
 // warning level and above routed into our log.
 func (c *common) openStore(log zerolog.Logger) (*store.DB, error) {
 	db, err := store.Open(c.data, store.Options{Logger: badgerLogger{log.With().Str("component", "badger").Logger()}})
+	if err != nil && strings.Contains(err.Error(), "Another process is using this Badger database") {
+		return nil, fmt.Errorf("open store %s: another process (a running kgraph serve?) has it open; go through the server instead (ingest and export take --server URL): %w", c.data, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", c.data, err)
 	}

@@ -234,6 +234,9 @@ func TestExportLocalMatchesServer(t *testing.T) {
 	if remote == "" {
 		t.Fatalf("remote export empty: %s", errs)
 	}
+	if code, _, errs := runCmd(t, "", "export", "--data", data, "--format", "json"); code != exitUsage || !strings.Contains(errs, "--server") {
+		t.Errorf("export of a store a server holds: exit %d, %q; want 2 and a pointer to --server", code, errs)
+	}
 	s.stop(t)
 	code, local, errs := runCmd(t, "", "export", "--data", data, "--format", "csv", "--part", "relationships")
 	if code != exitOK || local != remote {
