@@ -384,12 +384,17 @@ type textCache struct {
 	docs  map[uint64]*docRec
 	texts map[uint64]string
 	bytes int
+	limit int // bytes of text kept before the cache starts over
 }
 
 const textCacheBytes = 64 << 20
 
 func newTextCache(txn *badger.Txn) *textCache {
-	return &textCache{txn: txn, docs: map[uint64]*docRec{}, texts: map[uint64]string{}}
+	return newTextCacheSize(txn, textCacheBytes)
+}
+
+func newTextCacheSize(txn *badger.Txn, limit int) *textCache {
+	return &textCache{txn: txn, docs: map[uint64]*docRec{}, texts: map[uint64]string{}, limit: limit}
 }
 
 func (c *textCache) get(doc uint64) (*docRec, string, error) {
@@ -407,7 +412,7 @@ func (c *textCache) get(doc uint64) (*docRec, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if c.bytes+len(v) > textCacheBytes {
+	if c.bytes+len(v) > c.limit {
 		c.docs, c.texts, c.bytes = map[uint64]*docRec{}, map[uint64]string{}, 0
 	}
 	c.docs[doc], c.texts[doc] = d, string(v)

@@ -15,7 +15,7 @@ import (
 // at a time and handed to the callback, never collected, so memory stays
 // flat whatever the size of the store: what is held besides the current
 // item is the iterator's prefetch window, the evidence text cache (bounded
-// by textCacheBytes) and, when mentions are asked for, a map from internal
+// by snapshotTextCacheBytes) and, when mentions are asked for, a map from internal
 // document numbers to document IDs.
 //
 // A Snapshot is valid only inside the function given to DB.Snapshot and
@@ -28,13 +28,19 @@ type Snapshot struct {
 	texts   *textCache
 }
 
+// snapshotTextCacheBytes bounds the document texts a snapshot keeps for
+// cutting evidence sentences: relations come in key order, not document
+// order, so a large cache buys few hits and costs its size in memory (and
+// twice that in garbage) for the whole export.
+const snapshotTextCacheBytes = 4 << 20
+
 // Snapshot calls fn with a consistent view of the store. The view is taken
 // under the same lock as every reader's (so it never falls between the
 // chunks of a split commit) but held without blocking writers. Errors that
 // fn returns come back unwrapped.
 func (db *DB) Snapshot(ctx context.Context, fn func(*Snapshot) error) error {
 	return db.export(func(txn *badger.Txn) error {
-		s := &Snapshot{ctx: ctx, txn: txn, version: txn.ReadTs(), docIDs: map[uint64]string{}, texts: newTextCache(txn)}
+		s := &Snapshot{ctx: ctx, txn: txn, version: txn.ReadTs(), docIDs: map[uint64]string{}, texts: newTextCacheSize(txn, snapshotTextCacheBytes)}
 		if err := fn(s); err != nil {
 			if _, ok := err.(userError); ok {
 				return err
