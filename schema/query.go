@@ -208,7 +208,7 @@ func (q *rootResolver) Stats(ctx context.Context) (*statsResolver, error) {
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
-	return &statsResolver{st}, nil
+	return &statsResolver{st: st, stream: q.s.opts.Stream, fail: q.s.fail}, nil
 }
 
 // direction maps the Direction argument to the graph's; nil means Both.

@@ -69,6 +69,11 @@ type Options struct {
 	// present (Token is accepted too). Empty: reads are public.
 	ReadToken string
 
+	// Stream, when set, reports the state of the NATS JetStream pipeline
+	// that feeds the store (kgraph serve --nats); Stats.stream is null
+	// without it.
+	Stream func(ctx context.Context) (*StreamStats, error)
+
 	// Endpoint is the path the GraphQL handler is mounted at, shown on the
 	// landing page (default DefaultEndpoint).
 	Endpoint string

@@ -1,9 +1,67 @@
 package schema
 
-import "github.com/kgraph/kgraph/graph"
+import (
+	"context"
+
+	"github.com/kgraph/kgraph/graph"
+)
 
 // statsResolver resolves Stats.
-type statsResolver struct{ st graph.Stats }
+type statsResolver struct {
+	st     graph.Stats
+	stream func(context.Context) (*StreamStats, error)
+	fail   func(context.Context, error) error
+}
+
+// StreamStats is the state of the NATS JetStream pipeline that feeds the
+// store: what its writer applied since the server started and what waits
+// in the streams now.
+type StreamStats struct {
+	Applied, Unchanged, Redelivered, Skipped, Invalid int64
+	LagDocuments, LagExtractions, DeadLetters         int64
+}
+
+// Stream resolves the stream field: null when the server reads no stream.
+func (r *statsResolver) Stream(ctx context.Context) (*streamStatsResolver, error) {
+	if r.stream == nil {
+		return nil, nil
+	}
+	s, err := r.stream(ctx)
+	if err != nil {
+		return nil, r.fail(ctx, err)
+	}
+	if s == nil {
+		return nil, nil
+	}
+	return &streamStatsResolver{*s}, nil
+}
+
+// streamStatsResolver resolves StreamStats.
+type streamStatsResolver struct{ s StreamStats }
+
+// Applied resolves the applied field.
+func (r *streamStatsResolver) Applied() float64 { return float64(r.s.Applied) }
+
+// Unchanged resolves the unchanged field.
+func (r *streamStatsResolver) Unchanged() float64 { return float64(r.s.Unchanged) }
+
+// Redelivered resolves the redelivered field.
+func (r *streamStatsResolver) Redelivered() float64 { return float64(r.s.Redelivered) }
+
+// Skipped resolves the skipped field.
+func (r *streamStatsResolver) Skipped() float64 { return float64(r.s.Skipped) }
+
+// Invalid resolves the invalid field.
+func (r *streamStatsResolver) Invalid() float64 { return float64(r.s.Invalid) }
+
+// LagDocuments resolves the lagDocuments field.
+func (r *streamStatsResolver) LagDocuments() float64 { return float64(r.s.LagDocuments) }
+
+// LagExtractions resolves the lagExtractions field.
+func (r *streamStatsResolver) LagExtractions() float64 { return float64(r.s.LagExtractions) }
+
+// DeadLetters resolves the deadLetters field.
+func (r *streamStatsResolver) DeadLetters() float64 { return float64(r.s.DeadLetters) }
 
 // Documents resolves the documents field.
 func (r *statsResolver) Documents() int32 { return int32(r.st.Documents) }

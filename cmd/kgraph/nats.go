@@ -12,6 +12,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/kgraph/kgraph/loader/stream"
+	"github.com/kgraph/kgraph/schema"
 	"github.com/kgraph/kgraph/store"
 )
 
@@ -202,4 +203,24 @@ func startNATSWriter(ctx context.Context, n *natsFlags, db *store.DB, log zerolo
 	}()
 	log.Info().Str("nats", nc.ConnectedUrlRedacted()).Str("stream", n.stream).Msg("applying extractions from NATS")
 	return w, func() { cancel(); <-done; nc.Close() }, true
+}
+
+// streamStats gives the GraphQL stats of the stream writer w, or nil (no
+// stream field) when serve runs without --nats.
+func streamStats(w *stream.Writer) func(context.Context) (*schema.StreamStats, error) {
+	if w == nil {
+		return nil
+	}
+	return func(ctx context.Context) (*schema.StreamStats, error) {
+		st := w.Stats()
+		lag, err := w.Lag(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("nats: read the streams' state: %w", err)
+		}
+		return &schema.StreamStats{
+			Applied: st.New.Load(), Unchanged: st.Unchanged.Load(), Redelivered: st.Redelivered.Load(),
+			Skipped: st.Skipped.Load(), Invalid: st.Invalid.Load(),
+			LagDocuments: int64(lag.Documents), LagExtractions: int64(lag.Extractions), DeadLetters: int64(lag.Dead),
+		}, nil
+	}
 }

@@ -121,6 +121,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		MaxResponseBytes: lim.maxResponse,
 		MaxConcurrent:    lim.maxConcurrent,
 		ReadToken:        lim.readToken,
+		Stream:           streamStats(nw),
 		Observe: func(ri schema.RequestInfo) {
 			op := ri.Field
 			if op == "" {
