@@ -196,7 +196,7 @@ func (lx *lexer) skipString() {
 	for lx.pos < len(s) {
 		switch s[lx.pos] {
 		case '\\':
-			lx.pos += 2
+			lx.pos = min(lx.pos+2, len(s)) // a trailing backslash ends the text
 		case '"':
 			lx.pos++
 			return
