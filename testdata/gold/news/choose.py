@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose the annotated news articles: a fixed, reproducible draw from the pool.
 
-  python3 testdata/gold/news/select.py ../shared/data/news > testdata/gold/news/articles.txt
+  python3 testdata/gold/news/choose.py ../shared/data/news > testdata/gold/news/articles.txt
 
 Rule (nothing depends on any extractor output):
   1. Only articles listed in annotation-pool.txt.
