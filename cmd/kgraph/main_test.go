@@ -89,22 +89,7 @@ func (s *server) stop(t testing.TB) {
 func (s *server) graphql(t *testing.T, query, token string) map[string]any {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query})
-	req, _ := http.NewRequest(http.MethodPost, s.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out map[string]any
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatalf("decode response (status %d): %v", resp.StatusCode, err)
-	}
-	return out
+	return postJSON(t, s.url+"/graphql", body, token)
 }
 
 func stats(t *testing.T, s *server) map[string]any {

@@ -95,6 +95,8 @@ func TestReadmeExamples(t *testing.T) {
 	}
 }
 
+// postJSON posts a JSON body (with the bearer token, if any) and decodes the
+// JSON answer.
 func postJSON(t *testing.T, url string, body []byte, token string) map[string]any {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
@@ -110,7 +112,7 @@ func postJSON(t *testing.T, url string, body []byte, token string) map[string]an
 	defer resp.Body.Close()
 	var out map[string]any
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatalf("decode: %v", err)
+		t.Fatalf("decode response (status %d): %v", resp.StatusCode, err)
 	}
 	return out
 }
