@@ -49,6 +49,7 @@ func commands() []command {
 		{"publish", "publish documents to a NATS JetStream stream for workers", runPublish},
 		{"worker", "extract documents from NATS JetStream for the store's writer", runWorker},
 		{"export", "print the whole stored graph", runExport},
+		{"duplicates", "list stored entities that probably denote one thing, with evidence", runDuplicates},
 		{"query", "run a GraphQL query against the store, without a server", runQuery},
 		{"bench", "measure extraction speed on a corpus", runBench},
 		{"version", "print the version and source revision", runVersion},

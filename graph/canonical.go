@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"strings"
+	"unicode"
+)
+
+// CanonicalKey is the key under which two spellings of one name are the
+// same name: NormalizeName, then only letters and digits, "&" read as
+// "and", a leading "the" and trailing legal forms (Inc, Corp, Ltd, plc,
+// AG …) dropped, and dotted initials joined ("U.S." is "us"). So
+// "Securities & Exchange Commission", "securities and exchange
+// commission" and "The Securities and Exchange Commission" share a key,
+// as do "Sony Corp." and "Sony". At least one word always stays.
+func CanonicalKey(name string) string {
+	return strings.Join(withoutLegalForm(plainWords(name)), " ")
+}
+
+// plainWords is keyWords without a leading "the".
+func plainWords(name string) []string {
+	words := keyWords(name)
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	return words
+}
+
+// withoutLegalForm drops trailing legal forms, keeping at least one word.
+func withoutLegalForm(words []string) []string {
+	for len(words) > 1 && legalForms[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+// legalForms are company-form suffixes that do not tell two companies
+// apart in a news corpus.
+var legalForms = map[string]bool{
+	"inc": true, "incorporated": true, "corp": true, "corporation": true,
+	"co": true, "ltd": true, "limited": true, "plc": true, "llc": true,
+	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true,
+	"lp": true, "llp": true, "pty": true, "kk": true, "oyj": true, "ab": true,
+}
+
+// keyWords splits a name into lower-case words of letters and digits,
+// with "&" as the word "and" and dotted initials ("U.S.", "u.k.") as one
+// word.
+func keyWords(name string) []string {
+	var words []string
+	for _, f := range strings.Fields(strings.ReplaceAll(NormalizeName(name), "&", " and ")) {
+		if dottedInitials(f) {
+			f = strings.ReplaceAll(f, ".", "")
+		}
+		f = strings.ReplaceAll(f, "'", "") // "O'Brien" and "OBrien" alike
+		words = append(words, strings.FieldsFunc(f, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})...)
+	}
+	return words
+}
+
+// dottedInitials reports whether f is single letters each followed by a
+// dot (the last dot optional): "u.s.", "u.s", "a.g.".
+func dottedInitials(f string) bool {
+	parts := strings.Split(strings.TrimSuffix(f, "."), ".")
+	return len(parts) > 1 && allShort(parts)
+}
+
+// Acronym returns the initials of a name's content words, upper-case, as
+// an acronym of the name would spell them: "Securities and Exchange
+// Commission" gives "SEC", "U.S. Department of Agriculture" "USDA"
+// (dotted initials count letter by letter), "North Atlantic Treaty
+// Organization" "NATO". Function words (of, and, the, for …) and trailing
+// legal forms ("Engelhard Corp" spells nothing) are skipped.
+// It returns "" for names of fewer than two content words.
+func Acronym(name string) string {
+	var b strings.Builder
+	n := 0
+	fields := strings.FieldsFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '/' || r == ',' || r == '&'
+	})
+	for len(fields) > 1 && legalForms[strings.ToLower(strings.Trim(fields[len(fields)-1], "."))] {
+		fields = fields[:len(fields)-1]
+	}
+	for _, f := range fields {
+		if acronymSkip[strings.ToLower(f)] {
+			continue
+		}
+		if dottedInitials(f) {
+			for _, r := range strings.ReplaceAll(f, ".", "") {
+				b.WriteRune(unicode.ToUpper(r))
+				n++
+			}
+			continue
+		}
+		r := []rune(f)
+		for len(r) > 0 && !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) {
+			r = r[1:]
+		}
+		if len(r) == 0 {
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(r[0]))
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+func allShort(parts []string) bool {
+	for _, p := range parts {
+		if r := []rune(p); len(r) != 1 || !unicode.IsLetter(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+var acronymSkip = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "on": true, "in": true,
+	"de": true, "des": true, "du": true, "la": true, "le": true, "a": true,
+	"an": true, "to": true, "at": true, "by": true, "&": true,
+}
+
+// IsAcronymForm reports whether s is written as an acronym: two to eight
+// letters (digits and "&" allowed inside), every letter upper-case, with
+// or without dots: "SEC", "U.S.", "AT&T", "G7".
+func IsAcronymForm(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsDigit(r) || r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 8
+}
