@@ -176,3 +176,11 @@ type Exporter interface {
 	ExportEntities(ctx context.Context, fn func(*Entity) error) error
 	ExportRelations(ctx context.Context, fn func(*Relation) error) error
 }
+
+// Viewer hands out Readers bound to one version of the graph: every call
+// on the returned Reader sees the same snapshot, whatever is written
+// meanwhile, until release is called. A request whose fields are resolved
+// by several calls (and goroutines) uses one view so that they agree.
+type Viewer interface {
+	View(ctx context.Context) (r Reader, release func())
+}

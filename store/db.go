@@ -16,6 +16,10 @@ import (
 // writers are serialised, readers run in parallel with them and always see
 // whole documents.
 type DB struct {
+	// reader carries the graph.Reader methods; on a DB each call takes
+	// its own snapshot (see View for one snapshot shared by many calls).
+	reader
+
 	bdb *badger.DB
 	dir string
 
@@ -60,6 +64,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	db := &DB{bdb: bdb, dir: dir}
+	db.reader.db = db
 	db.life.idle.L = &db.life.Mutex
 	if err := db.recover(); err != nil {
 		bdb.Close()
@@ -133,7 +138,7 @@ func (db *DB) view(fn func(txn *badger.Txn) error) error {
 }
 
 // Stats returns the whole-store counts.
-func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
+func (db *reader) Stats(ctx context.Context) (graph.Stats, error) {
 	var s statsRec
 	err := db.view(func(txn *badger.Txn) error {
 		v, ok, err := getValue(txn, statsKey)
@@ -146,7 +151,7 @@ func (db *DB) Stats(ctx context.Context) (graph.Stats, error) {
 		return graph.Stats{}, internal("stats", err)
 	}
 	out := s.stats()
-	out.StoreBytes = dirSize(db.dir)
+	out.StoreBytes = dirSize(db.db.dir)
 	return out, nil
 }
 

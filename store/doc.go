@@ -70,6 +70,21 @@
 // journaling the before-images of its keys; Open rolls back a split commit
 // that a crash interrupted. Badger's settings are in options.go.
 //
+// # Read views
+//
+// Each method of DB's graph.Reader takes its own snapshot, so two calls may
+// read two versions of the graph. DB.View hands out a graph.Reader bound to
+// ONE Badger read transaction (view.go): every call on it, from any
+// goroutine, reads the same version until the view is released (by its
+// release function or when its context ends), so the resolvers of one
+// GraphQL request never see an entity whose relations a concurrent
+// deletion has already removed. The transaction is discarded when the view
+// is released and its last call has returned; Close waits for open views.
+//
+//	view, release := db.View(ctx)
+//	defer release()
+//	e, err := view.Entity(ctx, id) // and Relations, Evidence, … of the same version
+//
 // # Streaming reads
 //
 // DB.Snapshot hands out one Badger read transaction as a Snapshot whose

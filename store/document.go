@@ -28,7 +28,7 @@ func docNumber(txn *badger.Txn, id string) (uint64, error) {
 }
 
 // Document returns the document with its text; nil when unknown.
-func (db *DB) Document(ctx context.Context, id string) (*graph.Document, error) {
+func (db *reader) Document(ctx context.Context, id string) (*graph.Document, error) {
 	out, err := db.DocumentsByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
@@ -38,7 +38,7 @@ func (db *DB) Document(ctx context.Context, id string) (*graph.Document, error) 
 
 // DocumentsByID returns documents with their texts in one read; unknown ids
 // leave nil slots.
-func (db *DB) DocumentsByID(ctx context.Context, ids []string) ([]*graph.Document, error) {
+func (db *reader) DocumentsByID(ctx context.Context, ids []string) ([]*graph.Document, error) {
 	out := make([]*graph.Document, len(ids))
 	err := db.view(func(txn *badger.Txn) error {
 		for i, id := range ids {
@@ -74,7 +74,7 @@ func (db *DB) DocumentsByID(ctx context.Context, ids []string) ([]*graph.Documen
 // newest first. Undated documents come last and only when neither bound
 // is set. Listed documents carry no text; Document has it. EINVALID for a
 // bad page request or a date that is not YYYY-MM-DD.
-func (db *DB) Documents(ctx context.Context, f graph.DocumentFilter) (graph.Page[*graph.Document], error) {
+func (db *reader) Documents(ctx context.Context, f graph.DocumentFilter) (graph.Page[*graph.Document], error) {
 	var page graph.Page[*graph.Document]
 	for _, d := range []string{f.From, f.To} {
 		if d != "" && !isDate(d) {

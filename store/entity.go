@@ -11,7 +11,7 @@ import (
 
 // Entity returns the entity with the given id, following the redirect of
 // an entity that was merged into another; nil when there is none.
-func (db *DB) Entity(ctx context.Context, id string) (*graph.Entity, error) {
+func (db *reader) Entity(ctx context.Context, id string) (*graph.Entity, error) {
 	out, err := db.EntitiesByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
@@ -21,7 +21,7 @@ func (db *DB) Entity(ctx context.Context, id string) (*graph.Entity, error) {
 
 // EntitiesByID returns the entities with the given ids in one read; a
 // missing id leaves a nil slot.
-func (db *DB) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
+func (db *reader) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
 	out := make([]*graph.Entity, len(ids))
 	err := db.view(func(txn *badger.Txn) error {
 		for i, id := range ids {
@@ -78,7 +78,7 @@ func followEntity(txn *badger.Txn, e uint64) (uint64, *entRec, error) {
 // "Blair" mentions that resolution could not attribute); nil when none
 // does. A name that a merge pinned to
 // an entity finds it too. EINVALID for an unknown type.
-func (db *DB) EntityByName(ctx context.Context, name string, typ graph.EntityType) (*graph.Entity, error) {
+func (db *reader) EntityByName(ctx context.Context, name string, typ graph.EntityType) (*graph.Entity, error) {
 	if typ != "" && !typ.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
 	}
@@ -124,7 +124,7 @@ func (db *DB) EntityByName(ctx context.Context, name string, typ graph.EntityTyp
 // Entities lists entities of a type (all for ""), most mentioned first by
 // default, or most connected first, or by name. EINVALID for an unknown
 // type or order and for a bad page request.
-func (db *DB) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*graph.Entity], error) {
+func (db *reader) Entities(ctx context.Context, f graph.EntityFilter) (graph.Page[*graph.Entity], error) {
 	var page graph.Page[*graph.Entity]
 	if f.Type != "" && !f.Type.Valid() {
 		return page, graph.Errorf(graph.EINVALID, "unknown entity type %q", f.Type)
@@ -235,7 +235,7 @@ func mergedScan(txn *badger.Txn, order byte, codes []byte, after []byte, n int) 
 // Mentions lists where the documents name an entity, document by document
 // in ingest order, each with its document ID. ENOTFOUND for an unknown
 // entity.
-func (db *DB) Mentions(ctx context.Context, entityID string, p graph.PageRequest) (graph.Page[graph.Mention], error) {
+func (db *reader) Mentions(ctx context.Context, entityID string, p graph.PageRequest) (graph.Page[graph.Mention], error) {
 	if _, err := pageSize(p); err != nil {
 		return graph.Page[graph.Mention]{}, err
 	}

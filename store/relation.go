@@ -40,7 +40,7 @@ func followRelation(txn *badger.Txn, k relKey) (relKey, *relRec, error) {
 
 // Relation returns the relation with the given id; an id naming an entity
 // that was merged away is read as naming the survivor. nil when unknown.
-func (db *DB) Relation(ctx context.Context, id string) (*graph.Relation, error) {
+func (db *reader) Relation(ctx context.Context, id string) (*graph.Relation, error) {
 	k, ok := parseRelationID(id)
 	if !ok {
 		return nil, nil
@@ -63,7 +63,7 @@ func (db *DB) Relation(ctx context.Context, id string) (*graph.Relation, error) 
 // Entity set the relations of that entity in a direction (outgoing ones
 // first). EINVALID for an unknown type or direction or a bad page request,
 // ENOTFOUND for an unknown entity.
-func (db *DB) Relations(ctx context.Context, f graph.RelationFilter) (graph.Page[*graph.Relation], error) {
+func (db *reader) Relations(ctx context.Context, f graph.RelationFilter) (graph.Page[*graph.Relation], error) {
 	var page graph.Page[*graph.Relation]
 	types := map[byte]bool{}
 	for _, t := range f.Types {
@@ -186,7 +186,7 @@ func loadStats(txn *badger.Txn) (statsRec, error) {
 	return decodeStats(v)
 }
 
-func (db *DB) entityRelations(ctx context.Context, f graph.RelationFilter, keep func(byte) bool) (graph.Page[*graph.Relation], error) {
+func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, keep func(byte) bool) (graph.Page[*graph.Relation], error) {
 	var page graph.Page[*graph.Relation]
 	dir := f.Direction
 	if dir == "" {
@@ -242,7 +242,7 @@ func (db *DB) entityRelations(ctx context.Context, f graph.RelationFilter, keep 
 }
 
 // relationPage cuts a page of keys and reads its relations in one read.
-func (db *DB) relationPage(ctx context.Context, keys []relKey, p graph.PageRequest) (graph.Page[*graph.Relation], error) {
+func (db *reader) relationPage(ctx context.Context, keys []relKey, p graph.PageRequest) (graph.Page[*graph.Relation], error) {
 	kp, err := offsetPage(keys, p)
 	if err != nil {
 		return graph.Page[*graph.Relation]{}, err
@@ -298,7 +298,7 @@ func adjacent(txn *badger.Txn, e uint64, out, in bool) ([]relKey, error) {
 // Evidence lists up to limit (all for limit <= 0) evidence sentences of a
 // relation, newest document first, each cut from its document's text. Like
 // Relation it follows merges. ENOTFOUND for an unknown relation.
-func (db *DB) Evidence(ctx context.Context, relationID string, limit int) ([]graph.Evidence, error) {
+func (db *reader) Evidence(ctx context.Context, relationID string, limit int) ([]graph.Evidence, error) {
 	k, ok := parseRelationID(relationID)
 	if !ok {
 		return nil, graph.Errorf(graph.ENOTFOUND, "relation %q not found", relationID)

@@ -38,7 +38,7 @@ const maxPrefixTokens = 256
 // more bytes, 2 from eight), then entities matching only some tokens.
 // Within a tier, more matched tokens, then more mentions, win. Types
 // filters; EINVALID for an unknown type or a bad page request.
-func (db *DB) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*graph.Entity], error) {
+func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*graph.Entity], error) {
 	types := map[graph.EntityType]bool{}
 	for _, t := range q.Types {
 		if !t.Valid() {

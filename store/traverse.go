@@ -19,7 +19,7 @@ const (
 // at most graph.MaxPageSize). It returns the nodes and every edge between
 // them; Truncated says the limit cut the expansion short. Unknown ids are
 // skipped. EINVALID for hops or limit out of range.
-func (db *DB) Subgraph(ctx context.Context, ids []string, hops, limit int) (*graph.Subgraph, error) {
+func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (*graph.Subgraph, error) {
 	switch {
 	case hops < 0 || hops > MaxHops:
 		return nil, graph.Errorf(graph.EINVALID, "hops must be between 0 and %d, got %d", MaxHops, hops)
@@ -123,7 +123,7 @@ func (db *DB) Subgraph(ctx context.Context, ids []string, hops, limit int) (*gra
 // in either direction, of at most maxHops edges (DefaultMaxHops when 0);
 // nil when there is none. The search runs breadth first from both ends.
 // EINVALID for maxHops out of range.
-func (db *DB) ShortestPath(ctx context.Context, from, to string, maxHops int) (*graph.Path, error) {
+func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int) (*graph.Path, error) {
 	if maxHops < 0 || maxHops > MaxHops {
 		return nil, graph.Errorf(graph.EINVALID, "maxHops must be between 0 and %d, got %d", MaxHops, maxHops)
 	}
