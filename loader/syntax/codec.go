@@ -77,7 +77,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		str(m.lemmaTab[k])
 	}
 	for _, t := range []*table{m.tags, m.act, m.lab} {
-		keys, rows := t.sorted()
+		keys := t.keys
 		uv(uint64(t.nc))
 		uv(uint64(len(keys)))
 		prev := uint64(0)
@@ -85,8 +85,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			uv(k - prev)
 			prev = k
 		}
+		row := make([]int16, t.nc)
 		for i := range keys {
-			row := rows[i*t.nc : (i+1)*t.nc]
+			t.rowOf(i, row)
 			var mask uint64
 			for c, q := range row {
 				if q != 0 {
@@ -107,9 +108,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	err := zw.Close()
 	return cw.n, err
 }
-
-// sorted returns the table's keys in increasing order with their rows.
-func (t *table) sorted() ([]uint64, []int16) { return t.keys, t.w }
 
 type countWriter struct {
 	w io.Writer

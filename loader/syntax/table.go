@@ -6,26 +6,32 @@ import (
 )
 
 // table maps feature keys to rows of nc integer weights, one per class.
-// The lookup structure holds 8-byte slots found by open addressing from
-// the key's low bits and checked by a fingerprint of its high bits: for
-// rows of at most 3 classes (the parser's actions) the weights sit in the
-// slot itself, so scoring a feature touches one cache line; longer rows
-// are contiguous in w. (A missing key whose fingerprint matches another
-// key in its probe chain, about one lookup in 30,000, reads that key's
-// weights; training measures the model through the same lookups.)
-// keys and w, sorted by key, are kept for writing the model.
+//
+// Rows of at most 3 classes (the parser's actions) sit in 8-byte slots
+// found by open addressing from the key's low bits and checked by a
+// fingerprint of its high bits, so scoring a feature touches one cache
+// line. (A missing key whose fingerprint matches another key in its probe
+// chain, about one lookup in 30,000, reads that key's weights; training
+// measures the model through the same lookups.)
+//
+// Longer rows (tags, relations) are sparse: a row has about 3 non-zero
+// classes of 17 or 51, so a row is a list of entries (class<<16 | weight).
+// Slots of 16 bytes, four to a 64-byte bucket, hold a 32-bit fingerprint
+// and up to three entries inline; a longer row's slot points into ext.
+// A lookup reads one bucket, rarely the next. keys and the rows' entries
+// in key order are kept for writing the model.
 type table struct {
 	nc    int
 	mask  uint64
 	small []slot3 // nc <= 3
-	slots []slot  // nc > 3
-	keys  []uint64
-	w     []int16
-}
 
-type slot struct {
-	fp  uint32 // high 32 bits of the key, 0 = empty
-	off uint32 // offset of the row in w
+	buckets []slotBucket // nc > 3
+	nb      uint64       // len(buckets)
+	ext     []uint32     // entries of rows longer than 3
+
+	keys  []uint64
+	ents  []uint32 // entries of every row, in key order
+	start []uint32 // row i's entries are ents[start[i]:start[i+1]]
 }
 
 type slot3 struct {
@@ -33,8 +39,26 @@ type slot3 struct {
 	w  [3]int16
 }
 
+// slotS is a sparse row: up to three entries inline (unused ones are 0,
+// which adds 0 to class 0), or, when e[0] == extMark, e[1] entries at
+// ext[e[2]:].
+type slotS struct {
+	fp uint32 // high 32 bits of the key, 0 = empty
+	e  [3]uint32
+}
+
+type slotBucket [4]slotS
+
+const extMark = 0xffffffff
+
 func fp32(k uint64) uint32 { return uint32(k>>32) | 1 }
 func fp16(k uint64) uint16 { return uint16(k>>48) | 1 }
+
+// entry packs a class and its weight.
+func entry(c int, w int16) uint32 { return uint32(c)<<16 | uint32(uint16(w)) }
+
+// home is the first bucket of key k.
+func (t *table) home(k uint64) uint64 { return (uint64(uint32(k>>1)) * t.nb) >> 32 }
 
 // quantise scales float weights to int16 (the largest magnitude becomes
 // 30000; decisions depend only on the ratios) and drops the rows whose
@@ -69,57 +93,155 @@ func quantise(nc int, keys []uint64, w []float32, min int) ([]uint64, []int16) {
 }
 
 // newTable builds a table from increasing non-zero keys and their rows
-// (len(keys)*nc weights), load factor at most 1/2.
+// (len(keys)*nc weights).
 func newTable(nc int, keys []uint64, w []int16) *table {
-	size := 16
-	for size < 2*len(keys) {
-		size <<= 1
+	t := &table{nc: nc, keys: keys, start: make([]uint32, len(keys)+1)}
+	for i := range keys {
+		for c, v := range w[i*nc : (i+1)*nc] {
+			if v != 0 {
+				t.ents = append(t.ents, entry(c, v))
+			}
+		}
+		t.start[i+1] = uint32(len(t.ents))
 	}
-	t := &table{nc: nc, mask: uint64(size - 1), keys: keys, w: w}
 	if nc <= 3 {
+		// load factor at most 1/2
+		size := 16
+		for size < 2*len(keys) {
+			size <<= 1
+		}
+		t.mask = uint64(size - 1)
 		t.small = make([]slot3, size)
-	} else {
-		t.slots = make([]slot, size)
-	}
-	for i, k := range keys {
-		j := (k >> 1) & t.mask
-		if nc <= 3 {
+		for i, k := range keys {
+			j := (k >> 1) & t.mask
 			for t.small[j].fp != 0 {
 				j = (j + 1) & t.mask
 			}
 			t.small[j].fp = fp16(k)
 			copy(t.small[j].w[:], w[i*nc:(i+1)*nc])
-			continue
 		}
-		for t.slots[j].fp != 0 {
-			j = (j + 1) & t.mask
+		return t
+	}
+	// about 2.4 rows per bucket of 4 slots
+	t.nb = uint64(len(keys))*5/12 + 1
+	t.buckets = make([]slotBucket, t.nb)
+	for i, k := range keys {
+		b := t.home(k)
+		for {
+			free := -1
+			for j := range t.buckets[b] {
+				if t.buckets[b][j].fp == 0 {
+					free = j
+					break
+				}
+			}
+			if free >= 0 {
+				s := &t.buckets[b][free]
+				s.fp = fp32(k)
+				row := t.ents[t.start[i]:t.start[i+1]]
+				if len(row) <= 3 {
+					copy(s.e[:], row)
+				} else {
+					s.e = [3]uint32{extMark, uint32(len(row)), uint32(len(t.ext))}
+					t.ext = append(t.ext, row...)
+				}
+				break
+			}
+			if b++; b == t.nb {
+				b = 0
+			}
 		}
-		t.slots[j] = slot{fp32(k), uint32(i * nc)}
 	}
 	return t
 }
 
-// row returns the weights of key, nil if the key is unknown.
-func (t *table) row(k uint64) []int16 {
-	j := (k >> 1) & t.mask
-	if t.small != nil {
-		f := fp16(k)
-		for {
-			s := &t.small[j]
-			if s.fp == f {
-				return s.w[:t.nc]
-			}
-			if s.fp == 0 {
-				return nil
-			}
-			j = (j + 1) & t.mask
-		}
+// rowOf returns the dense weights of row i (for writing the model).
+func (t *table) rowOf(i int, row []int16) {
+	clear(row)
+	for _, e := range t.ents[t.start[i]:t.start[i+1]] {
+		row[e>>16] = int16(uint16(e))
 	}
-	f := fp32(k)
+}
+
+// maxBatch is how many keys score resolves at a time.
+const maxBatch = 128
+
+// score sets scores[:nc] to the summed rows of keys. The keys' home slots
+// are read first in a loop of independent loads, so that their cache
+// misses overlap instead of following one another; the rows are summed
+// in a second pass.
+func (t *table) score(scores []int32, keys []uint64) {
+	scores = scores[:t.nc]
+	clear(scores)
+	if t.small != nil {
+		var a, b, c int32
+		var home [maxBatch]slot3
+		for len(keys) > 0 {
+			n := min(len(keys), maxBatch)
+			for i, k := range keys[:n] {
+				home[i] = t.small[(k>>1)&t.mask]
+			}
+			for i, k := range keys[:n] {
+				f := fp16(k)
+				s := &home[i]
+				if s.fp != f {
+					if s.fp == 0 {
+						continue
+					}
+					if s = t.probe3(k, f); s == nil {
+						continue
+					}
+				}
+				a += int32(s.w[0])
+				b += int32(s.w[1])
+				c += int32(s.w[2])
+			}
+			keys = keys[n:]
+		}
+		scores[0] = a
+		if t.nc > 1 {
+			scores[1] = b
+		}
+		if t.nc > 2 {
+			scores[2] = c
+		}
+		return
+	}
+	var first [maxBatch]uint32
+	for len(keys) > 0 {
+		n := min(len(keys), maxBatch)
+		for i, k := range keys[:n] {
+			first[i] = t.buckets[t.home(k)][0].fp
+		}
+		for i, k := range keys[:n] {
+			if first[i] == 0 {
+				continue // the home bucket is empty
+			}
+			s := t.find(k)
+			if s == nil {
+				continue
+			}
+			if s.e[0] != extMark {
+				for _, e := range s.e {
+					scores[e>>16] += int32(int16(uint16(e)))
+				}
+				continue
+			}
+			for _, e := range t.ext[s.e[2] : s.e[2]+s.e[1]] {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
+		}
+		keys = keys[n:]
+	}
+}
+
+// probe3 finds key k (fingerprint f) past its home slot.
+func (t *table) probe3(k uint64, f uint16) *slot3 {
+	j := (k>>1 + 1) & t.mask
 	for {
-		s := &t.slots[j]
+		s := &t.small[j]
 		if s.fp == f {
-			return t.w[s.off : int(s.off)+t.nc]
+			return s
 		}
 		if s.fp == 0 {
 			return nil
@@ -128,40 +250,22 @@ func (t *table) row(k uint64) []int16 {
 	}
 }
 
-// score sets scores[:nc] to the summed rows of keys.
-func (t *table) score(scores []int32, keys []uint64) {
-	scores = scores[:t.nc]
-	clear(scores)
-	if t.small != nil && t.nc == 3 {
-		var a, b, c int32
-		for _, k := range keys {
-			j := (k >> 1) & t.mask
-			f := fp16(k)
-			for {
-				s := &t.small[j]
-				if s.fp == f {
-					a += int32(s.w[0])
-					b += int32(s.w[1])
-					c += int32(s.w[2])
-					break
-				}
-				if s.fp == 0 {
-					break
-				}
-				j = (j + 1) & t.mask
+// find returns the slot of key k in a sparse table, nil if unknown.
+func (t *table) find(k uint64) *slotS {
+	f := fp32(k)
+	b := t.home(k)
+	for {
+		bk := &t.buckets[b]
+		for j := range bk {
+			if bk[j].fp == f {
+				return &bk[j]
+			}
+			if bk[j].fp == 0 {
+				return nil
 			}
 		}
-		scores[0], scores[1], scores[2] = a, b, c
-		return
-	}
-	for _, k := range keys {
-		r := t.row(k)
-		if r == nil {
-			continue
-		}
-		r = r[:len(scores)]
-		for i, v := range r {
-			scores[i] += int32(v)
+		if b++; b == t.nb {
+			b = 0
 		}
 	}
 }
@@ -263,8 +367,9 @@ func (t *trainTable) average(min float64) ([]uint64, []float32) {
 func (t *table) pruned(min int) *table {
 	var qk []uint64
 	var qw []int16
+	row := make([]int16, t.nc)
 	for i, k := range t.keys {
-		row := t.w[i*t.nc : (i+1)*t.nc]
+		t.rowOf(i, row)
 		for _, v := range row {
 			if int(v) >= min || int(v) <= -min {
 				qk = append(qk, k)
