@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"github.com/kgraph/kgraph/graph"
 )
 
@@ -51,9 +53,18 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) error {
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
 	db.cache.update(nil, errRestored)
+	// The backup says its own format (none for a backup of format 1):
+	// the empty store's version key must not stand for it.
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete(formatKey) }); err != nil {
+		return fmt.Errorf("store: restore: %w", err)
+	}
 	if err := db.bdb.Load(r, 64); err != nil {
 		return fmt.Errorf("store: restore: %w", err)
 	}
+	if err := db.upgrade(); err != nil {
+		return fmt.Errorf("store: restore: %w", err)
+	}
+	db.cache.update(nil, errRestored)
 	return nil
 }
 

@@ -70,6 +70,10 @@ func Open(dir string, opts Options) (*DB, error) {
 		bdb.Close()
 		return nil, fmt.Errorf("store: recover %s: %w", dir, err)
 	}
+	if err := db.upgrade(); err != nil {
+		bdb.Close()
+		return nil, fmt.Errorf("store: %s: %w", dir, err)
+	}
 	return db, nil
 }
 

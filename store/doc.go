@@ -29,6 +29,14 @@
 //	D|doc, B|doc      document record and text; I|id and H|hash find it; T|date|doc orders it
 //	G|eid, Z|alias    merge memory: redirect of a merged entity, names pinned to the survivor
 //	S                 counts and next numbers; P|seq journal of a split commit
+//	F                 format version of the derived keys (format.go)
+//
+// A page of one entity's relations is one seek into O|eid (whose values
+// are the records) and one into J|eid, and a scan of First keys; its
+// cursor is the last key. Its total comes from counters in the entity
+// record (relations by direction and type, kept with the degree), not from
+// a scan. Open upgrades a store of an older format by rebuilding the
+// derived data (format.go) and refuses one of a newer format.
 //
 // Entity and relation records are folds of the per-document contributions
 // (M and V). Ingest adds a contribution; DeleteDocument removes the

@@ -422,7 +422,7 @@ func (w *wtx) recomputeEntity(e uint64) error {
 	if err != nil || cur == nil {
 		return err
 	}
-	fresh := &entRec{Degree: cur.Degree, Fixed: cur.Fixed, Merged: cur.Merged}
+	fresh := &entRec{Degree: cur.Degree, Adj: cur.Adj, Fixed: cur.Fixed, Merged: cur.Merged}
 	if cur.Fixed {
 		fresh.Type = cur.Type
 	}

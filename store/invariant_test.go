@@ -41,6 +41,7 @@ func checkInvariants(t *testing.T, db *store.DB, when string) {
 		if e.Degree != degree[e.ID] {
 			t.Errorf("%s: %s (%s) has degree %d, relations say %d", when, e.ID, e.Name, e.Degree, degree[e.ID])
 		}
+		checkAdjacency(t, db, when, e.ID, rels)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			got, err := db.EntityByName(ctx, n, e.Type)
 			if err != nil || got == nil {
@@ -168,4 +169,58 @@ func randomWalk(t *testing.T, opts store.Options, steps int) int {
 	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
 	sameStats(t, "after deleting everything", mustStats(t, db), zero)
 	return chunks
+}
+
+// checkAdjacency pages through the relations of entity id, three at a
+// time, in every direction and for one type, and compares the items and
+// the counted totals with the relations of an export.
+func checkAdjacency(t *testing.T, db *store.DB, when, id string, rels []*graph.Relation) {
+	t.Helper()
+	ctx := context.Background()
+	for _, dir := range []graph.Direction{graph.Out, graph.In, graph.Both} {
+		for _, typ := range []graph.RelationType{"", graph.WorksFor} {
+			want := map[string]int{}
+			for _, r := range rels {
+				if typ != "" && r.Type != typ {
+					continue
+				}
+				if r.Source == id && dir != graph.In {
+					want[r.ID]++
+				}
+				if r.Target == id && dir != graph.Out {
+					want[r.ID]++
+				}
+			}
+			f := graph.RelationFilter{Entity: id, Direction: dir, PageRequest: graph.PageRequest{First: 3}}
+			if typ != "" {
+				f.Types = []graph.RelationType{typ}
+			}
+			got := map[string]int{}
+			seen := 0
+			for {
+				p, err := db.Relations(ctx, f)
+				if err != nil {
+					t.Fatalf("%s: relations of %s %s: %v", when, id, dir, err)
+				}
+				total := 0
+				for _, n := range want {
+					total += n
+				}
+				if p.Total != total {
+					t.Errorf("%s: %s %s %q: total %d, the export says %d", when, id, dir, typ, p.Total, total)
+				}
+				for _, r := range p.Items {
+					got[r.ID]++
+				}
+				seen += len(p.Items)
+				if !p.HasNext || seen > total {
+					break
+				}
+				f.After = p.Cursors[len(p.Cursors)-1]
+			}
+			if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+				t.Errorf("%s: %s %s %q: pages hold %v, the export %v", when, id, dir, typ, got, want)
+			}
+		}
+	}
 }

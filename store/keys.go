@@ -35,6 +35,7 @@ const (
 	kindDocRel   = 'W' // W|doc|src|t|dst      -> nil
 	kindRedirect = 'G' // G|eid                -> eid it was merged into
 	kindPin      = 'Z' // Z|normalised alias   -> eid a merge pinned the alias to
+	kindFormat   = 'F' // F                    -> format version of the keys (format.go)
 )
 
 // Entity orders in the X index.

@@ -37,7 +37,20 @@ type entRec struct {
 	Forms    []form
 	Attrs    []attr
 	Merged   []uint64 // entities merged into this one
+	// Adj counts the entity's relations by direction (adjOut, adjIn)
+	// and type code, so that a page of its relations knows its total
+	// without scanning the adjacency lists. A loop counts in both.
+	Adj [2][relationCodes]int
 }
+
+// Directions of entRec.Adj.
+const (
+	adjOut = 0
+	adjIn  = 1
+)
+
+// relationCodes bounds the relation type codes (see relationCode).
+const relationCodes = 18
 
 // contrib is what one document contributes to one entity; it is stored
 // under M|eid|doc so that the entity can be recomputed without it when the
@@ -404,7 +417,7 @@ func unionStrings(a, b []string, key func(string) string) []string {
 
 func (r *entRec) encode() []byte {
 	e := enc{b: make([]byte, 0, 64+32*len(r.Forms))}
-	e.byte(1)
+	e.byte(2)
 	e.byte(entityCode[r.Type])
 	e.str(r.Name)
 	e.bool(r.Fixed)
@@ -426,13 +439,31 @@ func (r *entRec) encode() []byte {
 	for _, m := range r.Merged {
 		e.uint(m)
 	}
+	n := 0
+	for d := range r.Adj {
+		for _, c := range r.Adj[d] {
+			if c != 0 {
+				n++
+			}
+		}
+	}
+	e.uint(uint64(n))
+	for d := range r.Adj {
+		for t, c := range r.Adj[d] {
+			if c != 0 {
+				e.byte(byte(d*relationCodes + t))
+				e.uint(uint64(c))
+			}
+		}
+	}
 	return e.b
 }
 
 func decodeEntity(b []byte) (*entRec, error) {
 	d := dec{b: b}
 	r := &entRec{}
-	if d.byte() != 1 {
+	version := d.byte()
+	if version != 1 && version != 2 {
 		return nil, errCorrupt
 	}
 	r.Type = entityType[d.byte()]
@@ -453,6 +484,18 @@ func decodeEntity(b []byte) (*entRec, error) {
 		r.Merged = make([]uint64, n)
 		for i := range r.Merged {
 			r.Merged[i] = d.uint()
+		}
+	}
+	// Version 1 records have no adjacency counts: Open rebuilds them
+	// (format.go) before any read.
+	if version >= 2 {
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			at := int(d.byte())
+			c := int(d.uint())
+			if at >= 2*relationCodes {
+				return nil, errCorrupt
+			}
+			r.Adj[at/relationCodes][at%relationCodes] = c
 		}
 	}
 	return r, d.err

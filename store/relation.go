@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -74,7 +75,7 @@ func (db *reader) Relations(ctx context.Context, f graph.RelationFilter) (graph.
 	}
 	keep := func(t byte) bool { return len(types) == 0 || types[t] }
 	if f.Entity != "" {
-		return db.entityRelations(ctx, f, keep)
+		return db.entityRelations(ctx, f, types)
 	}
 	n, err := pageSize(f.PageRequest)
 	if err != nil {
@@ -186,7 +187,16 @@ func loadStats(txn *badger.Txn) (statsRec, error) {
 	return decodeStats(v)
 }
 
-func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, keep func(byte) bool) (graph.Page[*graph.Relation], error) {
+// adjKeyLen is the length of an O or J key: kind, entity, type, entity.
+const adjKeyLen = 18
+
+// entityRelations pages through the relations of one entity: its
+// out-edges (O|e|t|dst, whose values are the relation records), then its
+// in-edges (J|e|t|src), each in key order, so that a page is one seek per
+// list and a scan of First keys; a cursor is the last key of its page. The
+// total comes from the entity's adjacency counts (entRec.Adj), except with
+// a confidence floor, which needs every record of the list to count.
+func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, types map[byte]bool) (graph.Page[*graph.Relation], error) {
 	var page graph.Page[*graph.Relation]
 	dir := f.Direction
 	if dir == "" {
@@ -195,41 +205,141 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, k
 	if dir != graph.Out && dir != graph.In && dir != graph.Both {
 		return page, graph.Errorf(graph.EINVALID, "unknown direction %q", f.Direction)
 	}
-	if _, err := pageSize(f.PageRequest); err != nil {
+	n, err := pageSize(f.PageRequest)
+	if err != nil {
+		return page, err
+	}
+	after, err := afterKey(f.After)
+	if err != nil {
 		return page, err
 	}
 	if f.MinConfidence < 0 || f.MinConfidence > 1 {
 		return page, graph.Errorf(graph.EINVALID, "minConfidence must be between 0 and 1")
 	}
-	found := false
-	var keys []relKey
-	err := db.view(func(txn *badger.Txn) error {
-		e, r, err := followEntity(txn, parseEntityID(f.Entity))
-		if err != nil || r == nil {
+	filtered := f.MinConfidence > 0
+	codes := make([]byte, 0, len(types))
+	for t := range types {
+		codes = append(codes, t)
+	}
+	slices.Sort(codes)
+	found, foreign := false, false
+	page.Items, page.Cursors = []*graph.Relation{}, []string{}
+	err = db.view(func(txn *badger.Txn) error {
+		e, rec, err := followEntity(txn, parseEntityID(f.Entity))
+		if err != nil || rec == nil {
 			return err
 		}
 		found = true
-		keys, err = adjacent(txn, e, dir == graph.Out || dir == graph.Both, dir == graph.In || dir == graph.Both)
-		if err != nil {
-			return err
+		// The lists of the page, in order, each a key prefix.
+		type list struct {
+			prefix []byte
+			in     bool
 		}
-		kept := keys[:0]
-		for _, k := range keys {
-			if !keep(k.T) {
+		var lists []list
+		for _, in := range []bool{false, true} {
+			if in && dir == graph.Out || !in && dir == graph.In {
 				continue
 			}
-			if f.MinConfidence > 0 {
-				r, err := loadRelation(txn, k)
-				if err != nil {
-					return err
+			kind, d := byte(kindOut), adjOut
+			if in {
+				kind, d = kindIn, adjIn
+			}
+			base := u64([]byte{kind}, e)
+			if len(codes) == 0 {
+				lists = append(lists, list{base, in})
+				for _, c := range rec.Adj[d] {
+					page.Total += c
 				}
-				if r == nil || r.Conf < f.MinConfidence {
-					continue
+				continue
+			}
+			for _, t := range codes {
+				lists = append(lists, list{append(slices.Clip(base), t), in})
+				page.Total += rec.Adj[d][t]
+			}
+		}
+		start := 0
+		if after != nil {
+			start = -1
+			for i, l := range lists {
+				if len(after) == adjKeyLen && bytes.HasPrefix(after, l.prefix) {
+					start = i
+					break
 				}
 			}
-			kept = append(kept, k)
+			if start < 0 {
+				foreign = true
+				return nil
+			}
 		}
-		keys = kept
+		if filtered {
+			// Every record is read to count the total; items are
+			// taken after the cursor.
+			page.Total, start = 0, 0
+		}
+		passed := after == nil
+		for _, l := range lists[start:] {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: l.prefix, PrefetchValues: false})
+			seek := l.prefix
+			if after != nil && !filtered && bytes.HasPrefix(after, l.prefix) {
+				seek = after
+			}
+			for it.Seek(seek); it.Valid(); it.Next() {
+				if err := ctx.Err(); err != nil {
+					it.Close()
+					return err
+				}
+				item := it.Item()
+				k := item.Key()
+				if after != nil && bytes.Equal(k, after) {
+					passed = true
+					if !filtered {
+						continue
+					}
+				}
+				if len(page.Items) == n && !filtered {
+					page.HasNext = true
+					break
+				}
+				var rk relKey
+				var r *relRec
+				if l.in {
+					rk = relFromIn(k[1:])
+					r, err = loadRelation(txn, rk)
+				} else {
+					rk = parseRel(k[1:])
+					var v []byte
+					if v, err = item.ValueCopy(nil); err == nil {
+						r, err = decodeRelation(v)
+					}
+				}
+				if err == nil && r == nil {
+					err = errCorrupt
+				}
+				if err != nil {
+					it.Close()
+					return err
+				}
+				if filtered {
+					if r.Conf < f.MinConfidence {
+						continue
+					}
+					page.Total++
+					if !passed || bytes.Equal(k, after) {
+						continue
+					}
+					if len(page.Items) == n {
+						page.HasNext = true
+						continue
+					}
+				}
+				page.Items = append(page.Items, r.relation(rk))
+				page.Cursors = append(page.Cursors, keyCursor(item.KeyCopy(nil)))
+			}
+			it.Close()
+			if page.HasNext && !filtered {
+				break
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -238,39 +348,8 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, k
 	if !found {
 		return page, graph.Errorf(graph.ENOTFOUND, "entity %q not found", f.Entity)
 	}
-	return db.relationPage(ctx, keys, f.PageRequest)
-}
-
-// relationPage cuts a page of keys and reads its relations in one read.
-func (db *reader) relationPage(ctx context.Context, keys []relKey, p graph.PageRequest) (graph.Page[*graph.Relation], error) {
-	kp, err := offsetPage(keys, p)
-	if err != nil {
-		return graph.Page[*graph.Relation]{}, err
-	}
-	page := graph.Page[*graph.Relation]{Items: make([]*graph.Relation, 0, len(kp.Items)), HasNext: kp.HasNext, Total: kp.Total}
-	err = db.view(func(txn *badger.Txn) error {
-		for i, k := range kp.Items {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			r, err := loadRelation(txn, k)
-			if err != nil {
-				return err
-			}
-			if r == nil {
-				// Deleted by a commit between the key scan and this read
-				// (two snapshots): left out, as a later scan would.
-				continue
-			}
-			page.Items = append(page.Items, r.relation(k))
-			if i < len(kp.Cursors) {
-				page.Cursors = append(page.Cursors, kp.Cursors[i])
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return graph.Page[*graph.Relation]{}, internal("relations", err)
+	if foreign {
+		return page, graph.Errorf(graph.EINVALID, "cursor does not belong to this list")
 	}
 	return page, nil
 }
@@ -279,20 +358,37 @@ func (db *reader) relationPage(ctx context.Context, keys []relKey, p graph.PageR
 // incoming ones.
 func adjacent(txn *badger.Txn, e uint64, out, in bool) ([]relKey, error) {
 	var keys []relKey
-	scan := func(prefix []byte, conv func([]byte) relKey) {
+	err := eachAdjacent(txn, e, out, in, func(k relKey) (bool, error) {
+		keys = append(keys, k)
+		return true, nil
+	})
+	return keys, err
+}
+
+// eachAdjacent calls fn with the keys of the relations of e, outgoing
+// ones first, reading keys only, until fn returns false or an error.
+func eachAdjacent(txn *badger.Txn, e uint64, out, in bool, fn func(relKey) (bool, error)) error {
+	scan := func(prefix []byte, conv func([]byte) relKey) (bool, error) {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
-			keys = append(keys, conv(it.Item().Key()[1:]))
+			if more, err := fn(conv(it.Item().Key()[1:])); !more || err != nil {
+				return false, err
+			}
 		}
+		return true, nil
 	}
 	if out {
-		scan(outPrefix(e), parseRel)
+		if more, err := scan(outPrefix(e), parseRel); !more || err != nil {
+			return err
+		}
 	}
 	if in {
-		scan(inPrefix(e), relFromIn)
+		if _, err := scan(inPrefix(e), relFromIn); err != nil {
+			return err
+		}
 	}
-	return keys, nil
+	return nil
 }
 
 // Evidence lists up to limit (all for limit <= 0) evidence sentences of a

@@ -72,22 +72,28 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				keys, err := adjacent(txn, e, true, true)
-				if err != nil {
-					return err
-				}
-				for _, k := range keys {
+				// The scan of e's edges stops as soon as the limit is
+				// reached: a hub's thousand edges are not read for the
+				// few nodes that still fit.
+				err := eachAdjacent(txn, e, true, true, func(k relKey) (bool, error) {
 					n := k.other(e)
 					if _, seen := recs[n]; seen {
-						continue
+						return true, nil
 					}
 					ok, err := add(n)
 					if err != nil {
-						return err
+						return false, err
 					}
 					if ok {
 						next = append(next, n)
 					}
+					return !out.Truncated, nil
+				})
+				if err != nil {
+					return err
+				}
+				if out.Truncated {
+					break
 				}
 			}
 			frontier = next

@@ -352,14 +352,17 @@ func (w *wtx) flushRelations() error {
 	return nil
 }
 
+// degree adds d to the degree and the adjacency counts of both endpoints
+// of k.
 func (w *wtx) degree(k relKey, d int) error {
-	for _, e := range []uint64{k.Src, k.Dst} {
+	for dir, e := range [2]uint64{adjOut: k.Src, adjIn: k.Dst} {
 		r, err := w.entity(e)
 		if err != nil {
 			return err
 		}
 		if r != nil {
 			r.Degree += d
+			r.Adj[dir][k.T] += d
 		}
 	}
 	return nil

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// formatVersion names the layout of the derived keys and counters this
+// code maintains. A store without the F key was written before versions
+// were kept (version 1).
+//
+//	1  records and indexes of the first releases
+//	2  entity records count their relations by direction and type (Adj),
+//	   so a page of an entity's relations knows its total without a scan
+const formatVersion = 2
+
+var formatKey = []byte{kindFormat}
+
+// upgrade brings a store written by an older kgraph to formatVersion by
+// rebuilding the derived data from the primary records, then records the
+// version. Each step recomputes from scratch, so a crash during an upgrade
+// only means the next Open does it again. A store of a newer format is
+// refused: this code would not maintain the keys that format relies on.
+func (db *DB) upgrade() error {
+	var version uint64 = 1
+	var st statsRec
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		v, ok, err := getValue(txn, formatKey)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if version, _ = binary.Uvarint(v); version == 0 {
+				return errCorrupt
+			}
+		}
+		st, err = loadStats(txn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case version == formatVersion:
+		return nil
+	case version > formatVersion:
+		return fmt.Errorf("store format %d is newer than this kgraph reads (%d): open it with the kgraph that wrote it, or export it there and ingest the documents again", version, formatVersion)
+	}
+	if st.Documents > 0 || st.Entities > 0 {
+		if version < 2 {
+			if err := db.rebuildAdjacency(); err != nil {
+				return fmt.Errorf("upgrade to format 2: %w", err)
+			}
+		}
+	}
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(formatKey, binary.AppendUvarint(nil, formatVersion))
+	})
+}
+
+// rebuildAdjacency recounts every entity's relations by direction and type
+// from the out-edge keys and rewrites the entity records with the counts.
+func (db *DB) rebuildAdjacency() error {
+	counts := map[uint64]*[2][relationCodes]int{}
+	at := func(e uint64) *[2][relationCodes]int {
+		c := counts[e]
+		if c == nil {
+			c = new([2][relationCodes]int)
+			counts[e] = c
+		}
+		return c
+	}
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindOut}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			k := parseRel(it.Item().Key()[1:])
+			at(k.Src)[adjOut][k.T]++
+			at(k.Dst)[adjIn][k.T]++
+		}
+		it.Close()
+		it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			key := it.Item().KeyCopy(nil)
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			r, err := decodeEntity(v)
+			if err != nil {
+				return err
+			}
+			r.Adj = [2][relationCodes]int{}
+			if c := counts[binary.BigEndian.Uint64(key[1:])]; c != nil {
+				r.Adj = *c
+			}
+			if err := wb.Set(key, r.encode()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/kgraph/kgraph/graph"
+)
+
+// A store written before the format key (version 1 entity records, no
+// adjacency counts) is upgraded on Open: relation totals are right after
+// it, and a store of a newer format is refused with a message saying
+// what to do.
+func TestOpenUpgradesFormat1(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &graph.Extraction{Document: graph.Document{ID: "d", Text: "Ann Lee works for Acme Corp in Oslo."},
+		Entities: []graph.Entity{
+			{ID: "a", Name: "Ann Lee", Type: graph.Person, Mentions: []graph.Mention{{Start: 0, End: 7, Text: "Ann Lee"}}},
+			{ID: "b", Name: "Acme Corp", Type: graph.Organization, Mentions: []graph.Mention{{Start: 18, End: 27, Text: "Acme Corp"}}},
+			{ID: "c", Name: "Oslo", Type: graph.Location, Mentions: []graph.Mention{{Start: 31, End: 35, Text: "Oslo"}}},
+		},
+		Relations: []graph.Relation{
+			{Source: "a", Type: graph.WorksFor, Target: "b", Confidence: 0.9, Evidence: []graph.Evidence{{Start: 0, End: 35}}},
+			{Source: "b", Type: graph.BasedIn, Target: "c", Confidence: 0.9, Evidence: []graph.Evidence{{Start: 0, End: 35}}},
+		}}
+	if _, err := db.Ingest(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	acme, err := db.EntityByName(ctx, "Acme Corp", "")
+	if err != nil || acme == nil {
+		t.Fatal(acme, err)
+	}
+	// Rewrite the store as format 1 wrote it.
+	err = db.bdb.Update(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}})
+		var keys, vals [][]byte
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, _ := it.Item().ValueCopy(nil)
+			r, err := decodeEntity(v)
+			if err != nil {
+				return err
+			}
+			r.Adj = [2][relationCodes]int{}
+			old := r.encode()
+			old[0] = 1
+			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, old[:len(old)-1])
+		}
+		it.Close()
+		for i := range keys {
+			if err := txn.Set(keys[i], vals[i]); err != nil {
+				return err
+			}
+		}
+		return txn.Delete(formatKey)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.Relations(ctx, graph.RelationFilter{Entity: acme.ID})
+	if err != nil || p.Total != 2 || len(p.Items) != 2 {
+		t.Fatalf("after the upgrade: total %d, %d items, %v; want 2", p.Total, len(p.Items), err)
+	}
+	p, err = db.Relations(ctx, graph.RelationFilter{Entity: acme.ID, Direction: graph.In})
+	if err != nil || p.Total != 1 || p.Items[0].Type != graph.WorksFor {
+		t.Fatalf("in-edges after the upgrade: %+v, %v", p, err)
+	}
+	// A newer format is refused.
+	err = db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(formatKey, binary.AppendUvarint(nil, formatVersion+1))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("a newer format opened: %v", err)
+	}
+}
