@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/kgraph/kgraph/loader"
@@ -18,11 +20,14 @@ second. Model loading is timed apart. Nothing is stored.
 Examples:
   kgraph bench ../shared/data/news/bbc.jsonl
   kgraph bench --workers 1 corpus/        # one core
+  kgraph bench --cpuprofile cpu.out ../shared/data/news/bbc.jsonl
+  go tool pprof -top kgraph cpu.out        # where extraction spends its time
 `
 
 func runBench(ctx context.Context, args []string, e env) int {
 	fs := newFlags("bench", "[flags] PATH...", benchHelp, e)
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of model loading and extraction to this `file` (go tool pprof)")
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -30,6 +35,19 @@ func runBench(ctx context.Context, args []string, e env) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(e.stderr, "kgraph bench: no input (see --help)")
 		return exitUsage
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "kgraph bench:", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(e.stderr, "kgraph bench:", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 	t0 := time.Now()
 	ld, err := loader.New()
