@@ -106,13 +106,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	uv(uint64(len(m.stages)))
 	for _, l := range m.stages {
 		type kr struct {
-			k uint64
-			r int32
+			k  uint64
+			r  int32
+			w0 float32
 		}
 		var rows []kr
-		for i, k := range l.keys {
-			if k != 0 {
-				rows = append(rows, kr{k, l.rows[i]})
+		for _, sl := range l.slots {
+			if sl.key != 0 {
+				rows = append(rows, kr{sl.key, sl.row, sl.w0})
 			}
 		}
 		slices.SortFunc(rows, func(a, b kr) int {
@@ -128,6 +129,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		for _, x := range l.w {
 			maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 		}
+		for _, x := range rows {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(x.w0))))
+		}
 		scale := maxAbs / 32767
 		if scale == 0 {
 			scale = 1
@@ -141,7 +145,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			prev = x.k
 		}
 		for _, x := range rows {
-			w := l.w[int(x.r)*nLabels:][:nLabels]
+			var w [nLabels]float32
+			w[0] = x.w0
+			copy(w[1:], l.w[int(x.r)*rowLen:][:rowLen])
 			var q [nLabels]int64
 			var set uint64
 			for y, v := range w {
@@ -184,6 +190,7 @@ func ReadModel(r io.Reader, clusters map[string]uint32) (*Model, error) {
 		return nil, err
 	}
 	m.setClusters(clusters)
+	m.gazTab = newGazTable(m.gaz)
 	for _, l := range m.stages {
 		l.cache(m)
 	}
@@ -204,6 +211,15 @@ func (m *Model) setClusters(c map[string]uint32) {
 		m.words[w] = int32(i)
 		m.wordClus[i] = c[w]
 	}
+	// The atoms of every clustered word, so that a known token is
+	// reduced to atoms by one look-up.
+	m.wordAtoms = nil
+	wa := make([]atoms, len(m.wordList))
+	sc := newScratch()
+	for i, w := range m.wordList {
+		m.atomize(w, &wa[i], sc)
+	}
+	m.wordAtoms = wa
 }
 
 func readModel(r io.Reader) (*Model, error) {

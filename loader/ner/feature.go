@@ -55,6 +55,12 @@ var clusterPrefixes = [4]int{4, 6, 10, 20}
 
 // atomize fills a from the token text.
 func (m *Model) atomize(tok string, a *atoms, sc *scratch) {
+	if m.wordAtoms != nil {
+		if id, ok := m.words[tok]; ok {
+			*a = m.wordAtoms[id]
+			return
+		}
+	}
 	hw, hl := uint64(fnvOffset), uint64(fnvOffset)
 	hs, hss := uint64(fnvOffset), uint64(fnvOffset)
 	var flags uint16

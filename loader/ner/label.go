@@ -56,6 +56,21 @@ func inside(y int) bool {
 // allowedLast is the same for the last token, where nothing may stay open.
 var allowed, allowedLast = buildAllowed()
 
+// preds[y] lists the labels that may precede y inside a sentence, in
+// increasing order: the Viterbi recursion visits only these.
+var preds = buildPreds()
+
+func buildPreds() (p [nLabels][]int8) {
+	for y := 0; y < nLabels; y++ {
+		for yp := 0; yp < nLabels; yp++ {
+			if allowed[yp][y] {
+				p[y] = append(p[y], int8(yp))
+			}
+		}
+	}
+	return p
+}
+
 func buildAllowed() (a, last [nHist][nLabels]bool) {
 	for prev := 0; prev < nHist; prev++ {
 		for y := 0; y < nLabels; y++ {

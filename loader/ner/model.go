@@ -16,18 +16,23 @@ type Model struct {
 	words    map[string]int32 // clustered words -> id
 	wordList []string         // id -> word
 	wordClus []uint32         // id -> path length<<24 | path bits
-	gaz      map[uint64]uint8 // entity string hash -> bit set of types
-	stages   []*linear        // first stage, and optionally the second
-	pool     sync.Pool        // *scratch
+	// wordAtoms[id] are the atoms of wordList[id] (see atomize).
+	wordAtoms []atoms
+	gaz       map[uint64]uint8 // entity string hash -> bit set of types
+	gazTab    *gazTable        // the same, for look-ups while tagging
+	stages    []*linear        // first stage, and optionally the second
+	pool      sync.Pool        // *scratch
 }
 
-// linear holds one stage's weights: a feature hash table pointing at rows of
-// nLabels float32 weights.
+// linear holds one stage's weights: a feature hash table whose slots hold
+// the key, the row and the row's first weight, and rows of the other
+// nLabels-1 weights, 64 bytes each, so that a feature found costs two
+// cache lines (its slot and its row).
 type linear struct {
-	keys []uint64 // open addressing, 0 = empty
-	rows []int32
-	mask uint64
-	w    []float32
+	slots []slot // open addressing, key 0 = empty
+	mask  uint64
+	rows  int
+	w     []float32 // per row, the weights of labels 1..nLabels-1
 	// trans[yp] is the weight of the previous label yp alone.
 	trans [nHist][nLabels]float32
 	id    uint64 // distinguishes stages in scratch caches
@@ -36,21 +41,31 @@ type linear struct {
 	vec []float32
 }
 
+type slot struct {
+	key uint64
+	row int32
+	w0  float32 // the weight of label 0
+}
+
+const rowLen = nLabels - 1
+
 var linearIDs atomic.Uint64
 
+// newLinear builds a stage from feature keys and their rows of nLabels
+// weights (w[r*nLabels+y]).
 func newLinear(keys []uint64, w []float32) *linear {
 	size := 1
 	for size < 2*len(keys)+1 {
 		size <<= 1
 	}
-	l := &linear{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), w: w, id: linearIDs.Add(1)}
+	l := &linear{slots: make([]slot, size), mask: uint64(size - 1), rows: len(keys), w: make([]float32, len(keys)*rowLen), id: linearIDs.Add(1)}
 	for r, k := range keys {
 		i := k & l.mask
-		for l.keys[i] != 0 {
+		for l.slots[i].key != 0 {
 			i = (i + 1) & l.mask
 		}
-		l.keys[i] = k
-		l.rows[i] = int32(r)
+		l.slots[i] = slot{key: k, row: int32(r), w0: w[r*nLabels]}
+		copy(l.w[r*rowLen:][:rowLen], w[r*nLabels+1:][:rowLen])
 	}
 	for yp := range l.trans {
 		l.add([]uint64{mix(tY1, uint64(yp))}, &l.trans[yp])
@@ -62,12 +77,11 @@ func newLinear(keys []uint64, w []float32) *linear {
 func (l *linear) cache(m *Model) {
 	sc := m.getScratch()
 	l.vec = make([]float32, len(m.wordList)*5*nLabels)
-	var a atoms
-	for id, w := range m.wordList {
-		m.atomize(w, &a, sc)
+	for id := range m.wordList {
+		a := &m.wordAtoms[id]
 		for off := -2; off <= 2; off++ {
 			var s [nLabels]float32
-			sc.feats = wordFeatures(&a, off, sc.feats[:0])
+			sc.feats = wordFeatures(a, off, sc.feats[:0])
 			l.add(sc.feats, &s)
 			copy(l.vec[(id*5+off+2)*nLabels:], s[:])
 		}
@@ -126,15 +140,16 @@ func (l *linear) add(feats []uint64, s *[nLabels]float32) {
 	for _, f := range feats {
 		i := f & l.mask
 		for {
-			k := l.keys[i]
-			if k == f {
-				w := l.w[int(l.rows[i])*nLabels:][:nLabels]
-				for y := range s {
-					s[y] += w[y]
+			sl := &l.slots[i]
+			if sl.key == f {
+				w := l.w[int(sl.row)*rowLen:][:rowLen]
+				s[0] += sl.w0
+				for y := range w {
+					s[y+1] += w[y]
 				}
 				break
 			}
-			if k == 0 {
+			if sl.key == 0 {
 				break
 			}
 			i = (i + 1) & l.mask
@@ -235,7 +250,9 @@ func (sc *scratch) endSentence() { sc.sents = append(sc.sents, len(sc.atoms)) }
 // tokens are in: sentence kinds, gazetteer matches, and the per-word-form
 // document context.
 func (m *Model) prepare(sc *scratch, gaz func(uint64) uint8) {
-	if gaz == nil && len(m.gaz) > 0 {
+	if gaz == nil && m.gazTab != nil {
+		gaz = m.gazTab.get
+	} else if gaz == nil && len(m.gaz) > 0 {
 		gaz = func(k uint64) uint8 { return m.gaz[k] }
 	}
 	n := len(sc.sents) - 1
@@ -311,6 +328,50 @@ func (k *keyInfo) addNext(h uint64) {
 }
 
 const maxGazLen = 6
+
+// gazTable is the model's gazetteer as an open-addressing table: most
+// tokens a sentence's spans are looked up for are in no entry, and a miss
+// costs one probe.
+type gazTable struct {
+	keys []uint64 // 0 = empty
+	vals []uint8
+	mask uint64
+	zero uint8 // the value of key 0
+}
+
+func newGazTable(m map[uint64]uint8) *gazTable {
+	size := 1
+	for size < 4*len(m)+1 {
+		size <<= 1
+	}
+	t := &gazTable{keys: make([]uint64, size), vals: make([]uint8, size), mask: uint64(size - 1)}
+	for k, v := range m {
+		if k == 0 {
+			t.zero = v
+			continue
+		}
+		i := k & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+func (t *gazTable) get(k uint64) uint8 {
+	if k == 0 {
+		return t.zero
+	}
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}
 
 const (
 	gazExactSeed = 0x6a09e667f3bcc908
@@ -392,14 +453,14 @@ func (m *Model) viterbi(sc *scratch, st scorer, lo, hi int, kind uint64, stage2 
 	var em [nLabels]float32
 	for i := lo; i < hi; i++ {
 		st.emit(sc, i, lo, hi, kind, stage2, &em)
-		ok := &allowed
-		if i == hi-1 {
-			ok = &allowedLast
-		}
 		d := delta[(i-lo)*nLabels:][:nLabels]
 		b := back[(i-lo)*nLabels:][:nLabels]
 		a := &sc.atoms[i]
 		if i == lo {
+			ok := &allowed
+			if i == hi-1 {
+				ok = &allowedLast
+			}
 			tr := &st.transitions(sc, a)[start]
 			for y := range d {
 				d[y] = negInf
@@ -412,27 +473,27 @@ func (m *Model) viterbi(sc *scratch, st scorer, lo, hi int, kind uint64, stage2 
 		}
 		pd := delta[(i-lo-1)*nLabels:][:nLabels]
 		tt := st.transitions(sc, a)
+		last := i == hi-1
 		for y := range d {
-			d[y] = negInf
-		}
-		for yp := 0; yp < nLabels; yp++ {
-			if pd[yp] <= negInf {
-				continue
-			}
-			tr := &tt[yp]
-			for y := range d {
-				if ok[yp][y] {
-					if v := pd[yp] + tr[y]; v > d[y] {
-						d[y] = v
-						b[y] = int8(yp)
+			// The best predecessor of y, trying the allowed ones in
+			// increasing order (the first of equal scores wins).
+			best := negInf
+			if !last || !inside(y) {
+				for _, yp := range preds[y] {
+					p := pd[yp]
+					if p <= negInf {
+						continue
+					}
+					if v := p + tt[yp][y]; v > best {
+						best = v
+						b[y] = yp
 					}
 				}
 			}
-		}
-		for y := range d {
-			if d[y] > negInf {
-				d[y] += em[y]
+			if best > negInf {
+				best += em[y]
 			}
+			d[y] = best
 		}
 	}
 	last := delta[(n-1)*nLabels:][:nLabels]

@@ -307,7 +307,7 @@ func (m *Model) trainStage(docs, dev []*tdoc, stage2 bool, epochs int, rng *rand
 			}
 		}
 		s.finish()
-		logf("%s epoch %d: dev P %.2f R %.2f F1 %.2f (%d features)", name, e, s.Precision, s.Recall, s.F1, len(lin.w)/nLabels)
+		logf("%s epoch %d: dev P %.2f R %.2f F1 %.2f (%d features)", name, e, s.Precision, s.Recall, s.F1, lin.rows)
 		if s.F1 > bestF1 {
 			best, bestF1, bestEp = lin, s.F1, e
 		}
