@@ -14,10 +14,14 @@
 //
 // New (or NewFrom with explicit Resources) decodes and validates every
 // resource once — gazetteer tables, refine tables, the NER model and word
-// clusters, the parser, the relation classifier — and builds the stages as
-// values holding them (NewPipeline; the training programs call it too, so
-// the stage order is written once). A corrupt embedded file is an error of
-// New; nothing is loaded lazily and nothing panics later.
+// clusters, the relation classifier — and builds the stages as values
+// holding them (NewPipeline; the training programs call it too, so the
+// stage order is written once). A corrupt file is an error of New, and
+// nothing panics later. The parser's model alone is decoded on first use
+// (Pipeline.Syntax): graph extraction does not read the parse, and the
+// model is the largest resource (about 70 MiB and a third of a second to
+// decode), so ingest, serve and bench never pay for it; a model that does
+// not decode is an error of the first stage that parses.
 //
 // Stages pass each other typed fields (text.Mention's Name, Modifier,
 // Canonical, Honorific; text.Sentence's Syntax); Attrs holds only what the

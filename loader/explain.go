@@ -44,7 +44,7 @@ func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
 		stages[i] = s.Name()
 	}
 	note := ""
-	if l.p.Syntax != nil && !slices.Contains(stages, "syntax") {
+	if !slices.Contains(stages, "syntax") {
 		note = " (no graph stage reads the parse yet; the parse below is for this listing)"
 	}
 	if _, err := fmt.Fprintf(w, "stages: %s%s\n", strings.Join(stages, " → "), note); err != nil {

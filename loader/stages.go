@@ -2,10 +2,12 @@ package loader
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/kgraph/kgraph/loader/coref"
 	"github.com/kgraph/kgraph/loader/gazetteer"
@@ -45,7 +47,6 @@ type Resources struct {
 type Pipeline struct {
 	Gazetteer *gazetteer.Tables
 	NER       *ner.Model
-	Syntax    *syntax.Model
 	Refine    *refine.Stage
 	Coref     *coref.Stage
 	Relation  *relation.Stage
@@ -56,10 +57,44 @@ type Pipeline struct {
 	// Eval are the same stages with a syntax stage that parses every
 	// sentence, for the evaluation contract.
 	Eval []Stage
+
+	syntax *lazySyntax
 }
 
+// lazySyntax decodes the parser's model on first use. The model is the
+// largest resource (8 MB compressed, about 70 MiB decoded, a third of a
+// second) and graph extraction does not read the parse (graphReadsSyntax),
+// so commands that only build graphs never decode it.
+type lazySyntax struct {
+	data []byte // nil: the embedded model
+	once sync.Once
+	m    *syntax.Model
+	err  error
+}
+
+func (l *lazySyntax) get() (*syntax.Model, error) {
+	l.once.Do(func() {
+		if l.data != nil {
+			l.m, l.err = syntax.Decode(bytes.NewReader(l.data))
+		} else {
+			l.m, l.err = syntax.Load()
+		}
+		if l.err != nil {
+			l.err = fmt.Errorf("loader: syntax model: %w", l.err)
+		}
+	})
+	return l.m, l.err
+}
+
+// Syntax returns the parser's model, decoding it on the first call (every
+// stage that parses calls it). A model that does not decode is an error
+// here and of every stage that parses.
+func (p *Pipeline) Syntax() (*syntax.Model, error) { return p.syntax.get() }
+
 // NewPipeline loads and validates every resource and builds the stages.
-// Any malformed file is an error here, never a panic later.
+// Any malformed file is an error here, never a panic later, with one
+// exception: the parser's model is decoded on first use (see Syntax), and
+// NewPipeline checks only that an explicit one is gzip data.
 func NewPipeline(r Resources) (*Pipeline, error) {
 	p := &Pipeline{}
 	var err error
@@ -79,13 +114,11 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loader: NER model: %w", err)
 	}
+	p.syntax = &lazySyntax{data: r.SyntaxModel}
 	if r.SyntaxModel != nil {
-		p.Syntax, err = syntax.Decode(bytes.NewReader(r.SyntaxModel))
-	} else {
-		p.Syntax, err = syntax.Load()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("loader: syntax model: %w", err)
+		if _, err := gzip.NewReader(bytes.NewReader(r.SyntaxModel)); err != nil {
+			return nil, fmt.Errorf("loader: syntax model: %w", err)
+		}
 	}
 	tables := refine.EmbeddedTables()
 	if r.Refine != nil {
@@ -111,12 +144,10 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 	}
 	p.Stages = []Stage{nerStage{p.NER}}
 	p.Eval = []Stage{nerStage{p.NER}}
-	if p.Syntax != nil {
-		if graphReadsSyntax {
-			p.Stages = append(p.Stages, syntaxStage{m: p.Syntax})
-		}
-		p.Eval = append(p.Eval, syntaxStage{m: p.Syntax, every: true})
+	if graphReadsSyntax {
+		p.Stages = append(p.Stages, syntaxStage{m: p.syntax})
 	}
+	p.Eval = append(p.Eval, syntaxStage{m: p.syntax, every: true})
 	rest := []Stage{refineStage{p.Refine}, corefStage{p.Coref}, relationStage{p.Relation}}
 	p.Stages = append(p.Stages, rest...)
 	p.Eval = append(p.Eval, rest...)
@@ -156,10 +187,7 @@ func (p *Pipeline) RunEval(ctx context.Context, d *text.Doc, upTo string) error 
 // ParseAll parses the sentences of d that have no parse yet (the graph
 // pipeline parses only those with two names or more); --explain uses it.
 func (p *Pipeline) ParseAll(ctx context.Context, d *text.Doc) error {
-	if p.Syntax == nil {
-		return nil
-	}
-	return syntaxStage{m: p.Syntax, every: true}.Run(ctx, d)
+	return syntaxStage{m: p.syntax, every: true}.Run(ctx, d)
 }
 
 func runStages(ctx context.Context, stages []Stage, d *text.Doc, upTo string) error {
@@ -190,12 +218,16 @@ func (s nerStage) Run(_ context.Context, d *text.Doc) error {
 // names can be read from: parsing costs more than all other stages
 // together, and most sentences of news name one thing or none.
 type syntaxStage struct {
-	m     *syntax.Model
+	m     *lazySyntax
 	every bool
 }
 
 func (syntaxStage) Name() string { return "syntax" }
 func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
+	m, err := s.m.get()
+	if err != nil {
+		return err
+	}
 	var words []string
 	for i := range d.Sentences {
 		if i&63 == 0 {
@@ -211,7 +243,7 @@ func (s syntaxStage) Run(ctx context.Context, d *text.Doc) error {
 		for _, t := range sent.Tokens {
 			words = append(words, t.Text)
 		}
-		p := s.m.Parse(words)
+		p := m.Parse(words)
 		sent.Syntax = &text.Syntax{UPOS: p.UPOS, Lemma: p.Lemma, Head: p.Head, Deprel: p.Deprel}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader"
 	"github.com/kgraph/kgraph/loader/refine"
 	"github.com/kgraph/kgraph/loader/text"
@@ -58,6 +59,30 @@ func TestNewFromCorrupt(t *testing.T) {
 	}
 }
 
+// TestSyntaxModelLazy: a parser model that is gzip data but no model is
+// not decoded by New nor by graph extraction, which does not parse; the
+// first stage that parses reports it.
+func TestSyntaxModelLazy(t *testing.T) {
+	l, err := loader.NewFrom(loader.Resources{SyntaxModel: gz("not a model")})
+	if err != nil {
+		t.Fatalf("NewFrom: %v (the parser's model is decoded on first use)", err)
+	}
+	x, err := l.Extract(context.Background(), graph.Document{Text: "Lena Holm, who works for Norvik Bank, visited Oslo."})
+	if err != nil {
+		t.Fatalf("graph extraction: %v", err)
+	}
+	if len(x.Entities) == 0 {
+		t.Fatal("graph extraction found nothing")
+	}
+	_, err = l.ExtractTokens(context.Background(), [][]string{strings.Fields("Lena Holm visited Oslo .")})
+	if err == nil || !strings.Contains(err.Error(), "syntax model") {
+		t.Fatalf("evaluation stages with a bad parser model: error %v, want one naming the syntax model", err)
+	}
+	if _, err := l.Pipeline().Syntax(); err == nil {
+		t.Fatal("Syntax: no error for a bad model")
+	}
+}
+
 // TestPipelineStages checks the stage order that both the loader and the
 // training programs run, and that Run stops after the stage it is asked to.
 func TestPipelineStages(t *testing.T) {
@@ -72,8 +97,8 @@ func TestPipelineStages(t *testing.T) {
 		}
 		return strings.Join(n, " ")
 	}
-	if p.Syntax == nil {
-		t.Fatal("no parser: the binary embeds one")
+	if m, err := p.Syntax(); err != nil || m == nil {
+		t.Fatalf("no parser (%v): the binary embeds one", err)
 	}
 	if got, want := names(p.Eval), "ner syntax refine coref relation"; got != want {
 		t.Fatalf("evaluation stages %q, want %q", got, want)
