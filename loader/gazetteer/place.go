@@ -62,8 +62,12 @@ func (t *Tables) findPlace(name string) (int, bool) {
 	if i, ok := t.places[k]; ok {
 		return i, true
 	}
+	if !strings.Contains(k, "of ") { // every state form ends with "of"
+		return 0, false
+	}
 	for _, f := range stateForms {
-		if rest, ok := strings.CutPrefix(k, f+" "); ok {
+		if len(k) > len(f) && k[len(f)] == ' ' && strings.HasPrefix(k, f) {
+			rest := k[len(f)+1:]
 			if i, ok := t.places[strings.TrimPrefix(rest, "the ")]; ok && t.placeList[i].Kind == "country" {
 				return i, true
 			}

@@ -106,16 +106,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	uv(uint64(len(m.stages)))
 	for _, l := range m.stages {
 		type kr struct {
-			k  uint64
-			r  int32
-			w0 float32
+			k uint64
+			w [nLabels]float32
 		}
 		var rows []kr
-		for _, sl := range l.slots {
-			if sl.key != 0 {
-				rows = append(rows, kr{sl.key, sl.row, sl.w0})
+		maxAbs := float32(0)
+		l.each(func(k uint64, w *[nLabels]float32) {
+			rows = append(rows, kr{k, *w})
+			for _, x := range w {
+				maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 			}
-		}
+		})
 		slices.SortFunc(rows, func(a, b kr) int {
 			if a.k < b.k {
 				return -1
@@ -125,13 +126,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 			return 0
 		})
-		maxAbs := float32(0)
-		for _, x := range l.w {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-		}
-		for _, x := range rows {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(x.w0))))
-		}
 		scale := maxAbs / 32767
 		if scale == 0 {
 			scale = 1
@@ -145,9 +139,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			prev = x.k
 		}
 		for _, x := range rows {
-			var w [nLabels]float32
-			w[0] = x.w0
-			copy(w[1:], l.w[int(x.r)*rowLen:][:rowLen])
+			w := x.w
 			var q [nLabels]int64
 			var set uint64
 			for y, v := range w {
@@ -276,6 +268,7 @@ func readModel(r io.Reader) (*Model, error) {
 			keys[i] = k
 		}
 		w := make([]float32, int(rows)*nLabels)
+		q := make([]int16, int(rows)*nLabels) // nil once a weight does not fit
 		for i := uint64(0); i < rows && rerr == nil; i++ {
 			set := uv()
 			for y := 0; y < nLabels; y++ {
@@ -285,10 +278,19 @@ func readModel(r io.Reader) (*Model, error) {
 						return nil, err
 					}
 					w[int(i)*nLabels+y] = float32(v) * scale
+					if q != nil && v >= math.MinInt16 && v <= math.MaxInt16 {
+						q[int(i)*nLabels+y] = int16(v)
+					} else {
+						q = nil
+					}
 				}
 			}
 		}
-		m.stages = append(m.stages, newLinear(keys, w))
+		if q != nil {
+			m.stages = append(m.stages, newQuantLinear(keys, q, scale))
+		} else {
+			m.stages = append(m.stages, newLinear(keys, w))
+		}
 	}
 	if rerr != nil {
 		return nil, rerr

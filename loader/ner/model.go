@@ -33,12 +33,24 @@ type linear struct {
 	mask  uint64
 	rows  int
 	w     []float32 // per row, the weights of labels 1..nLabels-1
+	// q replaces slots and w in a stage read from a model file.
+	q     []qslot
+	scale float32
 	// trans[yp] is the weight of the previous label yp alone.
 	trans [nHist][nLabels]float32
 	id    uint64 // distinguishes stages in scratch caches
 	// vec caches, per known word and offset -2..2, the summed weights of
 	// its wordFeatures (nil until cache is called).
 	vec []float32
+}
+
+// qslot is a slot of the table of a stage read from a model file, whose
+// weights are 16-bit integers times a scale (see codec.go): key and the
+// whole row in 48 bytes, so that a feature found costs one memory access.
+// float32(float32(w)*scale) is exactly the weight the file gives.
+type qslot struct {
+	key uint64
+	w   [nLabels]int16
 }
 
 type slot struct {
@@ -67,10 +79,55 @@ func newLinear(keys []uint64, w []float32) *linear {
 		l.slots[i] = slot{key: k, row: int32(r), w0: w[r*nLabels]}
 		copy(l.w[r*rowLen:][:rowLen], w[r*nLabels+1:][:rowLen])
 	}
+	l.init()
+	return l
+}
+
+// newQuantLinear builds a stage from feature keys and their rows of
+// nLabels integer weights (q[r*nLabels+y]) to be multiplied by scale.
+func newQuantLinear(keys []uint64, q []int16, scale float32) *linear {
+	size := 1
+	for size < 2*len(keys)+1 {
+		size <<= 1
+	}
+	l := &linear{q: make([]qslot, size), mask: uint64(size - 1), rows: len(keys), scale: scale, id: linearIDs.Add(1)}
+	for r, k := range keys {
+		i := k & l.mask
+		for l.q[i].key != 0 {
+			i = (i + 1) & l.mask
+		}
+		l.q[i].key = k
+		copy(l.q[i].w[:], q[r*nLabels:][:nLabels])
+	}
+	l.init()
+	return l
+}
+
+func (l *linear) init() {
 	for yp := range l.trans {
 		l.add([]uint64{mix(tY1, uint64(yp))}, &l.trans[yp])
 	}
-	return l
+}
+
+// each calls fn with every feature key of the stage and its weights, in
+// no particular order.
+func (l *linear) each(fn func(key uint64, w *[nLabels]float32)) {
+	var w [nLabels]float32
+	for i := range l.q {
+		if sl := &l.q[i]; sl.key != 0 {
+			for y := range w {
+				w[y] = float32(float32(sl.w[y]) * l.scale)
+			}
+			fn(sl.key, &w)
+		}
+	}
+	for _, sl := range l.slots {
+		if sl.key != 0 {
+			w[0] = sl.w0
+			copy(w[1:], l.w[int(sl.row)*rowLen:][:rowLen])
+			fn(sl.key, &w)
+		}
+	}
 }
 
 // cache fills l.vec for the model's words.
@@ -137,6 +194,10 @@ func (l *linear) transitions(sc *scratch, a *atoms) *[nHist][nLabels]float32 {
 
 // add adds the weights of feats to s.
 func (l *linear) add(feats []uint64, s *[nLabels]float32) {
+	if l.q != nil {
+		l.addQuant(feats, s)
+		return
+	}
 	for _, f := range feats {
 		i := f & l.mask
 		for {
@@ -146,6 +207,26 @@ func (l *linear) add(feats []uint64, s *[nLabels]float32) {
 				s[0] += sl.w0
 				for y := range w {
 					s[y+1] += w[y]
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & l.mask
+		}
+	}
+}
+
+func (l *linear) addQuant(feats []uint64, s *[nLabels]float32) {
+	scale := l.scale
+	for _, f := range feats {
+		i := f & l.mask
+		for {
+			sl := &l.q[i]
+			if sl.key == f {
+				for y := range s {
+					s[y] += float32(float32(sl.w[y]) * scale)
 				}
 				break
 			}
