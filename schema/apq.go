@@ -33,58 +33,67 @@ const (
 	codePersistedNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
 )
 
-// apqCache is a bounded least-recently-used map from a query's SHA-256 to
-// the query. (graphql-go parses a query on every run and offers no way to
-// run a parsed document, so the text is what is kept.) Its size is bounded by the
-// number of entries and, through the query length limit, in bytes.
-type apqCache struct {
+// lru is a bounded least-recently-used map from strings to values, safe
+// for concurrent use. It keeps the persisted queries (hash to query text)
+// and the parsed queries (query text to what the handler learnt from it).
+type lru[V any] struct {
 	mu    sync.Mutex
 	max   int
-	ll    *list.List // of *apqEntry, most recent first
+	ll    *list.List // of *lruEntry[V], most recent first
 	byKey map[string]*list.Element
 }
 
-type apqEntry struct {
-	hash  string
-	query string
+type lruEntry[V any] struct {
+	key string
+	val V
 }
 
-func newAPQCache(max int) *apqCache {
-	return &apqCache{max: max, ll: list.New(), byKey: map[string]*list.Element{}}
+func newLRU[V any](max int) *lru[V] {
+	return &lru[V]{max: max, ll: list.New(), byKey: map[string]*list.Element{}}
 }
 
-func (c *apqCache) get(hash string) (*apqEntry, bool) {
+func (c *lru[V]) get(key string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.byKey[hash]
+	el, ok := c.byKey[key]
 	if !ok {
-		return nil, false
+		var zero V
+		return zero, false
 	}
 	c.ll.MoveToFront(el)
-	return el.Value.(*apqEntry), true
+	return el.Value.(*lruEntry[V]).val, true
 }
 
-func (c *apqCache) put(hash, query string) {
+func (c *lru[V]) put(key string, val V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if el, ok := c.byKey[hash]; ok {
+	if el, ok := c.byKey[key]; ok {
 		c.ll.MoveToFront(el)
 		return
 	}
-	c.byKey[hash] = c.ll.PushFront(&apqEntry{hash: hash, query: query})
+	c.byKey[key] = c.ll.PushFront(&lruEntry[V]{key: key, val: val})
 	for c.ll.Len() > c.max {
 		last := c.ll.Back()
 		c.ll.Remove(last)
-		delete(c.byKey, last.Value.(*apqEntry).hash)
+		delete(c.byKey, last.Value.(*lruEntry[V]).key)
 	}
 }
 
-// Len returns the number of remembered queries.
-func (c *apqCache) Len() int {
+// Len returns the number of entries.
+func (c *lru[V]) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.ll.Len()
 }
+
+// apqCache maps a query's SHA-256 to the query text. (graphql-go parses a
+// query on every run and offers no way to run a parsed document, so the
+// text is what is kept; the handler's own parse is cached in
+// Service.parsed.) Its size is bounded by the number of entries and,
+// through the query length limit, in bytes.
+type apqCache = lru[string]
+
+func newAPQCache(max int) *apqCache { return newLRU[string](max) }
 
 // persistedHash returns the sha256Hash of a request's persistedQuery
 // extension; ok is false when there is none.
@@ -115,12 +124,12 @@ func (s *Service) resolvePersisted(req *Request) (*gqlerrors.QueryError, int) {
 		return requestError(graph.EINVALID, "unsupported persisted query version: want 1"), http.StatusBadRequest
 	}
 	if req.Query == "" {
-		e, ok := s.apq.get(hash)
+		q, ok := s.apq.get(hash)
 		if !ok {
 			return &gqlerrors.QueryError{Message: "PersistedQueryNotFound",
 				Extensions: map[string]any{"code": codePersistedNotFound}}, http.StatusOK
 		}
-		req.Query = e.query
+		req.Query = q
 		return nil, 0
 	}
 	sum := sha256.Sum256([]byte(req.Query))

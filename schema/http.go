@@ -95,7 +95,7 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			requestError(graph.EINVALID, "query is %d bytes long; the limit is %d bytes", len(req.Query), s.opts.MaxQueryLength)}})
 		return
 	}
-	op, known := pick(operations(req.Query), req.OperationName)
+	op, known := pick(s.operationsOf(req.Query), req.OperationName)
 	if known {
 		info.Type, info.Operation = op.typ, op.name
 		if s.rootFields[op.typ][op.field] {
@@ -131,7 +131,8 @@ func (s *Service) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	resp := s.execOnTime(withRequestState(ctx, s, authorized), req, s.release)
+	ctx = withRequestState(ctx, s, authorized, known && op.typ == "query")
+	resp := s.execOnTime(ctx, req, func() { finishRequest(ctx); s.release() })
 	s.capResponse(resp)
 	status := http.StatusOK
 	switch {

@@ -56,7 +56,8 @@ func limitf(format string, args ...any) *limitError {
 // graphql-go would accept it, it is refused, so that nothing unweighed
 // ever runs.
 func (s *Service) checkCost(req Request) *limitError {
-	doc, err := parseDocument(req.Query)
+	parsed := s.parse(req.Query)
+	doc, err := parsed.doc, parsed.perr
 	if err != nil {
 		if errs := s.schema.Validate(req.Query); len(errs) == 0 {
 			return limitf("the query could not be weighed before running: %s", err.msg)

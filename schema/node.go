@@ -38,7 +38,7 @@ func (n *nodeResolver) ToDocument() (*documentResolver, bool) { return n.d, n.d 
 // ("src:TYPE:dst") and a document id, in that order.
 func (q *rootResolver) Node(ctx context.Context, args struct{ ID graphql.ID }) (*nodeResolver, error) {
 	id := string(args.ID)
-	rd := q.s.opts.Reader
+	rd := stateOf(ctx).reader()
 	if !strings.Contains(id, ":") {
 		e, err := rd.Entity(ctx, id)
 		if err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
@@ -80,7 +80,7 @@ func (q *rootResolver) entitiesByID(ctx context.Context, ids []graphql.ID) (*con
 	for i, id := range ids {
 		strs[i] = string(id)
 	}
-	es, err := q.s.opts.Reader.EntitiesByID(ctx, strs)
+	es, err := stateOf(ctx).reader().EntitiesByID(ctx, strs)
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}

@@ -21,7 +21,7 @@ type rootResolver struct{ s *Service }
 
 // Entity resolves Query.entity.
 func (q *rootResolver) Entity(ctx context.Context, args struct{ ID graphql.ID }) (*entityResolver, error) {
-	e, err := q.s.opts.Reader.Entity(ctx, string(args.ID))
+	e, err := stateOf(ctx).reader().Entity(ctx, string(args.ID))
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -41,7 +41,7 @@ func (q *rootResolver) EntityByName(ctx context.Context, args struct {
 	if args.Type != nil {
 		typ = graph.EntityType(*args.Type)
 	}
-	e, err := q.s.opts.Reader.EntityByName(ctx, args.Name, typ)
+	e, err := stateOf(ctx).reader().EntityByName(ctx, args.Name, typ)
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -65,7 +65,7 @@ func (q *rootResolver) Search(ctx context.Context, args struct {
 		}
 	}
 	return entityList(ctx, args.First, args.After, func(req graph.PageRequest) (graph.Page[*graph.Entity], error) {
-		return q.s.opts.Reader.Search(ctx, graph.SearchQuery{Query: args.Query, Types: types, PageRequest: req})
+		return stateOf(ctx).reader().Search(ctx, graph.SearchQuery{Query: args.Query, Types: types, PageRequest: req})
 	})
 }
 
@@ -89,7 +89,7 @@ func (q *rootResolver) Entities(ctx context.Context, args struct {
 	}
 	return entityList(ctx, args.First, args.After, func(req graph.PageRequest) (graph.Page[*graph.Entity], error) {
 		f.PageRequest = req
-		return q.s.opts.Reader.Entities(ctx, f)
+		return stateOf(ctx).reader().Entities(ctx, f)
 	})
 }
 
@@ -113,7 +113,7 @@ func (q *rootResolver) Relations(ctx context.Context, args struct {
 
 // Relation resolves Query.relation.
 func (q *rootResolver) Relation(ctx context.Context, args struct{ ID graphql.ID }) (*relationResolver, error) {
-	r, err := q.s.opts.Reader.Relation(ctx, string(args.ID))
+	r, err := stateOf(ctx).reader().Relation(ctx, string(args.ID))
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -125,7 +125,7 @@ func (q *rootResolver) Relation(ctx context.Context, args struct{ ID graphql.ID 
 
 // Document resolves Query.document.
 func (q *rootResolver) Document(ctx context.Context, args struct{ ID graphql.ID }) (*documentResolver, error) {
-	d, err := q.s.opts.Reader.Document(ctx, string(args.ID))
+	d, err := stateOf(ctx).reader().Document(ctx, string(args.ID))
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -171,7 +171,7 @@ func (q *rootResolver) Subgraph(ctx context.Context, args struct {
 	for i, id := range args.IDs {
 		ids[i] = string(id)
 	}
-	sg, err := q.s.opts.Reader.Subgraph(ctx, ids, hops, limit)
+	sg, err := stateOf(ctx).reader().Subgraph(ctx, ids, hops, limit)
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -191,7 +191,7 @@ func (q *rootResolver) ShortestPath(ctx context.Context, args struct {
 	if maxHops < 1 || maxHops > maxPathHops {
 		return nil, invalidf("maxHops must be between 1 and %d, got %d", maxPathHops, maxHops)
 	}
-	p, err := q.s.opts.Reader.ShortestPath(ctx, string(args.From), string(args.To), maxHops)
+	p, err := stateOf(ctx).reader().ShortestPath(ctx, string(args.From), string(args.To), maxHops)
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}
@@ -204,7 +204,7 @@ func (q *rootResolver) ShortestPath(ctx context.Context, args struct {
 
 // Stats resolves Query.stats.
 func (q *rootResolver) Stats(ctx context.Context) (*statsResolver, error) {
-	st, err := q.s.opts.Reader.Stats(ctx)
+	st, err := stateOf(ctx).reader().Stats(ctx)
 	if err != nil {
 		return nil, q.s.fail(ctx, err)
 	}

@@ -12,6 +12,7 @@ import (
 	graphql "github.com/graph-gophers/graphql-go"
 	"github.com/graph-gophers/graphql-go/ast"
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+	gqllog "github.com/graph-gophers/graphql-go/log"
 
 	"github.com/kgraph/kgraph/graph"
 )
@@ -35,8 +36,14 @@ const (
 // optional. A nil mutation function makes that mutation answer with an
 // error saying it is not available.
 type Options struct {
-	// Reader answers every query.
+	// Reader answers every query (and the reads of mutations).
 	Reader graph.Reader
+	// Snapshot, when set, opens a Reader bound to one consistent version
+	// of the store and returns it with the function that releases it. Each
+	// query request then reads through one snapshot, so that its resolvers
+	// never see two versions (a relation whose endpoint a concurrent delete
+	// has just removed). Mutations read through Reader.
+	Snapshot func(ctx context.Context) (graph.Reader, func(), error)
 	// Ingest extracts and stores one document (loader + store).
 	Ingest func(ctx context.Context, doc graph.Document) (graph.IngestResult, error)
 	// Delete retracts one document.
@@ -121,6 +128,7 @@ type Service struct {
 	rootFields map[string]map[string]bool // by operation type: the root field names
 	slots      chan struct{}              // one per GraphQL request running over HTTP
 	apq        *apqCache                  // persisted queries; nil when disabled
+	parsed     *lru[*parsedQuery]         // by query text (parsed.go)
 }
 
 // New parses the schema, binds the resolvers and applies the limits of
@@ -152,7 +160,7 @@ func New(opts Options) (*Service, error) {
 	opts.MaxAliases = cmp.Or(opts.MaxAliases, DefaultMaxAliases)
 	opts.MaxResponseBytes = cmp.Or(opts.MaxResponseBytes, DefaultMaxResponseBytes)
 	opts.MaxConcurrent = cmp.Or(opts.MaxConcurrent, DefaultMaxConcurrent)
-	s := &Service{opts: opts, slots: make(chan struct{}, opts.MaxConcurrent)}
+	s := &Service{opts: opts, slots: make(chan struct{}, opts.MaxConcurrent), parsed: newLRU[*parsedQuery](parsedQueries)}
 	switch {
 	case opts.PersistedQueries == 0:
 		s.apq = newAPQCache(DefaultPersistedQueries)
@@ -164,6 +172,7 @@ func New(opts Options) (*Service, error) {
 		graphql.MaxDepth(opts.MaxDepth),
 		graphql.MaxQueryLength(opts.MaxQueryLength),
 		graphql.PanicHandler(panicHandler{s: s}),
+		graphql.Logger(panicLogger{&gqllog.DefaultLogger{}}),
 	)
 	if err != nil {
 		return nil, err
@@ -242,7 +251,10 @@ type Location struct {
 func (s *Service) Exec(ctx context.Context, req Request) Response {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
-	r := s.exec(withRequestState(ctx, s, true), req)
+	op, _ := pick(s.operationsOf(req.Query), req.OperationName)
+	ctx = withRequestState(ctx, s, true, op.typ == "query")
+	r := s.exec(ctx, req)
+	finishRequest(ctx)
 	out := Response{Data: r.Data}
 	for _, e := range r.Errors {
 		ce := Error{Message: e.Message, Path: e.Path, Extensions: e.Extensions}
@@ -272,7 +284,7 @@ func (s *Service) exec(ctx context.Context, req Request) *graphql.Response {
 		}
 	}
 	if badArgument {
-		if op, ok := pick(operations(req.Query), req.OperationName); ok && op.typ == "query" {
+		if op, ok := pick(s.operationsOf(req.Query), req.OperationName); ok && op.typ == "query" {
 			// A value the schema cannot accept is a request error, as a
 			// validation error would be: no partial data. (A mutation keeps
 			// its data: the fields before the bad one did run.)
@@ -282,11 +294,34 @@ func (s *Service) exec(ctx context.Context, req Request) *graphql.Response {
 	return resp
 }
 
+// fieldFailure carries the error of a resolver that returns no error
+// (relationResolver.Source, Target): it panics with it, and panicHandler
+// answers with the error as if the resolver had returned it.
+type fieldFailure struct{ err error }
+
+// panicLogger is graphql-go's default panic log for real panics and
+// silence for fieldFailure, which is an error, not a panic.
+type panicLogger struct{ next gqllog.Logger }
+
+func (l panicLogger) LogPanic(ctx context.Context, value any) {
+	if _, ok := value.(fieldFailure); !ok {
+		l.next.LogPanic(ctx, value)
+	}
+}
+
 // panicHandler turns a resolver panic into an internal error, reporting
 // the panic value instead of showing it.
 type panicHandler struct{ s *Service }
 
 func (h panicHandler) MakePanicError(ctx context.Context, value any) *gqlerrors.QueryError {
+	if f, ok := value.(fieldFailure); ok {
+		qe := gqlerrors.Errorf("%s", f.err)
+		qe.ResolverError = f.err
+		if ex, ok := f.err.(interface{ Extensions() map[string]any }); ok {
+			qe.Extensions = ex.Extensions()
+		}
+		return qe
+	}
 	h.s.report(ctx, &panicError{value})
 	return &gqlerrors.QueryError{Message: "internal error", Extensions: map[string]any{"code": graph.EINTERNAL}}
 }

@@ -8,12 +8,24 @@ import (
 )
 
 // requestState is what one request's resolvers share: the service, whether
-// mutations are allowed, and caches of the entities and documents already
-// read, so that a list fetches its neighbours in one batch instead of one
-// read per item.
+// mutations are allowed, the Reader of the request (one snapshot of the
+// store for a query, see Options.Snapshot) and caches of the entities and
+// documents already read, so that a list fetches its neighbours in one
+// batch instead of one read per item.
 type requestState struct {
 	s          *Service
 	authorized bool
+	ctx        context.Context // the request's context, for resolvers that take none
+
+	// The request's Reader: opened at the first read (a snapshot when
+	// Options.Snapshot is set and the operation is a query), released by
+	// finish.
+	rdOnce    sync.Once
+	rd        graph.Reader
+	rdErr     error
+	release   func()
+	snapshot  bool
+	finishing sync.Once
 
 	mu       sync.Mutex
 	entities map[string]*graph.Entity // nil value: known to be missing
@@ -26,13 +38,31 @@ type requestState struct {
 
 type stateKey struct{}
 
-// withRequestState returns ctx carrying a fresh request state.
-func withRequestState(ctx context.Context, s *Service, authorized bool) context.Context {
-	return context.WithValue(ctx, stateKey{}, &requestState{
+// withRequestState returns ctx carrying a fresh request state. With
+// snapshot, every read of the request goes through one Reader from
+// Options.Snapshot (when set); the caller must call finishRequest once the
+// execution is over.
+func withRequestState(ctx context.Context, s *Service, authorized, snapshot bool) context.Context {
+	st := &requestState{
 		s:          s,
 		authorized: authorized,
+		snapshot:   snapshot && s.opts.Snapshot != nil,
 		entities:   map[string]*graph.Entity{},
 		docs:       map[string]*graph.Document{},
+	}
+	ctx = context.WithValue(ctx, stateKey{}, st)
+	st.ctx = ctx
+	return ctx
+}
+
+// finishRequest releases the request's snapshot, if one was opened.
+func finishRequest(ctx context.Context) {
+	st := stateOf(ctx)
+	st.finishing.Do(func() {
+		st.rdOnce.Do(func() {}) // no snapshot may open after this
+		if st.release != nil {
+			st.release()
+		}
 	})
 }
 
@@ -41,8 +71,27 @@ func stateOf(ctx context.Context) *requestState {
 	return ctx.Value(stateKey{}).(*requestState)
 }
 
-// reader is the store behind the request.
-func (st *requestState) reader() graph.Reader { return st.s.opts.Reader }
+// reader is the store behind the request: one snapshot for a query when
+// the service has Options.Snapshot, so that every resolver of the request
+// sees the same version of the graph; Options.Reader otherwise (mutations
+// read what they have just written). A snapshot that cannot be opened
+// makes every read fail with that error.
+func (st *requestState) reader() graph.Reader {
+	st.rdOnce.Do(func() {
+		if !st.snapshot {
+			st.rd = st.s.opts.Reader
+			return
+		}
+		st.rd, st.release, st.rdErr = st.s.opts.Snapshot(st.ctx)
+		if st.rdErr != nil {
+			st.rd = failingReader{st.rdErr}
+		}
+	})
+	if st.rd == nil { // finished before the first read
+		return failingReader{context.Canceled}
+	}
+	return st.rd
+}
 
 // primeEntities caches entities that a list call already returned.
 func (st *requestState) primeEntities(es []*graph.Entity) {
@@ -137,3 +186,45 @@ func missingKeys[V any](cache map[string]V, id string, batches ...[]string) []st
 	}
 	return out
 }
+
+// failingReader answers every call with err: the Reader of a request whose
+// snapshot could not be opened.
+type failingReader struct{ err error }
+
+func (f failingReader) Entity(context.Context, string) (*graph.Entity, error) { return nil, f.err }
+func (f failingReader) EntitiesByID(context.Context, []string) ([]*graph.Entity, error) {
+	return nil, f.err
+}
+func (f failingReader) EntityByName(context.Context, string, graph.EntityType) (*graph.Entity, error) {
+	return nil, f.err
+}
+func (f failingReader) Search(context.Context, graph.SearchQuery) (graph.Page[*graph.Entity], error) {
+	return graph.Page[*graph.Entity]{}, f.err
+}
+func (f failingReader) Entities(context.Context, graph.EntityFilter) (graph.Page[*graph.Entity], error) {
+	return graph.Page[*graph.Entity]{}, f.err
+}
+func (f failingReader) Relations(context.Context, graph.RelationFilter) (graph.Page[*graph.Relation], error) {
+	return graph.Page[*graph.Relation]{}, f.err
+}
+func (f failingReader) Relation(context.Context, string) (*graph.Relation, error) { return nil, f.err }
+func (f failingReader) Evidence(context.Context, string, int) ([]graph.Evidence, error) {
+	return nil, f.err
+}
+func (f failingReader) Mentions(context.Context, string, graph.PageRequest) (graph.Page[graph.Mention], error) {
+	return graph.Page[graph.Mention]{}, f.err
+}
+func (f failingReader) Document(context.Context, string) (*graph.Document, error) { return nil, f.err }
+func (f failingReader) DocumentsByID(context.Context, []string) ([]*graph.Document, error) {
+	return nil, f.err
+}
+func (f failingReader) Documents(context.Context, graph.DocumentFilter) (graph.Page[*graph.Document], error) {
+	return graph.Page[*graph.Document]{}, f.err
+}
+func (f failingReader) Subgraph(context.Context, []string, int, int) (*graph.Subgraph, error) {
+	return nil, f.err
+}
+func (f failingReader) ShortestPath(context.Context, string, string, int) (*graph.Path, error) {
+	return nil, f.err
+}
+func (f failingReader) Stats(context.Context) (graph.Stats, error) { return graph.Stats{}, f.err }

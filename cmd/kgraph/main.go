@@ -52,6 +52,7 @@ func commands() []command {
 		{"duplicates", "list stored entities that probably denote one thing, with evidence", runDuplicates},
 		{"query", "run a GraphQL query against the store, without a server", runQuery},
 		{"bench", "measure extraction speed on a corpus", runBench},
+		{"loadtest", "measure query throughput and latency of running servers", runLoadtest},
 		{"version", "print the version and source revision", runVersion},
 		{"healthcheck", "ask a running server whether it is healthy (for containers)", runHealthcheck},
 	}
