@@ -23,16 +23,25 @@ type snapshots struct {
 	fail error
 }
 
-func (s *snapshots) take(ctx context.Context) (graph.Reader, func(), error) {
-	if s.fail != nil {
-		return nil, nil, s.fail
-	}
+func (s *snapshots) take(ctx context.Context) (graph.Reader, func()) {
 	r := &countingReader{Reader: s.base}
+	if s.fail != nil {
+		r.Reader = failing{s.base, s.fail}
+	}
 	s.mu.Lock()
 	s.open = append(s.open, r)
 	s.mu.Unlock()
-	return r, func() { s.mu.Lock(); s.shut++; s.mu.Unlock() }, nil
+	return r, func() { s.mu.Lock(); s.shut++; s.mu.Unlock() }
 }
+
+// failing is a Reader whose every read fails, as a view of a closed store
+// does.
+type failing struct {
+	graph.Reader
+	err error
+}
+
+func (f failing) Stats(context.Context) (graph.Stats, error) { return graph.Stats{}, f.err }
 
 func (s *snapshots) counts() (opened, released int) {
 	s.mu.Lock()
@@ -100,8 +109,8 @@ func TestOneSnapshotPerQuery(t *testing.T) {
 		t.Errorf("Exec: %d snapshots opened, %d of %d released; want one more, all released", o-opened, rel, o)
 	}
 
-	// A snapshot that cannot be opened fails the request's reads with an
-	// internal error, and nothing is run around it.
+	// A snapshot whose reads fail fails the request with an internal
+	// error, without its details.
 	snaps.fail = errors.New("disk on fire")
 	r = post(t, e.url, gql{Query: `{ stats { entities } }`})
 	if r.code() != graph.EINTERNAL || strings.Contains(r.raw, "fire") {

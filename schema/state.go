@@ -22,7 +22,6 @@ type requestState struct {
 	// finish.
 	rdOnce    sync.Once
 	rd        graph.Reader
-	rdErr     error
 	release   func()
 	snapshot  bool
 	finishing sync.Once
@@ -74,21 +73,17 @@ func stateOf(ctx context.Context) *requestState {
 // reader is the store behind the request: one snapshot for a query when
 // the service has Options.Snapshot, so that every resolver of the request
 // sees the same version of the graph; Options.Reader otherwise (mutations
-// read what they have just written). A snapshot that cannot be opened
-// makes every read fail with that error.
+// read what they have just written).
 func (st *requestState) reader() graph.Reader {
 	st.rdOnce.Do(func() {
 		if !st.snapshot {
 			st.rd = st.s.opts.Reader
 			return
 		}
-		st.rd, st.release, st.rdErr = st.s.opts.Snapshot(st.ctx)
-		if st.rdErr != nil {
-			st.rd = failingReader{st.rdErr}
-		}
+		st.rd, st.release = st.s.opts.Snapshot(st.ctx)
 	})
-	if st.rd == nil { // finished before the first read
-		return failingReader{context.Canceled}
+	if st.rd == nil { // read after finishRequest: no snapshot to hold open
+		return st.s.opts.Reader
 	}
 	return st.rd
 }
@@ -186,45 +181,3 @@ func missingKeys[V any](cache map[string]V, id string, batches ...[]string) []st
 	}
 	return out
 }
-
-// failingReader answers every call with err: the Reader of a request whose
-// snapshot could not be opened.
-type failingReader struct{ err error }
-
-func (f failingReader) Entity(context.Context, string) (*graph.Entity, error) { return nil, f.err }
-func (f failingReader) EntitiesByID(context.Context, []string) ([]*graph.Entity, error) {
-	return nil, f.err
-}
-func (f failingReader) EntityByName(context.Context, string, graph.EntityType) (*graph.Entity, error) {
-	return nil, f.err
-}
-func (f failingReader) Search(context.Context, graph.SearchQuery) (graph.Page[*graph.Entity], error) {
-	return graph.Page[*graph.Entity]{}, f.err
-}
-func (f failingReader) Entities(context.Context, graph.EntityFilter) (graph.Page[*graph.Entity], error) {
-	return graph.Page[*graph.Entity]{}, f.err
-}
-func (f failingReader) Relations(context.Context, graph.RelationFilter) (graph.Page[*graph.Relation], error) {
-	return graph.Page[*graph.Relation]{}, f.err
-}
-func (f failingReader) Relation(context.Context, string) (*graph.Relation, error) { return nil, f.err }
-func (f failingReader) Evidence(context.Context, string, int) ([]graph.Evidence, error) {
-	return nil, f.err
-}
-func (f failingReader) Mentions(context.Context, string, graph.PageRequest) (graph.Page[graph.Mention], error) {
-	return graph.Page[graph.Mention]{}, f.err
-}
-func (f failingReader) Document(context.Context, string) (*graph.Document, error) { return nil, f.err }
-func (f failingReader) DocumentsByID(context.Context, []string) ([]*graph.Document, error) {
-	return nil, f.err
-}
-func (f failingReader) Documents(context.Context, graph.DocumentFilter) (graph.Page[*graph.Document], error) {
-	return graph.Page[*graph.Document]{}, f.err
-}
-func (f failingReader) Subgraph(context.Context, []string, int, int) (*graph.Subgraph, error) {
-	return nil, f.err
-}
-func (f failingReader) ShortestPath(context.Context, string, string, int) (*graph.Path, error) {
-	return nil, f.err
-}
-func (f failingReader) Stats(context.Context) (graph.Stats, error) { return graph.Stats{}, f.err }

@@ -243,7 +243,7 @@ func run(bin string, duration time.Duration, readers int, corpus, preload string
 		el := time.Since(start)
 		for len(marks) > 0 && el >= marks[0] {
 			rssAt = append(rssAt, fmt.Sprintf("%s %.0f MiB", marks[0], float64(rss)/1024))
-			fmt.Printf("%s: %d requests, RSS %.0f MiB\n", marks[0], total.Load(), float64(rss)/1024)
+			fmt.Printf("%s: %d requests, RSS %.0f MiB; %s\n", marks[0], total.Load(), float64(rss)/1024, memory(client, "http://"+addr+"/metrics"))
 			marks = marks[1:]
 		}
 	}
@@ -386,6 +386,47 @@ func waitHealthy(c *http.Client, url string, within time.Duration) bool {
 		time.Sleep(200 * time.Millisecond)
 	}
 	return false
+}
+
+// memory summarises where the server's memory is, from its /metrics: the
+// Go heap in use, goroutines, and the size of Badger's memtables and
+// caches when it publishes them; so that RSS growth can be told apart
+// from a leak of the Go heap.
+func memory(c *http.Client, url string) string {
+	res, err := c.Get(url)
+	if err != nil {
+		return "metrics: " + err.Error()
+	}
+	defer res.Body.Close()
+	want := []struct{ metric, label string }{
+		{"go_memstats_heap_inuse_bytes", "Go heap in use"},
+		{"go_memstats_heap_sys_bytes", "Go heap from the OS"},
+		{"go_goroutines", "goroutines"},
+	}
+	got := map[string]float64{}
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		name, v, ok := strings.Cut(sc.Text(), " ")
+		if !ok || strings.HasPrefix(name, "#") {
+			continue
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			got[name] = f
+		}
+	}
+	var parts []string
+	for _, w := range want {
+		v, ok := got[w.metric]
+		switch {
+		case !ok:
+		case strings.HasSuffix(w.metric, "_bytes"):
+			parts = append(parts, fmt.Sprintf("%s %.0f MiB", w.label, v/(1<<20)))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %.0f", w.label, v))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // rssKiB reads VmRSS of a process from /proc (Linux); 0 elsewhere.
