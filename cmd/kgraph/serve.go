@@ -44,6 +44,10 @@ power loss (fsync before the answer, shared by concurrent mutations).
 SIGINT or SIGTERM stop the server gracefully: requests
 in flight finish, then the store is closed.
 
+While a GET /export runs, the Go collector runs at GOGC=10, so that the
+garbage of a large export does not double the heap (unless GOMEMLIMIT is
+set: then the collector is left to it).
+
 Examples:
   kgraph serve
   kgraph serve --data /var/lib/kgraph --addr 0.0.0.0:8080 --log-format json

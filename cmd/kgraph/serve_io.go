@@ -64,6 +64,8 @@ func exportHandler(db *store.DB, log zerolog.Logger) http.Handler {
 		// An export may take longer than the server's write timeout,
 		// which is meant for GraphQL requests.
 		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+		exportMemory.enter()
+		defer exportMemory.leave()
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		started := &startedWriter{w: w}
