@@ -35,6 +35,7 @@ func (lx *Stage) ResolveContext(ctx context.Context, d *text.Doc) error {
 		r.firstWords,
 		r.nameParts, // again, for people whom first words made persons
 		r.descriptions,
+		r.pronouns,
 	} {
 		if err := ctx.Err(); err != nil {
 			return err

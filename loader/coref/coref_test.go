@@ -81,7 +81,7 @@ func TestResolve(t *testing.T) {
 		{"acronym in parentheses", `
 The [ORG Caspian Water Council] ( CWC ) met .
 The [ORG CWC] said it would meet again .`,
-			[]entityView{{"Caspian Water Council", graph.Organization, "CWC|CWC|Caspian Water Council"}}},
+			[]entityView{{"Caspian Water Council", graph.Organization, "CWC|CWC|Caspian Water Council|~it"}}},
 		{"acronym by initials", `
 The [ORG Eurasian Rail Consortium] signed .
 Shares of [ORG ERC] rose .`,
@@ -315,7 +315,7 @@ The [ORG Green Party] chose a new leader .
 		{"a place is no short form of a company named after it", `
 [ORG Leeds Building Society] cut its rates .
 Rain fell in [LOC Leeds] .`,
-			[]entityView{{"Leeds Building Society", graph.Organization, "Leeds Building Society"}, {"Leeds", graph.Location, "Leeds"}}},
+			[]entityView{{"Leeds Building Society", graph.Organization, "Leeds Building Society|~its"}, {"Leeds", graph.Location, "Leeds"}}},
 		{"a surname joins the person, not the company", `
 [PER Ingrid Halvard] founded [ORG Halvard Shipping] .
 [PER Halvard] said the firm would grow .`,
@@ -464,7 +464,7 @@ The [ORG Kestrel Valley Water Authority] ( [PER Kvwa] ) raised charges .`,
 		{"in capitals, tagged as a place, function words skipped", `
 The [ORG Council for the Protection of Rural Lakes] ( [LOC CPRL] ) objected .
 [LOC CPRL] said it would appeal .`,
-			[]string{"Council for the Protection of Rural Lakes: Council for the Protection of Rural Lakes/ORGANIZATION CPRL/ORGANIZATION CPRL/ORGANIZATION"}},
+			[]string{"Council for the Protection of Rural Lakes: Council for the Protection of Rural Lakes/ORGANIZATION CPRL/ORGANIZATION CPRL/ORGANIZATION it/ORGANIZATION"}},
 		{"a place in parentheses is no acronym", `
 The [ORG Baltic Grain Exchange] ( [LOC Riga] ) opened higher .`,
 			[]string{"Baltic Grain Exchange: Baltic Grain Exchange/ORGANIZATION", "Riga: Riga/LOCATION"}},

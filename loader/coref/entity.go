@@ -120,6 +120,9 @@ func (r *resolver) describe(e *text.Entity) {
 	var descs, local []string
 	for _, i := range e.Mentions {
 		m := d.Mentions[i]
+		if isPronounMention(d, m) {
+			continue // explained in resolution, no description
+		}
 		t := surface(d, m)
 		k := graph.NormalizeName(stripThe(t))
 		switch {

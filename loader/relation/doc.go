@@ -78,7 +78,7 @@
 //     executive of Y", "X, who heads Y", "Y's head of production, X," —
 //     a title with a lower-case complement leads no Y; "Its executive
 //     secretary, X," and "its chief executive X" for the organisation
-//     that plainly opens the sentence or the one before; "Y (ACR), whose
+//     coref resolved the pronoun to; "Y (ACR), whose
 //     secretary general, X," and "Y, whose chief executive X"; "his Greek
 //     counterpart, X" for the country named in the document); "former"
 //     posts, lists and "in Paris President X" are not jobs, nor words

@@ -120,6 +120,32 @@ func (x *extractor) named(i int) int {
 	return i
 }
 
+// antecedent returns, for a pronoun at token k of st that coref resolved
+// (a nominal mention of one token), the named mention of its entity
+// nearest before it; else -1.
+func (x *extractor) antecedent(st *sentence, k int) int {
+	p := st.at[k]
+	if p < 0 || !x.d.Mentions[p].Nominal || x.d.Mentions[p].Start != k || x.d.Mentions[p].End != k+1 {
+		return -1
+	}
+	e := x.entityOf(p)
+	if e < 0 {
+		return -1
+	}
+	best := -1
+	for _, j := range x.d.Entities[e].Mentions {
+		if j < 0 || j >= len(x.d.Mentions) || !x.valid[j] || x.d.Mentions[j].Nominal {
+			continue
+		}
+		m := x.d.Mentions[j]
+		if m.Sent > st.i || m.Sent == st.i && m.End > k {
+			break
+		}
+		best = j
+	}
+	return best
+}
+
 // entityOf returns the entity index of mention i, or -1.
 func (x *extractor) entityOf(i int) int {
 	e := x.d.Mentions[i].Entity

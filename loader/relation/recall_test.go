@@ -185,14 +185,14 @@ func TestWirePhrasing(t *testing.T) {
 			want:  []fact{{typ: graph.BasedIn, head: "Atletico Pampa", tail: "Rosario"}},
 		},
 		{
-			name: "its title refers to the organisation that opens the sentence before",
-			sents: []string{"The [ORGANIZATION Baltic Ports Authority] , a body set up in 2001 , will advise on dredging .",
-				"Its executive secretary , [PERSON Maris Ozols] , called the plan bold ."},
+			name: "its title refers to the organisation coref resolved its to, in the sentence before",
+			sents: []string{"The [ORGANIZATION#1 Baltic Ports Authority] , a body set up in 2001 , will advise on dredging .",
+				"[ORGANIZATION~#1 Its] executive secretary , [PERSON Maris Ozols] , called the plan bold ."},
 			want: []fact{{typ: graph.WorksFor, head: "Maris Ozols", tail: "Baltic Ports Authority", sent: 1, title: "executive secretary"}},
 		},
 		{
-			name:  "its title inside the sentence, past a place after a preposition",
-			sents: []string{"[ORGANIZATION Norvik Shipping] , which is headquartered in [LOCATION Oslo] , will pay , its chief executive [PERSON Anders Lunde] said ."},
+			name:  "its title refers to the organisation coref resolved its to, in the same sentence",
+			sents: []string{"[ORGANIZATION#1 Norvik Shipping] , which is headquartered in [LOCATION Oslo] , will pay , [ORGANIZATION~#1 its] chief executive [PERSON Anders Lunde] said ."},
 			want:  []fact{{typ: graph.WorksFor, head: "Anders Lunde", tail: "Norvik Shipping", title: "chief executive"}},
 		},
 		{

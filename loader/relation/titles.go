@@ -200,7 +200,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				j--
 			}
 			anchor := x.endingAt(st, j) // the name written before the title
-			if anchor < 0 && j > 0 && st.low[j-1] == "its" {
+			if j > 0 && st.low[j-1] == "its" {
 				anchor = x.itsReferent(st, j-1) // "its chief executive X"
 			}
 			if anchor < 0 && j > 0 && st.low[j-1] == "whose" {
@@ -520,45 +520,13 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 }
 
 // itsReferent returns the organisation that "its" at token k of st
-// refers to when that is plain: at the start of a sentence, an
-// organisation named first in the sentence before ("The X, a body set up
-// in 1998, will advise ... Its executive secretary, Y, said"); inside a
-// sentence, the organisation that opens it when no other name stands
-// between ("X, which is based in Geneva, will pay ..., its chief
-// executive Y said"). Else -1.
+// refers to: the named mention, nearest before it, of the entity coref
+// resolved the pronoun to ("The X, a body set up in 1998, will advise ...
+// Its executive secretary, Y, said"), or -1 when coref left it alone.
 func (x *extractor) itsReferent(st *sentence, k int) int {
-	opening := func(s int) int {
-		ms := x.namedBySent[s]
-		if len(ms) == 0 {
-			return -1
-		}
-		m := ms[0]
-		mm := x.d.Mentions[m]
-		if mm.Type != graph.Organization || mm.Start > 1 || mm.Start == 1 && !strings.EqualFold(x.d.Sentences[s].Tokens[0].Text, "the") {
-			return -1
-		}
-		return m
-	}
-	b := 0
-	for b < k && !isWord(st.low[b]) {
-		b++ // an opening quotation mark
-	}
-	if b == k {
-		if st.i == 0 {
-			return -1
-		}
-		return opening(st.i - 1)
-	}
-	m := opening(st.i)
-	if m < 0 {
+	m := x.antecedent(st, k)
+	if m < 0 || x.d.Mentions[m].Type != graph.Organization {
 		return -1
-	}
-	for _, o := range x.namedBySent[st.i] {
-		om := x.d.Mentions[o]
-		if om.Start >= x.d.Mentions[m].End && om.End <= k && !x.sameEntity(o, m) &&
-			!(om.Type == graph.Location && om.Start > 0 && prepositions[st.low[om.Start-1]]) {
-			return -1 // another name could be the owner ("in Oslo" cannot)
-		}
 	}
 	return m
 }
