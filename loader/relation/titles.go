@@ -79,11 +79,31 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 		lead = false // "Hollywood's honorary mayor": an honour, no office that leads
 	}
 	attrs := map[string]string{"title": title}
-	x.add(graph.WorksFor, person, org, st.i, conf, attrs)
 	st.employed[person] = true
+	if !lead && x.party(org) {
+		// "Labour MP X": a member of the party, not its employee.
+		x.add(graph.MemberOf, person, org, st.i, conf, attrs)
+		return
+	}
+	x.add(graph.WorksFor, person, org, st.i, conf, attrs)
 	if lead {
 		x.add(graph.Leads, person, org, st.i, conf-0.05, map[string]string{"title": title})
 	}
+}
+
+// partyNames are the names of political parties written without the word
+// "party".
+var partyNames = map[string]bool{
+	"labour": true, "conservative": true, "conservatives": true, "tory": true, "tories": true,
+	"liberal democrats": true, "lib dems": true, "lib dem": true, "snp": true, "plaid cymru": true,
+	"ukip": true, "republicans": true, "democrats": true, "greens": true, "sinn fein": true,
+}
+
+// party reports whether mention m names a political party.
+func (x *extractor) party(m int) bool {
+	n := strings.ToLower(strings.Join(strings.Fields(x.d.MentionText(x.d.Mentions[m])), " "))
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "'")
+	return partyNames[n] || strings.HasSuffix(n, " party")
 }
 
 // stateFormOf returns the index of the "of" that links a title to the
