@@ -65,6 +65,7 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) error {
 		return fmt.Errorf("store: restore: %w", err)
 	}
 	db.cache.update(nil, errRestored)
+	db.vocab.load(db.bdb)
 	return nil
 }
 

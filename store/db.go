@@ -30,6 +30,9 @@ type DB struct {
 	// transactions, so that no snapshot holds half of it.
 	rmu sync.RWMutex
 
+	// vocab proposes fuzzy candidates for search (vocab.go).
+	vocab *vocabIndex
+
 	// cache holds recently read hot keys for writers only; it is guarded
 	// by wmu.
 	cache writeCache
@@ -63,7 +66,7 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
-	db := &DB{bdb: bdb, dir: dir}
+	db := &DB{bdb: bdb, dir: dir, vocab: newVocabIndex()}
 	db.reader.db = db
 	db.life.idle.L = &db.life.Mutex
 	if err := db.recover(); err != nil {
@@ -74,6 +77,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		bdb.Close()
 		return nil, fmt.Errorf("store: %s: %w", dir, err)
 	}
+	db.vocab.load(bdb)
 	return db, nil
 }
 

@@ -14,7 +14,10 @@ import (
 //	1  records and indexes of the first releases
 //	2  entity records count their relations by direction and type (Adj),
 //	   so a page of an entity's relations knows its total without a scan
-const formatVersion = 2
+//	3  name-token keys (K) carry the entity's type code, mentions and
+//	   name length, so that search filters and ranks candidates before
+//	   reading records
+const formatVersion = 3
 
 var formatKey = []byte{kindFormat}
 
@@ -52,6 +55,11 @@ func (db *DB) upgrade() error {
 		if version < 2 {
 			if err := db.rebuildAdjacency(); err != nil {
 				return fmt.Errorf("upgrade to format 2: %w", err)
+			}
+		}
+		if version < 3 {
+			if err := db.rebuildTokenTypes(); err != nil {
+				return fmt.Errorf("upgrade to format 3: %w", err)
 			}
 		}
 	}
@@ -100,6 +108,38 @@ func (db *DB) rebuildAdjacency() error {
 			}
 			if err := wb.Set(key, r.encode()); err != nil {
 				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+// rebuildTokenTypes writes every name-token key with the type code of its
+// entity.
+func (db *DB) rebuildTokenTypes() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			e := binary.BigEndian.Uint64(it.Item().Key()[1:])
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			r, err := decodeEntity(v)
+			if err != nil {
+				return err
+			}
+			for _, t := range r.tokens() {
+				if err := wb.Set(tokenKey(t, e), tokenValue(r)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

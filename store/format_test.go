@@ -54,6 +54,11 @@ func TestOpenUpgradesFormat1(t *testing.T) {
 			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, old[:len(old)-1])
 		}
 		it.Close()
+		it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindToken}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, nil)
+		}
+		it.Close()
 		for i := range keys {
 			if err := txn.Set(keys[i], vals[i]); err != nil {
 				return err
@@ -78,6 +83,10 @@ func TestOpenUpgradesFormat1(t *testing.T) {
 	p, err = db.Relations(ctx, graph.RelationFilter{Entity: acme.ID, Direction: graph.In})
 	if err != nil || p.Total != 1 || p.Items[0].Type != graph.WorksFor {
 		t.Fatalf("in-edges after the upgrade: %+v, %v", p, err)
+	}
+	s, err := db.Search(ctx, graph.SearchQuery{Query: "acme", Types: []graph.EntityType{graph.Organization}})
+	if err != nil || len(s.Items) != 1 || s.Items[0].ID != acme.ID {
+		t.Fatalf("search by type after the upgrade: %+v, %v", s, err)
 	}
 	// A newer format is refused.
 	err = db.bdb.Update(func(txn *badger.Txn) error {

@@ -2,9 +2,10 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
-	"sort"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/kgraph/kgraph/graph"
@@ -38,27 +39,46 @@ const maxPrefixTokens = 256
 // more bytes, 2 from eight), then entities matching only some tokens.
 // Within a tier, more matched tokens, then more mentions, win. Types
 // filters; EINVALID for an unknown type or a bad page request.
+//
+// Candidates come from indexes only: the alias index for the whole query,
+// the token index (whose keys carry the entity's type) for each matching
+// vocabulary token, found by a seek for whole and prefix matches and by
+// the in-memory trigram index (vocab.go) for fuzzy ones. They are ranked
+// by tier and match before any record is read; records are read only for
+// the candidates whose rank the page needs (mentions and name length break
+// ties), and for exact-alias candidates.
 func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*graph.Entity], error) {
-	types := map[graph.EntityType]bool{}
+	types := map[byte]bool{}
 	for _, t := range q.Types {
 		if !t.Valid() {
 			return graph.Page[*graph.Entity]{}, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
 		}
-		types[t] = true
+		types[entityCode[t]] = true
 	}
-	if _, err := pageSize(q.PageRequest); err != nil {
+	n, err := pageSize(q.PageRequest)
+	if err != nil {
+		return graph.Page[*graph.Entity]{}, err
+	}
+	start, err := afterOffset(q.After)
+	if err != nil {
 		return graph.Page[*graph.Entity]{}, err
 	}
 	norm := graph.NormalizeName(q.Query)
 	qtoks := graph.NameTokens(q.Query)
 	type hit struct {
-		e      uint64
-		rec    *entRec
-		tier   int
-		levels []int
+		e       uint64
+		typ     byte
+		rec     *entRec
+		mention int // the entity's mentions and name length, from the
+		nameLen int // token keys or the record
+		aliased bool
+		tier    int
+		levels  []int
+		matched int
+		sum     int
 	}
-	var hits []*hit
-	err := db.view(func(txn *badger.Txn) error {
+	page := graph.Page[*graph.Entity]{Items: []*graph.Entity{}, Cursors: []string{}}
+	err = db.view(func(txn *badger.Txn) error {
 		byID := map[uint64]*hit{}
 		get := func(e uint64) *hit {
 			h, ok := byID[e]
@@ -78,20 +98,22 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				return err
 			}
 			for _, e := range ids {
-				get(e).tier = tierAlias
+				h := get(e)
+				h.tier, h.aliased = tierAlias, true
 			}
 		}
 		for i, qt := range qtoks {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			matches, err := vocabMatches(txn, qt)
+			matches, err := db.vocabMatches(ctx, txn, qt)
 			if err != nil {
 				return err
 			}
 			for tok, level := range matches {
-				err := entitiesWithToken(txn, tok, func(e uint64) {
+				err := entitiesWithToken(ctx, txn, tok, func(e uint64, v tokenVal) {
 					h := get(e)
+					h.typ, h.mention, h.nameLen = v.typ, v.mentions, v.nameLen
 					h.levels[i] = max(h.levels[i], level)
 				})
 				if err != nil {
@@ -99,70 +121,90 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				}
 			}
 		}
-		for e, h := range byID {
-			r, err := loadEntity(txn, e)
-			if err != nil {
-				return err
+		hits := make([]*hit, 0, len(byID))
+		for _, h := range byID {
+			if h.aliased {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				r, err := loadEntity(txn, h.e)
+				if err != nil {
+					return err
+				}
+				if r == nil {
+					continue
+				}
+				h.rec, h.typ, h.mention, h.nameLen = r, entityCode[r.Type], r.Mentions, len(r.Name)
+				if graph.NormalizeName(r.Name) == norm {
+					h.tier = tierName
+				}
 			}
-			if r == nil || len(types) > 0 && !types[r.Type] {
+			if len(types) > 0 && !types[h.typ] {
 				continue
 			}
-			h.rec = r
-			if h.tier == tierAlias && graph.NormalizeName(r.Name) == norm {
-				h.tier = tierName
+			low := matchWhole
+			for _, l := range h.levels {
+				low = min(low, l)
+				if l > 0 {
+					h.matched++
+				}
+				h.sum += l
 			}
 			if h.tier == tierPartial {
-				low := matchWhole
-				for _, l := range h.levels {
-					low = min(low, l)
-				}
 				h.tier = map[int]int{0: tierPartial, matchFuzzy: tierFuzzy, matchPrefix: tierPrefix, matchWhole: tierWhole}[low]
 			}
 			hits = append(hits, h)
 		}
+		// Rank by what the indexes told; records are read for the page
+		// only.
+		slices.SortFunc(hits, func(a, b *hit) int {
+			switch {
+			case a.tier != b.tier:
+				return a.tier - b.tier
+			case a.matched != b.matched:
+				return b.matched - a.matched
+			case a.sum != b.sum:
+				return b.sum - a.sum
+			case a.mention != b.mention:
+				return b.mention - a.mention
+			case a.nameLen != b.nameLen:
+				return a.nameLen - b.nameLen
+			}
+			return cmp.Compare(a.e, b.e)
+		})
+		for i := start; i < len(hits) && i < start+n; i++ {
+			if hits[i].rec != nil {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, err := loadEntity(txn, hits[i].e)
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				return errCorrupt
+			}
+			hits[i].rec = r
+		}
+		page.Total = len(hits)
+		for i := start; i < len(hits) && len(page.Items) < n; i++ {
+			page.Items = append(page.Items, hits[i].rec.entity(hits[i].e))
+			page.Cursors = append(page.Cursors, offsetCursor(i))
+		}
+		page.HasNext = start+len(page.Items) < len(hits)
 		return nil
 	})
 	if err != nil {
 		return graph.Page[*graph.Entity]{}, internal("search", err)
 	}
-	score := func(h *hit) (matched, sum int) {
-		for _, l := range h.levels {
-			if l > 0 {
-				matched++
-			}
-			sum += l
-		}
-		return
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.tier != b.tier {
-			return a.tier < b.tier
-		}
-		am, as := score(a)
-		bm, bs := score(b)
-		switch {
-		case am != bm:
-			return am > bm
-		case as != bs:
-			return as > bs
-		case a.rec.Mentions != b.rec.Mentions:
-			return a.rec.Mentions > b.rec.Mentions
-		case len(a.rec.Name) != len(b.rec.Name):
-			return len(a.rec.Name) < len(b.rec.Name)
-		}
-		return a.e < b.e
-	})
-	ents := make([]*graph.Entity, len(hits))
-	for i, h := range hits {
-		ents[i] = h.rec.entity(h.e)
-	}
-	return offsetPage(ents, q.PageRequest)
+	return page, nil
 }
 
 // vocabMatches returns the indexed name tokens that match query token qt,
 // each with its best match level.
-func vocabMatches(txn *badger.Txn, qt string) (map[string]int, error) {
+func (db *reader) vocabMatches(ctx context.Context, txn *badger.Txn, qt string) (map[string]int, error) {
 	out := map[string]int{}
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindVocab}, PrefetchValues: false})
 	defer it.Close()
@@ -192,29 +234,49 @@ func vocabMatches(txn *badger.Txn, qt string) (map[string]int, error) {
 	if d == 0 {
 		return out, nil
 	}
-	// Fuzzy matches: a walk over the whole vocabulary, which is the
-	// distinct name tokens of the store (tens of thousands at most).
-	var rows [2][]int
-	for it.Rewind(); it.Valid(); it.Next() {
-		tok := it.Item().Key()[1:]
-		if _, ok := out[string(tok)]; ok {
-			continue
+	// Fuzzy matches: candidates from the trigram index, each checked
+	// against this snapshot's vocabulary by entitiesWithToken (a token
+	// no longer held has no entities).
+	err := db.db.vocab.fuzzy(qt, d, ctx.Err, func(tok string) {
+		if _, ok := out[tok]; !ok {
+			out[tok] = matchFuzzy
 		}
-		if withinDistance(qt, tok, d, &rows) {
-			out[string(tok)] = matchFuzzy
-		}
-	}
-	return out, nil
+	})
+	return out, err
 }
 
-// entitiesWithToken calls fn for each entity that has the name token tok.
-func entitiesWithToken(txn *badger.Txn, tok string, fn func(uint64)) error {
+// tokenVal is the decoded value of a name-token key (see tokenValue).
+type tokenVal struct {
+	typ      byte
+	mentions int
+	nameLen  int
+}
+
+// entitiesWithToken calls fn for each entity that has the name token tok,
+// with what its token key says of it.
+func entitiesWithToken(ctx context.Context, txn *badger.Txn, tok string, fn func(uint64, tokenVal)) error {
 	prefix := tokenPrefix(tok)
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
 	defer it.Close()
+	i := 0
 	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		fn(binary.BigEndian.Uint64(k[len(k)-8:]))
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		item := it.Item()
+		k := item.Key()
+		var tv tokenVal
+		err := item.Value(func(v []byte) error {
+			d := dec{b: v}
+			tv = tokenVal{typ: d.byte(), mentions: int(d.uint()), nameLen: int(d.uint())}
+			return d.err
+		})
+		if err != nil {
+			return err
+		}
+		fn(binary.BigEndian.Uint64(k[len(k)-8:]), tv)
 	}
 	return nil
 }

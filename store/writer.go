@@ -290,6 +290,9 @@ func (w *wtx) flush() error {
 		}
 	}
 	for tok, s := range w.vocab {
+		if s.cur > 0 && s.orig <= 0 {
+			w.db.vocab.add(tok)
+		}
 		switch {
 		case s.orig == s.cur:
 		case s.cur <= 0:
@@ -416,7 +419,10 @@ func (w *wtx) reindex(e uint64, old, cur *entRec) error {
 			}
 		}
 	}
+	// Token keys carry what search ranks by (tokenValue), so that it
+	// filters and ranks candidates before it reads any record.
 	oldT, curT := toSet(old.tokens()), toSet(cur.tokens())
+	retyped := old != nil && cur != nil && !bytes.Equal(tokenValue(old), tokenValue(cur))
 	for t := range oldT {
 		if !curT[t] {
 			w.del(tokenKey(t, e))
@@ -426,8 +432,10 @@ func (w *wtx) reindex(e uint64, old, cur *entRec) error {
 		}
 	}
 	for t := range curT {
+		if !oldT[t] || retyped {
+			w.set(tokenKey(t, e), tokenValue(cur))
+		}
 		if !oldT[t] {
-			w.set(tokenKey(t, e), nil)
 			if err := w.addVocab(t, 1); err != nil {
 				return err
 			}
@@ -480,4 +488,14 @@ func equalIDs(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// tokenValue is the value of an entity's name-token keys: its type code,
+// mentions and name length in bytes.
+func tokenValue(r *entRec) []byte {
+	e := enc{b: make([]byte, 0, 8)}
+	e.byte(entityCode[r.Type])
+	e.uint(uint64(r.Mentions))
+	e.uint(uint64(len(r.Name)))
+	return e.b
 }

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// vocabIndex finds the name tokens within a small edit distance of a
+// query token without walking the vocabulary: it keeps every name token
+// the store has held since Open, in memory, with a posting list per
+// character trigram (of the token padded with one '$' on each side). It is
+// a superset of any snapshot's vocabulary (tokens of retracted names stay
+// until the next Open), so it only proposes candidates; Search reads the
+// entities of each candidate from its own snapshot (K keys), where a token
+// no longer held has none. A token of n bytes has at most n distinct
+// trigrams, and one edit destroys at most three of them, so every token
+// within distance d of it shares at least distinct-3d trigrams with it.
+type vocabIndex struct {
+	mu     sync.RWMutex
+	ids    map[string]int32
+	toks   []string
+	grams  map[uint32][]int32
+	byLen  map[int][]int32 // for query tokens too short for the trigram bound
+	counts []uint8         // scratch of fuzzy, guarded by mu (write lock)
+}
+
+func newVocabIndex() *vocabIndex {
+	return &vocabIndex{ids: map[string]int32{}, grams: map[uint32][]int32{}, byLen: map[int][]int32{}}
+}
+
+// load adds every token of the Q index.
+func (v *vocabIndex) load(bdb *badger.DB) {
+	_ = bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindVocab}, PrefetchValues: false})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v.add(string(it.Item().Key()[1:]))
+		}
+		return nil
+	})
+}
+
+// trigrams calls fn with each distinct trigram of '$'+tok+'$'.
+func trigrams(tok string, fn func(uint32)) {
+	var seen [64]uint32
+	n := 0
+	at := func(i int) uint32 {
+		if i < 0 || i >= len(tok) {
+			return '$'
+		}
+		return uint32(tok[i])
+	}
+	for i := -1; i < len(tok)-1; i++ {
+		g := at(i)<<16 | at(i+1)<<8 | at(i+2)
+		dup := false
+		for _, s := range seen[:min(n, len(seen))] {
+			dup = dup || s == g
+		}
+		if dup {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = g
+		}
+		n++
+		fn(g)
+	}
+}
+
+// add indexes tok (a no-op when it is already indexed).
+func (v *vocabIndex) add(tok string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if _, ok := v.ids[tok]; ok {
+		return
+	}
+	id := int32(len(v.toks))
+	v.ids[tok] = id
+	v.toks = append(v.toks, tok)
+	v.byLen[len(tok)] = append(v.byLen[len(tok)], id)
+	trigrams(tok, func(g uint32) { v.grams[g] = append(v.grams[g], id) })
+}
+
+// fuzzy calls fn with every indexed token other than qt within edit
+// distance d of qt. stop is polled between posting lists; fuzzy returns
+// its error.
+func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok string)) error {
+	v.mu.Lock() // counts is shared scratch
+	defer v.mu.Unlock()
+	var rows [2][]int
+	check := func(id int32) {
+		t := v.toks[id]
+		if t != qt && withinDistance(qt, []byte(t), d, &rows) {
+			fn(t)
+		}
+	}
+	distinct := 0
+	trigrams(qt, func(uint32) { distinct++ })
+	need := distinct - 3*d
+	if need <= 0 || len(qt) > 60 {
+		for l := len(qt) - d; l <= len(qt)+d; l++ {
+			if err := stop(); err != nil {
+				return err
+			}
+			for _, id := range v.byLen[l] {
+				check(id)
+			}
+		}
+		return nil
+	}
+	if cap(v.counts) < len(v.toks) {
+		v.counts = make([]uint8, len(v.toks), len(v.toks)+len(v.toks)/4)
+	}
+	counts := v.counts[:len(v.toks)]
+	var touched []int32
+	var err error
+	trigrams(qt, func(g uint32) {
+		if err != nil {
+			return
+		}
+		if err = stop(); err != nil {
+			return
+		}
+		for _, id := range v.grams[g] {
+			if l := len(v.toks[id]); l < len(qt)-d || l > len(qt)+d {
+				continue
+			}
+			if counts[id] == 0 {
+				touched = append(touched, id)
+			}
+			if counts[id] < 255 {
+				counts[id]++
+			}
+		}
+	})
+	for _, id := range touched {
+		if err == nil && int(counts[id]) >= need {
+			check(id)
+		}
+		counts[id] = 0
+	}
+	return err
+}
