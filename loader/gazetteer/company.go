@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // Company is a well-known company or brand (data/companies.tsv).
@@ -70,7 +72,7 @@ func withoutLegalForm(name string) []string {
 		}
 		out = append(out, strings.Join(w, " "))
 	}
-	if len(w) > 1 && corporateWords[strings.ToLower(w[len(w)-1])] {
+	if len(w) > 1 && text.LowerGet(corporateWords, w[len(w)-1]) {
 		out = append(out, strings.Join(w[:len(w)-1], " "))
 	}
 	return out

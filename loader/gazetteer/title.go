@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // A title is a run of words: modifiers ("First", "Executive", "Deputy"),
@@ -73,7 +75,7 @@ func (t *Tables) TitleBefore(words []string, end int) (start int, lead bool, ok 
 // ("minister", "president"): the nouns of descriptions such as "the Kazakh
 // diplomat".
 func (t *Tables) PersonNoun(word string) bool {
-	r := t.titles[strings.ToLower(word)]
+	r := text.LowerGet(t.titles, word)
 	return r&(roleNoun|roleHead|roleLead) != 0
 }
 
@@ -87,13 +89,13 @@ func (t *Tables) TitleWord(word string) bool {
 // Subordinate reports whether word makes a title's holder a subordinate
 // ("deputy", "vice", "assistant").
 func (t *Tables) Subordinate(word string) bool {
-	return t.titles[strings.ToLower(word)]&roleSub != 0
+	return text.LowerGet(t.titles, word)&roleSub != 0
 }
 
 // Honorific reports whether word is an honorific written before a name
 // ("Mr", "Mrs.", "Dr", "Sir"): part of neither the name nor a title.
 func (t *Tables) Honorific(word string) bool {
-	return t.titles[strings.ToLower(word)]&roleHon != 0
+	return text.LowerGet(t.titles, word)&roleHon != 0
 }
 
 // JoinWords joins title or name words with spaces, except around a lone
@@ -116,7 +118,7 @@ func matchWords(words []string, i int, phrase []string) (int, bool) {
 		for i < len(words) && words[i] == "-" && p != "-" {
 			i++
 		}
-		if i >= len(words) || strings.ToLower(words[i]) != p {
+		if i >= len(words) || !text.LowerIs(words[i], p) {
 			return 0, false
 		}
 		i++

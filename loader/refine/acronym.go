@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // nameLinks are the lower-case words a long organisation's name may hold
@@ -38,7 +40,7 @@ func extendToAcronym(cs []cand, words []string) []cand {
 		}
 		k := c.end
 		for k < len(words) && k < c.end+maxAcronymName && words[k] != "(" &&
-			(nameLinks[strings.ToLower(words[k])] || (capitalised(words[k]) && isWordStart(words[k]))) {
+			(text.LowerGet(nameLinks, words[k]) || (capitalised(words[k]) && isWordStart(words[k]))) {
 			k++
 		}
 		if k+2 >= len(words) || words[k] != "(" || words[k+2] != ")" || !capitalised(words[k-1]) {
@@ -84,12 +86,12 @@ func extendToAcronym(cs []cand, words []string) []cand {
 // is the initials of the capitalised words of name, in order, a leading
 // "The" left out.
 func spellsOut(name []string, a string) bool {
-	if utf8.RuneCountInString(a) < 2 || strings.ToUpper(a) != a {
+	if utf8.RuneCountInString(a) < 2 || !text.IsUpper(a) {
 		return false
 	}
 	var initials []rune
 	for k, w := range name {
-		if k == 0 && strings.EqualFold(w, "the") || nameLinks[strings.ToLower(w)] {
+		if k == 0 && strings.EqualFold(w, "the") || text.LowerGet(nameLinks, w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // company types cs[i] as the organisation when its name is exactly a
@@ -116,7 +117,7 @@ func (lx *Stage) companyProduct(cs []cand, i int, words []string) bool {
 	if _, _, ok := lx.keywordType("LOC", c.name(words)); ok {
 		return false
 	}
-	if c.end < len(words) && sitesOfCompanies[strings.ToLower(words[c.end])] {
+	if c.end < len(words) && text.LowerGet(sitesOfCompanies, words[c.end]) {
 		return false
 	}
 	j := candEndingAt(cs, c.start-1)

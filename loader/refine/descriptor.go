@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 //go:embed data/org-descriptors.tsv
@@ -67,7 +69,7 @@ func (lx *Stage) orgDescriptorBefore(words []string, start int) bool {
 	}
 	t := lx.desc
 	last := words[start-1]
-	if last != strings.ToLower(last) {
+	if !text.IsLower(last) {
 		return false // "World Bank", "Team": part of a name, not a description
 	}
 	for _, h := range t.heads[last] {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 //go:embed data/keywords.tsv
@@ -33,7 +34,7 @@ func wordSet(data string) map[string]bool {
 // when it stands alone: "PC", "DVDs", "CEO", "Century", "Nine"
 // (data/common-nouns.txt, compared in lower case).
 func (lx *Stage) commonNoun(name []string) bool {
-	return len(name) == 1 && lx.commonNouns[strings.ToLower(name[0])]
+	return len(name) == 1 && text.LowerGet(lx.commonNouns, name[0])
 }
 
 // peopleNamedLikePlaces returns the lower-case country names that are also
@@ -148,7 +149,7 @@ func (lx *Stage) matchLast(label string, words []string) (rule, int, bool) {
 		return rule{}, 0, false
 	}
 	rs := lx.kw.rules
-	for _, kw := range lx.kw.byLast[strings.ToLower(words[len(words)-1])] {
+	for _, kw := range text.LowerGet(lx.kw.byLast, words[len(words)-1]) {
 		r := rs[kw.rule]
 		if r.labels[label] && endsWith(words, kw.phrase) {
 			return r, len(kw.phrase), true
@@ -164,7 +165,7 @@ func (lx *Stage) matchFirst(label string, words []string) (rule, int, bool) {
 		return rule{}, 0, false
 	}
 	rs := lx.kw.rules
-	for _, kw := range lx.kw.byFirst[strings.ToLower(words[0])] {
+	for _, kw := range text.LowerGet(lx.kw.byFirst, words[0]) {
 		r := rs[kw.rule]
 		if r.labels[label] && len(words) > len(kw.phrase) && startsWith(words, kw.phrase) {
 			return r, len(kw.phrase), true
@@ -178,7 +179,7 @@ func startsWith(words, kw []string) bool {
 		return false
 	}
 	for i, k := range kw {
-		if strings.ToLower(words[i]) != k {
+		if !text.LowerIs(words[i], k) {
 			return false
 		}
 	}
@@ -191,7 +192,7 @@ func endsWith(words, kw []string) bool {
 	}
 	off := len(words) - len(kw)
 	for i, k := range kw {
-		if strings.ToLower(words[off+i]) != k {
+		if !text.LowerIs(words[off+i], k) {
 			return false
 		}
 	}

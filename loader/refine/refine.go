@@ -187,7 +187,7 @@ func (lx *Stage) andList(w []string, k int) bool {
 			return false
 		}
 	}
-	if k+1 < len(w) && firmPartner[strings.ToLower(w[k+1])] {
+	if k+1 < len(w) && text.LowerGet(firmPartner, w[k+1]) {
 		return false // "Merrill Lynch and Co Inc", "Smith and Sons"
 	}
 	if strings.EqualFold(strings.Join(w[:k], " "), strings.Join(w[k+1:], " ")) {
@@ -234,7 +234,7 @@ func (lx *Stage) trimHeadline(spans []text.Span, words []string, x spanIndex) []
 		}
 		for k := sp.End - 1; k > sp.Start; k-- {
 			prefix := strings.Join(words[sp.Start:k], " ")
-			if x.names[strings.ToLower(prefix)] == 0 {
+			if text.LowerGet(x.names, prefix) == 0 {
 				continue
 			}
 			if lx.gaz.IsNORP(prefix) {
@@ -242,7 +242,7 @@ func (lx *Stage) trimHeadline(spans []text.Span, words []string, x spanIndex) []
 			}
 			rest := true
 			for _, w := range words[k:sp.End] {
-				rest = rest && x.words[strings.ToLower(w)] <= 1
+				rest = rest && text.LowerGet(x.words, w) <= 1
 			}
 			if rest {
 				spans[i].End = k
@@ -258,7 +258,7 @@ func (lx *Stage) trimHeadline(spans []text.Span, words []string, x spanIndex) []
 func capsLine(words []string) bool {
 	n := 0
 	for _, w := range words {
-		if strings.ToUpper(w) != w {
+		if !text.IsUpper(w) {
 			return false
 		}
 		if isWordStart(w) {
@@ -579,7 +579,7 @@ func (lx *Stage) officeOfPlace(w []string) int {
 // nameStart reports whether a person's name may start at w[0]: a capital,
 // or a particle before one ("da Silva", "van Gogh").
 func nameStart(w []string) bool {
-	return capitalised(w[0]) || (len(w) > 1 && particles[strings.ToLower(w[0])] && capitalised(w[1]))
+	return capitalised(w[0]) || (len(w) > 1 && text.LowerGet(particles, w[0]) && capitalised(w[1]))
 }
 
 // demonymTitle re-reads an organisation's span that is a demonym and the
@@ -781,7 +781,7 @@ func (lx *Stage) personalName(name string, p gazetteer.Place) bool {
 			return true
 		}
 	}
-	return lx.peopleNamedLikePlaces()[strings.ToLower(p.Name)]
+	return text.LowerGet(lx.peopleNamedLikePlaces(), p.Name)
 }
 
 // statePrefixed reports whether name is a country's name behind a state

@@ -99,7 +99,7 @@ func (lx *Stage) extendOf(cs []cand, words []string) {
 		if _, ok := lx.gaz.FindPlace(strings.Join(words[j:k], " ")); ok {
 			continue // "Government of Latvia" is two names
 		}
-		if calendar[strings.ToLower(words[j])] {
+		if text.LowerGet(calendar, words[j]) {
 			continue // "Ides" of March
 		}
 		markUsed(used, c.end, k)
@@ -175,7 +175,7 @@ func (lx *Stage) joinPossessive(cs []cand, words []string) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := &cs[i], &cs[i+1]
 		if a.drop || b.drop || b.start != a.end+1 || b.end != b.start+1 || !possessive(words[a.end]) ||
-			!possessiveHeads[strings.ToLower(words[b.start])] || !capitalised(words[b.start]) {
+			!text.LowerGet(possessiveHeads, words[b.start]) || !capitalised(words[b.start]) {
 			continue
 		}
 		if p, ok := lx.gaz.FindPlace(strings.Join(words[a.start:a.end], " ")); ok && p.Kind == "country" {
@@ -311,7 +311,7 @@ func mostlyCaps(words []string) bool {
 			continue
 		}
 		letters++
-		if allCaps([]string{w}) {
+		if text.IsUpper(w) {
 			caps++
 		}
 	}
@@ -320,7 +320,7 @@ func mostlyCaps(words []string) bool {
 
 func allCaps(w []string) bool {
 	for _, x := range w {
-		if strings.ToUpper(x) != x {
+		if !text.IsUpper(x) {
 			return false
 		}
 	}
