@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -155,9 +156,17 @@ func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[
 	}
 	feats := sc.contextFeatures(i, lo, hi, kind, stage2, sc.feats[:0])
 	for off := -2; off <= 2; off++ {
+		if a := sc.window(i, off, lo, hi); a.wid < 0 {
+			feats = wordFeatures(a, off, feats)
+		}
+	}
+	sc.feats = feats
+	if l.q != nil {
+		sc.touch += l.touch(i, lo, hi, sc, feats)
+	}
+	for off := -2; off <= 2; off++ {
 		a := sc.window(i, off, lo, hi)
 		if a.wid < 0 {
-			feats = wordFeatures(a, off, feats)
 			continue
 		}
 		v := l.vec[(int(a.wid)*5+off+2)*nLabels:][:nLabels]
@@ -165,8 +174,28 @@ func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[
 			s[y] += v[y]
 		}
 	}
-	sc.feats = feats
 	l.add(feats, s)
+}
+
+// touch reads the memory that scoring token i will read, the first slot
+// of each feature and the cached weights of its known words, and returns
+// a sum of what it read that the caller keeps. The loads do not depend on
+// each other, so the processor has all their cache misses under way at
+// once; the additions that follow, which must run in their fixed order
+// (the scores are float32 sums), then find the lines in cache.
+func (l *linear) touch(i, lo, hi int, sc *scratch, feats []uint64) uint64 {
+	var sum uint64
+	for _, f := range feats {
+		sl := &l.q[f&l.mask]
+		sum += sl.key ^ uint64(sl.w[nLabels-1])
+	}
+	for off := -2; off <= 2; off++ {
+		if a := sc.window(i, off, lo, hi); a.wid >= 0 {
+			v := l.vec[(int(a.wid)*5+off+2)*nLabels:][:nLabels]
+			sum += uint64(math.Float32bits(v[0]) ^ math.Float32bits(v[nLabels-1]))
+		}
+	}
+	return sum
 }
 
 // transitions returns the weights of every previous label before token a.
@@ -295,6 +324,7 @@ type scratch struct {
 	shapeIdx map[uint64]int32
 	shapeTab [][nHist][nLabels]float32
 	shapeFor uint64
+	touch    uint64 // what linear.touch read (kept so that it is read)
 }
 
 func (m *Model) getScratch() *scratch {
