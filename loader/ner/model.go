@@ -156,17 +156,9 @@ func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[
 	}
 	feats := sc.contextFeatures(i, lo, hi, kind, stage2, sc.feats[:0])
 	for off := -2; off <= 2; off++ {
-		if a := sc.window(i, off, lo, hi); a.wid < 0 {
-			feats = wordFeatures(a, off, feats)
-		}
-	}
-	sc.feats = feats
-	if l.q != nil {
-		sc.touch += l.touch(i, lo, hi, sc, feats)
-	}
-	for off := -2; off <= 2; off++ {
 		a := sc.window(i, off, lo, hi)
 		if a.wid < 0 {
+			feats = wordFeatures(a, off, feats)
 			continue
 		}
 		v := l.vec[(int(a.wid)*5+off+2)*nLabels:][:nLabels]
@@ -174,7 +166,57 @@ func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[
 			s[y] += v[y]
 		}
 	}
+	sc.feats = feats
 	l.add(feats, s)
+}
+
+// emitSentence computes sc.em, the emission scores of every token of the
+// sentence [lo, hi), as emit does one by one (the same additions in the
+// same order), but reads the memory of the whole sentence first (touch):
+// the cache misses of all its tokens overlap.
+func (l *linear) emitSentence(sc *scratch, lo, hi int, kind uint64, stage2 bool) {
+	sc.sentFeats = sc.sentFeats[:0]
+	sc.featEnd = sc.featEnd[:0]
+	for i := lo; i < hi; i++ {
+		f := sc.contextFeatures(i, lo, hi, kind, stage2, sc.sentFeats)
+		for off := -2; off <= 2; off++ {
+			if a := sc.window(i, off, lo, hi); a.wid < 0 {
+				f = wordFeatures(a, off, f)
+			}
+		}
+		sc.sentFeats = f
+		sc.featEnd = append(sc.featEnd, len(f))
+	}
+	var sum uint64
+	start := 0
+	for i := lo; i < hi; i++ {
+		end := sc.featEnd[i-lo]
+		sum += l.touch(i, lo, hi, sc, sc.sentFeats[start:end])
+		start = end
+	}
+	sc.touch += sum
+	if cap(sc.em) < hi-lo {
+		sc.em = make([][nLabels]float32, hi-lo)
+	}
+	sc.em = sc.em[:hi-lo]
+	start = 0
+	for i := lo; i < hi; i++ {
+		s := &sc.em[i-lo]
+		*s = [nLabels]float32{}
+		for off := -2; off <= 2; off++ {
+			a := sc.window(i, off, lo, hi)
+			if a.wid < 0 {
+				continue
+			}
+			v := l.vec[(int(a.wid)*5+off+2)*nLabels:][:nLabels]
+			for y := range s {
+				s[y] += v[y]
+			}
+		}
+		end := sc.featEnd[i-lo]
+		l.add(sc.sentFeats[start:end], s)
+		start = end
+	}
 }
 
 // touch reads the memory that scoring token i will read, the first slot
@@ -325,6 +367,11 @@ type scratch struct {
 	shapeTab [][nHist][nLabels]float32
 	shapeFor uint64
 	touch    uint64 // what linear.touch read (kept so that it is read)
+	// a sentence's features, token after token (featEnd: where each
+	// token's end), and its emission scores (see emitSentence)
+	sentFeats []uint64
+	featEnd   []int
+	em        [][nLabels]float32
 }
 
 func (m *Model) getScratch() *scratch {
@@ -562,8 +609,17 @@ func (m *Model) viterbi(sc *scratch, st scorer, lo, hi int, kind uint64, stage2 
 	}
 	delta, back := sc.delta[:n*nLabels], sc.back[:n*nLabels]
 	var em [nLabels]float32
+	l, all := st.(*linear)
+	all = all && l.q != nil && l.vec != nil
+	if all {
+		l.emitSentence(sc, lo, hi, kind, stage2)
+	}
 	for i := lo; i < hi; i++ {
-		st.emit(sc, i, lo, hi, kind, stage2, &em)
+		if all {
+			em = sc.em[i-lo]
+		} else {
+			st.emit(sc, i, lo, hi, kind, stage2, &em)
+		}
 		d := delta[(i-lo)*nLabels:][:nLabels]
 		b := back[(i-lo)*nLabels:][:nLabels]
 		a := &sc.atoms[i]
