@@ -84,6 +84,7 @@ func BenchmarkParser(b *testing.B) {
 		in[i] = x
 	}
 	var st pstate
+	var mm memo
 	tokens := 0
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -93,7 +94,7 @@ func BenchmarkParser(b *testing.B) {
 		x := &in[i%len(in)]
 		st.reset(len(x.at))
 		st.toks = setToks(st.toks, x.at, x.tags)
-		keys = m.parse(&st, keys, scores)
+		keys = m.parse(&st, &mm, keys, scores)
 		tokens += len(x.at)
 	}
 	reportSpeed(b, tokens, threadCPU()-cpu0)

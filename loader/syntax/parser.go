@@ -260,6 +260,83 @@ func (s *pstate) actFeatures(keys []uint64) []uint64 {
 	return keys
 }
 
+// actDynamic appends the keys of actFeatures that roleKeys leaves out.
+func (s *pstate) actDynamic(keys []uint64) []uint64 {
+	st := s.stack
+	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	if len(st) > 0 {
+		s0 = st[len(st)-1]
+	}
+	if len(st) > 1 {
+		s1 = st[len(st)-2]
+	}
+	if len(st) > 2 {
+		s2 = st[len(st)-3]
+	}
+	b0, b1 := s.b, int32(-1)
+	if int(b0)+1 <= s.n {
+		b1 = b0 + 1
+	}
+	S0, S1, S2 := s.tok(s0), s.tok(s1), s.tok(s2)
+	B0, B1 := s.tok(b0), s.tok(b1)
+	s0l, s0r, b0l, s1r, s1l := at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1), at(s.l1, s1)
+	s0l2, s0r2, b0l2 := at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
+	S0L, S0R, B0L, S1R, S1L := s.tok(s0l), s.tok(s0r), s.tok(b0l), s.tok(s1r), s.tok(s1l)
+	S0L2, S0R2, B0L2 := s.tok(s0l2), s.tok(s0r2), s.tok(b0l2)
+	var d, d1 uint64
+	if s0 >= 0 {
+		d = bucket(b0 - s0)
+	}
+	if s1 >= 0 {
+		d1 = bucket(s0 - s1)
+	}
+	var s0vl, s0vr, b0vl, s1vr uint64
+	var s0sl, s0sr, b0sl, s1sr uint64
+	if s0 >= 0 {
+		s0vl, s0vr, s0sl, s0sr = val(s.nl[s0]), val(s.nr[s0]), s.ls[s0], s.rs[s0]
+	}
+	if s1 >= 0 {
+		s1vr, s1sr = val(s.nr[s1]), s.rs[s1]
+	}
+	b0vl, b0sl = val(s.nl[b0]), s.ls[b0]
+	keys = append(keys,
+		key1(100, 0),
+		// pairs
+		key2(120, S0.wp, B0.wp), key2(121, S0.wp, B0.w), key2(122, S0.w, B0.wp),
+		key2(123, S0.wp, B0.p), key2(124, S0.p, B0.wp), key2(125, S0.w, B0.w),
+		key2(126, S0.p, B0.p), key2(128, S1.p, S0.p),
+		key2(129, S1.w, S0.w), key2(130, S1.wp, S0.p), key2(131, S1.p, S0.wp),
+		key2(132, S1.p, B0.p), key2(133, S1.w, B0.w),
+		// three tags
+		key3(141, S0.p, B0.p, B1.p),
+		key3(142, S1.p, S0.p, B0.p), key3(143, S0.p, S0L.p, B0.p),
+		key3(144, S0.p, S0R.p, B0.p), key3(145, S0.p, B0.p, B0L.p),
+		key3(146, S1.p, S1R.p, S0.p), key3(147, S2.p, S1.p, S0.p),
+		key3(148, S1.p, S0.p, S0R.p), key3(149, S1.p, S1L.p, S0.p),
+		// children
+		key1(172, s.labOf(s0l)), key1(175, s.labOf(s0r)), key1(178, s.labOf(b0l)),
+		key1(180, s.labOf(s1r)), key2(181, S1L.p, s.labOf(s1l)),
+		key1(183, s.labOf(s0l2)), key1(185, s.labOf(s0r2)), key1(187, s.labOf(b0l2)),
+		// distance
+		key2(150, S0.w, d), key2(151, S0.p, d), key2(152, B0.w, d), key2(153, B0.p, d),
+		key3(154, S0.w, B0.w, d), key3(155, S0.p, B0.p, d),
+		key3(156, S1.p, S0.p, d1), key3(157, S1.w, S0.w, d1),
+		// valency
+		key2(160, S0.w, s0vr), key2(161, S0.p, s0vr), key2(162, S0.w, s0vl), key2(163, S0.p, s0vl),
+		key2(164, B0.w, b0vl), key2(165, B0.p, b0vl), key2(166, S1.p, s1vr),
+		// third order
+		key3(188, S0.p, S0L.p, S0L2.p), key3(189, S0.p, S0R.p, S0R2.p), key3(190, B0.p, B0L.p, B0L2.p),
+		// label sets
+		key2(191, S0.w, s0sr), key2(192, S0.p, s0sr), key2(193, S0.w, s0sl), key2(194, S0.p, s0sl),
+		key2(195, B0.w, b0sl), key2(196, B0.p, b0sl), key2(197, S1.p, s1sr),
+		// clusters
+		key2(204, S0.c, B0.c), key2(205, S0.c, B0.p), key2(206, S0.p, B0.c),
+		key2(207, S1.c, S0.c), key2(208, S1.c, S0.p), key2(209, S1.p, S0.c),
+		key2(210, S0.suf, B0.p), key2(211, S0.p, B0.suf),
+	)
+	return keys
+}
+
 // labFeatures appends the relation model's keys for the arc h -> d made
 // by action a.
 func (s *pstate) labFeatures(keys []uint64, a int, h, d int32) []uint64 {
@@ -297,5 +374,146 @@ func (s *pstate) labFeatures(keys []uint64, a int, h, d int32) []uint64 {
 		key2(t|326, D.p, P.p), key2(t|327, D.p, N.p), key3(t|328, P.p, D.p, N.p),
 		key2(t|329, D.w, DL.w), key3(t|330, D.wp, H.p, db),
 	)
+	return keys
+}
+
+// Scoring at parse time splits the action features in two: those that
+// read one token only (its word, tag and cluster in one role: s0, s1, s2,
+// the buffer front with its two successors, or one of the children that
+// the templates read) and the rest. A role's weights are summed once per
+// token and sentence and kept in memo; only the rest is looked up at every
+// transition. The sums are integers, so the scores are exactly those of
+// all of actFeatures (TestActSplit checks the split).
+
+// roles of the memoised feature groups
+const (
+	roleS0 = iota
+	roleS1
+	roleS2
+	roleB // b0, b1 and b2 of a buffer front
+	roleS0L
+	roleS0R
+	roleB0L
+	roleS1R
+	roleS0L2
+	roleS0R2
+	roleB0L2
+	nRoles
+)
+
+// roleKeys appends the feature keys of token i in role r.
+func (s *pstate) roleKeys(keys []uint64, r int, i int32) []uint64 {
+	T := s.tok(i)
+	switch r {
+	case roleS0:
+		return append(keys, key1(101, T.wp), key1(102, T.w), key1(103, T.p), key1(200, T.c))
+	case roleS1:
+		return append(keys, key1(113, T.wp), key1(114, T.w), key1(115, T.p), key1(203, T.c))
+	case roleS2:
+		return append(keys, key1(116, T.p))
+	case roleB:
+		b1, b2 := int32(-1), int32(-1)
+		if int(i)+1 <= s.n {
+			b1 = i + 1
+		}
+		if int(i)+2 <= s.n {
+			b2 = i + 2
+		}
+		B1, B2 := s.tok(b1), s.tok(b2)
+		return append(keys,
+			key1(104, T.wp), key1(105, T.w), key1(106, T.p),
+			key1(107, B1.wp), key1(108, B1.w), key1(109, B1.p),
+			key1(110, B2.wp), key1(111, B2.w), key1(112, B2.p),
+			key2(127, T.p, B1.p), key3(140, T.p, B1.p, B2.p),
+			key1(201, T.c), key1(202, B1.c))
+	case roleS0L:
+		return append(keys, key1(170, T.w), key1(171, T.p))
+	case roleS0R:
+		return append(keys, key1(173, T.w), key1(174, T.p))
+	case roleB0L:
+		return append(keys, key1(176, T.w), key1(177, T.p))
+	case roleS1R:
+		return append(keys, key1(179, T.p))
+	case roleS0L2:
+		return append(keys, key1(182, T.p))
+	case roleS0R2:
+		return append(keys, key1(184, T.p))
+	case roleB0L2:
+		return append(keys, key1(186, T.p))
+	}
+	panic("syntax: unknown role")
+}
+
+// memo holds, per role and token, the summed weights of roleKeys.
+type memo struct {
+	n    int        // tokens of the sentence, the root included
+	sum  [][3]int32 // [role*(n+1) + 1 + token]; token -1 (none) at 0
+	have []bool
+	keys []uint64
+}
+
+func (mm *memo) reset(n int) {
+	mm.n = n + 2
+	size := nRoles * mm.n
+	if cap(mm.sum) < size {
+		mm.sum = make([][3]int32, size)
+		mm.have = make([]bool, size)
+	}
+	mm.sum, mm.have = mm.sum[:size], mm.have[:size]
+	clear(mm.have)
+}
+
+// add adds to sc the weights of token i in role r.
+func (mm *memo) add(sc *[3]int32, act *table, s *pstate, r int, i int32) {
+	j := r*mm.n + 1 + int(i)
+	if !mm.have[j] {
+		var scores [3]int32
+		mm.keys = s.roleKeys(mm.keys[:0], r, i)
+		act.score(scores[:], mm.keys)
+		mm.sum[j], mm.have[j] = scores, true
+	}
+	v := &mm.sum[j]
+	sc[0] += v[0]
+	sc[1] += v[1]
+	sc[2] += v[2]
+}
+
+// positions returns the stack, buffer and child positions that the
+// templates read (-1 where there is none).
+func (s *pstate) positions() (s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2 int32) {
+	st := s.stack
+	s0, s1, s2 = -1, -1, -1
+	if len(st) > 0 {
+		s0 = st[len(st)-1]
+	}
+	if len(st) > 1 {
+		s1 = st[len(st)-2]
+	}
+	if len(st) > 2 {
+		s2 = st[len(st)-3]
+	}
+	b0 = s.b
+	s0l, s0r, b0l, s1r = at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1)
+	s0l2, s0r2, b0l2 = at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
+	return
+}
+
+// scoreAct sets sc to the action scores of s: the memoised role sums plus
+// the lookups of actDynamic.
+func (s *pstate) scoreAct(sc *[3]int32, act *table, mm *memo, keys []uint64) []uint64 {
+	s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2 := s.positions()
+	keys = s.actDynamic(keys[:0])
+	act.score(sc[:], keys)
+	mm.add(sc, act, s, roleS0, s0)
+	mm.add(sc, act, s, roleS1, s1)
+	mm.add(sc, act, s, roleS2, s2)
+	mm.add(sc, act, s, roleB, b0)
+	mm.add(sc, act, s, roleS0L, s0l)
+	mm.add(sc, act, s, roleS0R, s0r)
+	mm.add(sc, act, s, roleB0L, b0l)
+	mm.add(sc, act, s, roleS1R, s1r)
+	mm.add(sc, act, s, roleS0L2, s0l2)
+	mm.add(sc, act, s, roleS0R2, s0r2)
+	mm.add(sc, act, s, roleB0L2, b0l2)
 	return keys
 }

@@ -68,6 +68,7 @@ type scratch struct {
 	keys   []uint64
 	scores []int32
 	st     pstate
+	memo   memo
 }
 
 func (m *Model) getScratch() *scratch {
@@ -105,7 +106,7 @@ func (m *Model) ParseInto(p *Parse, words []string) {
 	st := &sc.st
 	st.reset(n)
 	st.toks = setToks(st.toks, sc.atoms, sc.tags)
-	sc.keys = m.parse(st, sc.keys, sc.scores)
+	sc.keys = m.parse(st, &sc.memo, sc.keys, sc.scores)
 	for i := range n {
 		t := sc.tags[i]
 		p.UPOS[i] = upos[t]
@@ -136,13 +137,14 @@ func setToks(toks []ptok, at []atoms, tags []int8) []ptok {
 }
 
 // parse runs the greedy parser over st (reset, with toks set).
-func (m *Model) parse(st *pstate, keys []uint64, scores []int32) []uint64 {
+func (m *Model) parse(st *pstate, mm *memo, keys []uint64, scores []int32) []uint64 {
+	mm.reset(st.n)
 	for !st.terminal() {
-		keys = st.actFeatures(keys[:0])
-		m.act.score(scores, keys)
+		var act [nActs]int32
+		keys = st.scoreAct(&act, m.act, mm, keys)
 		best := -1
 		for a := range nActs {
-			if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
+			if st.valid(a) && (best < 0 || act[a] > act[best]) {
 				best = a
 			}
 		}

@@ -83,3 +83,60 @@ func TestWriteRoundTrip(t *testing.T) {
 		t.Fatalf("writing the decoded model gives %d bytes that differ from the embedded %d", b.Len(), len(modelFile))
 	}
 }
+
+// TestActSplit: at every configuration met while parsing EWT dev
+// sentences, the keys that parsing looks up (actDynamic) and the memoised
+// role groups (roleKeys) are together exactly the keys of actFeatures,
+// which training uses.
+func TestActSplit(t *testing.T) {
+	sents := devSentences(t)
+	if len(sents) > 300 {
+		sents = sents[:300]
+	}
+	m := loadModel(t)
+	var st pstate
+	var mm memo
+	scores := make([]int32, 64)
+	configs := 0
+	for _, s := range sents {
+		n := len(s.Words)
+		at := make([]atoms, n)
+		for i, w := range s.Words {
+			m.atomsOf(&at[i], w)
+		}
+		tags := make([]int8, n)
+		tagSentence(m.tags.score, at, tags, nil, scores)
+		st.reset(n)
+		st.toks = setToks(st.toks, at, tags)
+		mm.reset(n)
+		for !st.terminal() {
+			configs++
+			all := st.actFeatures(nil)
+			split := st.actDynamic(nil)
+			s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2 := st.positions()
+			for r, i := range []int32{s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2} {
+				split = st.roleKeys(split, r, i)
+			}
+			slices.Sort(all)
+			slices.Sort(split)
+			if !slices.Equal(all, split) {
+				t.Fatalf("%q: configuration %d: %d keys split, %d in actFeatures", s.Words, configs, len(split), len(all))
+			}
+			var memoised [nActs]int32
+			st.scoreAct(&memoised, m.act, &mm, nil)
+			m.act.score(scores, all)
+			if !slices.Equal(memoised[:], scores[:nActs]) {
+				t.Fatalf("%q: scores %v with memoised roles, %v without", s.Words, memoised, scores[:nActs])
+			}
+			// follow the best valid action
+			best := -1
+			for a := range nActs {
+				if st.valid(a) && (best < 0 || memoised[a] > memoised[best]) {
+					best = a
+				}
+			}
+			st.apply(best, 0)
+		}
+	}
+	t.Logf("%d configurations", configs)
+}
