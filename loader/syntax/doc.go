@@ -33,7 +33,7 @@
 //     at ±1/±2, the two previous tags alone, together and with the word.
 //  3. Parser (parser.go): arc-hybrid transitions with the root at the end
 //     of the buffer, greedy. An action model (SHIFT, LEFT, RIGHT) scores
-//     about 95 templates: Zhang & Nivre (2011)'s set moved to arc-hybrid
+//     96 templates: Zhang & Nivre (2011)'s set moved to arc-hybrid
 //     positions (words, tags and word–tag pairs of s0–s2 and b0–b2, pairs
 //     and triples, distance, valency, the leftmost/rightmost two children
 //     and their relations, the label sets of s0, s1 and b0), plus word
@@ -43,6 +43,12 @@
 //     two ends, their distance, the dependent's children and neighbours
 //     and the relations the head already has. LEFT onto the root is
 //     allowed only for the last word on the stack, so a tree has one root.
+//     At parse time the 32 action templates that read one token in one
+//     role (s0, s1, s2, the buffer front with its two successors, the
+//     children the templates read) are summed once per token, role and
+//     sentence and kept; only the other 64 are looked up per transition.
+//     Training scores all 96 the plain way; TestActSplit checks that the
+//     two give the same keys and scores.
 //
 // Lemmas (lemma.go): suffix rules per tag (plural nouns, -s/-ed/-ing
 // verbs, -ier/-iest adjectives) plus the training data's most frequent
@@ -106,7 +112,21 @@
 //
 // # Figures
 //
-// # FIGURES
+// UD EWT dev through the evaluation contract (gold tokens as
+// ../shared/eval/score feeds them, predicted tags, punctuation included):
+// UPOS 95.06, UAS 83.49, LAS 80.03; before pruning small weights 95.09 /
+// 83.78 / 80.31. Model 8.2 MB compressed: 113k tagger, 339k action and
+// 185k relation features. Training (go run ./cmd/train-syntax) takes about
+// 2 minutes of CPU on one core, 2–7 minutes wall on the shared machine.
+//
+// Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
+// sentences, one core): 84–113k tokens per CPU second of the parsing
+// thread under a load average of 11 on 2 cores, against 43–66k for the
+// dense-row tables measured alternately in the same run (1.6× by the
+// medians); the parser alone (BenchmarkParser) 140–210k. About 200 table
+// lookups per token remain (tagger 39, actions 2 × 64 plus the memoised
+// role sums, relations 31), most of them cache misses in tables of
+// several megabytes: the parse costs what its memory traffic costs.
 //
 // # Model file
 //
