@@ -54,3 +54,18 @@ func extract(d *text.Doc) {
 	}
 	p.Relation.Extract(d)
 }
+
+// parseAll parses every sentence of the documents (the syntax stage of
+// the evaluation contract).
+func parseAll(docs []*text.Doc) error {
+	p, err := stages()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := p.ParseAll(context.Background(), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -111,6 +111,7 @@ type trainConfig struct {
 	rate      float64
 	l2        float64
 	seed      int64
+	parsed    bool // the model reads dependency-path features
 }
 
 // train fits the logistic regression with AdaGrad and returns, per epoch,
@@ -162,6 +163,7 @@ func train(bits uint, tr, dev []example, devGold int, cfg trainConfig, verbose b
 		}
 		// Averaged weights as of this epoch.
 		m := relation.NewModel(bits)
+		m.Parsed = cfg.parsed
 		for i := range w {
 			avg := (sum[i] + w[i]*float64(step-last[i])) / float64(step)
 			if math.Abs(avg) > 1e-5 {
@@ -255,6 +257,7 @@ func runTrain(args []string) error {
 	epochs := fs.Int("epochs", 20, "maximum epochs; the best epoch on dev is kept")
 	perRelation := fs.Bool("per-relation", true, "tune a threshold per relation on dev after the global one")
 	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both")
+	parse := fs.String("parse", "none", "train on every sentence without its parse (none), with it (only: dependency-path features), or twice (both); with only or both, select on parsed dev sentences as the evaluation contract parses them")
 	selectOn := fs.String("select", "pipeline", "choose hyperparameters and thresholds on dev with the pipeline's mentions (pipeline) or gold ones (gold)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
@@ -263,6 +266,12 @@ func runTrain(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	switch *parse {
+	case "none", "only", "both":
+	default:
+		return fmt.Errorf("-parse must be none, only or both, not %q", *parse)
+	}
+	parsed := *parse != "none"
 	trS, err := readSpert(*trainPath)
 	if err != nil {
 		return err
@@ -272,6 +281,7 @@ func runTrain(args []string) error {
 		return err
 	}
 	proto := relation.NewModel(*bits)
+	proto.Parsed = parsed
 	var tr, dev []example
 	for _, useNER := range []bool{false, true} {
 		if useNER && *mentions == "gold" || !useNER && *mentions == "ner" {
@@ -281,11 +291,27 @@ func runTrain(args []string) error {
 		if err != nil {
 			return err
 		}
-		tr = append(tr, examples(proto, trS, trD)...)
+		if *parse != "only" {
+			tr = append(tr, examples(proto, trS, trD)...)
+		}
+		if parsed {
+			// The same sentences again with their parse: the graph
+			// pipeline classifies unparsed sentences, the evaluation
+			// contract parsed ones, and the model serves both.
+			if err := parseAll(trD); err != nil {
+				return err
+			}
+			tr = append(tr, examples(proto, trS, trD)...)
+		}
 	}
 	devD, err := docsFor(devS, *selectOn == "pipeline")
 	if err != nil {
 		return err
+	}
+	if parsed {
+		if err := parseAll(devD); err != nil {
+			return err
+		}
 	}
 	dev = dedupe(examples(proto, devS, devD))
 	devGold := 0
@@ -308,7 +334,7 @@ func runTrain(args []string) error {
 	for _, pw := range []float64{1, 2, 3} {
 		for _, nk := range []float64{1, 0.7, 0.5, 0.3} {
 			for _, l2 := range []float64{0, 1e-4} {
-				cfg := trainConfig{epochs: *epochs, posWeight: pw, negKeep: nk, rate: 0.1, l2: l2, seed: *seed}
+				cfg := trainConfig{epochs: *epochs, posWeight: pw, negKeep: nk, rate: 0.1, l2: l2, seed: *seed, parsed: parsed}
 				m, f := train(*bits, tr, dev, devGold, cfg, false)
 				fmt.Fprintf(os.Stderr, "posWeight %.0f negKeep %.1f l2 %g: dev F1 %.2f (threshold %.2f)\n", pw, nk, l2, f, m.Threshold)
 				if f > bestF+1e-9 {
@@ -328,6 +354,11 @@ func runTrain(args []string) error {
 		// The threshold is chosen on the pipeline's mentions; report the
 		// gold-mention figure as well.
 		goldD, _ := docsFor(devS, false)
+		if parsed {
+			if err := parseAll(goldD); err != nil {
+				return err
+			}
+		}
 		gdev := dedupe(examples(proto, devS, goldD))
 		tp, fp := 0, 0
 		for _, e := range gdev {

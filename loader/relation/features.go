@@ -196,6 +196,7 @@ type featurizer struct {
 	lower  []string // lower-cased tokens of the current sentence
 	cands  []Candidate
 	places map[int]cachedPlace // gazetteer answers by mention index, for one document
+	parsed bool                // the model reads dependency-path features
 }
 
 const (
@@ -411,5 +412,109 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	if b-1 >= a && (toks[b-1] == "in" || toks[b-1] == "of" || toks[b-1] == "at" || toks[b-1] == "from") {
 		f.add("pat", ord+"prep-"+toks[b-1])
+	}
+	if f.parsed && h.Sent == t.Sent && h.Sent >= 0 && h.Sent < len(d.Sentences) {
+		f.pathFeatures(d.Sentences[h.Sent].Syntax, h, t, n)
+	}
+}
+
+// spanHead returns the token of m whose head lies outside it (the last
+// such token: "Bank" of "World Bank"), the root of the span in the parse.
+func spanHead(sx *text.Syntax, m text.Mention) int {
+	h := m.End - 1
+	for k := m.End - 1; k >= m.Start; k-- {
+		if p := sx.Head[k] - 1; p < m.Start || p >= m.End {
+			return k
+		}
+	}
+	return h
+}
+
+// maxPath bounds the dependency paths the features describe; longer
+// paths say little and cost more.
+const maxPath = 8
+
+// pathFeatures adds the features of the dependency path between the two
+// mentions' head words when the sentence has a parse (the evaluation
+// contract parses every sentence): the path's relations with their
+// directions (unlexicalised), the same with the lemmas of the words on
+// it (lexicalised), its length, each lemma on it, the lowest common
+// ancestor's lemma and each mention's own relation to its head.
+func (f *featurizer) pathFeatures(sx *text.Syntax, h, t text.Mention, n int) {
+	if sx == nil || len(sx.Head) != n || len(sx.Deprel) != n || len(sx.Lemma) != n {
+		return
+	}
+	a, b := spanHead(sx, h), spanHead(sx, t)
+	f.add("hdep", sx.Deprel[a])
+	f.add("tdep", sx.Deprel[b])
+	// Ancestors of a, with their depth.
+	var up [maxPath + 1]int
+	na := 0
+	for k := a; k >= 0 && na <= maxPath; k = sx.Head[k] - 1 {
+		up[na] = k
+		na++
+		if sx.Head[k] == 0 {
+			break
+		}
+	}
+	var down [maxPath + 1]int
+	nb, lca := 0, -1
+	for k := b; k >= 0 && nb <= maxPath; k = sx.Head[k] - 1 {
+		for i := 0; i < na; i++ {
+			if up[i] == k {
+				lca = i
+				break
+			}
+		}
+		if lca >= 0 {
+			break
+		}
+		down[nb] = k
+		nb++
+		if sx.Head[k] == 0 {
+			break
+		}
+	}
+	if lca < 0 {
+		f.add("dpath", "far")
+		return
+	}
+	f.add("dlen", bucket(lca+nb))
+	top := up[lca]
+	f.add("dlca", sx.Lemma[top])
+	var plain, lex []byte
+	for i := 0; i < lca; i++ {
+		k := up[i]
+		plain = append(append(plain, '<'), sx.Deprel[k]...)
+		if i > 0 {
+			lex = append(append(lex, ' '), sx.Lemma[k]...)
+			f.add("dw", sx.Lemma[k])
+		}
+		lex = append(append(lex, '<'), sx.Deprel[k]...)
+	}
+	lex = append(append(lex, ' '), sx.Lemma[top]...)
+	for i := nb - 1; i >= 0; i-- {
+		k := down[i]
+		plain = append(append(plain, '>'), sx.Deprel[k]...)
+		if i < nb-1 {
+			lex = append(append(lex, ' '), sx.Lemma[down[i+1]]...)
+			f.add("dw", sx.Lemma[down[i+1]])
+		}
+		lex = append(append(lex, '>'), sx.Deprel[k]...)
+	}
+	if top != a && top != b {
+		f.add("dw", sx.Lemma[top])
+	}
+	f.add("dpath", string(plain))
+	f.add("dpathl", string(lex))
+	// Words hanging off the path's top: "case" and "mark" words name the
+	// link ("of", "in"), a copula or apposition the shape.
+	for k := range n {
+		if sx.Head[k]-1 == b && (sx.Deprel[k] == "case" || sx.Deprel[k] == "cop") {
+			f.add("tcase", f.lower[k])
+		}
+		if sx.Head[k]-1 == a && sx.Deprel[k] == "case" {
+			f.add("hcase", f.lower[k])
+		}
 	}
 }

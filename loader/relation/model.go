@@ -30,6 +30,10 @@ type Model struct {
 
 	// PerRelation overrides Threshold for some relations.
 	PerRelation map[graph.RelationType]float64
+
+	// Parsed says the model was trained with dependency-path features:
+	// it reads them from sentences that have a parse.
+	Parsed bool
 }
 
 // Cut returns the decision threshold for relation rel.
@@ -64,6 +68,7 @@ func (m *Model) featurizer(gaz *gazetteer.Tables) *featurizer {
 	f := featPool.Get().(*featurizer)
 	f.gaz = gaz
 	f.mask = uint32(1)<<m.Bits - 1
+	f.parsed = m.Parsed
 	return f
 }
 
@@ -93,6 +98,7 @@ func (m *Model) Score(feats []uint32) float64 {
 const (
 	magic1 = "KGRE1\n"
 	magic  = "KGRE2\n"
+	magic3 = "KGRE3\n" // KGRE2 and a flags byte: 1 = Parsed
 )
 
 // Encode writes the model, gzip-compressed: header, then the non-zero
@@ -103,7 +109,11 @@ func (m *Model) Encode(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
+	if m.Parsed {
+		bw.WriteString(magic3)
+	} else {
+		bw.WriteString(magic) // the same bytes as before the flag existed
+	}
 	var hdr [8]byte
 	binary.LittleEndian.PutUint32(hdr[:4], uint32(m.Bits))
 	binary.LittleEndian.PutUint32(hdr[4:], math.Float32bits(float32(m.Threshold)))
@@ -141,6 +151,9 @@ func (m *Model) Encode(w io.Writer) error {
 		binary.LittleEndian.PutUint32(hdr[:4], math.Float32bits(float32(m.PerRelation[graph.RelationType(r)])))
 		bw.Write(hdr[:4])
 	}
+	if m.Parsed {
+		bw.WriteByte(1)
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -164,6 +177,8 @@ func Decode(r io.Reader) (*Model, error) {
 		version = 1
 	case magic:
 		version = 2
+	case magic3:
+		version = 3
 	default:
 		return nil, errors.New("relation: model: bad magic")
 	}
@@ -209,6 +224,16 @@ func Decode(r io.Reader) (*Model, error) {
 			}
 			m.PerRelation[graph.RelationType(buf[:l])] = float64(math.Float32frombits(binary.LittleEndian.Uint32(buf[l:])))
 		}
+	}
+	if version >= 3 {
+		flags, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("relation: model flags: %w", err)
+		}
+		if flags > 1 {
+			return nil, fmt.Errorf("relation: model: unknown flags %#x", flags)
+		}
+		m.Parsed = flags == 1
 	}
 	return m, nil
 }

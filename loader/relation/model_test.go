@@ -153,3 +153,43 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestModelParsedFlag: a model trained with dependency-path features says
+// so in its file; one without keeps the earlier format byte for byte.
+func TestModelParsedFlag(t *testing.T) {
+	for _, parsed := range []bool{false, true} {
+		m := relation.NewModel(4)
+		m.Parsed = parsed
+		var buf bytes.Buffer
+		if err := m.Encode(&buf); err != nil {
+			t.Fatal(err)
+		}
+		got, err := relation.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Parsed != parsed {
+			t.Errorf("Parsed %v after a round trip, want %v", got.Parsed, parsed)
+		}
+	}
+}
+
+// TestPathFeatures: a parsed model's features of a pair differ with and
+// without the sentence's parse; an unparsed model's do not.
+func TestPathFeatures(t *testing.T) {
+	st := stages.Relation
+	for _, parsed := range []bool{false, true} {
+		m := relation.NewModel(16)
+		m.Parsed = parsed
+		d := relation.BuildDoc(t, "", "[PERSON Lena Holm] , chairman of [ORGANIZATION Nordvik Energy] , spoke .")
+		c := relation.Candidate{Head: 0, Tail: 1, Rel: graph.WorksFor}
+		without := append([]uint32(nil), st.Features(m, d, c, []int{0, 1})...)
+		if err := stages.ParseAll(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		with := st.Features(m, d, c, []int{0, 1})
+		if (len(with) != len(without)) != parsed {
+			t.Errorf("parsed model %v: %d features without the parse, %d with", parsed, len(without), len(with))
+		}
+	}
+}

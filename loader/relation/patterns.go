@@ -34,6 +34,7 @@ func (x *extractor) sentencePatterns(st *sentence) {
 	x.cooperation(st)
 	x.sports(st)
 	x.adviser(st)
+	x.rules(st)
 }
 
 func (x *extractor) sentence(s int) *sentence {

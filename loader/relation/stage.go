@@ -2,6 +2,7 @@ package relation
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
@@ -12,6 +13,7 @@ import (
 type Stage struct {
 	gaz   *gazetteer.Tables
 	model *Model
+	rules []rule // the data rules of rules.tsv
 }
 
 // New returns the stage. model is the pair classifier (Load gives the
@@ -21,7 +23,11 @@ func New(gaz *gazetteer.Tables, model *Model) (*Stage, error) {
 	if gaz == nil {
 		return nil, errors.New("relation: no gazetteer")
 	}
-	return &Stage{gaz: gaz, model: model}, nil
+	rules, err := parseRules(rulesFile)
+	if err != nil {
+		return nil, fmt.Errorf("relation: %w", err)
+	}
+	return &Stage{gaz: gaz, model: model, rules: rules}, nil
 }
 
 // Model returns the stage's pair classifier (nil when patterns run alone).
