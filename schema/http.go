@@ -293,11 +293,7 @@ func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string
 	info.Status = status
 	info.Errors = len(body.Errors)
 	capMessages(body.Errors)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // the body is JSON, never HTML: keep "<token>" readable
-	err := enc.Encode(body)
-	out := buf.Bytes()
+	out, err := encodeBody(body)
 	if err != nil {
 		s.report(context.Background(), err)
 		status = http.StatusInternalServerError
@@ -313,6 +309,34 @@ func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	_, _ = w.Write(out)
+}
+
+// encodeBody writes {"errors":[...],"data":...} and a newline. The data
+// is graphql-go's output, compact JSON already: it is copied as it is
+// instead of going through encoding/json, which would scan and compact
+// it again (a subgraph answer is tens of KB).
+func encodeBody(body responseBody) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(body.Data) + 64)
+	buf.WriteByte('{')
+	if len(body.Errors) > 0 {
+		buf.WriteString(`"errors":`)
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false) // the body is JSON, never HTML: keep "<token>" readable
+		if err := enc.Encode(body.Errors); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+	}
+	if len(body.Data) > 0 {
+		if len(body.Errors) > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(`"data":`)
+		buf.Write(body.Data)
+	}
+	buf.WriteString("}\n")
+	return buf.Bytes(), nil
 }
 
 // negotiate picks the response media type from the Accept headers:
