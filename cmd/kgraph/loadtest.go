@@ -21,10 +21,10 @@ prints, per shape and server, requests per second, p50 and p99 latency and
 the errors seen; then, unless --single 0, each shape again over one
 connection for its p50 (the latency of an idle server).
 
-The entities come from the store, through GraphQL: the hub is the entity
-with the highest degree; the typical entities are the --typical entities
-around the median degree of the entities that have relations. Search terms
-are the names of the typical entities.
+The entities come from each server's store, through GraphQL: the hub is
+the entity with the highest degree; the typical entities are the --typical
+entities around the median degree of the entities that have relations.
+Search terms are the names of the typical entities.
 
 Shapes:
   entity     entity(id) with its scalar fields, typical entities
@@ -156,21 +156,20 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 	}
 
 	client := loadClient(*conns)
-	// Entities are chosen on the first server; the others must hold the
-	// same corpus (they are checked to know the hub).
-	ents, err := chooseEntities(ctx, client, targets[0].url, *token, *typical)
-	if err != nil {
-		return fail("choosing entities on %s: %v", targets[0].url, err)
-	}
-	for _, t := range targets[1:] {
-		var got struct{ Entity *struct{ Degree int } }
-		if err := loadQuery(ctx, client, t.url, *token, `query($id: ID!) { entity(id: $id) { degree } }`, map[string]any{"id": ents.hub.ID}, &got); err != nil || got.Entity == nil {
-			return fail("%s does not know the hub %s of %s (%v): load servers that hold the same corpus", t.url, ents.hub.ID, targets[0].url, err)
+	// Entities are chosen on each server from its own store, so that
+	// servers holding the same corpus under different ids (stores built by
+	// different binaries) are asked the same kind of question.
+	ents := make([]loadEntities, len(targets))
+	for i, t := range targets {
+		var err error
+		if ents[i], err = chooseEntities(ctx, client, t.url, *token, *typical); err != nil {
+			return fail("choosing entities on %s: %v", t.url, err)
 		}
+		en := ents[i]
+		fmt.Fprintf(e.stdout, "%s: hub %s %q (degree %d); %d typical entities of degree %d to %d\n", t.name,
+			en.hub.ID, en.hub.Name, en.hub.Degree, len(en.typical), en.typical[0].Degree, en.typical[len(en.typical)-1].Degree)
 	}
-	fmt.Fprintf(e.stdout, "hub %s %q (degree %d); %d typical entities of degree %d to %d; %d connections, %s per run (%s warm-up), %d round(s)\n",
-		ents.hub.ID, ents.hub.Name, ents.hub.Degree, len(ents.typical), ents.typical[0].Degree, ents.typical[len(ents.typical)-1].Degree,
-		*conns, *duration, *warmup, *rounds)
+	fmt.Fprintf(e.stdout, "%d connections, %s per run (%s warm-up), %d round(s)\n", *conns, *duration, *warmup, *rounds)
 
 	// results[shape][target] over rounds.
 	results := make([][][]loadResult, len(loadShapes))
@@ -182,13 +181,13 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 	failed := false
 	for round := range *rounds {
 		for _, s := range shapes {
-			bodies := shapeBodies(s, ents)
 			for k := range targets {
 				ti := k
 				if round%2 == 1 {
 					ti = len(targets) - 1 - k // alternate the order
 				}
 				t := targets[ti]
+				bodies := shapeBodies(s, ents[ti])
 				r := loadRun(ctx, client, t.url, *token, bodies, *conns, *warmup, *duration)
 				results[s][ti] = append(results[s][ti], r)
 				fmt.Fprintf(e.stderr, "round %d %-8s %-10s %8.0f req/s  p50 %-9s p99 %-9s errors %d/%d\n", round+1, loadShapes[s].name, t.name,

@@ -14,7 +14,7 @@ func loadRows(t *testing.T, out string) map[string][]string {
 	rows := map[string][]string{}
 	for _, line := range strings.Split(out, "\n") {
 		f := strings.Fields(line)
-		if len(f) < 7 || f[0] == "shape" || strings.HasPrefix(line, "hub ") {
+		if len(f) < 7 || f[0] == "shape" || strings.Contains(line, ": hub ") || strings.Contains(line, " connections, ") {
 			continue
 		}
 		rows[f[0]+"/"+f[1]] = f
@@ -29,7 +29,7 @@ func TestLoadtestAgainstServer(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("loadtest exited %d:\n%s\n%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "hub ") {
+	if !strings.Contains(out, "server: hub ") {
 		t.Errorf("no hub line:\n%s", out)
 	}
 	rows := loadRows(t, out)
