@@ -19,7 +19,7 @@
 //
 //	E|eid             entity record: name, type, names with support, attributes, counts
 //	A|alias           entities carrying a normalised name (graph.NormalizeName)
-//	K|token|0|eid     name-token index for search (value: type, mentions, name length); Q|token counts entities per token
+//	K|token|0|eid     name-token index for search (value: type, bit length of mentions); Q|token counts entities per token
 //	X|order|type|…    entities by mentions, degree and name, per type
 //	O|src|t|dst       relation record (out-edge); J|dst|t|src in-edge; Y|t|src|dst by type
 //	M|eid|doc         what one document contributed to an entity (its mentions, names, attributes)
@@ -41,9 +41,9 @@
 // Search takes its candidates from indexes only: the alias index, a seek
 // into the vocabulary (Q) for whole and prefix matches, and an in-memory
 // trigram index of the vocabulary for fuzzy ones (vocab.go); the token
-// keys carry each entity's type, mentions and name length, so candidates
-// are filtered and ranked before any record is read, and only the page's
-// records are.
+// keys carry each entity's type and magnitude of mentions, so candidates
+// are filtered and ranked before any record is read; records are read
+// only for the candidates of equal rank that the page reaches.
 //
 // Entity and relation records are folds of the per-document contributions
 // (M and V). Ingest adds a contribution; DeleteDocument removes the

@@ -15,9 +15,11 @@ import (
 //	2  entity records count their relations by direction and type (Adj),
 //	   so a page of an entity's relations knows its total without a scan
 //	3  name-token keys (K) carry the entity's type code, mentions and
-//	   name length, so that search filters and ranks candidates before
-//	   reading records
-const formatVersion = 3
+//	   name length
+//	4  name-token keys carry the type code and the bit length of the
+//	   mentions instead, so that search filters and ranks candidates
+//	   before reading records and ingest seldom rewrites them
+const formatVersion = 4
 
 var formatKey = []byte{kindFormat}
 
@@ -57,9 +59,9 @@ func (db *DB) upgrade() error {
 				return fmt.Errorf("upgrade to format 2: %w", err)
 			}
 		}
-		if version < 3 {
+		if version < 4 {
 			if err := db.rebuildTokenTypes(); err != nil {
-				return fmt.Errorf("upgrade to format 3: %w", err)
+				return fmt.Errorf("upgrade to format 4: %w", err)
 			}
 		}
 	}

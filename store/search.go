@@ -69,8 +69,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 		e       uint64
 		typ     byte
 		rec     *entRec
-		mention int // the entity's mentions and name length, from the
-		nameLen int // token keys or the record
+		bucket  byte // mentionBucket of the entity's mentions
 		aliased bool
 		tier    int
 		levels  []int
@@ -113,7 +112,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			for tok, level := range matches {
 				err := entitiesWithToken(ctx, txn, tok, func(e uint64, v tokenVal) {
 					h := get(e)
-					h.typ, h.mention, h.nameLen = v.typ, v.mentions, v.nameLen
+					h.typ, h.bucket = v.typ, v.bucket
 					h.levels[i] = max(h.levels[i], level)
 				})
 				if err != nil {
@@ -134,7 +133,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				if r == nil {
 					continue
 				}
-				h.rec, h.typ, h.mention, h.nameLen = r, entityCode[r.Type], r.Mentions, len(r.Name)
+				h.rec, h.typ, h.bucket = r, entityCode[r.Type], mentionBucket(r.Mentions)
 				if graph.NormalizeName(r.Name) == norm {
 					h.tier = tierName
 				}
@@ -155,9 +154,10 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			}
 			hits = append(hits, h)
 		}
-		// Rank by what the indexes told; records are read for the page
-		// only.
-		slices.SortFunc(hits, func(a, b *hit) int {
+		// Rank by what the indexes told, then read the records of the
+		// groups of equal rank that the page reaches and order each by
+		// mentions and name length.
+		coarse := func(a, b *hit) int {
 			switch {
 			case a.tier != b.tier:
 				return a.tier - b.tier
@@ -165,28 +165,44 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				return b.matched - a.matched
 			case a.sum != b.sum:
 				return b.sum - a.sum
-			case a.mention != b.mention:
-				return b.mention - a.mention
-			case a.nameLen != b.nameLen:
-				return a.nameLen - b.nameLen
 			}
-			return cmp.Compare(a.e, b.e)
-		})
-		for i := start; i < len(hits) && i < start+n; i++ {
-			if hits[i].rec != nil {
-				continue
+			return int(b.bucket) - int(a.bucket)
+		}
+		slices.SortFunc(hits, coarse)
+		for i := 0; i < len(hits) && i < start+n; {
+			j := i + 1
+			for j < len(hits) && coarse(hits[i], hits[j]) == 0 {
+				j++
 			}
-			if err := ctx.Err(); err != nil {
-				return err
+			if j > start {
+				group := hits[i:j]
+				for _, h := range group {
+					if h.rec != nil {
+						continue
+					}
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					r, err := loadEntity(txn, h.e)
+					if err != nil {
+						return err
+					}
+					if r == nil {
+						return errCorrupt
+					}
+					h.rec = r
+				}
+				slices.SortFunc(group, func(a, b *hit) int {
+					switch {
+					case a.rec.Mentions != b.rec.Mentions:
+						return b.rec.Mentions - a.rec.Mentions
+					case len(a.rec.Name) != len(b.rec.Name):
+						return len(a.rec.Name) - len(b.rec.Name)
+					}
+					return cmp.Compare(a.e, b.e)
+				})
 			}
-			r, err := loadEntity(txn, hits[i].e)
-			if err != nil {
-				return err
-			}
-			if r == nil {
-				return errCorrupt
-			}
-			hits[i].rec = r
+			i = j
 		}
 		page.Total = len(hits)
 		for i := start; i < len(hits) && len(page.Items) < n; i++ {
@@ -247,9 +263,8 @@ func (db *reader) vocabMatches(ctx context.Context, txn *badger.Txn, qt string) 
 
 // tokenVal is the decoded value of a name-token key (see tokenValue).
 type tokenVal struct {
-	typ      byte
-	mentions int
-	nameLen  int
+	typ    byte
+	bucket byte
 }
 
 // entitiesWithToken calls fn for each entity that has the name token tok,
@@ -269,9 +284,11 @@ func entitiesWithToken(ctx context.Context, txn *badger.Txn, tok string, fn func
 		k := item.Key()
 		var tv tokenVal
 		err := item.Value(func(v []byte) error {
-			d := dec{b: v}
-			tv = tokenVal{typ: d.byte(), mentions: int(d.uint()), nameLen: int(d.uint())}
-			return d.err
+			if len(v) != 2 {
+				return errCorrupt
+			}
+			tv = tokenVal{typ: v[0], bucket: v[1]}
+			return nil
 		})
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -490,12 +491,13 @@ func equalIDs(a, b []uint64) bool {
 	return true
 }
 
-// tokenValue is the value of an entity's name-token keys: its type code,
-// mentions and name length in bytes.
+// tokenValue is the value of an entity's name-token keys: its type code
+// and the bit length of its mentions (mentionBucket). The bucket changes
+// only when the mentions double, so a document that mentions an entity
+// again seldom rewrites its token keys.
 func tokenValue(r *entRec) []byte {
-	e := enc{b: make([]byte, 0, 8)}
-	e.byte(entityCode[r.Type])
-	e.uint(uint64(r.Mentions))
-	e.uint(uint64(len(r.Name)))
-	return e.b
+	return []byte{entityCode[r.Type], mentionBucket(r.Mentions)}
 }
+
+// mentionBucket is the bit length of n: 0, 1, 2-3, 4-7, ...
+func mentionBucket(n int) byte { return byte(bits.Len(uint(max(n, 0)))) }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -55,9 +57,22 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	n.register(fs, e)
 	server := fs.String("server", envOr(e, "KGRAPH_SERVER", ""), "send the documents to a running server at this URL (POST /ingest) instead of opening the store (env KGRAPH_SERVER)")
 	token := fs.String("token", "", "with --server: the server's mutation token (env KGRAPH_TOKEN)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (extraction and store writes) to this `file` (go tool pprof)")
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, "kgraph ingest:", err)
+			return exitUsage
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	if n.url != "" {
 		return ingestFromNATS(ctx, &c, &n, paths, e)
