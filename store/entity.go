@@ -23,17 +23,27 @@ func (db *reader) Entity(ctx context.Context, id string) (*graph.Entity, error) 
 // missing id leaves a nil slot.
 func (db *reader) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
 	out := make([]*graph.Entity, len(ids))
+	type found struct {
+		e uint64
+		r *entRec
+	}
+	read := make(map[string]found, len(ids)) // each record read once
 	err := db.view(func(txn *badger.Txn) error {
 		for i, id := range ids {
-			if err := ctx.Err(); err != nil {
-				return err
+			f, ok := read[id]
+			if !ok {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				e, r, err := followEntity(txn, parseEntityID(id))
+				if err != nil {
+					return err
+				}
+				f = found{e, r}
+				read[id] = f
 			}
-			e, r, err := followEntity(txn, parseEntityID(id))
-			if err != nil {
-				return err
-			}
-			if r != nil {
-				out[i] = r.entity(e)
+			if f.r != nil {
+				out[i] = f.r.entity(f.e)
 			}
 		}
 		return nil

@@ -18,67 +18,130 @@ import (
 // (unknown types, relations to unknown entities, offsets outside the
 // text).
 func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (graph.IngestResult, error) {
-	if x == nil {
-		return graph.IngestResult{}, graph.Errorf(graph.EINVALID, "no extraction")
-	}
-	if err := validate(x); err != nil {
-		return graph.IngestResult{}, err
-	}
-	text := x.Document.Text
-	hash := graph.ContentHash(text)
-	id := x.Document.ID
-	if id == "" {
-		id = graph.DocumentID(text)
-	}
-	res := graph.IngestResult{DocumentID: id, Entities: len(x.Entities), Relations: len(x.Relations)}
+	res, errs := db.IngestBatch(ctx, []*graph.Extraction{x})
+	return res[0], errs[0]
+}
 
+// IngestBatch ingests several extractions in one Badger transaction, as
+// Ingest would one after the other: each document is still wholly stored
+// or not at all, a repeated content hash (also within the batch) is
+// Unchanged, a stored ID with other content is replaced. A document that
+// breaks the contract gets its EINVALID in errs and the others go on; when
+// the commit fails, every document of the batch gets the error and none is
+// stored. One transaction for several documents writes a key that they
+// share (the stats, a hub's record, its order keys) once instead of once
+// per document.
+func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]graph.IngestResult, []error) {
+	res := make([]graph.IngestResult, len(xs))
+	errs := make([]error, len(xs))
+	type doc struct {
+		i        int
+		id, hash string
+	}
+	var docs []doc
+	for i, x := range xs {
+		if x == nil {
+			errs[i] = graph.Errorf(graph.EINVALID, "no extraction")
+			continue
+		}
+		if err := validate(x); err != nil {
+			errs[i] = err
+			continue
+		}
+		id := x.Document.ID
+		if id == "" {
+			id = graph.DocumentID(x.Document.Text)
+		}
+		res[i] = graph.IngestResult{DocumentID: id, Entities: len(x.Entities), Relations: len(x.Relations)}
+		docs = append(docs, doc{i, id, graph.ContentHash(x.Document.Text)})
+	}
+	if len(docs) == 0 {
+		return res, errs
+	}
+	fail := func(err error) ([]graph.IngestResult, []error) {
+		for _, d := range docs {
+			if errs[d.i] == nil {
+				errs[d.i] = err
+			}
+		}
+		return res, errs
+	}
 	if err := db.acquire(); err != nil {
-		return res, err
+		return fail(err)
 	}
 	defer db.release()
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return fail(err)
 	}
 	w, err := db.begin()
 	if err != nil {
-		return res, internal("ingest", err)
+		return fail(internal("ingest", err))
 	}
 	defer w.discard()
+	var written []int
+	for _, d := range docs {
+		status, n, err := w.ingestDoc(xs[d.i], d.id, d.hash)
+		if err != nil {
+			// The write is half done: nothing of the batch is stored.
+			return fail(internal("ingest", err))
+		}
+		res[d.i].Status, res[d.i].NewEntities = status, n
+		if status == graph.Unchanged {
+			res[d.i].DocumentID = w.unchangedID
+			continue
+		}
+		written = append(written, d.i)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(err)
+	}
+	if len(written) == 0 {
+		return res, errs
+	}
+	if err := db.commit(w); err != nil {
+		return fail(internal("ingest", err))
+	}
+	return res, errs
+}
 
+// ingestDoc adds one document to w: Unchanged (with w.unchangedID set to
+// the stored document's ID) when its content hash is stored, otherwise it
+// replaces a stored document of the same ID and ingests it, returning the
+// number of new entities.
+func (w *wtx) ingestDoc(x *graph.Extraction, id, hash string) (graph.IngestStatus, int, error) {
 	if v, ok, err := w.get(hashKey(hash)); err != nil {
-		return res, internal("ingest", err)
+		return "", 0, err
 	} else if ok {
 		d, err := w.docRecord(binary.BigEndian.Uint64(v))
 		if err != nil {
-			return res, internal("ingest", err)
+			return "", 0, err
 		}
-		res.DocumentID, res.Status = d.ID, graph.Unchanged
-		return res, nil
+		if d == nil {
+			return "", 0, errCorrupt
+		}
+		w.unchangedID = d.ID
+		return graph.Unchanged, 0, nil
 	}
 	if v, ok, err := w.get(docIDKey(id)); err != nil {
-		return res, internal("ingest", err)
+		return "", 0, err
 	} else if ok {
 		if err := w.retract(binary.BigEndian.Uint64(v)); err != nil {
-			return res, internal("replace document", err)
+			return "", 0, err
 		}
 		if err := w.flush(); err != nil {
-			return res, internal("replace document", err)
+			return "", 0, err
 		}
 	}
 	n, err := w.ingest(x, id, hash)
 	if err != nil {
-		return res, internal("ingest", err)
+		return "", 0, err
 	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if err := db.commit(w); err != nil {
-		return res, internal("ingest", err)
-	}
-	res.Status, res.NewEntities = graph.Ingested, n
-	return res, nil
+	// Flushed, the next document of a batch reads this one as it would
+	// read a committed one: the index deltas of a later change are
+	// computed against it.
+	return graph.Ingested, n, w.flush()
 }
 
 // maxNameBytes bounds names and document IDs, which become parts of keys

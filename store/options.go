@@ -37,6 +37,30 @@ const (
 	DefaultIndexCacheSize = 16 << 20
 )
 
+// Memory budget. kgraph is meant to ingest and serve a store of 100k news
+// documents in 1 GiB of resident memory. What the store holds, with the
+// defaults:
+//
+//	memtables          3 x 16 MiB   48 MiB  (one being written, two flushing)
+//	block cache                     32 MiB  (decompressed SSTable blocks)
+//	index cache                     16 MiB  (table indexes, bloom filters)
+//	writers' cache     cache.go     32 MiB  (entity records, alias lists)
+//	vocabulary index   vocab.go     ~4 MiB per 100k name tokens
+//	one write          writer.go    ~1 MiB  (a batch of up to 32 documents;
+//	                                         Badger caps a transaction at
+//	                                         15% of a memtable, 2.4 MiB)
+//	mapped files       SSTables and value-log files are mmap'd: their pages
+//	                   count in RSS while they are resident, and the kernel
+//	                   drops them under pressure
+//
+// That is about 140 MiB of heap the store sizes itself, independent of the
+// store's size; the rest of a 1 GiB budget is the extraction models, the
+// pipeline (the ingest queue holds at most 64 extracted documents) and the
+// Go garbage collector's headroom (set GOMEMLIMIT, for example 700MiB, to
+// make the collector work harder as the process nears the budget instead
+// of letting the heap double). Each cache is bounded by bytes, never by
+// the number of documents.
+
 // badgerOptions is the one place where Badger is tuned. The machine kgraph
 // is built for has two cores shared with other work and a graph of a few
 // hundred thousand small records, so every setting leans towards less

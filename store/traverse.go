@@ -100,6 +100,9 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 		}
 		for _, e := range order {
 			out.Nodes = append(out.Nodes, recs[e].entity(e))
+			if outDegree(recs[e]) == 0 {
+				continue // no out-edge: no scan
+			}
 			keys, err := adjacent(txn, e, true, false)
 			if err != nil {
 				return err
@@ -230,4 +233,13 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 		return nil, internal("shortest path", err)
 	}
 	return out, nil
+}
+
+// outDegree is the number of out-edges of an entity, from its counts.
+func outDegree(r *entRec) int {
+	n := 0
+	for _, c := range r.Adj[adjOut] {
+		n += c
+	}
+	return n
 }

@@ -20,12 +20,16 @@ type wtx struct {
 	db  *DB
 	rd  *badger.Txn
 	ops map[string]op
+	// byKind lists the keys of ops by kind byte (see put).
+	byKind [256][]string
 
 	ents    map[uint64]*entState
 	rels    map[relKey]*relState
 	aliases map[string]*idsState
 	vocab   map[string]*countState
 	st      statsRec
+
+	unchangedID string // set by ingestDoc for an Unchanged document
 }
 
 type op struct {
@@ -96,8 +100,17 @@ func (w *wtx) get(key []byte) ([]byte, bool, error) {
 	return v, err == nil, err
 }
 
-func (w *wtx) set(key, val []byte) { w.ops[string(key)] = op{val: val} }
-func (w *wtx) del(key []byte)      { w.ops[string(key)] = op{del: true} }
+func (w *wtx) set(key, val []byte) { w.put(string(key), op{val: val}) }
+func (w *wtx) del(key []byte)      { w.put(string(key), op{del: true}) }
+
+// put records an op; byKind lists the keys of ops by their first byte, so
+// that scan looks at the ops of one kind, not at all of a batch's ops.
+func (w *wtx) put(k string, o op) {
+	if _, ok := w.ops[k]; !ok && k != "" {
+		w.byKind[k[0]] = append(w.byKind[k[0]], k)
+	}
+	w.ops[k] = o
+}
 
 // scan calls fn for every key with prefix as this write sees it, in key
 // order. It is for the rare paths (delete, merge); ingest never scans.
@@ -118,8 +131,8 @@ func (w *wtx) scan(prefix []byte, fn func(key, val []byte) error) error {
 		all = append(all, kv{item.KeyCopy(nil), v})
 	}
 	it.Close()
-	for k, o := range w.ops {
-		if !o.del && strings.HasPrefix(k, string(prefix)) {
+	for _, k := range w.byKind[prefix[0]] {
+		if o := w.ops[k]; !o.del && strings.HasPrefix(k, string(prefix)) {
 			all = append(all, kv{[]byte(k), o.val})
 		}
 	}

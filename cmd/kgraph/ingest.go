@@ -127,28 +127,45 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	return exitOK
 }
 
+// batchIngester stores several extracted documents in one transaction,
+// each still all or nothing (*store.DB).
+type batchIngester interface {
+	IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]graph.IngestResult, []error)
+}
+
+// maxBatchDocs bounds the documents of one store transaction.
+const maxBatchDocs = 32
+
 // ingestAll runs the pipeline into db, logging each failed document with its
 // origin and reason. m, when not nil, counts into the server's metrics.
 // obs, when not nil, sees every document's outcome and the running tally.
+//
+// Writing runs on its own goroutine, overlapped with extraction: the
+// extracted documents queue in input order, and the writer takes all that
+// are waiting (up to maxBatchDocs) into one store transaction when db can
+// batch. A document is counted, logged and shown to obs only once its
+// transaction is committed. When extraction outpaces the writer, batches
+// grow and the store's per-document cost shrinks; when it does not, each
+// document is written as soon as it is extracted.
 func ingestAll(ctx context.Context, p *pipeline, db ingester, read func(func(loader.Item) error) error, log zerolog.Logger, obs ingestObserver, m *metrics) (tally, error) {
 	var t tally
 	start := time.Now()
-	err := p.run(ctx, read, func(o outcome) error {
-		var res graph.IngestResult
+	queue := make(chan outcome, 2*maxBatchDocs)
+	writeErr := make(chan error, 1)
+	written := make(chan struct{})
+	batcher, canBatch := db.(batchIngester)
+	record := func(o outcome, res graph.IngestResult) error {
 		if o.err == nil {
-			res, o.err = db.Ingest(ctx, o.x)
-			if o.err == nil {
-				t.Words += o.words
-				t.Entities += res.Entities
-				t.Relations += res.Relations
-				if res.Status == graph.Unchanged {
-					t.Unchanged++
-				} else {
-					t.New++
-				}
-				m.countIngest(string(res.Status))
-				log.Debug().Str("document", res.DocumentID).Str("origin", o.origin).Str("status", string(res.Status)).Int("entities", res.Entities).Int("relations", res.Relations).Msg("ingested")
+			t.Words += o.words
+			t.Entities += res.Entities
+			t.Relations += res.Relations
+			if res.Status == graph.Unchanged {
+				t.Unchanged++
+			} else {
+				t.New++
 			}
+			m.countIngest(string(res.Status))
+			log.Debug().Str("document", res.DocumentID).Str("origin", o.origin).Str("status", string(res.Status)).Int("entities", res.Entities).Int("relations", res.Relations).Msg("ingested")
 		}
 		if o.err != nil {
 			if ctx.Err() != nil {
@@ -163,7 +180,73 @@ func ingestAll(ctx context.Context, p *pipeline, db ingester, read func(func(loa
 			obs.update(t, time.Since(start))
 		}
 		return nil
+	}
+	go func() {
+		defer close(written)
+		var batch []outcome
+		for o := range queue {
+			batch = append(batch[:0], o)
+		more:
+			for len(batch) < maxBatchDocs {
+				select {
+				case o, ok := <-queue:
+					if !ok {
+						break more
+					}
+					batch = append(batch, o)
+				default:
+					break more
+				}
+			}
+			results := make([]graph.IngestResult, len(batch))
+			var xs []*graph.Extraction
+			var at []int
+			for i, o := range batch {
+				if o.err == nil {
+					xs = append(xs, o.x)
+					at = append(at, i)
+				}
+			}
+			switch {
+			case len(xs) == 0:
+			case canBatch && len(xs) > 1:
+				res, errs := batcher.IngestBatch(ctx, xs)
+				for j, i := range at {
+					results[i], batch[i].err = res[j], errs[j]
+				}
+			default:
+				for _, i := range at {
+					results[i], batch[i].err = db.Ingest(ctx, batch[i].x)
+				}
+			}
+			for i, o := range batch {
+				if err := record(o, results[i]); err != nil {
+					writeErr <- err
+					for range queue { // let the pipeline finish
+					}
+					return
+				}
+			}
+		}
+	}()
+	err := p.run(ctx, read, func(o outcome) error {
+		select {
+		case queue <- o:
+			return nil
+		case err := <-writeErr:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	})
+	close(queue)
+	<-written
+	if err == nil {
+		select {
+		case err = <-writeErr:
+		default:
+		}
+	}
 	t.Elapsed = time.Since(start)
 	return t, err
 }
