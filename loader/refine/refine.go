@@ -20,8 +20,17 @@ func (lx *Stage) Refine(d *text.Doc) { _ = lx.RefineContext(context.Background()
 // RefineContext is Refine that checks ctx every 64 sentences and returns
 // ctx.Err() when it ends first (d.Mentions is then incomplete).
 func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
-	alone := lx.spanNames(d)
-	for si, s := range d.Sentences {
+	sentWords := docWords(d)
+	alone := lx.spanNames(d, sentWords)
+	if n := 0; d.Mentions == nil {
+		for _, spans := range d.Spans {
+			n += len(spans)
+		}
+		if n > 0 {
+			d.Mentions = make([]text.Mention, 0, n+n/4)
+		}
+	}
+	for si := range d.Sentences {
 		if si%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -29,10 +38,7 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 		if si < len(d.Spans) {
 			spans = d.Spans[si]
 		}
-		words := make([]string, len(s.Tokens))
-		for i, t := range s.Tokens {
-			words[i] = t.Text
-		}
+		words := sentWords[si]
 		spans = lx.splitAnd(spans, words, alone)
 		spans = lx.trimHeadline(spans, words, alone)
 		for _, c := range lx.refineSentence(words, spans, alone) {
@@ -70,17 +76,33 @@ type spanIndex struct {
 	lx       *Stage
 }
 
-func (lx *Stage) spanNames(d *text.Doc) spanIndex {
+// docWords returns the words of each sentence of d, all in one
+// allocation; each sentence's slice has no room to grow into the next.
+func docWords(d *text.Doc) [][]string {
+	n := 0
+	for _, s := range d.Sentences {
+		n += len(s.Tokens)
+	}
+	all := make([]string, 0, n)
+	out := make([][]string, len(d.Sentences))
+	for si, s := range d.Sentences {
+		from := len(all)
+		for _, t := range s.Tokens {
+			all = append(all, t.Text)
+		}
+		out[si] = all[from:len(all):len(all)]
+	}
+	return out
+}
+
+func (lx *Stage) spanNames(d *text.Doc, sentWords [][]string) spanIndex {
 	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
 		}
 		toks := d.Sentences[si].Tokens
-		words := make([]string, len(toks))
-		for i, t := range toks {
-			words[i] = t.Text
-		}
+		words := sentWords[si]
 		for _, sp := range spans {
 			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
 				x.names[spanKey(toks[sp.Start:sp.End])]++
