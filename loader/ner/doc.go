@@ -82,4 +82,20 @@
 // an open-addressing table, and the summed weights of every clustered
 // word's own features (at each window offset) are cached, so tagging a
 // known word costs five vector additions instead of ~30 lookups.
+//
+// # Speed
+//
+// Tagging is bound by memory reads, not arithmetic: a sentence's scores
+// are float32 sums whose order is fixed (another order rounds differently
+// and can change a label), so the work is arranged around the reads.
+// Each slot of the weight table holds the feature key and its 17 weights
+// as the file's 16-bit integers (one 48-byte read per feature; the weight
+// is float32(q)*scale, bit for bit the value a float table would hold);
+// the atoms of the 36.8k clustered words are computed once at load; the
+// gazetteer is a flat table; a sentence's features are all built, and the
+// memory they will touch read once, before its scores are summed, so the
+// cache misses of a whole sentence overlap; the Viterbi recursion visits
+// only the BILOU-allowed predecessors of each label. None of this changes
+// an output: `kgraph extract` of BBC and the CoNLL-2003 dev predictions
+// are byte-identical before and after.
 package ner
