@@ -319,7 +319,7 @@ Rain fell in [LOC Leeds] .`,
 		{"a surname joins the person, not the company", `
 [PER Ingrid Halvard] founded [ORG Halvard Shipping] .
 [PER Halvard] said the firm would grow .`,
-			[]entityView{{"Ingrid Halvard", graph.Person, "Halvard|Ingrid Halvard"}, {"Halvard Shipping", graph.Organization, "Halvard Shipping"}}},
+			[]entityView{{"Ingrid Halvard", graph.Person, "Halvard|Ingrid Halvard"}, {"Halvard Shipping", graph.Organization, "Halvard Shipping|~the firm"}}},
 		{"a name after an honorific is no company", `
 [ORG Halvard Shipping] was sold .
 [PER Mr Halvard] declined to comment .`,

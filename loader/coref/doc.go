@@ -88,7 +88,10 @@
 // be the subject of ("it said", "it will", "it has"), not "it is
 // likely"; no pronoun inside a quotation, and no possessive written
 // just before a compatible name of its own sentence ("In his speech,
-// X said") to an antecedent further back. Relation patterns read a
+// X said") to an antecedent further back. A definite description of a
+// firm ("the company", "the firm", "the group", "the airline" …; not
+// before "of" or a name) is resolved like "it" to an organisation and
+// listed among the entity's descriptions. Relation patterns read a
 // resolved pronoun as the entity ("it would acquire Y", "its chief
 // executive X"). The first-name table, data/firstnames.tsv.gz, holds
 // the names of one gender only of the two first-name lists of Moby

@@ -81,6 +81,13 @@ var itFollowers = map[string]bool{
 	"acquired": true, "opened": true, "closed": true, "cut": true, "raised": true, "recorded": true,
 }
 
+// orgNouns are the nouns of a definite description ("the company") that
+// the pronoun step resolves like "it" to an organisation.
+var orgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "carrier": true, "airline": true,
+	"broadcaster": true, "retailer": true, "insurer": true, "lender": true, "conglomerate": true,
+}
+
 // pronounWindow is how many sentences before a pronoun's own its
 // antecedent may lie in.
 const pronounWindow = 2
@@ -172,17 +179,24 @@ func (r *resolver) pronouns() {
 			}
 		}
 	}
-	type added struct{ sent, tok, root int }
+	type added struct{ sent, tok, end, root int }
 	var links []added
 	var whys []string
 	for si, s := range r.d.Sentences {
 		toks := s.Tokens
 		for k, t := range toks {
-			pk, ok := pronouns[strings.ToLower(t.Text)]
+			low := strings.ToLower(t.Text)
+			pk, ok := pronouns[low]
+			end := k + 1
+			if !ok && low == "the" && k+1 < len(toks) && orgNouns[strings.ToLower(toks[k+1].Text)] && covered[si][k+1] == 0 &&
+				(k+2 >= len(toks) || !(strings.EqualFold(toks[k+2].Text, "of") || firstRune(toks[k+2].Text) >= 'A' && firstRune(toks[k+2].Text) <= 'Z')) {
+				// "the company", "the firm": a definite description of
+				// the organisation last in view.
+				pk, ok, end = pronounKind{}, true, k+2
+			}
 			if !ok || covered[si][k] != 0 {
 				continue
 			}
-			low := strings.ToLower(t.Text)
 			if low == "it" && (k+1 >= len(toks) || !itFollowers[strings.ToLower(toks[k+1].Text)]) {
 				continue
 			}
@@ -312,12 +326,16 @@ func (r *resolver) pronouns() {
 			case 2:
 				where = "two sentences before"
 			}
-			links = append(links, added{si, k, c.root})
-			whys = append(whys, "pronoun: the nearest "+c.why+" "+where)
+			what := "pronoun"
+			if end-k > 1 {
+				what = "description"
+			}
+			links = append(links, added{si, k, end, c.root})
+			whys = append(whys, what+": the nearest "+c.why+" "+where)
 		}
 	}
 	for n, l := range links {
-		r.d.Mentions = append(r.d.Mentions, text.Mention{Sent: l.sent, Start: l.tok, End: l.tok + 1,
+		r.d.Mentions = append(r.d.Mentions, text.Mention{Sent: l.sent, Start: l.tok, End: l.end,
 			Type: r.typ(l.root), Entity: -1, Nominal: true})
 		i := len(r.d.Mentions) - 1
 		r.add(i)

@@ -26,7 +26,7 @@ func pronounLinks(t *testing.T, src string) ([]string, map[string]string) {
 	var out []string
 	why := map[string]string{}
 	for _, m := range d.Mentions {
-		if m.Nominal && m.End-m.Start == 1 && coref.IsPronoun(d.MentionText(m)) {
+		if m.Nominal && (m.End-m.Start == 1 && coref.IsPronoun(d.MentionText(m)) || d.Entities[m.Entity].Attrs["resolution"] != "" && strings.Contains(d.Entities[m.Entity].Attrs["resolution"], d.MentionText(m)+": description: the nearest")) {
 			out = append(out, d.MentionText(m)+"@"+string(rune('0'+m.Sent))+" -> "+d.Entities[m.Entity].Name)
 		}
 	}
@@ -90,6 +90,14 @@ He left .`,
 		{"near miss: cataphora, the name comes after", `
 [PER Lars Holm] spoke .
 In his speech , [PER Erik Dahl] praised the plan .`,
+			nil},
+		{"a definite description: the company", `
+[ORG Norvik Shipping] cut prices .
+The company said demand was weak .`,
+			[]string{"The company@1 -> Norvik Shipping"}},
+		{"near miss: the group of, the company and a name", `
+[ORG Norvik Shipping] cut prices .
+The group of buyers left ; the company [ORG Baltic Gas] stayed .`,
 			nil},
 		{"near miss: they without a parse", `
 [ORG Norvik Shipping] cut prices .
