@@ -80,7 +80,11 @@
 //
 // Writers are serialised; each document, deletion or merge is computed in
 // memory against a snapshot and committed in one Badger transaction, so
-// readers see whole documents. When Badger reports the transaction too big,
+// readers see whole documents. IngestBatch puts several documents in one
+// transaction: each is flushed into the transaction's changes before the
+// next is resolved, exactly as if it had been committed, so a batch stores
+// what ingesting its documents one by one would (a key they share, like
+// the stats or a hub's record, is written once). When Badger reports the transaction too big,
 // the change is committed in chunks while readers are held off, each chunk
 // journaling the before-images of its keys; Open rolls back a split commit
 // that a crash interrupted. Badger's settings are in options.go.

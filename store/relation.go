@@ -354,43 +354,6 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 	return page, nil
 }
 
-// adjacent returns the keys of the relations of e: outgoing ones, then
-// incoming ones.
-func adjacent(txn *badger.Txn, e uint64, out, in bool) ([]relKey, error) {
-	var keys []relKey
-	err := eachAdjacent(txn, e, out, in, func(k relKey) (bool, error) {
-		keys = append(keys, k)
-		return true, nil
-	})
-	return keys, err
-}
-
-// eachAdjacent calls fn with the keys of the relations of e, outgoing
-// ones first, reading keys only, until fn returns false or an error.
-func eachAdjacent(txn *badger.Txn, e uint64, out, in bool, fn func(relKey) (bool, error)) error {
-	scan := func(prefix []byte, conv func([]byte) relKey) (bool, error) {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			if more, err := fn(conv(it.Item().Key()[1:])); !more || err != nil {
-				return false, err
-			}
-		}
-		return true, nil
-	}
-	if out {
-		if more, err := scan(outPrefix(e), parseRel); !more || err != nil {
-			return err
-		}
-	}
-	if in {
-		if _, err := scan(inPrefix(e), relFromIn); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Evidence lists up to limit (all for limit <= 0) evidence sentences of a
 // relation, newest document first, each cut from its document's text. Like
 // Relation it follows merges. ENOTFOUND for an unknown relation.

@@ -31,6 +31,8 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 	}
 	out := &graph.Subgraph{Nodes: []*graph.Entity{}, Edges: []*graph.Relation{}}
 	err := db.view(func(txn *badger.Txn) error {
+		adj := newAdjCursor(txn)
+		defer adj.close()
 		recs := map[uint64]*entRec{}
 		var order []uint64
 		add := func(e uint64) (bool, error) {
@@ -75,7 +77,7 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 				// The scan of e's edges stops as soon as the limit is
 				// reached: a hub's thousand edges are not read for the
 				// few nodes that still fit.
-				err := eachAdjacent(txn, e, true, true, func(k relKey) (bool, error) {
+				err := adj.each(e, true, true, func(k relKey, _ *badger.Item) (bool, error) {
 					n := k.other(e)
 					if _, seen := recs[n]; seen {
 						return true, nil
@@ -103,21 +105,26 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 			if outDegree(recs[e]) == 0 {
 				continue // no out-edge: no scan
 			}
-			keys, err := adjacent(txn, e, true, false)
-			if err != nil {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			for _, k := range keys {
+			err := adj.each(e, true, false, func(k relKey, item *badger.Item) (bool, error) {
 				if _, ok := recs[k.Dst]; !ok {
-					continue
+					return true, nil
 				}
-				r, err := loadRelation(txn, k)
+				v, err := item.ValueCopy(nil)
 				if err != nil {
-					return err
+					return false, err
 				}
-				if r != nil {
-					out.Edges = append(out.Edges, r.relation(k))
+				r, err := decodeRelation(v)
+				if err != nil {
+					return false, err
 				}
+				out.Edges = append(out.Edges, r.relation(k))
+				return true, nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 		return nil
@@ -154,6 +161,8 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 			return nil
 		}
 		// Bidirectional BFS: parent edges from each side.
+		adj := newAdjCursor(txn)
+		defer adj.close()
 		type step struct {
 			prev uint64
 			edge relKey
@@ -174,20 +183,20 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				keys, err := adjacent(txn, e, true, true)
-				if err != nil {
-					return err
-				}
-				for _, k := range keys {
+				err := adj.each(e, true, true, func(k relKey, _ *badger.Item) (bool, error) {
 					n := k.other(e)
 					if _, seen := side[n]; seen {
-						continue
+						return true, nil
 					}
 					side[n] = step{e, k, side[e].dist + 1}
 					next = append(next, n)
 					if o, ok := other[n]; ok && (meet == 0 || side[n].dist+o.dist < best) {
 						meet, best = n, side[n].dist+o.dist
 					}
+					return true, nil
+				})
+				if err != nil {
+					return err
 				}
 			}
 			*frontier = next
@@ -242,4 +251,48 @@ func outDegree(r *entRec) int {
 		n += c
 	}
 	return n
+}
+
+// adjCursor reads the adjacency lists of many entities through two
+// iterators, one seek per list, instead of opening iterators for every
+// entity of a traversal's frontier (opening one costs more than the seek).
+type adjCursor struct {
+	out, in *badger.Iterator
+}
+
+func newAdjCursor(txn *badger.Txn) *adjCursor {
+	return &adjCursor{
+		out: txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindOut}, PrefetchValues: false}),
+		in:  txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindIn}, PrefetchValues: false}),
+	}
+}
+
+func (c *adjCursor) close() {
+	c.out.Close()
+	c.in.Close()
+}
+
+// each calls fn with the keys of the relations of e, outgoing ones first,
+// and the item of the key (an out-edge's value is the relation record),
+// until fn returns false or an error.
+func (c *adjCursor) each(e uint64, out, in bool, fn func(relKey, *badger.Item) (bool, error)) error {
+	scan := func(it *badger.Iterator, prefix []byte, conv func([]byte) relKey) (bool, error) {
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			if more, err := fn(conv(it.Item().Key()[1:]), it.Item()); !more || err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	if out {
+		if more, err := scan(c.out, outPrefix(e), parseRel); !more || err != nil {
+			return err
+		}
+	}
+	if in {
+		if _, err := scan(c.in, inPrefix(e), relFromIn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
