@@ -117,25 +117,19 @@ func (db *reader) Relations(ctx context.Context, f graph.RelationFilter) (graph.
 		// With a confidence floor the total is not in the stats: the
 		// whole list is scanned and counted, and items are kept only
 		// after the cursor.
-		passed := after == nil
 		if filtered {
 			page.Total = 0
 		}
+		p := relPager{page: &page, after: after, n: n, floor: f.MinConfidence}
 		for it.Seek(start); it.Valid(); it.Next() {
 			item := it.Item()
 			k := item.Key()
-			if after != nil && bytes.Equal(k, after) {
-				passed = true
-				if !filtered {
-					continue
-				}
-			}
-			if !keep(k[typeAt]) {
-				continue
-			}
-			if len(page.Items) == n && !filtered {
-				page.HasNext = true
+			read, stop := p.next(k, keep(k[typeAt]))
+			if stop {
 				break
+			}
+			if !read {
+				continue
 			}
 			var rk relKey
 			var r *relRec
@@ -155,21 +149,7 @@ func (db *reader) Relations(ctx context.Context, f graph.RelationFilter) (graph.
 			if r == nil {
 				return errCorrupt
 			}
-			if filtered {
-				if r.Conf < f.MinConfidence {
-					continue
-				}
-				page.Total++
-				if !passed || bytes.Equal(k, after) {
-					continue
-				}
-				if len(page.Items) == n {
-					page.HasNext = true
-					continue
-				}
-			}
-			page.Items = append(page.Items, r.relation(rk))
-			page.Cursors = append(page.Cursors, keyCursor(item.KeyCopy(nil)))
+			p.add(k, rk, r)
 		}
 		return nil
 	})
@@ -276,7 +256,7 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 			// taken after the cursor.
 			page.Total, start = 0, 0
 		}
-		passed := after == nil
+		p := relPager{page: &page, after: after, n: n, floor: f.MinConfidence}
 		for _, l := range lists[start:] {
 			it := txn.NewIterator(badger.IteratorOptions{Prefix: l.prefix, PrefetchValues: false})
 			seek := l.prefix
@@ -290,15 +270,12 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 				}
 				item := it.Item()
 				k := item.Key()
-				if after != nil && bytes.Equal(k, after) {
-					passed = true
-					if !filtered {
-						continue
-					}
-				}
-				if len(page.Items) == n && !filtered {
-					page.HasNext = true
+				read, stop := p.next(k, true)
+				if stop {
 					break
+				}
+				if !read {
+					continue
 				}
 				var rk relKey
 				var r *relRec
@@ -319,21 +296,7 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 					it.Close()
 					return err
 				}
-				if filtered {
-					if r.Conf < f.MinConfidence {
-						continue
-					}
-					page.Total++
-					if !passed || bytes.Equal(k, after) {
-						continue
-					}
-					if len(page.Items) == n {
-						page.HasNext = true
-						continue
-					}
-				}
-				page.Items = append(page.Items, r.relation(rk))
-				page.Cursors = append(page.Cursors, keyCursor(item.KeyCopy(nil)))
+				p.add(k, rk, r)
 			}
 			it.Close()
 			if page.HasNext && !filtered {
@@ -477,4 +440,57 @@ func (c *textCache) get(doc uint64) (*docRec, string, error) {
 	c.docs[doc], c.texts[doc] = d, string(v)
 	c.bytes += len(v)
 	return d, string(v), nil
+}
+
+// relPager fills one page of relations from keys scanned in list order:
+// the items after the cursor, up to n of them. With a confidence floor no
+// counter holds the total, so every relation of the lists is read, those
+// at or above the floor are counted, and the page is taken from those
+// after the cursor.
+type relPager struct {
+	page   *graph.Page[*graph.Relation]
+	after  []byte // the cursor's key, nil on the first page
+	n      int
+	floor  float64
+	passed bool // the cursor's key has been scanned
+}
+
+// next is called for each scanned key, with whether the list's filter
+// keeps it: read says to read its record and hand it to add, stop that
+// the page is full and the scan can end.
+func (p *relPager) next(k []byte, kept bool) (read, stop bool) {
+	filtered := p.floor > 0
+	if p.after != nil && bytes.Equal(k, p.after) {
+		p.passed = true
+		if !filtered {
+			return false, false
+		}
+	}
+	if !kept {
+		return false, false
+	}
+	if len(p.page.Items) == p.n && !filtered {
+		p.page.HasNext = true
+		return false, true
+	}
+	return true, false
+}
+
+// add takes the relation of key k, whose record next asked for.
+func (p *relPager) add(k []byte, rk relKey, r *relRec) {
+	if p.floor > 0 {
+		if r.Conf < p.floor {
+			return
+		}
+		p.page.Total++
+		if p.after != nil && (!p.passed || bytes.Equal(k, p.after)) {
+			return
+		}
+		if len(p.page.Items) == p.n {
+			p.page.HasNext = true
+			return
+		}
+	}
+	p.page.Items = append(p.page.Items, r.relation(rk))
+	p.page.Cursors = append(p.page.Cursors, keyCursor(bytes.Clone(k)))
 }
