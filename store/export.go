@@ -47,28 +47,39 @@ func (db *DB) ExportDocuments(ctx context.Context, fn func(*graph.Document) erro
 func (db *DB) ExportEntities(ctx context.Context, fn func(*graph.Entity) error) error {
 	return db.export(func(txn *badger.Txn) error {
 		docIDs := map[uint64]string{}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true, PrefetchSize: 64})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			e := binary.BigEndian.Uint64(it.Item().Key()[1:])
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			r, err := decodeEntity(v)
-			if err != nil {
-				return err
-			}
+		return eachEntityRecord(txn, func(e uint64, r *entRec) error {
 			ent := r.entity(e)
+			var err error
 			if ent.Mentions, err = entityMentions(ctx, txn, e, docIDs); err != nil {
 				return err
 			}
 			if err := fn(ent); err != nil {
 				return userError{err}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
+}
+
+// eachEntityRecord calls fn with every entity record of txn, in ID order.
+func eachEntityRecord(txn *badger.Txn, fn func(e uint64, r *entRec) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		e := binary.BigEndian.Uint64(it.Item().Key()[1:])
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		r, err := decodeEntity(v)
+		if err != nil {
+			return err
+		}
+		if err := fn(e, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ExportRelations calls fn for every relation, with all its evidence

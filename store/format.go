@@ -92,27 +92,13 @@ func (db *DB) rebuildAdjacency() error {
 			at(k.Dst)[adjIn][k.T]++
 		}
 		it.Close()
-		it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			key := it.Item().KeyCopy(nil)
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			r, err := decodeEntity(v)
-			if err != nil {
-				return err
-			}
+		return eachEntityRecord(txn, func(e uint64, r *entRec) error {
 			r.Adj = [2][relationCodes]int{}
-			if c := counts[binary.BigEndian.Uint64(key[1:])]; c != nil {
+			if c := counts[e]; c != nil {
 				r.Adj = *c
 			}
-			if err := wb.Set(key, r.encode()); err != nil {
-				return err
-			}
-		}
-		return nil
+			return wb.Set(entityKey(e), r.encode())
+		})
 	})
 	if err != nil {
 		return err
@@ -126,25 +112,14 @@ func (db *DB) rebuildTokenTypes() error {
 	wb := db.bdb.NewWriteBatch()
 	defer wb.Cancel()
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindEntity}, PrefetchValues: true})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			e := binary.BigEndian.Uint64(it.Item().Key()[1:])
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			r, err := decodeEntity(v)
-			if err != nil {
-				return err
-			}
+		return eachEntityRecord(txn, func(e uint64, r *entRec) error {
 			for _, t := range r.tokens() {
 				if err := wb.Set(tokenKey(t, e), tokenValue(r)); err != nil {
 					return err
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return err
