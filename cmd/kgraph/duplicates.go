@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -151,32 +150,18 @@ func writeDuplicates(w io.Writer, groups []graph.DuplicateGroup, total, entities
 
 // remoteEntities reads the entities of a running server's jsonl export.
 func remoteEntities(ctx context.Context, e env, server string, fn func(*graph.Entity) error) error {
-	u, err := serverURL(server, "/export", url.Values{"format": {"jsonl"}, "evidence": {"false"}})
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return err
-	}
-	if tok := e.getenv("KGRAPH_READ_TOKEN"); tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	resp, err := httpClient.Do(req)
+	resp, err := getExport(ctx, e, server, url.Values{"format": {"jsonl"}, "evidence": {"false"}})
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return responseError(resp)
-	}
 	dec := json.NewDecoder(resp.Body)
 	for {
 		var line jsonlEntity
 		if err := dec.Decode(&line); err == io.EOF {
 			return nil
 		} else if err != nil {
-			return fmt.Errorf("read %s: %w", u, err)
+			return fmt.Errorf("read the server's export: %w", err)
 		}
 		if line.Kind == "entity" && line.Entity != nil {
 			line.Entity.MentionCount = line.MentionCount

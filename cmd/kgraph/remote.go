@@ -47,6 +47,33 @@ func responseError(resp *http.Response) error {
 	return fmt.Errorf("server answered %s: %s", resp.Status, strings.TrimSpace(string(msg)))
 }
 
+// getExport asks a running server for an export (GET /export with the
+// query q, the read token of KGRAPH_READ_TOKEN if set). The response is
+// 200; the caller closes its body. The transport asks for gzip and unpacks
+// it.
+func getExport(ctx context.Context, e env, server string, q url.Values) (*http.Response, error) {
+	u, err := serverURL(server, "/export", q)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if tok := e.getenv("KGRAPH_READ_TOKEN"); tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		defer resp.Body.Close()
+		return nil, responseError(resp)
+	}
+	return resp, nil
+}
+
 // exportRemote is 'kgraph export --server': GET /export, written to
 // stdout, or into outDir (several-file formats come as one zip archive,
 // made from one snapshot, and are unpacked there).
@@ -55,30 +82,13 @@ func exportRemote(ctx context.Context, e env, server string, f exportFormat, par
 	if part != "" && outDir == "" {
 		q.Set("part", part)
 	}
-	u, err := serverURL(server, "/export", q)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph export:", err)
-		return exitUsage
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "kgraph export:", err)
-		return exitUsage
-	}
-	if tok := e.getenv("KGRAPH_READ_TOKEN"); tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
 	start := time.Now()
-	resp, err := httpClient.Do(req) // the transport asks for gzip and unpacks it
+	resp, err := getExport(ctx, e, server, q)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "kgraph export:", err)
 		return exitUsage
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		fmt.Fprintln(e.stderr, "kgraph export:", responseError(resp))
-		return exitUsage
-	}
 	var n int64
 	switch {
 	case outDir == "":
