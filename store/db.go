@@ -60,8 +60,12 @@ var (
 )
 
 // Open opens or creates the store in dir. A write that a crash interrupted
-// halfway through a split commit is rolled back before Open returns.
+// halfway through a split commit is rolled back before Open returns, and
+// a log file the crash left unsized is removed (removeTornLogs).
 func Open(dir string, opts Options) (*DB, error) {
+	if err := removeTornLogs(dir); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
 	bdb, err := badger.Open(badgerOptions(dir, opts))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
