@@ -129,6 +129,9 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 		if gaz.TimeZone(e.Name) {
 			continue // "10:00 GMT": a unit of time, not a node
 		}
+		if weakOnly(d, e) {
+			continue // "the Senate", a headline's fragment: nothing names it
+		}
 		ids[i] = "e" + strconv.Itoa(len(x.Entities)+1)
 		ge := graph.Entity{ID: ids[i], Name: e.Name, Type: e.Type, Aliases: e.Aliases, Attributes: copyAttrs(e.Attrs)}
 		if ge.Aliases == nil {
@@ -180,6 +183,23 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 		x.Relations = []graph.Relation{}
 	}
 	return x
+}
+
+// weakOnly reports whether every name of entity e is a weak mention
+// (text.Mention.Weak): a generic description or a headline's fragment.
+func weakOnly(d *text.Doc, e text.Entity) bool {
+	named := false
+	for _, mi := range e.Mentions {
+		m := d.Mentions[mi]
+		if m.Nominal {
+			continue
+		}
+		if !m.Weak {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // dropReason says why the graph leaves out mention-level relation r, or

@@ -18,6 +18,9 @@ var personalNameData string
 //go:embed data/common-nouns.txt
 var commonNounData string
 
+//go:embed data/generic-heads.txt
+var genericHeadData string
+
 // wordSet reads a list of one word or phrase per line (# comments),
 // lower-cased.
 func wordSet(data string) map[string]bool {

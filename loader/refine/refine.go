@@ -54,10 +54,15 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 					c.typ = graph.NORP // "Italian-based" is of the Italians' (MISC to CoNLL)
 				}
 			}
+			weak := lx.headlineFragment(c, words, alone)
+			if lx.genericMention(c.name(words)) && !lx.qualifyGeneric(&c, words) {
+				weak = true
+			}
 			d.Mentions = append(d.Mentions, text.Mention{
 				Sent: si, Start: c.start, End: c.end, Label: c.label,
 				Type: c.typ, Attrs: c.attrs, Entity: -1,
 				Name: c.nameOut, Modifier: c.modifier, Canonical: c.canonical, Honorific: c.honorific,
+				Weak: weak,
 			})
 		}
 	}
@@ -73,7 +78,12 @@ type spanIndex struct {
 	// organisation names have without their designators ("nordvik" of
 	// "Deportivo Nordvik", "Club Atlético Nordvik" or "Nordvik Sensors").
 	orgCores map[string]bool
-	lx       *Stage
+	// bodyNames holds the lower-case texts of the spans of sentences in
+	// mixed case, and mixed whether the document has such a sentence
+	// (noteBodyNames).
+	bodyNames map[string]bool
+	mixed     bool
+	lx        *Stage
 }
 
 // docWords returns the words of each sentence of d, all in one
@@ -96,13 +106,14 @@ func docWords(d *text.Doc) [][]string {
 }
 
 func (lx *Stage) spanNames(d *text.Doc, sentWords [][]string) spanIndex {
-	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}}
+	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}, bodyNames: map[string]bool{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break
 		}
 		toks := d.Sentences[si].Tokens
 		words := sentWords[si]
+		x.noteBodyNames(words, spans)
 		for _, sp := range spans {
 			if sp.Start >= 0 && sp.End <= len(toks) && sp.Start < sp.End {
 				x.names[spanKey(toks[sp.Start:sp.End])]++

@@ -7,16 +7,16 @@ import (
 )
 
 // Tables are the refine stage's own word tables, as file contents:
-// data/keywords.tsv, data/org-descriptors.tsv, data/personal-names.txt and
-// data/common-nouns.txt. EmbeddedTables returns the ones built into the
+// data/keywords.tsv, data/org-descriptors.tsv, data/personal-names.txt,
+// data/common-nouns.txt and data/generic-heads.txt. EmbeddedTables returns the ones built into the
 // binary; tests pass corrupt ones to New.
 type Tables struct {
-	Keywords, OrgDescriptors, PersonalNames, CommonNouns string
+	Keywords, OrgDescriptors, PersonalNames, CommonNouns, GenericHeads string
 }
 
 // EmbeddedTables returns the tables embedded in the binary.
 func EmbeddedTables() Tables {
-	return Tables{Keywords: keywordData, OrgDescriptors: descriptorData, PersonalNames: personalNameData, CommonNouns: commonNounData}
+	return Tables{Keywords: keywordData, OrgDescriptors: descriptorData, PersonalNames: personalNameData, CommonNouns: commonNounData, GenericHeads: genericHeadData}
 }
 
 // Stage is the refine stage: NER spans to typed mentions. It is built once
@@ -28,6 +28,7 @@ type Stage struct {
 	desc          *descriptors
 	commonNouns   map[string]bool
 	personalNames map[string]bool
+	genericHeads  map[string]bool
 }
 
 // New parses the tables and returns the stage, or an error naming the
@@ -44,5 +45,5 @@ func New(gaz *gazetteer.Tables, t Tables) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames)}, nil
+	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames), genericHeads: wordSet(t.GenericHeads)}, nil
 }

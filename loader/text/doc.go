@@ -59,6 +59,11 @@ type Mention struct {
 	Modifier  string // the suffix of an adjective made of a name ("-based" of "Oslo-based"); Name holds the base
 	Canonical string // the gazetteer's name of the thing ("Kazakhstan" for "Republic of Kazakhstan")
 	Honorific string // the honorific before a person's name ("Mr")
+	// Weak marks a mention that names no node by itself: a generic
+	// description ("the Senate", "the Commission") or a fragment of a
+	// headline in capitals that the story never names. Its entity is a
+	// node of the graph only when another mention names it.
+	Weak bool
 }
 
 // Entity is one real-world thing in the document: a cluster of mentions.

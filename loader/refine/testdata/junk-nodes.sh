@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Counts nodes of a BBC + Reuters-21578 extraction that name nothing:
+# generic descriptions and headline fragments.
+# Usage: loader/refine/testdata/junk-nodes.sh BINARY SHARED
+#   BINARY  a built kgraph binary (go build -o /tmp/kg ./cmd/kgraph)
+#   SHARED  the shared material directory (../shared) with data/news
+# Prints one line per kind and the total, each with the number of nodes
+# (entities of the document graphs) and a few of the most frequent names:
+#   described  the node's name is a lower-case determiner and a word
+#              ("the Senate", "a Commission"): no mention names it
+#   generic    the node's name is one word that heads many institutions'
+#              names, written alone ("Senate", "Cabinet", "Navy")
+#   headline   a Reuters node, no place or group, whose mentions all lie in
+#              the headline and whose name and mentions the story's body
+#              never writes (in any case):
+#              a fragment of a headline in capitals ("FED ALLOWS CITICORP")
+# Exits 0 with a message when SHARED/data/news is absent.
+set -euo pipefail
+if [ $# -ne 2 ]; then
+	echo "usage: $0 BINARY SHARED" >&2
+	exit 2
+fi
+bin=$1
+news=$2/data/news
+if [ ! -f "$news/bbc.jsonl" ] || [ ! -f "$news/reuters21578.jsonl" ]; then
+	echo "junk-nodes.sh: $news absent, skipping"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" extract "$news/bbc.jsonl" "$news/reuters21578.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+python3 - "$tmp/out.jsonl" "$news/reuters21578.jsonl" <<'PY'
+import collections, json, re, sys
+generic = set("""senate commission cabinet navy army bank board committee council ministry
+government department court agency""".split())
+dets = {"the", "a", "an", "its", "this", "that", "their", "his", "her", "our"}
+bodies = {}
+for line in open(sys.argv[2], encoding="utf-8"):
+    o = json.loads(line)
+    bodies[str(o["id"])] = (o.get("title", "").strip(), " ".join((o.get("body") or "").split()).lower())
+kinds = {k: collections.Counter() for k in ("described", "generic", "headline")}
+docs = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line)
+    docs += 1
+    doc = o["document"]
+    reu = doc.get("source") == "reuters21578.jsonl"
+    title, body = bodies.get(str(doc["id"]), ("", "")) if reu else ("", "")
+    tlen = len(title.encode("utf-8"))
+    for e in o["entities"]:
+        n = e["name"]
+        w = n.split()
+        if len(w) == 2 and w[0] in dets:
+            kinds["described"][n] += 1
+        elif len(w) == 1 and n.lower() in generic and n[:1].isupper():
+            kinds["generic"][n] += 1
+        elif reu and title and e["type"] not in ("LOCATION", "NORP") and all(m["end"] <= tlen for m in e["mentions"]):
+            forms = {" ".join(f.lower().split()) for f in [n] + [m["text"] for m in e["mentions"]]}
+            if not any(re.search(r"(?<![a-z0-9])" + re.escape(f) + r"(?![a-z0-9])", body) for f in forms):
+                kinds["headline"][n] += 1
+total = 0
+for k, c in kinds.items():
+    n = sum(c.values())
+    total += n
+    print("%-9s %6d  %s" % (k, n, ", ".join("%s %d" % x for x in c.most_common(8))))
+print("total     %6d  junk nodes in %d documents" % (total, docs))
+PY

@@ -1,0 +1,74 @@
+package refine_test
+
+import (
+	"testing"
+)
+
+// TestWeakMentions checks which mentions refine marks as naming no node by
+// themselves: a generic institution alone, a headline's fragment the story
+// never names, and not a specific name nor a headline name the story
+// repeats.
+func TestWeakMentions(t *testing.T) {
+	tests := []struct {
+		name, src string
+		weak      map[string]bool // mention text -> weak
+	}{
+		{"generic head after the", "Later the [ORG Senate] voted .",
+			map[string]bool{"Senate": true}},
+		{"generic head alone, any case", "[ORG CABINET] MEETS TODAY OVER BUDGET\nThe [ORG Cabinet] met in [LOC Rome] .",
+			map[string]bool{"CABINET": true, "Cabinet": true, "Rome": false}},
+		{"generic head after a demonym or a place's possessive", "The [MISC Italian] [ORG Senate] and [LOC Japan] 's [ORG Cabinet] met .",
+			map[string]bool{"Senate": false, "Cabinet": false}},
+		{"specific name with a generic head", "The [ORG European Commission] and the [ORG Brackett Senate] met .",
+			map[string]bool{"European Commission": false, "Brackett Senate": false}},
+		{"headline fragment", "[ORG INDUSTRIES INC] SETS PAYOUT\n[ORG Brackett Industries Inc] raised its dividend .",
+			map[string]bool{"INDUSTRIES INC": true, "Brackett Industries Inc": false}},
+		{"headline name the story repeats", "[ORG BRACKETT] RAISES PAYOUT\n[ORG Brackett] raised its dividend .",
+			map[string]bool{"BRACKETT": false, "Brackett": false}},
+		{"headline place the gazetteer knows", "[LOC JAPAN] CUTS RATES AGAIN\nThe central bank cut rates .",
+			map[string]bool{"JAPAN": false}},
+		{"story all in capitals", "[ORG INDUSTRIES INC] SETS PAYOUT\nTHE [ORG BRACKETT] BOARD SAID SO .",
+			map[string]bool{"INDUSTRIES INC": false, "BRACKETT": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.src)
+			stages.Refine.Refine(d)
+			seen := map[string]bool{}
+			for _, m := range d.Mentions {
+				txt := d.MentionText(m)
+				want, ok := tt.weak[txt]
+				if !ok {
+					continue
+				}
+				seen[txt] = true
+				if m.Weak != want {
+					t.Errorf("%q: weak %v, want %v", txt, m.Weak, want)
+				}
+			}
+			for txt := range tt.weak {
+				if !seen[txt] {
+					t.Errorf("no mention %q", txt)
+				}
+			}
+		})
+	}
+}
+
+// TestGenericJoinsItsName checks that a generic mention joins the entity the
+// document names with it, which then has a mention that is not weak.
+func TestGenericJoinsItsName(t *testing.T) {
+	d := mustDoc(t, "The [ORG Brackett Senate] met on Monday .\nThe [ORG Senate] approved the budget .")
+	stages.Refine.Refine(d)
+	stages.Coref.Resolve(d)
+	for _, e := range d.Entities {
+		if e.Name != "Brackett Senate" {
+			continue
+		}
+		if len(e.Mentions) != 2 {
+			t.Fatalf("Brackett Senate has %d mentions, want 2 (the Senate joins it)", len(e.Mentions))
+		}
+		return
+	}
+	t.Fatalf("no entity Brackett Senate in %+v", d.Entities)
+}
