@@ -142,3 +142,11 @@ func IsAcronymForm(s string) bool {
 	}
 	return letters >= 2 && letters <= 8
 }
+
+// HasLegalForm reports whether name ends in a company legal form that
+// CanonicalKey drops ("Japan Inc", "Sony Corp."): such a name is a
+// company's, and does not stand for a place or a people named alike.
+func HasLegalForm(name string) bool {
+	words := plainWords(name)
+	return len(withoutLegalForm(words)) < len(words)
+}

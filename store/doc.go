@@ -18,7 +18,7 @@
 // length-prefixed strings (codec.go, record.go), never JSON.
 //
 //	E|eid             entity record: name, type, names with support, attributes, counts
-//	A|alias           entities carrying a normalised name (graph.NormalizeName)
+//	A|key             entities carrying a name of canonical key (graph.CanonicalKey)
 //	K|token|0|eid     name-token index for search (value: type, bit length of mentions); Q|token counts entities per token
 //	X|order|type|…    entities by mentions, degree and name, per type
 //	O|src|t|dst       relation record (out-edge); J|dst|t|src in-edge; Y|t|src|dst by type
@@ -55,26 +55,57 @@
 // # Resolution on write
 //
 // An entity of a new document joins a stored node when names and types
-// agree (resolve.go):
+// agree (resolve.go). Names are compared by canonical key
+// (graph.CanonicalKey: case, punctuation, "&"/"and", a leading "the",
+// legal forms), the key of the alias index, so "Sony Corp." finds "Sony"
+// and every lookup is one index read:
 //
 //   - a name pinned by an earlier merge joins the survivor, whatever the type;
-//   - a multi-word name or alias equal to a stored one of a compatible type
-//     joins it (types must be equal, except that MISC may meet EVENT or
-//     INITIATIVE; all LOCATION kinds are one type);
-//   - a one-word name (a surname, an acronym) joins only when exactly one
+//   - a multi-word name or alias whose key a stored node of a compatible
+//     type carries joins it: the key and the type decide (MISC may meet
+//     EVENT or INITIATIVE). Other nodes of that type named by the same key
+//     are duplicates (a store of an older format made them) and are merged
+//     into it, remembered as a merge. Without one of a compatible type, a
+//     node of a near type whose name has the key joins (organisations,
+//     places, nationalities, MISC, events: "Labour" the party and the
+//     voters are one node), the one most documents gave;
+//   - a one-word name (a surname, an acronym) joins when exactly one
 //     compatible node carries it — for people, every person whose full name
 //     ends with it counts — and not when both sides have full names that
 //     disagree: "Mary Smith" never joins "John Smith";
-//   - a bare one-word name that several nodes carry joins the node whose
-//     whole name it is, if exactly one is (an earlier bare "Smith");
-//     otherwise it becomes a new node marked "new:ambiguous:smith";
+//   - a one-word name that several nodes carry joins the node whose whole
+//     name it is, else the one that carries it as a name of its own and
+//     not as a word of a longer name ("Fed" of the Federal Reserve, not of
+//     "New York Fed"), else the one the document's context supports (a node
+//     the document's other entities already resolved to, one of its full
+//     names in the title or text, relations to the document's other
+//     entities; ambiguous names are resolved last, after the rest of the
+//     document), else none: the entity is left out of the document's graph
+//     (its decision is "none:ambiguous:NAME") — never a new node that
+//     copies the name, which is how one ambiguity used to breed the next;
+//   - an acronym joins its expansion by definition: a document that writes
+//     "Maritime Safety Directorate (MSD)" gives the node both names, and
+//     later bare "MSD" finds it (initials alone join nothing: "BBC" also
+//     spells the Bank of British Columbia);
+//   - an entity named by descriptions only ("the Senate") is left out
+//     ("none:description"): which senate, its document's extraction says;
 //   - otherwise a new node.
 //
 // Each decision is kept in the entity's "matchedBy" attribute (for example
-// "new; alias:romanova"). The canonical name is the fullest name documents
-// gave the entity (most words, then most documents); the other names are
-// aliases. MergeEntities moves everything of the merged entities to the
-// survivor and remembers the decision (G and Z keys).
+// "new; alias:romanova"). A node keeps its type votes (documents per type)
+// and the support of each form (documents that used it, and chose it as
+// the name): its type is the type most documents gave, MISC losing to any
+// other, and its canonical name the most frequent full proper form — forms
+// are grouped by canonical key, a key some document chose as the name
+// wins, a multi-word one over a one-word one, then the one most documents
+// chose; both change as evidence accrues and return when it is deleted.
+// The other forms are aliases; a one-word form of an organisation or place
+// that is a word of its own longer name is not kept as its alias when
+// another node carries it as a name of its own. MergeEntities moves
+// everything of the merged entities to the survivor and remembers the
+// decision (G and Z keys); so do the duplicate merges of resolution, which
+// stay when the document that triggered them is deleted (they join what
+// the rules make one node anyway).
 //
 // # Transactions
 //

@@ -83,7 +83,8 @@ func followEntity(txn *badger.Txn, e uint64) (uint64, *entRec, error) {
 }
 
 // EntityByName returns the entity whose name or alias is name after
-// graph.NormalizeName, of type typ ("" for any); the most mentioned when
+// graph.CanonicalKey (case, punctuation, "&"/"and", a leading "the",
+// legal forms), of type typ ("" for any); the most mentioned when
 // several match (so "Blair" finds "Tony Blair" rather than a node of bare
 // "Blair" mentions that resolution could not attribute); nil when none
 // does. A name that a merge pinned to
@@ -92,7 +93,7 @@ func (db *reader) EntityByName(ctx context.Context, name string, typ graph.Entit
 	if typ != "" && !typ.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown entity type %q", typ)
 	}
-	n := graph.NormalizeName(name)
+	n := graph.CanonicalKey(name)
 	if n == "" {
 		return nil, nil
 	}

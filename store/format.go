@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/kgraph/kgraph/graph"
 )
 
 // formatVersion names the layout of the derived keys and counters this
@@ -19,7 +20,11 @@ import (
 //	4  name-token keys carry the type code and the bit length of the
 //	   mentions instead, so that search filters and ranks candidates
 //	   before reading records and ingest seldom rewrites them
-const formatVersion = 4
+//	5  the alias index (A) and the names pinned by merges (Z) are keyed by
+//	   graph.CanonicalKey instead of graph.NormalizeName, so "Sony Corp."
+//	   and "Sony", "S&P" and "S and P" find one another; entity records
+//	   keep each form's key
+const formatVersion = 5
 
 var formatKey = []byte{kindFormat}
 
@@ -62,6 +67,11 @@ func (db *DB) upgrade() error {
 		if version < 4 {
 			if err := db.rebuildTokenTypes(); err != nil {
 				return fmt.Errorf("upgrade to format 4: %w", err)
+			}
+		}
+		if version < 5 {
+			if err := db.rebuildAliases(); err != nil {
+				return fmt.Errorf("upgrade to format 5: %w", err)
 			}
 		}
 	}
@@ -120,6 +130,57 @@ func (db *DB) rebuildTokenTypes() error {
 			}
 			return nil
 		})
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+// rebuildAliases rewrites the alias index from the entity records, keyed
+// by the canonical keys of their forms, and re-keys the names pinned by
+// merges the same way.
+func (db *DB) rebuildAliases() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		for _, kind := range []byte{kindAlias, kindPin} {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kind}})
+			for it.Rewind(); it.Valid(); it.Next() {
+				k := it.Item().KeyCopy(nil)
+				if err := wb.Delete(k); err != nil {
+					it.Close()
+					return err
+				}
+				if kind == kindPin {
+					v, err := it.Item().ValueCopy(nil)
+					if err == nil {
+						err = wb.Set(pinKey(graph.CanonicalKey(string(k[1:]))), v)
+					}
+					if err != nil {
+						it.Close()
+						return err
+					}
+				}
+			}
+			it.Close()
+		}
+		ids := map[string][]uint64{}
+		err := eachEntityRecord(txn, func(e uint64, r *entRec) error {
+			for _, k := range r.keys() {
+				ids[k] = append(ids[k], e)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for k, es := range ids {
+			if err := wb.Set(aliasKey(k), encodeIDs(es)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -49,9 +49,7 @@ func TestOpenUpgradesFormat1(t *testing.T) {
 				return err
 			}
 			r.Adj = [2][relationCodes]int{}
-			old := r.encode()
-			old[0] = 1
-			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, old[:len(old)-1])
+			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, r.encodeAs(1))
 		}
 		it.Close()
 		it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindToken}})
@@ -59,6 +57,17 @@ func TestOpenUpgradesFormat1(t *testing.T) {
 			keys, vals = append(keys, it.Item().KeyCopy(nil)), append(vals, nil)
 		}
 		it.Close()
+		// Before format 5 the alias index was keyed by the normalised
+		// name: "acme corp", not the canonical "acme".
+		it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindAlias}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := txn.Delete(it.Item().KeyCopy(nil)); err != nil {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
+		keys, vals = append(keys, aliasKey("acme corp")), append(vals, encodeIDs([]uint64{parseEntityID(acme.ID)}))
 		for i := range keys {
 			if err := txn.Set(keys[i], vals[i]); err != nil {
 				return err
@@ -75,6 +84,9 @@ func TestOpenUpgradesFormat1(t *testing.T) {
 	db, err = Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if e, err := db.EntityByName(ctx, "ACME Corp.", ""); err != nil || e == nil || e.ID != acme.ID {
+		t.Fatalf("the alias index after the upgrade: %+v, %v", e, err)
 	}
 	p, err := db.Relations(ctx, graph.RelationFilter{Entity: acme.ID})
 	if err != nil || p.Total != 2 || len(p.Items) != 2 {

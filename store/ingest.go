@@ -229,12 +229,31 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 	contribs := map[uint64]*contrib{}
 	var touched []uint64
 	fresh := map[uint64]bool{}
+	dc := &docContext{touched: map[uint64]bool{}, fresh: fresh, title: x.Document.Title, text: x.Document.Text}
 	created := 0
-	for _, i := range order {
+	retried := map[int]bool{}
+	for len(order) > 0 {
+		i := order[0]
+		order = order[1:]
 		xe := &x.Entities[i]
-		e, decision, err := w.resolve(xe.Type, forms[i])
+		e, decision, err := w.resolve(xe.Type, forms[i], dc)
 		if err != nil {
 			return 0, err
+		}
+		if strings.HasPrefix(decision, decisionNone+"ambiguous") && !retried[i] {
+			// Once more when the rest of the document is resolved: its
+			// entities are the context that may settle it.
+			retried[i] = true
+			order = append(order, i)
+			continue
+		}
+		if strings.HasPrefix(decision, decisionNone) {
+			continue // an ambiguous short name the document does not settle
+		}
+		if e != 0 {
+			if forms[i], err = w.ownForms(forms[i], e, xe.Type); err != nil {
+				return 0, err
+			}
 		}
 		c := &contrib{Type: xe.Type, Name: strings.TrimSpace(xe.Name), Forms: forms[i]}
 		if len(c.Forms) == 0 {
@@ -261,8 +280,15 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 			e = w.newEntity(&entRec{})
 			fresh[e] = true
 			created++
+			if c.Forms, err = w.ownForms(c.Forms, e, xe.Type); err != nil {
+				return 0, err
+			}
+			if !hasForm(c.Forms, c.Name) {
+				c.Name = c.Forms[0]
+			}
 		}
 		local[xe.ID] = e
+		dc.touched[e] = true
 		if old, ok := contribs[e]; ok {
 			old.merge(c)
 		} else {
@@ -272,7 +298,7 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 		// Index the names right away so that the rest of this document
 		// resolves against them; a new node gets a provisional record.
 		for _, f := range c.Forms {
-			if err := w.addAlias(graph.NormalizeName(f), e); err != nil {
+			if err := w.addAlias(graph.CanonicalKey(f), e); err != nil {
 				return 0, err
 			}
 		}
@@ -302,8 +328,8 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 	var rels []relKey
 	for _, xr := range x.Relations {
 		src, dst := local[xr.Source], local[xr.Target]
-		if src == dst {
-			continue // two local entities that resolved to one node
+		if src == dst || src == 0 || dst == 0 {
+			continue // two local entities that resolved to one node, or one to none
 		}
 		k := canonical(relKey{src, relationCode[xr.Type], dst})
 		c := &evContrib{Conf: xr.Confidence}
@@ -343,6 +369,44 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 		w.set(k.docRel(doc), nil)
 	}
 	return created, nil
+}
+
+// ownForms returns forms without the one-word forms of an organisation or
+// place that are words of its own longer name and that another node
+// carries as a name of its own: "Fed" of "New York Fed" beside the
+// Federal Reserve's "Fed". The mentions stay; the name is not the
+// entity's alias. At least one form stays.
+func (w *wtx) ownForms(forms []string, e uint64, typ graph.EntityType) ([]string, error) {
+	if typ == graph.Person || len(forms) < 2 {
+		return forms, nil
+	}
+	var multi []string
+	for _, f := range forms {
+		if k := graph.CanonicalKey(f); strings.Contains(k, " ") {
+			multi = append(multi, k)
+		}
+	}
+	if len(multi) == 0 {
+		return forms, nil
+	}
+	out := forms[:0:0]
+	for _, f := range forms {
+		k := graph.CanonicalKey(f)
+		if !strings.Contains(k, " ") && partOf(k, multi) {
+			other, err := w.ownedElsewhere(k, e, typ)
+			if err != nil {
+				return nil, err
+			}
+			if other {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return forms[:1], nil
+	}
+	return out, nil
 }
 
 func hasForm(forms []string, s string) bool {

@@ -154,7 +154,7 @@ func (w *wtx) mergeOne(into, f uint64) error {
 	}
 	// Memory: the old ID redirects, its names are pinned to into.
 	w.set(redirectKey(f), u64(nil, into))
-	for _, n := range fr.norms() {
+	for _, n := range fr.keys() {
 		w.set(pinKey(n), u64(nil, into))
 	}
 	r, err := w.entity(into)

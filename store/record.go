@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,7 +12,8 @@ import (
 // that used it, and how many of them chose it as the entity's name.
 type form struct {
 	Surface string
-	Norm    string
+	Norm    string // graph.NormalizeName(Surface)
+	Key     string // graph.CanonicalKey(Surface): the alias index key
 	Docs    int
 	AsName  int
 }
@@ -105,7 +107,7 @@ func (r *entRec) add(c *contrib) {
 		n := graph.NormalizeName(s)
 		i := r.form(n)
 		if i < 0 {
-			r.Forms = append(r.Forms, form{Surface: s, Norm: n})
+			r.Forms = append(r.Forms, form{Surface: s, Norm: n, Key: graph.CanonicalKey(s)})
 			i = len(r.Forms) - 1
 		}
 		r.Forms[i].Docs++
@@ -138,30 +140,69 @@ func (r *entRec) addAttr(k, v string, n int) {
 	r.Attrs = append(r.Attrs, attr{k, v, n})
 }
 
-// derive sets Name to the fullest name documents chose for the entity: a
-// full (multi-word) name over a one-word one, then the name most documents
-// chose, then the one with most words, so that one document's "Prime
-// Minister Tony Blair" does not displace the "Tony Blair" of a hundred. Type
-// is the type most documents gave, MISC losing to any more specific type.
+// derive sets Name to the most frequent full proper form of the entity.
+// Forms are grouped by canonical key ("Sony Corp." and "Sony" are one
+// key, "Tony Blair" and "Prime Minister Tony Blair" two); the key chosen
+// is one that some document chose as the entity's name, a full
+// (multi-word) one over a one-word one, then the one most documents chose
+// as the name, then the one with most words; its
+// name is its surface most documents chose. So one document's "Prime
+// Minister Tony Blair" does not displace the "Tony Blair" of a hundred,
+// and the name follows the evidence, not the first document. Type is the
+// type most documents gave, MISC losing to any more specific type.
 func (r *entRec) derive() {
-	best := -1
-	for i, f := range r.Forms {
-		if f.AsName == 0 {
-			continue
-		}
-		if best < 0 || fuller(f, r.Forms[best]) {
-			best = i
-		}
+	type group struct {
+		key          string
+		words        int
+		asName, docs int
+		best         int // index of the surface most documents chose
 	}
-	if best < 0 {
-		for i, f := range r.Forms {
-			if best < 0 || fuller(f, r.Forms[best]) {
-				best = i
+	var groups []group
+	at := func(key string) *group {
+		for i := range groups {
+			if groups[i].key == key {
+				return &groups[i]
 			}
 		}
+		groups = append(groups, group{key: key, words: len(strings.Fields(key)), best: -1})
+		return &groups[len(groups)-1]
 	}
-	if best >= 0 {
-		r.Name = r.Forms[best].Surface
+	for i, f := range r.Forms {
+		g := at(f.Key)
+		g.asName += f.AsName
+		g.docs += f.Docs
+		if g.best < 0 || fuller(f, r.Forms[g.best]) {
+			g.best = i
+		}
+	}
+	var best *group
+	for i := range groups {
+		g := &groups[i]
+		switch {
+		case best == nil:
+			best = g
+		case (g.asName > 0) != (best.asName > 0):
+			if g.asName > 0 {
+				best = g
+			}
+		case (g.words > 1) != (best.words > 1):
+			if g.words > 1 {
+				best = g
+			}
+		case g.asName != best.asName:
+			if g.asName > best.asName {
+				best = g
+			}
+		case g.words != best.words:
+			if g.words > best.words {
+				best = g
+			}
+		case g.docs > best.docs:
+			best = g
+		}
+	}
+	if best != nil {
+		r.Name = r.Forms[best.best].Surface
 	}
 	if r.Fixed {
 		return
@@ -188,29 +229,29 @@ func (r *entRec) derive() {
 	}
 }
 
+// fuller orders the surfaces of one canonical key: the one most documents
+// chose as the name, then most documents, then the longer.
 func fuller(a, b form) bool {
-	wa, wb := len(strings.Fields(a.Norm)), len(strings.Fields(b.Norm))
 	switch {
-	case (wa > 1) != (wb > 1):
-		return wa > 1
 	case a.AsName != b.AsName:
 		return a.AsName > b.AsName
-	case wa != wb:
-		return wa > wb
 	case a.Docs != b.Docs:
 		return a.Docs > b.Docs
 	}
 	return len(a.Surface) > len(b.Surface)
 }
 
-// norms returns the normalised forms of r (nil for a nil r).
-func (r *entRec) norms() []string {
+// keys returns the distinct canonical keys of the forms of r (nil for a
+// nil r): the alias index keys of the entity.
+func (r *entRec) keys() []string {
 	if r == nil {
 		return nil
 	}
-	out := make([]string, len(r.Forms))
-	for i, f := range r.Forms {
-		out[i] = f.Norm
+	out := make([]string, 0, len(r.Forms))
+	for _, f := range r.Forms {
+		if f.Key != "" && !slices.Contains(out, f.Key) {
+			out = append(out, f.Key)
+		}
 	}
 	return out
 }
@@ -233,12 +274,13 @@ func (r *entRec) tokens() []string {
 	return out
 }
 
-// multiWord returns the forms of r with more than one word.
+// multiWord returns the canonical keys of r's forms that have more than
+// one word ("Sony Corp." has one: "sony").
 func (r *entRec) multiWord() []string {
 	var out []string
 	for _, f := range r.Forms {
-		if len(strings.Fields(f.Norm)) > 1 {
-			out = append(out, f.Norm)
+		if strings.Contains(f.Key, " ") && !slices.Contains(out, f.Key) {
+			out = append(out, f.Key)
 		}
 	}
 	return out
@@ -415,9 +457,14 @@ func unionStrings(a, b []string, key func(string) string) []string {
 // Encodings. Each record starts with a version byte so that the layout can
 // grow without a migration of old values.
 
-func (r *entRec) encode() []byte {
+func (r *entRec) encode() []byte { return r.encodeAs(3) }
+
+// encodeAs encodes r in the layout of an entity record version: 3 (the
+// current one), 2 (forms without their canonical key) or 1 (no adjacency
+// counts either); the older ones are for the format upgrade's tests.
+func (r *entRec) encodeAs(version byte) []byte {
 	e := enc{b: make([]byte, 0, 64+32*len(r.Forms))}
-	e.byte(2)
+	e.byte(version)
 	e.byte(entityCode[r.Type])
 	e.str(r.Name)
 	e.bool(r.Fixed)
@@ -431,6 +478,9 @@ func (r *entRec) encode() []byte {
 	for _, f := range r.Forms {
 		e.str(f.Surface)
 		e.str(f.Norm)
+		if version >= 3 {
+			e.str(f.Key)
+		}
 		e.uint(uint64(f.Docs))
 		e.uint(uint64(f.AsName))
 	}
@@ -438,6 +488,9 @@ func (r *entRec) encode() []byte {
 	e.uint(uint64(len(r.Merged)))
 	for _, m := range r.Merged {
 		e.uint(m)
+	}
+	if version < 2 {
+		return e.b
 	}
 	n := 0
 	for d := range r.Adj {
@@ -463,7 +516,7 @@ func decodeEntity(b []byte) (*entRec, error) {
 	d := dec{b: b}
 	r := &entRec{}
 	version := d.byte()
-	if version != 1 && version != 2 {
+	if version < 1 || version > 3 {
 		return nil, errCorrupt
 	}
 	r.Type = entityType[d.byte()]
@@ -477,7 +530,14 @@ func decodeEntity(b []byte) (*entRec, error) {
 	}
 	r.Forms = make([]form, d.count())
 	for i := range r.Forms {
-		r.Forms[i] = form{Surface: d.str(), Norm: d.str(), Docs: int(d.uint()), AsName: int(d.uint())}
+		f := form{Surface: d.str(), Norm: d.str()}
+		if version >= 3 {
+			f.Key = d.str()
+		} else {
+			f.Key = graph.CanonicalKey(f.Surface)
+		}
+		f.Docs, f.AsName = int(d.uint()), int(d.uint())
+		r.Forms[i] = f
 	}
 	r.Attrs = decodeAttrs(&d)
 	if n := d.count(); n > 0 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 	"strings"
 
@@ -9,24 +10,43 @@ import (
 )
 
 // Entity resolution on write: which stored node an entity of a new
-// document is. The rules, in order (doc.go explains them with examples):
+// document is. Forms are compared by canonical key (graph.CanonicalKey:
+// case, punctuation, "&"/"and", a leading "the", legal forms), which is
+// the key of the alias index, so every lookup is one index read. The
+// rules, in order (doc.go explains them with examples):
 //
 //  1. merge memory: a form that a merge pinned (Z index) resolves to the
 //     surviving entity, whatever the type;
-//  2. a multi-word form equal to a stored name or alias of a compatible type
-//     joins that entity (the most mentioned one if several);
-//  3. a one-word form (a surname, an acronym, a one-word name) joins only
-//     when exactly one entity of a compatible type carries it (for people:
-//     carries it as an alias or as the last word of a full name), and never
-//     when both have full names that disagree ("Mary Smith" never joins
-//     "John Smith" through "Smith", nor "Atlantic Research Collective"
-//     the "Arctic Research Council" through "ARC"); a person's one-word
-//     form must be the surname of a candidate with a full name, so a given
-//     name alone ("Gordon") never joins "Gordon Brown";
-//  4. a bare one-word form that several entities carry joins the one entity
-//     whose whole name it is (the node earlier bare mentions created);
-//  5. otherwise a new node.
+//  2. a multi-word form whose key a stored entity of a compatible type
+//     carries joins it (the entity whose name it is, then the most
+//     mentioned); other stored entities of that type whose name has the
+//     same key are duplicates and are merged into it. Without one of a
+//     compatible type, an entity of a near type (organisations, places,
+//     nationalities, MISC, events: "Labour" the party and "Labour" the
+//     voters) whose name has the key joins, the one most documents gave;
+//     the node's type is the majority of its documents' types;
+//  3. a one-word form (a surname, an acronym, a one-word name) joins when
+//     exactly one entity of a compatible type carries it and their full
+//     names do not disagree ("Mary Smith" never joins "John Smith" through
+//     "Smith"); a person's one-word form must be the surname of a
+//     candidate with a full name. When several carry it: the one whose
+//     whole name it is (duplicates of it merged), else the one that
+//     carries it as a name of its own rather than as a word of a longer
+//     name ("Fed" of "Federal Reserve", not of "New York Fed"), else the
+//     one the document's context supports (an entity this document already
+//     resolved to it, one of its full names in the text, relations to the
+//     document's other entities), else none: an entity with nothing but
+//     that form is dropped from the document's graph, never made a new
+//     node that copies the name;
+//  4. otherwise a new node.
 //
+// An entity named by descriptions only ("the Senate", "a commission":
+// lower-case determiner first) is linked to no node: which one it is, is
+// for the extraction of its document to say.
+//
+// A one-word form of an organisation or place that is a word of its own
+// longer name ("Fed" of "New York Fed") is not used to resolve it, and is
+// not kept as its alias when another node carries it as a name of its own.
 // The decision is recorded in the matchedBy attribute.
 
 // compatible reports whether an entity typed a may join a node typed b.
@@ -73,16 +93,61 @@ func properForms(x *graph.Entity) []string {
 	return out
 }
 
-// resolve finds the stored entity for x, whose proper forms are forms; it
-// returns 0 when x needs a new node, and the decision for matchedBy.
-func (w *wtx) resolve(typ graph.EntityType, forms []string) (uint64, string, error) {
-	norms := make([]string, len(forms))
-	for i, f := range forms {
-		norms[i] = graph.NormalizeName(f)
+// docContext is what resolution knows of the document being ingested.
+type docContext struct {
+	touched map[uint64]bool // nodes the document's entities resolved to so far
+	fresh   map[uint64]bool // nodes the document created
+	title   string
+	text    string
+	lower   string // lower-cased title and text, made on first use
+}
+
+// mentions reports whether the document contains norm (a normalised
+// name) as words.
+func (dc *docContext) mentions(norm string) bool {
+	if dc.lower == "" {
+		dc.lower = strings.ToLower(dc.title + "\n" + dc.text)
 	}
-	// 1. merge memory.
-	for _, n := range norms {
-		v, ok, err := w.get(pinKey(n))
+	for from := 0; ; {
+		i := strings.Index(dc.lower[from:], norm)
+		if i < 0 {
+			return false
+		}
+		s, e := from+i, from+i+len(norm)
+		if (s == 0 || !isWordByte(dc.lower[s-1])) && (e == len(dc.lower) || !isWordByte(dc.lower[e])) {
+			return true
+		}
+		from = s + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// decisionNone starts the decision of an entity that resolution links to
+// no node: it is left out of the document's graph.
+const decisionNone = "none:"
+
+// resolve finds the stored entity for x, whose proper forms are forms; it
+// returns 0 when x needs a new node (or, with a decision starting with
+// decisionNone, no node), and the decision for matchedBy.
+func (w *wtx) resolve(typ graph.EntityType, forms []string, dc *docContext) (uint64, string, error) {
+	if len(forms) == 0 {
+		// Only descriptions ("the Senate", "a commission"): which one the
+		// document means is for the extraction to say; the store cannot.
+		return 0, decisionNone + "description", nil
+	}
+	var multi, single []string
+	legal := false
+	for _, f := range forms {
+		k := graph.CanonicalKey(f)
+		if k == "" || slices.Contains(multi, k) || slices.Contains(single, k) {
+			continue
+		}
+		legal = legal || graph.HasLegalForm(f)
+		// 1. merge memory.
+		v, ok, err := w.get(pinKey(k))
 		if err != nil {
 			return 0, "", err
 		}
@@ -92,78 +157,263 @@ func (w *wtx) resolve(typ graph.EntityType, forms []string) (uint64, string, err
 				return 0, "", err
 			}
 			if e != 0 {
-				return e, "merge:" + n, nil
+				return e, "merge:" + k, nil
 			}
 		}
-	}
-	var multi, single []string
-	for _, n := range norms {
-		if len(strings.Fields(n)) > 1 {
-			multi = append(multi, n)
+		if strings.Contains(k, " ") {
+			multi = append(multi, k)
 		} else {
-			single = append(single, n)
+			single = append(single, k)
 		}
 	}
 	sort.SliceStable(multi, func(i, j int) bool {
 		return len(strings.Fields(multi[i])) > len(strings.Fields(multi[j]))
 	})
 	// 2. full names.
-	for _, n := range multi {
-		cands, err := w.candidates(n, typ)
+	for _, k := range multi {
+		cands, err := w.candidates(k, typ, false)
 		if err != nil {
 			return 0, "", err
 		}
 		if len(cands) > 0 {
-			best := cands[0]
-			for _, c := range cands[1:] {
-				if better(c, best, n) {
-					best = c
-				}
-			}
-			return best.id, how(best.rec, n), nil
+			best, err := w.pick(cands, k, dc)
+			return best.id, how(best.rec, k), err
+		}
+		if legal {
+			continue
+		}
+		near, err := w.candidates(k, typ, true)
+		if err != nil {
+			return 0, "", err
+		}
+		if len(near) > 0 {
+			best := mostVoted(near)
+			return best.id, "type:" + k, nil
 		}
 	}
-	// 3 and 4. one-word forms.
+	// 3. one-word forms.
 	ambiguous := ""
-	for _, n := range single {
-		cands, err := w.candidates(n, typ)
+	for _, k := range single {
+		if typ != graph.Person && partOf(k, multi) {
+			continue // "Fed" of "New York Fed": the full name decides
+		}
+		cands, err := w.candidates(k, typ, false)
 		if err == nil && typ == graph.Person {
-			cands, err = w.surnameCandidates(n, cands)
+			cands, err = w.surnameCandidates(k, cands)
 		}
 		if err != nil {
 			return 0, "", err
 		}
+		cands = slices.DeleteFunc(cands, func(c candidate) bool {
+			full := c.rec.multiWord()
+			return !consistent(multi, full) ||
+				typ == graph.Person && len(full) > 0 && !hasSurname(c.rec, k) // a given name alone ("Gordon") is not enough
+		})
+		if len(cands) == 0 && typ != graph.Person && !legal {
+			near, err := w.candidates(k, typ, true)
+			if err != nil {
+				return 0, "", err
+			}
+			near = slices.DeleteFunc(near, func(c candidate) bool {
+				return nameKey(c.rec) != k && partOf(k, c.rec.multiWord())
+			})
+			if len(near) > 0 {
+				best := mostVoted(near)
+				return best.id, "type:" + k, nil
+			}
+		}
 		switch {
 		case len(cands) == 1:
-			c := cands[0]
-			if !consistent(multi, c.rec.multiWord()) {
-				continue
+			return cands[0].id, how(cands[0].rec, k), nil
+		case len(cands) > 1:
+			if whole := wholeNamed(cands, k); len(whole) > 0 {
+				best, err := w.pick(whole, k, dc)
+				return best.id, how(best.rec, k), err
 			}
-			if typ == graph.Person && len(c.rec.multiWord()) > 0 && !hasSurname(c.rec, n) {
-				continue // a given name alone ("Gordon") is not enough
-			}
-			return c.id, how(c.rec, n), nil
-		case len(cands) > 1 && len(multi) == 0:
-			var whole []candidate
-			for _, c := range cands {
-				if graph.NormalizeName(c.rec.Name) == n {
-					whole = append(whole, c)
+			if typ != graph.Person {
+				own := slices.DeleteFunc(slices.Clone(cands), func(c candidate) bool { return partOf(k, c.rec.multiWord()) })
+				if len(own) == 1 {
+					return own[0].id, how(own[0].rec, k), nil
 				}
 			}
-			if len(whole) == 1 {
-				return whole[0].id, how(whole[0].rec, n), nil
+			c, ok, err := w.byContext(cands, dc)
+			if err != nil {
+				return 0, "", err
 			}
-			fallthrough
-		case len(cands) > 1:
+			if ok {
+				return c.id, "context:" + k, nil
+			}
 			if ambiguous == "" {
-				ambiguous = n
+				ambiguous = k
 			}
 		}
 	}
-	if ambiguous != "" {
+	switch {
+	case ambiguous != "" && len(multi) == 0:
+		return 0, decisionNone + "ambiguous:" + ambiguous, nil
+	case ambiguous != "":
 		return 0, "new:ambiguous:" + ambiguous, nil
 	}
 	return 0, "new", nil
+}
+
+// nameKey is the canonical key of r's name.
+func nameKey(r *entRec) string {
+	for _, f := range r.Forms {
+		if f.Surface == r.Name {
+			return f.Key
+		}
+	}
+	return graph.CanonicalKey(r.Name)
+}
+
+// partOf reports whether the one-word key k is a word of one of the
+// multi-word keys full.
+func partOf(k string, full []string) bool {
+	for _, f := range full {
+		if slices.Contains(strings.Fields(f), k) {
+			return true
+		}
+	}
+	return false
+}
+
+func wholeNamed(cands []candidate, k string) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if nameKey(c.rec) == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mostVoted returns the candidate most documents gave, the oldest on a tie.
+func mostVoted(cands []candidate) candidate {
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if c.rec.Docs > best.rec.Docs || c.rec.Docs == best.rec.Docs && c.id < best.id {
+			best = c
+		}
+	}
+	return best
+}
+
+// pick chooses among candidates that all carry the key k: the one whose
+// name it is, then the most mentioned. The others whose name has the key
+// and whose type is the chosen one's are duplicates of it (left over from
+// a store of an older format, or made alike by later evidence): they are
+// merged into it, remembered as a merge, unless this document already
+// resolved an entity to them.
+func (w *wtx) pick(cands []candidate, k string, dc *docContext) (candidate, error) {
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if better(c, best, k) {
+			best = c
+		}
+	}
+	if dc == nil || dc.fresh[best.id] || nameKey(best.rec) != k {
+		return best, nil
+	}
+	merged := false
+	for _, c := range cands {
+		if c.id == best.id || dc.touched[c.id] || dc.fresh[c.id] || c.rec.Type != best.rec.Type || nameKey(c.rec) != k {
+			continue
+		}
+		if err := w.mergeOne(best.id, c.id); err != nil {
+			return best, err
+		}
+		merged = true
+	}
+	if merged {
+		if err := w.recomputeEntity(best.id); err != nil {
+			return best, err
+		}
+		r, err := w.entity(best.id)
+		if err != nil {
+			return best, err
+		}
+		best.rec = r
+	}
+	return best, nil
+}
+
+// byContext returns the candidate the document supports best, if one
+// does more than the others: an entity this document already resolved to
+// it (its full name elsewhere in the text, resolved first), one of its
+// full names in the title or text, relations to entities of the document.
+func (w *wtx) byContext(cands []candidate, dc *docContext) (candidate, bool, error) {
+	if dc == nil {
+		return candidate{}, false, nil
+	}
+	best, bestScore, tie := candidate{}, 0, false
+	for _, c := range cands {
+		score := 0
+		if dc.touched[c.id] {
+			score += 4
+		}
+		for _, f := range c.rec.Forms {
+			if strings.Contains(f.Norm, " ") && dc.mentions(f.Norm) {
+				score += 2
+				break
+			}
+		}
+		if c.rec.Degree > 0 && len(dc.touched) > 0 {
+			n, err := w.linkedTo(c.id, dc.touched)
+			if err != nil {
+				return best, false, err
+			}
+			score += min(n, 3)
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = c, score, false
+		case score == bestScore:
+			tie = true
+		}
+	}
+	return best, bestScore > 0 && !tie, nil
+}
+
+// linkedTo counts the relations of e whose other end is in ents.
+func (w *wtx) linkedTo(e uint64, ents map[uint64]bool) (int, error) {
+	n := 0
+	err := w.scan(outPrefix(e), func(k, _ []byte) error {
+		if ents[parseRel(k[1:]).Dst] {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	err = w.scan(inPrefix(e), func(k, _ []byte) error {
+		if ents[relFromIn(k[1:]).Src] {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// ownedElsewhere reports whether a node other than e carries the one-word
+// key k as a name of its own (its whole name, or an alias that is not a
+// word of its longer names), with a type near typ.
+func (w *wtx) ownedElsewhere(k string, e uint64, typ graph.EntityType) (bool, error) {
+	cands, err := w.candidates(k, typ, true)
+	if err != nil {
+		return false, err
+	}
+	more, err := w.candidates(k, typ, false)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range append(cands, more...) {
+		if c.id != e && (nameKey(c.rec) == k || !partOf(k, c.rec.multiWord())) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 type candidate struct {
@@ -171,10 +421,11 @@ type candidate struct {
 	rec *entRec
 }
 
-// candidates returns the live entities of a type compatible with typ that
-// carry the normalised form n.
-func (w *wtx) candidates(n string, typ graph.EntityType) ([]candidate, error) {
-	ids, err := w.aliasIDs(n)
+// candidates returns the live entities that carry the canonical key k:
+// of a type compatible with typ, or with near set, of a near type that is
+// not compatible (see near).
+func (w *wtx) candidates(k string, typ graph.EntityType, nearTypes bool) ([]candidate, error) {
+	ids, err := w.aliasIDs(k)
 	if err != nil {
 		return nil, err
 	}
@@ -184,11 +435,22 @@ func (w *wtx) candidates(n string, typ graph.EntityType) ([]candidate, error) {
 		if err != nil {
 			return nil, err
 		}
-		if r != nil && compatible(typ, r.Type) {
+		if r == nil {
+			continue
+		}
+		if ok := compatible(typ, r.Type); ok != nearTypes && (!nearTypes || near(typ, r.Type)) {
 			out = append(out, candidate{id, r})
 		}
 	}
 	return out, nil
+}
+
+// near reports whether a and b are types one name may take in different
+// documents for one thing: organisations, places, nationalities and
+// political groups, events, initiatives and MISC ("Labour", "OPEC",
+// "Britain"), never people.
+func near(a, b graph.EntityType) bool {
+	return a != graph.Person && b != graph.Person
 }
 
 // surnameCandidates adds to cands the people with a full name whose last
@@ -230,7 +492,7 @@ func (w *wtx) surnameCandidates(n string, cands []candidate) ([]candidate, error
 
 func hasSurname(r *entRec, n string) bool {
 	for _, f := range r.Forms {
-		if w := strings.Fields(f.Norm); len(w) > 1 && w[len(w)-1] == n {
+		if w := strings.Fields(f.Key); len(w) > 1 && w[len(w)-1] == n {
 			return true
 		}
 	}
@@ -240,7 +502,7 @@ func hasSurname(r *entRec, n string) bool {
 // better orders candidates for a form: whose name it is, then most
 // mentioned, then oldest.
 func better(a, b candidate, n string) bool {
-	an, bn := graph.NormalizeName(a.rec.Name) == n, graph.NormalizeName(b.rec.Name) == n
+	an, bn := nameKey(a.rec) == n, nameKey(b.rec) == n
 	switch {
 	case an != bn:
 		return an
@@ -251,7 +513,7 @@ func better(a, b candidate, n string) bool {
 }
 
 func how(r *entRec, n string) string {
-	if graph.NormalizeName(r.Name) == n {
+	if nameKey(r) == n {
 		return "name:" + n
 	}
 	return "alias:" + n

@@ -63,7 +63,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 	if err != nil {
 		return graph.Page[*graph.Entity]{}, err
 	}
-	norm := graph.NormalizeName(q.Query)
+	key := graph.CanonicalKey(q.Query)
 	qtoks := graph.NameTokens(q.Query)
 	type hit struct {
 		e       uint64
@@ -87,8 +87,8 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			}
 			return h
 		}
-		if norm != "" {
-			v, _, err := getValue(txn, aliasKey(norm))
+		if key != "" {
+			v, _, err := getValue(txn, aliasKey(key))
 			if err != nil {
 				return err
 			}
@@ -134,7 +134,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 					continue
 				}
 				h.rec, h.typ, h.bucket = r, entityCode[r.Type], mentionBucket(r.Mentions)
-				if graph.NormalizeName(r.Name) == norm {
+				if graph.CanonicalKey(r.Name) == key {
 					h.tier = tierName
 				}
 			}

@@ -214,7 +214,8 @@ func (w *wtx) putRelation(k relKey, r *relRec) error {
 	return nil
 }
 
-// aliasIDs returns the entities indexed under a normalised alias.
+// aliasIDs returns the entities indexed under a canonical key
+// (graph.CanonicalKey of a name or alias).
 func (w *wtx) aliasIDs(norm string) ([]uint64, error) {
 	if s, ok := w.aliases[norm]; ok {
 		return s.cur, nil
@@ -418,7 +419,7 @@ func (w *wtx) flushEntities() error {
 // reindex updates the alias, token and order indexes and the counters
 // from the old record of e to the new one (either may be nil).
 func (w *wtx) reindex(e uint64, old, cur *entRec) error {
-	oldN, curN := toSet(old.norms()), toSet(cur.norms())
+	oldN, curN := toSet(old.keys()), toSet(cur.keys())
 	for n := range oldN {
 		if !curN[n] {
 			if err := w.removeAlias(n, e); err != nil {

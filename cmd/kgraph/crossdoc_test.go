@@ -391,7 +391,7 @@ func checkCrossDocEntities(t *testing.T, g *crossdocGraph, gone string) map[stri
 		if len(wantSet) > 1 {
 			why, named := n.Attributes["matchedBy"], false
 			for _, f := range all {
-				named = named || strings.Contains(why, graph.NormalizeName(f))
+				named = named || strings.Contains(why, graph.NormalizeName(f)) || strings.Contains(why, graph.CanonicalKey(f))
 			}
 			if !named {
 				t.Errorf("%s: got matchedBy %q, want the name by which another article joined the node", w.name, why)

@@ -36,8 +36,8 @@ func storeNames(t *testing.T, dir string, names []string, types []graph.EntityTy
 func TestDuplicatesReportAndMerge(t *testing.T) {
 	dir := t.TempDir()
 	storeNames(t, dir,
-		[]string{"Securities and Exchange Commission", "Securities & Exchange Commission", "BBC", "BBC", "Sony Music", "Sony Pictures"},
-		[]graph.EntityType{graph.Organization, graph.Organization, graph.Organization, graph.Misc, graph.Organization, graph.Organization})
+		[]string{"Securities and Exchange Commission", "Securities & Exchange Commission", "Baltic Airways", "BA", "Sony Music", "Sony Pictures"},
+		[]graph.EntityType{graph.Organization, graph.Organization, graph.Organization, graph.Organization, graph.Organization, graph.Organization})
 
 	code, out, errs := runCmd(t, "", "duplicates", "--data", dir, "--format", "json", "--limit", "0")
 	if code != exitOK {
@@ -62,13 +62,16 @@ func TestDuplicatesReportAndMerge(t *testing.T) {
 			}
 		}
 	}
-	if len(groups) != 2 || kinds["same-name"] != 2 || kinds["other-type"] != 2 {
-		t.Fatalf("want the SEC pair (same-name) and BBC under two types (other-type); got %+v", groups)
+	// The two spellings of the SEC are one node already (resolution on
+	// write compares canonical names); a two-letter acronym is left for
+	// review (resolution joins initials of three letters or more).
+	if len(groups) != 1 || kinds["acronym"] != 2 {
+		t.Fatalf("want the BA pair (acronym) only; got %+v", groups)
 	}
 
-	code, out, _ = runCmd(t, "", "duplicates", "--data", dir, "--min-score", "0.9")
+	code, out, _ = runCmd(t, "", "duplicates", "--data", dir, "--min-score", "0.5")
 	if code != exitOK || !strings.Contains(out, "1 groups") || !strings.Contains(out, "mergeEntities(into:") {
-		t.Fatalf("text report at 0.9: exit %d\n%s", code, out)
+		t.Fatalf("text report at 0.5: exit %d\n%s", code, out)
 	}
 	merge := out[strings.Index(out, "mutation {"):]
 	merge = merge[:strings.Index(merge, "\n")]
@@ -77,14 +80,14 @@ func TestDuplicatesReportAndMerge(t *testing.T) {
 	// after which the pair is no longer reported.
 	s := startServer(t, dir, "--seed=false", "--token", "tok", "--log-level", "warn")
 	defer s.stop(t)
-	code, out2, errs := runCmd(t, "", "duplicates", "--server", s.url, "--min-score", "0.9")
+	code, out2, errs := runCmd(t, "", "duplicates", "--server", s.url, "--min-score", "0.5")
 	if code != exitOK || out2 != out {
 		t.Fatalf("through the server: exit %d %s\n%s\nwant\n%s", code, errs, out2, out)
 	}
 	if r := s.graphql(t, merge, "tok"); r["errors"] != nil {
 		t.Fatalf("%s: %v", merge, r["errors"])
 	}
-	code, out, _ = runCmd(t, "", "duplicates", "--server", s.url, "--min-score", "0.9")
+	code, out, _ = runCmd(t, "", "duplicates", "--server", s.url, "--min-score", "0.5")
 	if code != exitOK || !strings.HasPrefix(out, "0 groups") {
 		t.Fatalf("after the merge: exit %d\n%s", code, out)
 	}
