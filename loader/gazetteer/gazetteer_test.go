@@ -297,3 +297,39 @@ func TestParseCorrupt(t *testing.T) {
 		t.Fatalf("corrupt places.tsv.gz: got %v, want an error naming the file", err)
 	}
 }
+
+// TestFindOrgForms checks that the forms news writes a national body in
+// (an acronym, "&" for "and", a country prefix, a short name) find one
+// organisation, and that a form any country's body goes by finds none.
+func TestFindOrgForms(t *testing.T) {
+	groups := map[string][]string{
+		"Securities and Exchange Commission":                {"Securities and Exchange Commission", "Securities & Exchange Commission", "SEC", "U.S. Securities and Exchange Commission"},
+		"United States Department of Agriculture":           {"U.S. Department of Agriculture", "U.S. Agriculture Department", "USDA", "US Agriculture Department"},
+		"Federal Reserve":                                   {"Federal Reserve", "Fed", "Federal Reserve Board", "U.S. Federal Reserve"},
+		"Organization of the Petroleum Exporting Countries": {"OPEC", "Opec"},
+		"BBC": {"BBC", "British Broadcasting Corporation"},
+	}
+	for want, forms := range groups {
+		for _, f := range forms {
+			if o, ok := tab.FindOrg(f); !ok || o.Name != want {
+				t.Errorf("FindOrg(%q) = %q, %v; want %q", f, o.Name, ok, want)
+			}
+		}
+	}
+	for _, f := range []string{"Agriculture Department", "Senate", "sec", "New York Fed"} {
+		if o, ok := tab.FindOrg(f); ok {
+			t.Errorf("FindOrg(%q) = %q, want none", f, o.Name)
+		}
+	}
+}
+
+// TestDemonymPluralIsNoCountry checks that a country whose name ends in -s
+// is no plural of its demonym ("Philippines", "Philippine").
+func TestDemonymPluralIsNoCountry(t *testing.T) {
+	if p, ok := tab.Demonym("Philippines"); ok {
+		t.Errorf("Demonym(Philippines) = %q, want none: it is the country", p)
+	}
+	if p, ok := tab.Demonym("Filipinos"); !ok || p != "Philippines" {
+		t.Errorf("Demonym(Filipinos) = %q, %v; want Philippines", p, ok)
+	}
+}

@@ -15,6 +15,9 @@ func (t *Tables) Demonym(word string) (place string, ok bool) {
 		return p, true
 	}
 	if stem, ok := plural(k); ok {
+		if _, place := t.places[k]; place {
+			return "", false // "Philippines" is no plural of "Philippine"
+		}
 		p, ok := t.demonyms[stem]
 		return p, ok
 	}

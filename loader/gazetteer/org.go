@@ -11,6 +11,7 @@ type Org struct {
 	Acronyms []string // "UNICEF"
 	Parent   string   // canonical name of the organisation it belongs to, or ""
 	Country  string   // canonical name of the country a national body belongs to, or ""
+	Names    []string // other names as listed ("U.S. Agriculture Department")
 }
 
 // FindOrg returns the organisation known under name: its canonical name, an
@@ -70,7 +71,7 @@ var unForms = []string{"united nations ", "un ", "u.n. "}
 // addOrg reads a line of orgs.tsv: name acronyms parent other-names
 // country.
 func (t *Tables) addOrg(f []string) error {
-	o := Org{Name: field(f, 0), Acronyms: list(field(f, 1), "|"), Parent: field(f, 2), Country: field(f, 4)}
+	o := Org{Name: field(f, 0), Acronyms: list(field(f, 1), "|"), Parent: field(f, 2), Country: field(f, 4), Names: list(field(f, 3), "|")}
 	if o.Name == "" {
 		return fmt.Errorf("organisation without a name")
 	}
