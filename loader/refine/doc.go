@@ -5,8 +5,8 @@
 // It owns the stage (Stage, built by New from the gazetteer and its
 // tables, whose Refine method does the work) and its tables
 // (data/keywords.tsv, data/common-nouns.txt, data/personal-names.txt,
-// data/org-descriptors.tsv, data/generic-heads.txt, embedded;
-// EmbeddedTables), parsed and checked
+// data/org-descriptors.tsv, data/generic-heads.txt,
+// data/party-names.txt, embedded; EmbeddedTables), parsed and checked
 // by New, and may import graph, loader/text, loader/gazetteer and the
 // standard library.
 //
@@ -59,6 +59,16 @@
 //     followed by no site noun ("plant", "refinery") is the company's
 //     product, MISC ("Sony's Playstation", not "BP's Texas City
 //     refinery");
+//   - a country's name alone tagged MISC is the country, a LOCATION ("the
+//     US economy", "wheat for the USSR"; CoNLL-2003 annotates "U.S." LOC
+//     in nine of ten spans); a demonym and an adjective made of the name
+//     ("U.S.-based") stay;
+//   - a party's name written alone for the party (data/party-names.txt:
+//     "Labour", "the Tories", "Lib Dems") is an ORGANIZATION whatever NER
+//     tagged it, so that one party has one type in every document; the
+//     words for its members ("the Tories", "Democrats"; the gazetteer's
+//     NORP groups) tagged LOC are a group, NORP (tagged PER they may be a
+//     surname: "Green");
 //   - a state form before a country joins it ("Republic of" + "Latvia");
 //   - a span NER ran over a place and a person after "Minister of" is split;
 //   - a name tagged ORG right after a capitalised title becomes a PERSON

@@ -21,6 +21,9 @@ var commonNounData string
 //go:embed data/generic-heads.txt
 var genericHeadData string
 
+//go:embed data/party-names.txt
+var partyNameData string
+
 // wordSet reads a list of one word or phrase per line (# comments),
 // lower-cased.
 func wordSet(data string) map[string]bool {

@@ -22,6 +22,14 @@ func TestRefinedNamesResolve(t *testing.T) {
 			"Brevik Sensors", graph.Organization, 2},
 		{"name extended to its acronym", "The [ORG Joint Board] for the Care of the [LOC Lendra Basin] ( JBCLB ) met .\n[ORG JBCLB] said so .",
 			"Joint Board for the Care of the Lendra Basin", graph.Organization, 3},
+		{"acronym and its name with an ampersand", "The [ORG Securities & Exchange Commission] ruled .\n[ORG SEC] staff agreed .",
+			"Securities and Exchange Commission", graph.Organization, 2},
+		{"acronym and a national body's name in other word order", "The [ORG U.S. Agriculture Department] said so .\n[ORG USDA] figures show it .",
+			"United States Department of Agriculture", graph.Organization, 2},
+		{"a national body's name without its country, where the story names the body", "[ORG USDA] SEES LOWER WHEAT STOCKS\nThe [ORG Agriculture Department] said stocks fell .",
+			"United States Department of Agriculture", graph.Organization, 2},
+		{"a short name of a national body", "The [ORG Federal Reserve] met .\nThe [ORG Fed] cut rates .",
+			"Federal Reserve", graph.Organization, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,6 +30,7 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 			d.Mentions = make([]text.Mention, 0, n+n/4)
 		}
 	}
+	from := len(d.Mentions)
 	for si := range d.Sentences {
 		if si%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -66,6 +67,7 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 			})
 		}
 	}
+	lx.countryBodies(d, from)
 	return nil
 }
 
@@ -706,11 +708,19 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 		c.set("country", org.Country)
 		return
 	case isPlace && (c.label == "LOC" || (place.Kind == "country" &&
-		(c.label == "ORG" || (c.label == "PER" && !lx.personalName(name, place))))):
+		(c.label == "ORG" || (c.label == "PER" && !lx.personalName(name, place)) || lx.countryTaggedMisc(c, name)))):
 		c.typ = graph.Location
 		c.set("kind", place.Kind)
 		c.set("country", place.Country)
 		c.setCanonical(place.Name)
+		return
+	}
+	if lx.partyNames[strings.ToLower(gazetteer.JoinWords(w))] && c.hs == 0 {
+		c.typ = graph.Organization // "Labour" tagged LOC, "Lib Dems" tagged PER
+		return
+	}
+	if c.label == "LOC" && c.hs == 0 && lx.politicalGroup(name) {
+		c.typ = graph.NORP // "the Tories" tagged LOC: the party's members
 		return
 	}
 	if c.hint != "" {

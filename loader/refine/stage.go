@@ -8,15 +8,15 @@ import (
 
 // Tables are the refine stage's own word tables, as file contents:
 // data/keywords.tsv, data/org-descriptors.tsv, data/personal-names.txt,
-// data/common-nouns.txt and data/generic-heads.txt. EmbeddedTables returns the ones built into the
+// data/common-nouns.txt, data/generic-heads.txt and data/party-names.txt. EmbeddedTables returns the ones built into the
 // binary; tests pass corrupt ones to New.
 type Tables struct {
-	Keywords, OrgDescriptors, PersonalNames, CommonNouns, GenericHeads string
+	Keywords, OrgDescriptors, PersonalNames, CommonNouns, GenericHeads, PartyNames string
 }
 
 // EmbeddedTables returns the tables embedded in the binary.
 func EmbeddedTables() Tables {
-	return Tables{Keywords: keywordData, OrgDescriptors: descriptorData, PersonalNames: personalNameData, CommonNouns: commonNounData, GenericHeads: genericHeadData}
+	return Tables{Keywords: keywordData, OrgDescriptors: descriptorData, PersonalNames: personalNameData, CommonNouns: commonNounData, GenericHeads: genericHeadData, PartyNames: partyNameData}
 }
 
 // Stage is the refine stage: NER spans to typed mentions. It is built once
@@ -29,6 +29,7 @@ type Stage struct {
 	commonNouns   map[string]bool
 	personalNames map[string]bool
 	genericHeads  map[string]bool
+	partyNames    map[string]bool
 }
 
 // New parses the tables and returns the stage, or an error naming the
@@ -45,5 +46,5 @@ func New(gaz *gazetteer.Tables, t Tables) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames), genericHeads: wordSet(t.GenericHeads)}, nil
+	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames), genericHeads: wordSet(t.GenericHeads), partyNames: wordSet(t.PartyNames)}, nil
 }

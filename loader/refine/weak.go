@@ -3,6 +3,7 @@ package refine
 import (
 	"strings"
 
+	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
@@ -105,4 +106,106 @@ func (x *spanIndex) noteBodyNames(words []string, spans []text.Span) {
 			x.bodyNames[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] = true
 		}
 	}
+}
+
+// countryTaggedMisc reports whether a span tagged MISC is a country's name
+// alone ("the US economy", "wheat for the USSR"): NER reads a country
+// before a noun as an adjective, but it names the country, as CoNLL-2003
+// annotates it ("U.S." is LOC in nine of ten of its spans). A demonym
+// ("Philippine") or an adjective made of the name ("U.S.-based") stays.
+func (lx *Stage) countryTaggedMisc(c *cand, name string) bool {
+	if c.label != "MISC" || c.hs > 0 || c.ts > 0 || strings.Contains(name, "-") {
+		return false
+	}
+	_, demonym := lx.gaz.Demonym(name)
+	return !demonym && !lx.gaz.IsNORP(name)
+}
+
+// countryBodies names a national body by the known one the document names,
+// when the mention is that body's name without its country: in a story
+// that names the "USDA" (or the "U.S. Agriculture Department"), a bare
+// "Agriculture Department" is the USDA, since the gazetteer lists "U.S.
+// Agriculture Department" as its name and "U.S." is the USDA's country.
+// Mentions from index from on are looked at.
+func (lx *Stage) countryBodies(d *text.Doc, from int) {
+	var bodies []gazetteer.Org
+	seen := map[string]bool{}
+	for _, m := range d.Mentions[from:] {
+		if m.Canonical == "" || seen[m.Canonical] {
+			continue
+		}
+		seen[m.Canonical] = true
+		if o, ok := lx.gaz.FindOrg(m.Canonical); ok && o.Country != "" && o.Name == m.Canonical {
+			bodies = append(bodies, o)
+		}
+	}
+	if len(bodies) == 0 {
+		return
+	}
+	for i := from; i < len(d.Mentions); i++ {
+		m := &d.Mentions[i]
+		if m.Canonical != "" || m.Type != graph.Organization || m.Nominal {
+			continue
+		}
+		name := m.Name
+		if name == "" {
+			name = gazetteer.JoinWords(mentionWords(d, *m))
+		}
+		if f := strings.Fields(name); len(f) > 1 && strings.EqualFold(f[0], "the") {
+			name = strings.Join(f[1:], " ")
+		}
+		if len(strings.Fields(name)) < 2 {
+			continue // "Department" alone says too little
+		}
+		if o, ok := lx.bodyOf(bodies, name); ok {
+			m.Canonical = o.Name
+			if m.Attrs == nil {
+				m.Attrs = map[string]string{}
+			}
+			m.Attrs["country"] = o.Country
+		}
+	}
+}
+
+// bodyOf returns the one body among bodies that has a name made of a name
+// of its country and name.
+func (lx *Stage) bodyOf(bodies []gazetteer.Org, name string) (gazetteer.Org, bool) {
+	var found []gazetteer.Org
+	low := " " + strings.ToLower(name)
+	for _, o := range bodies {
+		for _, f := range o.Names {
+			lf := strings.ToLower(f)
+			if len(lf) <= len(low) || !strings.HasSuffix(lf, low) {
+				continue
+			}
+			if p, ok := lx.gaz.FindPlace(f[:len(f)-len(low)]); ok && p.Name == o.Country {
+				found = append(found, o)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return gazetteer.Org{}, false
+	}
+	return found[0], true
+}
+
+// mentionWords returns the words of a mention's span.
+func mentionWords(d *text.Doc, m text.Mention) []string {
+	toks := d.Sentences[m.Sent].Tokens[m.Start:m.End]
+	out := make([]string, len(toks))
+	for k, t := range toks {
+		out[k] = t.Text
+	}
+	return out
+}
+
+// politicalGroup reports whether a name is a group of the gazetteer's
+// norp.tsv ("Tories", "Democrats") and no demonym: the members of a party
+// or a creed, never a place, a person or an organisation of their own.
+func (lx *Stage) politicalGroup(name string) bool {
+	if _, ok := lx.gaz.Demonym(name); ok {
+		return false
+	}
+	return lx.gaz.IsNORP(name)
 }

@@ -72,3 +72,16 @@ func TestGenericJoinsItsName(t *testing.T) {
 	}
 	t.Fatalf("no entity Brackett Senate in %+v", d.Entities)
 }
+
+// TestBodyWithoutCountryNeedsTheBody checks that a national body's name
+// without its country gets no canonical name when the document names no
+// such body: any country has an Agriculture Department.
+func TestBodyWithoutCountryNeedsTheBody(t *testing.T) {
+	d := mustDoc(t, "The [ORG Agriculture Department] said stocks fell in [LOC Japan] .")
+	stages.Refine.Refine(d)
+	for _, m := range d.Mentions {
+		if d.MentionText(m) == "Agriculture Department" && m.Canonical != "" {
+			t.Errorf("Agriculture Department alone got canonical %q", m.Canonical)
+		}
+	}
+}

@@ -14,6 +14,14 @@
 #              the headline and whose name and mentions the story's body
 #              never writes (in any case):
 #              a fragment of a headline in capitals ("FED ALLOWS CITICORP")
+# and two figures of names that should agree:
+#   off-type   nodes whose type is not the type most nodes of their name
+#              have, among names of five nodes or more ("US" a MISC where
+#              it is mostly a LOCATION, "Labour" a LOCATION)
+#   split      documents where two nodes carry forms of one body that the
+#              document names in two ways ("SEC" and "Securities and
+#              Exchange Commission", "USDA" and "U.S. Agriculture
+#              Department", "Fed" and "Federal Reserve")
 # Exits 0 with a message when SHARED/data/news is absent.
 set -euo pipefail
 if [ $# -ne 2 ]; then
@@ -39,10 +47,29 @@ for line in open(sys.argv[2], encoding="utf-8"):
     o = json.loads(line)
     bodies[str(o["id"])] = (o.get("title", "").strip(), " ".join((o.get("body") or "").split()).lower())
 kinds = {k: collections.Counter() for k in ("described", "generic", "headline")}
+bodies_forms = [
+    {"sec", "securities and exchange commission", "securities & exchange commission", "u.s. securities and exchange commission"},
+    {"usda", "u.s. department of agriculture", "u.s. agriculture department", "us department of agriculture", "us agriculture department", "agriculture department"},
+    {"fed", "federal reserve", "federal reserve board", "u.s. federal reserve"},
+    {"opec", "organization of the petroleum exporting countries", "organisation of the petroleum exporting countries"},
+    {"bbc", "british broadcasting corporation"},
+]
+types = collections.defaultdict(collections.Counter)
+splits = collections.Counter()
 docs = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     o = json.loads(line)
     docs += 1
+    carriers = collections.Counter()
+    for e in o["entities"]:
+        types[" ".join(e["name"].lower().split())][e["type"]] += 1
+        forms = {" ".join(f.lower().split()) for f in [e["name"]] + e.get("aliases", []) + [m["text"] for m in e["mentions"]]}
+        for k, b in enumerate(bodies_forms):
+            if forms & b:
+                carriers[k] += 1
+    for k, n in carriers.items():
+        if n > 1:
+            splits[sorted(bodies_forms[k])[-1]] += 1
     doc = o["document"]
     reu = doc.get("source") == "reuters21578.jsonl"
     title, body = bodies.get(str(doc["id"]), ("", "")) if reu else ("", "")
@@ -64,4 +91,12 @@ for k, c in kinds.items():
     total += n
     print("%-9s %6d  %s" % (k, n, ", ".join("%s %d" % x for x in c.most_common(8))))
 print("total     %6d  junk nodes in %d documents" % (total, docs))
+off = collections.Counter()
+for n, c in types.items():
+    if sum(c.values()) >= 5:
+        top = c.most_common(1)[0][1]
+        if sum(c.values()) > top:
+            off[n] = sum(c.values()) - top
+print("off-type  %6d  %s" % (sum(off.values()), ", ".join("%s %d" % x for x in off.most_common(8))))
+print("split     %6d  %s" % (sum(splits.values()), ", ".join("%s %d" % x for x in splits.most_common(8))))
 PY
