@@ -243,3 +243,37 @@ func TestRetractionAfterAMergeCascadeIsExact(t *testing.T) {
 	zero := graph.Stats{EntityTypes: map[graph.EntityType]int{}, RelationTypes: map[graph.RelationType]int{}}
 	sameStats(t, "after deleting everything", mustStats(t, db), zero)
 }
+
+// Nodes of one name under near types, as an older store has them, are
+// merged into the one most documents gave when the name comes again.
+func TestOneNameUnderNearTypesBecomesOneNode(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	typs := []graph.EntityType{graph.Organization, graph.Misc, graph.Location, graph.Organization, graph.Organization}
+	var ids []string
+	for i, typ := range typs {
+		id := "n" + string(rune('0'+i))
+		x := extraction(t, id, "2024-10-01", "Kestrel reported day "+id+".", []graph.Entity{ent("a", typ, "Kestrel")}, nil)
+		mustIngest(t, db, x, graph.Ingested)
+		ids = append(ids, id)
+	}
+	if st := mustStats(t, db); st.Entities != 1 {
+		t.Fatalf("got %d entities, want one Kestrel", st.Entities)
+	}
+	k := mustByName(t, db, "Kestrel", "")
+	for _, d := range ids[1:4] {
+		if _, err := store.SplitForTest(db, d, k.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := mustStats(t, db); st.Entities != 4 || st.EntityTypes[graph.Organization] != 2 {
+		t.Fatalf("after the split: %+v, want 4 nodes, 2 of them organisations", st)
+	}
+	x := extraction(t, "n9", "2024-10-02", "Kestrel again.", []graph.Entity{ent("a", graph.Misc, "Kestrel")}, nil)
+	mustIngest(t, db, x, graph.Ingested)
+	st := mustStats(t, db)
+	k = mustByName(t, db, "Kestrel", "")
+	if st.Entities != 1 || k.Type != graph.Organization || k.MentionCount != 6 {
+		t.Errorf("got %d nodes, Kestrel %s with %d mentions; want one organisation with 6", st.Entities, k.Type, k.MentionCount)
+	}
+	checkInvariants(t, db, "near types")
+}

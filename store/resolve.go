@@ -209,17 +209,19 @@ func (w *wtx) resolve(typ graph.EntityType, forms []string, dc *docContext) (uin
 			return !consistent(multi, full) ||
 				typ == graph.Person && len(full) > 0 && !hasSurname(c.rec, k) // a given name alone ("Gordon") is not enough
 		})
-		if len(cands) == 0 && typ != graph.Person && !legal {
+		if typ != graph.Person && !legal {
+			// The name under near types: the node most documents gave,
+			// unless several of a compatible type carry it as their own.
 			near, err := w.candidates(k, typ, true)
 			if err != nil {
 				return 0, "", err
 			}
-			near = slices.DeleteFunc(near, func(c candidate) bool {
-				return nameKey(c.rec) != k && partOf(k, c.rec.multiWord())
-			})
-			if len(near) > 0 {
-				best := mostVoted(near)
-				return best.id, "type:" + k, nil
+			notOwn := func(c candidate) bool { return nameKey(c.rec) != k && partOf(k, c.rec.multiWord()) }
+			near = slices.DeleteFunc(near, notOwn)
+			if own := slices.DeleteFunc(slices.Clone(cands), notOwn); len(near) > 0 && len(own) <= 1 {
+				all := append(own, near...)
+				best, err := w.absorb(mostVoted(all), all, k, dc)
+				return best.id, "type:" + k, err
 			}
 		}
 		switch {
@@ -302,9 +304,8 @@ func mostVoted(cands []candidate) candidate {
 // pick chooses among candidates that all carry the key k: the one whose
 // name it is, then the most mentioned. The others whose name has the key
 // and whose type is the chosen one's are duplicates of it (left over from
-// a store of an older format, or made alike by later evidence): they are
-// merged into it, remembered as a merge, unless this document already
-// resolved an entity to them.
+// a store of an older format, or made alike by later evidence): absorb
+// merges them into it.
 func (w *wtx) pick(cands []candidate, k string, dc *docContext) (candidate, error) {
 	best := cands[0]
 	for _, c := range cands[1:] {
@@ -312,12 +313,25 @@ func (w *wtx) pick(cands []candidate, k string, dc *docContext) (candidate, erro
 			best = c
 		}
 	}
-	if dc == nil || dc.fresh[best.id] || nameKey(best.rec) != k {
+	if nameKey(best.rec) != k {
+		return best, nil
+	}
+	same := slices.DeleteFunc(slices.Clone(cands), func(c candidate) bool { return c.rec.Type != best.rec.Type })
+	return w.absorb(best, same, k, dc)
+}
+
+// absorb merges into best the other candidates that are nothing but the
+// name k (their name has the key k and they have no longer name):
+// duplicates of best, remembered as merges. Nodes this document resolved
+// or created are left alone, and nothing is merged into a node the
+// document created.
+func (w *wtx) absorb(best candidate, cands []candidate, k string, dc *docContext) (candidate, error) {
+	if dc == nil || dc.fresh[best.id] {
 		return best, nil
 	}
 	merged := false
 	for _, c := range cands {
-		if c.id == best.id || dc.touched[c.id] || dc.fresh[c.id] || c.rec.Type != best.rec.Type || nameKey(c.rec) != k {
+		if c.id == best.id || dc.touched[c.id] || dc.fresh[c.id] || nameKey(c.rec) != k || len(c.rec.multiWord()) > 0 && c.rec.Type != best.rec.Type {
 			continue
 		}
 		if err := w.mergeOne(best.id, c.id); err != nil {
