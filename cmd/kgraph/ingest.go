@@ -58,9 +58,14 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	server := fs.String("server", envOr(e, "KGRAPH_SERVER", ""), "send the documents to a running server at this URL (POST /ingest) instead of opening the store (env KGRAPH_SERVER)")
 	token := fs.String("token", "", "with --server: the server's mutation token (env KGRAPH_TOKEN)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (extraction and store writes) to this `file` (go tool pprof)")
+	memLimit := fs.String("memory-limit", defaultIngestMemoryLimit, "soft limit of the Go heap and runtime `size` (B, KiB, MiB, GiB; 0 for none); the collector works harder near it. GOMEMLIMIT in the environment replaces the default")
 	paths, code, ok := parse(fs, args)
 	if !ok {
 		return code
+	}
+	if err := setMemoryLimit(*memLimit, flagSet(fs, "memory-limit"), e.getenv); err != nil {
+		fmt.Fprintln(e.stderr, "kgraph ingest:", err)
+		return exitUsage
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -62,4 +65,57 @@ func (g *memoryGuard) leave() {
 		debug.SetGCPercent(g.prevGC)
 		g.set = false
 	}
+}
+
+// Memory during ingest. Past tens of thousands of documents, Badger's
+// compactions build several tables at once in heap buffers (133 MB live
+// in table builders in a heap profile of a batch into a 100k-document
+// store), and with GOGC=100 the heap may grow to twice that live peak:
+// 843 MiB of anonymous memory plus 258 MiB of mapped table pages at the
+// tenth batch of cmd/kgraph-soak/scale.sh. A soft limit on the Go
+// runtime's memory makes the collector work harder only while the heap
+// is near it, which a small corpus never reaches.
+const defaultIngestMemoryLimit = "640MiB"
+
+// setMemoryLimit applies --memory-limit: a size with the unit B, KiB,
+// MiB or GiB, or 0 for none. A GOMEMLIMIT in the environment wins over the
+// default, not over the flag given explicitly.
+func setMemoryLimit(value string, explicit bool, getenv func(string) string) error {
+	if !explicit && getenv("GOMEMLIMIT") != "" {
+		return nil
+	}
+	n, err := parseSize(value)
+	if err != nil {
+		return fmt.Errorf("--memory-limit: %w", err)
+	}
+	if n == 0 {
+		debug.SetMemoryLimit(math.MaxInt64)
+		return nil
+	}
+	debug.SetMemoryLimit(n)
+	return nil
+}
+
+// parseSize reads "640MiB", "1GiB", "512KiB", "1048576B" or "0".
+func parseSize(s string) (int64, error) {
+	if s == "0" {
+		return 0, nil
+	}
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}}
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(s, u.suffix); ok {
+			n, err := strconv.ParseInt(num, 10, 64)
+			if err != nil || n < 0 || n > math.MaxInt64/u.mult {
+				break
+			}
+			if n*u.mult < 64<<20 {
+				return 0, fmt.Errorf("%q is below 64MiB, too little for the extraction models", s)
+			}
+			return n * u.mult, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a size like 640MiB or 1GiB (or 0 for no limit)", s)
 }

@@ -45,3 +45,45 @@ func TestExportMemoryGuard(t *testing.T) {
 		t.Errorf("GOGC during an export under a memory limit = %d, want 100 (untouched)", got)
 	}
 }
+
+func TestIngestMemoryLimit(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	getenv := func(v string) func(string) string {
+		return func(string) string { return v }
+	}
+	cases := []struct {
+		value    string
+		explicit bool
+		env      string
+		want     int64 // -1: unchanged
+		err      bool
+	}{
+		{value: "640MiB", want: 640 << 20},
+		{value: "1GiB", explicit: true, want: 1 << 30},
+		{value: "0", explicit: true, want: math.MaxInt64},
+		{value: "640MiB", env: "2GiB", want: -1},                        // the environment's limit stays
+		{value: "800MiB", explicit: true, env: "2GiB", want: 800 << 20}, // the flag wins
+		{value: "10MiB", explicit: true, err: true},
+		{value: "12", explicit: true, err: true},
+		{value: "-5MiB", explicit: true, err: true},
+		{value: "9999999999999GiB", explicit: true, err: true},
+	}
+	for _, c := range cases {
+		debug.SetMemoryLimit(123 << 20)
+		err := setMemoryLimit(c.value, c.explicit, getenv(c.env))
+		got := debug.SetMemoryLimit(-1)
+		switch {
+		case c.err && err == nil:
+			t.Errorf("%q: no error", c.value)
+		case !c.err && err != nil:
+			t.Errorf("%q: %v", c.value, err)
+		case c.err || c.want == -1:
+			if got != 123<<20 {
+				t.Errorf("%q (env %q): limit changed to %d", c.value, c.env, got)
+			}
+		case got != c.want:
+			t.Errorf("%q (env %q): limit %d, want %d", c.value, c.env, got, c.want)
+		}
+	}
+}
