@@ -63,10 +63,12 @@ func runIngest(ctx context.Context, args []string, e env) int {
 	if !ok {
 		return code
 	}
-	if err := setMemoryLimit(*memLimit, flagSet(fs, "memory-limit"), e.getenv); err != nil {
+	restoreLimit, err := setMemoryLimit(*memLimit, flagSet(fs, "memory-limit"), e.getenv)
+	if err != nil {
 		fmt.Fprintln(e.stderr, "kgraph ingest:", err)
 		return exitUsage
 	}
+	defer restoreLimit()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err == nil {

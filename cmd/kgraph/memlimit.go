@@ -79,21 +79,22 @@ const defaultIngestMemoryLimit = "640MiB"
 
 // setMemoryLimit applies --memory-limit: a size with the unit B, KiB,
 // MiB or GiB, or 0 for none. A GOMEMLIMIT in the environment wins over the
-// default, not over the flag given explicitly.
-func setMemoryLimit(value string, explicit bool, getenv func(string) string) error {
+// default, not over the flag given explicitly. The returned function puts
+// the previous limit back (for commands run inside a longer process).
+func setMemoryLimit(value string, explicit bool, getenv func(string) string) (restore func(), err error) {
+	restore = func() {}
 	if !explicit && getenv("GOMEMLIMIT") != "" {
-		return nil
+		return restore, nil
 	}
 	n, err := parseSize(value)
 	if err != nil {
-		return fmt.Errorf("--memory-limit: %w", err)
+		return restore, fmt.Errorf("--memory-limit: %w", err)
 	}
 	if n == 0 {
-		debug.SetMemoryLimit(math.MaxInt64)
-		return nil
+		n = math.MaxInt64
 	}
-	debug.SetMemoryLimit(n)
-	return nil
+	prev := debug.SetMemoryLimit(n)
+	return func() { debug.SetMemoryLimit(prev) }, nil
 }
 
 // parseSize reads "640MiB", "1GiB", "512KiB", "1048576B" or "0".

@@ -71,8 +71,11 @@ func TestIngestMemoryLimit(t *testing.T) {
 	}
 	for _, c := range cases {
 		debug.SetMemoryLimit(123 << 20)
-		err := setMemoryLimit(c.value, c.explicit, getenv(c.env))
+		restore, err := setMemoryLimit(c.value, c.explicit, getenv(c.env))
 		got := debug.SetMemoryLimit(-1)
+		if restore(); debug.SetMemoryLimit(-1) != 123<<20 {
+			t.Errorf("%q: the previous limit was not restored", c.value)
+		}
 		switch {
 		case c.err && err == nil:
 			t.Errorf("%q: no error", c.value)
