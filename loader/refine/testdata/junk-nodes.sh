@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Counts nodes of a BBC + Reuters-21578 extraction that name nothing:
 # generic descriptions and headline fragments.
-# Usage: loader/refine/testdata/junk-nodes.sh BINARY SHARED
+# Usage: loader/refine/testdata/junk-nodes.sh BINARY SHARED [MAX_JUNK MAX_SPLIT]
 #   BINARY  a built kgraph binary (go build -o /tmp/kg ./cmd/kgraph)
 #   SHARED  the shared material directory (../shared) with data/news
+#   MAX_JUNK, MAX_SPLIT  ceilings: exit 1 when the junk total or the split
+#           count is above them (CI's guard against a regression)
 # Prints one line per kind and the total, each with the number of nodes
 # (entities of the document graphs) and a few of the most frequent names:
 #   described  the node's name is a lower-case determiner and a word
@@ -24,10 +26,12 @@
 #              Department", "Fed" and "Federal Reserve")
 # Exits 0 with a message when SHARED/data/news is absent.
 set -euo pipefail
-if [ $# -ne 2 ]; then
-	echo "usage: $0 BINARY SHARED" >&2
+if [ $# -ne 2 ] && [ $# -ne 4 ]; then
+	echo "usage: $0 BINARY SHARED [MAX_JUNK MAX_SPLIT]" >&2
 	exit 2
 fi
+max_junk=${3:--1}
+max_split=${4:--1}
 bin=$1
 news=$2/data/news
 if [ ! -f "$news/bbc.jsonl" ] || [ ! -f "$news/reuters21578.jsonl" ]; then
@@ -37,7 +41,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" extract "$news/bbc.jsonl" "$news/reuters21578.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-python3 - "$tmp/out.jsonl" "$news/reuters21578.jsonl" <<'PY'
+python3 - "$tmp/out.jsonl" "$news/reuters21578.jsonl" "$max_junk" "$max_split" <<'PY'
 import collections, json, re, sys
 generic = set("""senate commission cabinet navy army bank board committee council ministry
 government department court agency""".split())
@@ -99,4 +103,10 @@ for n, c in types.items():
             off[n] = sum(c.values()) - top
 print("off-type  %6d  %s" % (sum(off.values()), ", ".join("%s %d" % x for x in off.most_common(8))))
 print("split     %6d  %s" % (sum(splits.values()), ", ".join("%s %d" % x for x in splits.most_common(8))))
+max_junk, max_split = int(sys.argv[3]), int(sys.argv[4])
+if max_junk >= 0:
+    ok = total <= max_junk and sum(splits.values()) <= max_split
+    print("%s junk nodes %d (at most %d), split documents %d (at most %d)" % (
+        "PASS" if ok else "FAIL", total, max_junk, sum(splits.values()), max_split))
+    sys.exit(0 if ok else 1)
 PY
