@@ -56,6 +56,9 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 				}
 			}
 			weak := lx.headlineFragment(c, words, alone)
+			if weak {
+				c.setName(fragmentName(c.name(words), alone)) // "Citicorp" of "FED ALLOWS CITICORP"
+			}
 			if lx.genericMention(c.name(words)) && !lx.qualifyGeneric(&c, words) {
 				weak = true
 			}
@@ -80,10 +83,10 @@ type spanIndex struct {
 	// organisation names have without their designators ("nordvik" of
 	// "Deportivo Nordvik", "Club Atlético Nordvik" or "Nordvik Sensors").
 	orgCores map[string]bool
-	// bodyNames holds the lower-case texts of the spans of sentences in
-	// mixed case, and mixed whether the document has such a sentence
-	// (noteBodyNames).
-	bodyNames map[string]bool
+	// bodyNames holds the texts of the spans of sentences in mixed case
+	// by their lower-case form, and mixed whether the document has such
+	// a sentence (noteBodyNames).
+	bodyNames map[string]string // lower-case name -> as written
 	mixed     bool
 	lx        *Stage
 }
@@ -108,7 +111,7 @@ func docWords(d *text.Doc) [][]string {
 }
 
 func (lx *Stage) spanNames(d *text.Doc, sentWords [][]string) spanIndex {
-	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}, bodyNames: map[string]bool{}}
+	x := spanIndex{lx: lx, names: map[string]int{}, words: map[string]int{}, surnames: map[string]bool{}, orgCores: map[string]bool{}, bodyNames: map[string]string{}}
 	for si, spans := range d.Spans {
 		if si >= len(d.Sentences) {
 			break

@@ -71,7 +71,7 @@ func (lx *Stage) headlineFragment(c cand, words []string, x spanIndex) bool {
 		return false
 	}
 	name := strings.Join(c.name(words), " ")
-	if x.bodyNames[strings.ToLower(name)] {
+	if x.bodyNames[strings.ToLower(name)] != "" {
 		return false
 	}
 	if _, ok := lx.gaz.FindPlace(name); ok {
@@ -103,7 +103,7 @@ func (x *spanIndex) noteBodyNames(words []string, spans []text.Span) {
 	}
 	for _, sp := range spans {
 		if sp.Start >= 0 && sp.End <= len(words) && sp.Start < sp.End {
-			x.bodyNames[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] = true
+			x.bodyNames[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] = gazetteer.JoinWords(words[sp.Start:sp.End])
 		}
 	}
 }
@@ -208,4 +208,30 @@ func (lx *Stage) politicalGroup(name string) bool {
 		return false
 	}
 	return lx.gaz.IsNORP(name)
+}
+
+// fragmentName returns the name a headline's fragment starts or ends with
+// that the story names in mixed case, as the story writes it: "Citicorp"
+// of "FED ALLOWS CITICORP", "Yeutter" of "YEUTTER WARNS CONGRESS" (the
+// longest, the start first), or "" when none does or the story has a
+// longer name that starts with the whole fragment.
+func fragmentName(w []string, x spanIndex) string {
+	// A longer name of the story that starts with the whole fragment is
+	// its name ("DAIWA SINGAPORE" of "Daiwa Singapore Ltd"): coreference
+	// joins them by their first words.
+	whole := strings.ToLower(strings.Join(w, " ")) + " "
+	for k := range x.bodyNames {
+		if strings.HasPrefix(k, whole) {
+			return ""
+		}
+	}
+	for n := len(w) - 1; n >= 1; n-- {
+		if v := x.bodyNames[strings.ToLower(strings.Join(w[:n], " "))]; v != "" {
+			return v
+		}
+		if v := x.bodyNames[strings.ToLower(strings.Join(w[len(w)-n:], " "))]; v != "" {
+			return v
+		}
+	}
+	return ""
 }

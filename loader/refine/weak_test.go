@@ -85,3 +85,39 @@ func TestBodyWithoutCountryNeedsTheBody(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineFragmentTakesTheStorysName checks that a headline's fragment
+// that starts or ends with a name of the story is named so, and joins it.
+func TestHeadlineFragmentTakesTheStorysName(t *testing.T) {
+	d := mustDoc(t, "[ORG FED ALLOWS BRACKETT] UNIT TO SELL BONDS\nThe [ORG Federal Reserve] let [ORG Brackett] sell bonds .")
+	stages.Refine.Refine(d)
+	stages.Coref.Resolve(d)
+	for _, e := range d.Entities {
+		for _, mi := range e.Mentions {
+			if d.MentionText(d.Mentions[mi]) != "FED ALLOWS BRACKETT" {
+				continue
+			}
+			if e.Name != "Brackett" || len(e.Mentions) != 2 {
+				t.Errorf("the fragment is in entity %q with %d mentions, want Brackett with 2", e.Name, len(e.Mentions))
+			}
+			return
+		}
+	}
+	t.Fatal("no mention FED ALLOWS BRACKETT")
+}
+
+// TestHeadlineFragmentOfALongerName checks that a headline's fragment that
+// starts a longer name of the story keeps its words, so that it joins that
+// name and not a place at its end.
+func TestHeadlineFragmentOfALongerName(t *testing.T) {
+	d := mustDoc(t, "[ORG BRACKETT OSLO] LAUNCHES BOND\n[ORG Brackett Oslo Ltd] , based in [LOC Oslo] , said so .")
+	stages.Refine.Refine(d)
+	stages.Coref.Resolve(d)
+	for _, e := range d.Entities {
+		for _, mi := range e.Mentions {
+			if d.MentionText(d.Mentions[mi]) == "BRACKETT OSLO" && e.Name != "Brackett Oslo Ltd" {
+				t.Errorf("BRACKETT OSLO is in entity %q, want Brackett Oslo Ltd", e.Name)
+			}
+		}
+	}
+}
