@@ -277,3 +277,44 @@ func TestOneNameUnderNearTypesBecomesOneNode(t *testing.T) {
 	}
 	checkInvariants(t, db, "near types")
 }
+
+// An alias that is a proper part of a longer name and another node's own
+// name stays that node's: "Nordic Motors" is not an alias of "Nordic
+// Motors Finance" once Nordic Motors is a node, nor "Fed" of "Oslo Fed";
+// nor is another node's name an alias.
+func TestAliasOwnedByAnotherNodeIsNotKept(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	for _, x := range []*graph.Extraction{
+		extraction(t, "o1", "2024-11-01", "Nordic Motors sold cars. The Fed met. Norway voted.", []graph.Entity{
+			ent("a", graph.Organization, "Nordic Motors"), ent("b", graph.Organization, "Fed"), ent("c", graph.Location, "Norway"),
+		}, nil),
+		// An extraction that gives a university a country's name.
+		extraction(t, "o4", "2024-11-04", "Kestrel University opened. Norway paid.", []graph.Entity{
+			ent("a", graph.Organization, "Kestrel University", "Norway"),
+		}, nil),
+		extraction(t, "o2", "2024-11-02", "Nordic Motors Finance lent money. The Oslo Fed met.", []graph.Entity{
+			ent("a", graph.Organization, "Nordic Motors Finance"), ent("b", graph.Organization, "Oslo Fed"),
+		}, nil),
+		extraction(t, "o3", "2024-11-03", "Nordic Motors Finance, the lending arm, said Nordic Motors would grow. The Oslo Fed said the Fed would wait.", []graph.Entity{
+			ent("a", graph.Organization, "Nordic Motors Finance", "Nordic Motors"), ent("b", graph.Organization, "Oslo Fed", "Fed"),
+		}, nil),
+	} {
+		mustIngest(t, db, x, graph.Ingested)
+	}
+	_, ents, _ := exportAll(t, db)
+	carriers := map[string][]string{}
+	for _, e := range ents {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			carriers[n] = append(carriers[n], e.Name)
+		}
+	}
+	for _, n := range []string{"Nordic Motors", "Fed", "Norway"} {
+		if len(carriers[n]) != 1 || carriers[n][0] != n {
+			t.Errorf("%q is carried by %q, want by its own node only", n, carriers[n])
+		}
+	}
+	if len(ents) != 6 {
+		t.Errorf("got %d nodes, want 6", len(ents))
+	}
+	checkInvariants(t, db, "owned aliases")
+}

@@ -99,9 +99,9 @@
 // are grouped by canonical key, a key some document chose as the name
 // wins, a multi-word one over a one-word one, then the one most documents
 // chose; both change as evidence accrues and return when it is deleted.
-// The other forms are aliases; a one-word form of an organisation or place
-// that is a word of its own longer name is not kept as its alias when
-// another node carries it as a name of its own. MergeEntities moves
+// The other forms are aliases; a form of an organisation or place that is
+// a proper part of its own longer name ("Fed" of "New York Fed") is not
+// kept as its alias when another node carries it as a name of its own. MergeEntities moves
 // everything of the merged entities to the survivor and remembers the
 // decision (G and Z keys); so do the duplicate merges of resolution, which
 // stay when the document that triggered them is deleted (they join what

@@ -371,11 +371,14 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 	return created, nil
 }
 
-// ownForms returns forms without the one-word forms of an organisation or
-// place that are words of its own longer name and that another node
-// carries as a name of its own: "Fed" of "New York Fed" beside the
-// Federal Reserve's "Fed". The mentions stay; the name is not the
-// entity's alias. At least one form stays.
+// ownForms returns the forms of an organisation or place that are its own:
+// without a form that is another node's name ("United States" given by an
+// extraction to the "University of Surrey"), and without a proper part of
+// its own longer name that another node carries as a name of its own
+// ("Fed" of "New York Fed" beside the Federal Reserve's "Fed", "General
+// Motors" of "General Motors Acceptance Corp" beside General Motors). The
+// mentions stay; such a name is not the entity's alias. At least one form
+// stays.
 func (w *wtx) ownForms(forms []string, e uint64, typ graph.EntityType) ([]string, error) {
 	if typ == graph.Person || len(forms) < 2 {
 		return forms, nil
@@ -386,22 +389,17 @@ func (w *wtx) ownForms(forms []string, e uint64, typ graph.EntityType) ([]string
 			multi = append(multi, k)
 		}
 	}
-	if len(multi) == 0 {
-		return forms, nil
-	}
 	out := forms[:0:0]
 	for _, f := range forms {
 		k := graph.CanonicalKey(f)
-		if !strings.Contains(k, " ") && partOf(k, multi) {
-			other, err := w.ownedElsewhere(k, e, typ)
-			if err != nil {
-				return nil, err
-			}
-			if other {
-				continue
-			}
+		part := partOf(k, multi)
+		other, err := w.ownedElsewhere(k, e, typ, !part)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, f)
+		if !other {
+			out = append(out, f)
+		}
 	}
 	if len(out) == 0 {
 		return forms[:1], nil

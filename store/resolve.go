@@ -45,8 +45,10 @@ import (
 // for the extraction of its document to say.
 //
 // A one-word form of an organisation or place that is a word of its own
-// longer name ("Fed" of "New York Fed") is not used to resolve it, and is
-// not kept as its alias when another node carries it as a name of its own.
+// longer name ("Fed" of "New York Fed") is not used to resolve it; such a
+// form, or a longer proper part ("General Motors" of "General Motors
+// Acceptance Corp"), is not kept as its alias when another node carries it
+// as a name of its own.
 // The decision is recorded in the matchedBy attribute.
 
 // compatible reports whether an entity typed a may join a node typed b.
@@ -209,14 +211,16 @@ func (w *wtx) resolve(typ graph.EntityType, forms []string, dc *docContext) (uin
 			return !consistent(multi, full) ||
 				typ == graph.Person && len(full) > 0 && !hasSurname(c.rec, k) // a given name alone ("Gordon") is not enough
 		})
-		if typ != graph.Person && !legal {
+		if typ != graph.Person && !legal && len(multi) == 0 {
 			// The name under near types: the node most documents gave,
 			// unless several of a compatible type carry it as their own.
+			// (An entity with a full name of its own is never joined to a
+			// node of another type by a short name.)
 			near, err := w.candidates(k, typ, true)
 			if err != nil {
 				return 0, "", err
 			}
-			notOwn := func(c candidate) bool { return nameKey(c.rec) != k && partOf(k, c.rec.multiWord()) }
+			notOwn := func(c candidate) bool { return !ownName(c.rec, k) }
 			near = slices.DeleteFunc(near, notOwn)
 			if own := slices.DeleteFunc(slices.Clone(cands), notOwn); len(near) > 0 && len(own) <= 1 {
 				all := append(own, near...)
@@ -233,7 +237,7 @@ func (w *wtx) resolve(typ graph.EntityType, forms []string, dc *docContext) (uin
 				return best.id, how(best.rec, k), err
 			}
 			if typ != graph.Person {
-				own := slices.DeleteFunc(slices.Clone(cands), func(c candidate) bool { return partOf(k, c.rec.multiWord()) })
+				own := slices.DeleteFunc(slices.Clone(cands), func(c candidate) bool { return !ownName(c.rec, k) })
 				if len(own) == 1 {
 					return own[0].id, how(own[0].rec, k), nil
 				}
@@ -269,15 +273,24 @@ func nameKey(r *entRec) string {
 	return graph.CanonicalKey(r.Name)
 }
 
-// partOf reports whether the one-word key k is a word of one of the
-// multi-word keys full.
+// partOf reports whether the key k is a proper part of one of the longer
+// keys full: its words appear together inside it ("fed" in "new york
+// fed", "general motors" in "general motors acceptance").
 func partOf(k string, full []string) bool {
 	for _, f := range full {
-		if slices.Contains(strings.Fields(f), k) {
+		if len(f) > len(k) && strings.Contains(" "+f+" ", " "+k+" ") {
 			return true
 		}
 	}
 	return false
+}
+
+// ownName reports whether a node that carries the key k carries it as a
+// name of its own: its name, or an alias that is no part of its name
+// ("fed" of the Federal Reserve, not of "New York Fed").
+func ownName(r *entRec, k string) bool {
+	n := nameKey(r)
+	return n == k || !partOf(k, []string{n})
 }
 
 func wholeNamed(cands []candidate, k string) []candidate {
@@ -410,10 +423,10 @@ func (w *wtx) linkedTo(e uint64, ents map[uint64]bool) (int, error) {
 	return n, err
 }
 
-// ownedElsewhere reports whether a node other than e carries the one-word
-// key k as a name of its own (its whole name, or an alias that is not a
-// word of its longer names), with a type near typ.
-func (w *wtx) ownedElsewhere(k string, e uint64, typ graph.EntityType) (bool, error) {
+// ownedElsewhere reports whether a node other than e, of a type
+// compatible with or near typ, carries the key k as its name, or with
+// nameOnly false, as a name of its own (see ownName).
+func (w *wtx) ownedElsewhere(k string, e uint64, typ graph.EntityType, nameOnly bool) (bool, error) {
 	cands, err := w.candidates(k, typ, true)
 	if err != nil {
 		return false, err
@@ -423,7 +436,10 @@ func (w *wtx) ownedElsewhere(k string, e uint64, typ graph.EntityType) (bool, er
 		return false, err
 	}
 	for _, c := range append(cands, more...) {
-		if c.id != e && (nameKey(c.rec) == k || !partOf(k, c.rec.multiWord())) {
+		if c.id == e {
+			continue
+		}
+		if nameOnly && nameKey(c.rec) == k || !nameOnly && ownName(c.rec, k) {
 			return true, nil
 		}
 	}
