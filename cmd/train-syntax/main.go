@@ -7,6 +7,10 @@
 //	go run ./cmd/train-syntax            # rebuilds loader/syntax/model.bin.gz
 //	go run ./cmd/train-syntax -out DIR   # writes DIR/model.bin.gz instead
 //	go run ./cmd/train-syntax -eval      # also scores each third epoch on dev
+//	go run ./cmd/train-syntax -out /tmp/m -eval -eval-every 2 -snapshot /tmp/m/snap -prune-sweep 0,250
+//	                                     # model selection: dev figures and a model file per scored epoch and prune level
+//	go run ./cmd/train-syntax -score FILE -beam-sweep 1,4,8
+//	                                     # scores a model file on dev at several beam widths
 //
 // The same data, flags and seed give a byte-identical file. The dev split
 // only reports figures; it never changes the model. The test split is
@@ -42,14 +46,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 	clusters := fs.String("clusters", "loader/ner/clusters.txt.gz", "word cluster file (learned by cmd/train-ner)")
 	out := fs.String("out", "loader/syntax", "folder to write model.bin.gz into")
 	tagIter := fs.Int("tag-iter", 8, "tagger epochs")
-	parseIter := fs.Int("parse-iter", 12, "parser epochs")
+	parseIter := fs.Int("parse-iter", 8, "parser epochs")
 	folds := fs.Int("folds", 4, "jackknife folds for the parser's training tags (0: gold tags)")
-	explore := fs.Float64("explore", 0.9, "probability of following a wrong parser action after the first epoch")
-	prune := fs.Int("prune", 600, "drop features whose quantised weights (max 30000) are all below this")
+	explore := fs.Float64("explore", 0.9, "greedy training (-beam 1): probability of following a wrong parser action after the first epoch")
+	prune := fs.Int("prune", 250, "drop features whose quantised weights (max 30000) are all below this")
 	sweep := fs.String("prune-sweep", "", "comma-separated prune levels to score on dev before writing (model selection)")
+	beam := fs.Int("beam", 8, "beam width of the parser (1: greedy, trained with the dynamic oracle; more: beam search, trained globally)")
+	evalEvery := fs.Int("eval-every", 3, "with -eval: score on dev every this many parser epochs")
+	snapshot := fs.String("snapshot", "", "with -eval: write the model after each scored epoch to DIR/model-epN-pruneP.bin.gz, P the -prune level or each of -prune-sweep (the same bytes as -parse-iter N -prune P)")
+	beamSweep := fs.String("beam-sweep", "", "comma-separated beam widths to score the written model with on dev (speed against accuracy)")
+	score := fs.String("score", "", "score the model file FILE on dev (with -beam-sweep, at each width) instead of training")
 	seed := fs.Uint64("seed", 1, "random seed")
 	limit := fs.Int("n", 0, "train on the first n sentences only (0: all; for quick experiments)")
-	eval := fs.Bool("eval", false, "score the parser on dev every third epoch")
+	eval := fs.Bool("eval", false, "score the parser on dev every -eval-every epochs")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./cmd/train-syntax [flags]\n\n"+
 			"Trains the UPOS tagger and dependency parser on %s/train.conllu and\n"+
@@ -69,6 +78,23 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *score != "" {
+		b, err := os.ReadFile(*score)
+		if err != nil {
+			return err
+		}
+		m, err := syntax.Decode(bytes.NewReader(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", *score, err)
+		}
+		a, b2, c := m.Sizes()
+		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation features\n", *score, m.Beam(), a, b2, c)
+		widths := []string{strconv.Itoa(m.Beam())}
+		if *beamSweep != "" {
+			widths = strings.Split(*beamSweep, ",")
+		}
+		return sweepBeams(stdout, m, dev, widths)
+	}
 	if *limit > 0 && *limit < len(train) {
 		train = train[:*limit]
 	}
@@ -83,11 +109,37 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	cfg := syntax.TrainConfig{
 		Train: train, Clusters: cl,
-		TagIter: *tagIter, ParseIter: *parseIter, Folds: *folds, Explore: *explore,
+		TagIter: *tagIter, ParseIter: *parseIter, Folds: *folds, Explore: *explore, Beam: *beam, EvalEvery: *evalEvery,
 		Seed: *seed, Log: stdout,
 	}
 	if *eval {
 		cfg.Dev = dev
+	}
+	if *snapshot != "" {
+		if err := os.MkdirAll(*snapshot, 0o755); err != nil {
+			return err
+		}
+		levels := []int{*prune}
+		if *sweep != "" {
+			levels = levels[:0]
+			for _, f := range strings.Split(*sweep, ",") {
+				level, err := strconv.Atoi(strings.TrimSpace(f))
+				if err != nil {
+					return fmt.Errorf("-prune-sweep: %w", err)
+				}
+				levels = append(levels, level)
+			}
+		}
+		cfg.Snapshot = func(epoch int, m *syntax.Model) {
+			for _, level := range levels {
+				path := filepath.Join(*snapshot, fmt.Sprintf("model-ep%d-prune%d.bin.gz", epoch, level))
+				if err := writeModel(m.Prune(level), path); err != nil {
+					fmt.Fprintf(stderr, "train-syntax: snapshot: %v\n", err)
+					return
+				}
+				fmt.Fprintf(stdout, "wrote %s\n", path)
+			}
+		}
 	}
 	m, err := syntax.Train(cfg)
 	if err != nil {
@@ -126,8 +178,36 @@ func run(args []string, stdout, stderr io.Writer) error {
 	t := time.Now()
 	r := m2.Eval(dev)
 	fmt.Fprintf(stdout, "dev (model as written): %s; %.0f tokens/s tagging and parsing\n", r, float64(r.Words)/time.Since(t).Seconds())
+	if *beamSweep != "" {
+		if err := sweepBeams(stdout, m2, dev, strings.Split(*beamSweep, ",")); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", path, buf.Len(), time.Since(start).Round(time.Second))
 	return nil
+}
+
+// sweepBeams scores m on dev with each beam width.
+func sweepBeams(w io.Writer, m *syntax.Model, dev []syntax.Sentence, widths []string) error {
+	for _, f := range widths {
+		k, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return fmt.Errorf("-beam-sweep: %w", err)
+		}
+		t := time.Now()
+		r := m.WithBeam(k).Eval(dev)
+		fmt.Fprintf(w, "beam %d: dev %s; %.0f tokens/s\n", k, r, float64(r.Words)/time.Since(t).Seconds())
+	}
+	return nil
+}
+
+// writeModel writes m in the model file format to path.
+func writeModel(m *syntax.Model, path string) error {
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 func readTreebank(path string) ([]syntax.Sentence, error) {

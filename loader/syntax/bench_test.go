@@ -3,6 +3,7 @@ package syntax
 import (
 	"os"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -85,6 +86,7 @@ func BenchmarkParser(b *testing.B) {
 	}
 	var st pstate
 	var mm memo
+	var bs beamScratch
 	tokens := 0
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -94,8 +96,33 @@ func BenchmarkParser(b *testing.B) {
 		x := &in[i%len(in)]
 		st.reset(len(x.at))
 		st.toks = setToks(st.toks, x.at, x.tags)
-		keys = m.parse(&st, &mm, keys, scores)
+		keys = m.parseAny(&st, &bs, &mm, keys, scores)
 		tokens += len(x.at)
 	}
 	reportSpeed(b, tokens, threadCPU()-cpu0)
+}
+
+// BenchmarkParseWidths reports Parse with beams of 1, 2, 4 and 8 items
+// (the embedded model through WithBeam), to weigh speed against the
+// accuracy that cmd/train-syntax -beam-sweep reports.
+func BenchmarkParseWidths(b *testing.B) {
+	sents := devSentences(b)
+	base := loadModel(b)
+	for _, k := range []int{1, 2, 4, 8} {
+		b.Run("beam="+strconv.Itoa(k), func(b *testing.B) {
+			m := base.WithBeam(k)
+			var p Parse
+			tokens := 0
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			b.ResetTimer()
+			cpu0 := threadCPU()
+			for i := 0; i < b.N; i++ {
+				s := sents[i%len(sents)]
+				m.ParseInto(&p, s.Words)
+				tokens += len(s.Words)
+			}
+			reportSpeed(b, tokens, threadCPU()-cpu0)
+		})
+	}
 }

@@ -14,7 +14,8 @@ import (
 
 // The model file is gzip-compressed binary:
 //
-//	"KGSYN\x01"
+//	"KGSYN\x02"
+//	beam width of the parser: uvarint (0 or 1: greedy)
 //	relation labels: uvarint count, strings
 //	clusters: uvarint count, then (word string, uvarint len<<24|bits) sorted by word
 //	lemmas: uvarint count, then (word string, tag byte, lemma string) sorted
@@ -26,13 +27,14 @@ import (
 //
 // A string is a uvarint byte length and the bytes.
 
-const modelMagic = "KGSYN\x01"
+const modelMagic = "KGSYN\x02"
 
 // limits that a valid model file respects
 const (
 	maxRows    = 1 << 24
 	maxStrLen  = 1 << 10
 	maxEntries = 1 << 22
+	maxBeam    = 64
 )
 
 // WriteTo writes the model in the model file format. The same model
@@ -46,6 +48,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
 	bw.WriteString(modelMagic)
+	uv(uint64(max(m.beam, 0)))
 	uv(uint64(len(m.labels)))
 	for _, l := range m.labels {
 		str(l)
@@ -191,6 +194,7 @@ func Decode(r io.Reader) (*Model, error) {
 		return nil, errors.New("syntax: model: not a kgraph syntax model (bad magic)")
 	}
 	m := &Model{rootLabel: -1}
+	m.beam = int(d.uv(maxBeam, "beam width"))
 	nl := d.uv(64, "label count")
 	for i := range nl {
 		l := d.str("label")

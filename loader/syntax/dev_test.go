@@ -18,10 +18,10 @@ func TestDevFloors(t *testing.T) {
 	}
 }
 
-// floors: the committed model measures UPOS 95.58, UAS 82.84, LAS 79.72
+// floors: the committed model measures UPOS 95.62, UAS 84.12, LAS 80.85
 // on this slice; the floors are about one point lower.
 const (
-	devFloorUPOS = 94.5
-	devFloorUAS  = 81.5
-	devFloorLAS  = 78.5
+	devFloorUPOS = 94.6
+	devFloorUAS  = 83.0
+	devFloorLAS  = 79.8
 )

@@ -31,8 +31,14 @@
 //  2. Tagger (tagger.go): greedy left to right, 17 UPOS tags, 39
 //     templates: the token's atoms, words, suffixes, shapes and clusters
 //     at ±1/±2, the two previous tags alone, together and with the word.
-//  3. Parser (parser.go): arc-hybrid transitions with the root at the end
-//     of the buffer, greedy. An action model (SHIFT, LEFT, RIGHT) scores
+//  3. Parser (parser.go, beam.go): arc-hybrid transitions with the root
+//     at the end of the buffer, beam search (the model file says how wide
+//     the beam is; width 1 is greedy). In an n-word sentence every
+//     derivation has 2n transitions, so the beam's items stay in step: each
+//     step expands every item by its valid actions and keeps the best
+//     successors by the summed scores of their actions (ties broken by
+//     item and action, so the output never depends on sort order). An
+//     action model (SHIFT, LEFT, RIGHT) scores
 //     96 templates: Zhang & Nivre (2011)'s set moved to arc-hybrid
 //     positions (words, tags and word–tag pairs of s0–s2 and b0–b2, pairs
 //     and triples, distance, valency, the leftmost/rightmost two children
@@ -46,7 +52,8 @@
 //     At parse time the 32 action templates that read one token in one
 //     role (s0, s1, s2, the buffer front with its two successors, the
 //     children the templates read) are summed once per token, role and
-//     sentence and kept; only the other 64 are looked up per transition.
+//     sentence and kept, shared by all items of the beam; only the other
+//     64 are looked up per item and transition.
 //     Training scores all 96 the plain way; TestActSplit checks that the
 //     two give the same keys and scores.
 //
@@ -72,16 +79,26 @@
 // never read. The tagger is an averaged perceptron, 8 epochs. The parser
 // trains on jackknifed tags (4 folds: each quarter tagged by a tagger
 // trained on the other three, 96.2% correct), so it learns from the kind
-// of tag errors it will see. Parser: averaged perceptron, 12 epochs, with
-// the dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid (an action
-// is right when it loses the fewest reachable gold arcs; non-projective
-// trees need no special case) and exploration (from the second epoch the
-// parser follows its own wrong action with probability 0.9). The relation
-// model learns on the arcs that are gold. Weights are averaged exactly in
-// integers, quantised to int16 and small rows pruned. Shuffling uses
-// math/rand/v2's PCG with fixed seeds, maps are never iterated into the
-// output unsorted, and training is single-threaded, so the model file is
-// byte-identical on every run.
+// of tag errors it will see. Parser: averaged perceptron, 8 epochs,
+// trained globally with beam search (beam.go; Zhang & Clark 2008, Zhang &
+// Nivre 2011): each sentence is decoded with the current weights, and the
+// perceptron updates the whole transition sequence up to the step where
+// the beam's best item outscores the best correct one by the most
+// (max-violation, Huang, Fayong & Guo 2012). "Correct" is the dynamic
+// oracle of Goldberg & Nivre (2013) for arc-hybrid: an action is correct
+// when it loses no more reachable gold arcs than the best action, so
+// non-projective trees need no special case, and the correct sequence is
+// the best-scoring one among the many that build the same tree; once it
+// falls out of the beam it goes on alone. Role sums are memoised in
+// training too (the action weights change only between sentences). With
+// -beam 1 the parser is greedy instead, trained with the same dynamic
+// oracle and exploration (it follows its own wrong action with probability
+// 0.9 from the second epoch). The relation model learns on the gold arcs
+// of the correct sequence. Weights are averaged exactly in integers,
+// quantised to int16 and small rows pruned. Shuffling uses math/rand/v2's
+// PCG with fixed seeds, maps are never iterated into the output unsorted,
+// and training is single-threaded, so the model file is byte-identical on
+// every run.
 //
 // # Tokens: EWT versus kgraph's tokenizer
 //
@@ -114,19 +131,25 @@
 //
 // UD EWT dev through the evaluation contract (gold tokens as
 // ../shared/eval/score feeds them, predicted tags, punctuation included):
-// UPOS 95.06, UAS 83.49, LAS 80.03; before pruning small weights 95.09 /
-// 83.78 / 80.31. Model 8.2 MB compressed: 113k tagger, 339k action and
-// 185k relation features. Training (go run ./cmd/train-syntax) takes about
-// 2 minutes of CPU on one core, 2–7 minutes wall on the shared machine.
+// UPOS 95.09, UAS 84.66, LAS 81.15 with the beam of 8 (the greedy parser
+// before it: 95.06 / 83.49 / 80.03). The same model with narrower beams
+// (WithBeam): 4 items 84.43 / 80.97, greedy 81.68 / 78.20 (a model
+// trained for the beam is a worse greedy parser). Before pruning small
+// weights 84.69 / 81.19 at epoch 8; epochs 10, 12 and 14 gave 80.98,
+// 81.11 and 81.27 LAS, so 8 are kept. Model 13.9 MB compressed: 143k
+// tagger, 937k action and 181k relation features. Training (go run
+// ./cmd/train-syntax) takes about 10 minutes of CPU on one core, 13-20
+// minutes wall on the shared machine.
 //
 // Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
-// sentences, one core): 84–113k tokens per CPU second of the parsing
-// thread under a load average of 11 on 2 cores, against 43–66k for the
-// dense-row tables measured alternately in the same run (1.6× by the
-// medians); the parser alone (BenchmarkParser) 140–210k. About 200 table
-// lookups per token remain (tagger 39, actions 2 × 64 plus the memoised
-// role sums, relations 31), most of them cache misses in tables of
-// several megabytes: the parse costs what its memory traffic costs.
+// sentences, one core, tokens per CPU second of the parsing thread at a
+// load average of about 12 on 2 cores): 22-26k with the beam of 8;
+// BenchmarkParseWidths in one run: 1 item 72k, 2 items 61k, 4 items 43k,
+// 8 items 22k (the greedy model before measured 79-88k). Most of the
+// time is table lookups, most of them cache misses in tables of several
+// megabytes: per transition each item looks up 64 action features, and
+// each arc that enters the beam 31 relation features, so the parse costs
+// what its memory traffic costs.
 //
 // # Model file
 //

@@ -463,13 +463,17 @@ func (mm *memo) reset(n int) {
 	clear(mm.have)
 }
 
+// scorer sets scores to the summed weights of keys (table.score at parse
+// time, trainTable.score in training).
+type scorer func(scores []int32, keys []uint64)
+
 // add adds to sc the weights of token i in role r.
-func (mm *memo) add(sc *[3]int32, act *table, s *pstate, r int, i int32) {
+func (mm *memo) add(sc *[3]int32, act scorer, s *pstate, r int, i int32) {
 	j := r*mm.n + 1 + int(i)
 	if !mm.have[j] {
 		var scores [3]int32
 		mm.keys = s.roleKeys(mm.keys[:0], r, i)
-		act.score(scores[:], mm.keys)
+		act(scores[:], mm.keys)
 		mm.sum[j], mm.have[j] = scores, true
 	}
 	v := &mm.sum[j]
@@ -500,10 +504,10 @@ func (s *pstate) positions() (s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0
 
 // scoreAct sets sc to the action scores of s: the memoised role sums plus
 // the lookups of actDynamic.
-func (s *pstate) scoreAct(sc *[3]int32, act *table, mm *memo, keys []uint64) []uint64 {
+func (s *pstate) scoreAct(sc *[3]int32, act scorer, mm *memo, keys []uint64) []uint64 {
 	s0, s1, s2, b0, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2 := s.positions()
 	keys = s.actDynamic(keys[:0])
-	act.score(sc[:], keys)
+	act(sc[:], keys)
 	mm.add(sc, act, s, roleS0, s0)
 	mm.add(sc, act, s, roleS1, s1)
 	mm.add(sc, act, s, roleS2, s2)

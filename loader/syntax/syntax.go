@@ -16,6 +16,7 @@ type Model struct {
 	lab       *table            // relations: len(labels) classes
 	labels    []string
 	rootLabel int8
+	beam      int                 // beam width of the parser (< 2: greedy)
 	lemmaTab  map[lemmaKey]string // where the suffix rules miss
 	pool      sync.Pool
 }
@@ -69,6 +70,7 @@ type scratch struct {
 	scores []int32
 	st     pstate
 	memo   memo
+	beam   beamScratch
 }
 
 func (m *Model) getScratch() *scratch {
@@ -106,7 +108,7 @@ func (m *Model) ParseInto(p *Parse, words []string) {
 	st := &sc.st
 	st.reset(n)
 	st.toks = setToks(st.toks, sc.atoms, sc.tags)
-	sc.keys = m.parse(st, &sc.memo, sc.keys, sc.scores)
+	sc.keys = m.parseAny(st, &sc.beam, &sc.memo, sc.keys, sc.scores)
 	for i := range n {
 		t := sc.tags[i]
 		p.UPOS[i] = upos[t]
@@ -136,12 +138,21 @@ func setToks(toks []ptok, at []atoms, tags []int8) []ptok {
 	return append(toks, rootTok)
 }
 
+// parseAny parses st (reset, with toks set) greedily or with the model's
+// beam, leaving the tree in st.
+func (m *Model) parseAny(st *pstate, bs *beamScratch, mm *memo, keys []uint64, scores []int32) []uint64 {
+	if m.beam > 1 {
+		return m.parseBeam(m.beam, st, bs, mm, keys, scores)
+	}
+	return m.parse(st, mm, keys, scores)
+}
+
 // parse runs the greedy parser over st (reset, with toks set).
 func (m *Model) parse(st *pstate, mm *memo, keys []uint64, scores []int32) []uint64 {
 	mm.reset(st.n)
 	for !st.terminal() {
 		var act [nActs]int32
-		keys = st.scoreAct(&act, m.act, mm, keys)
+		keys = st.scoreAct(&act, m.act.score, mm, keys)
 		best := -1
 		for a := range nActs {
 			if st.valid(a) && (best < 0 || act[a] > act[best]) {
@@ -185,9 +196,21 @@ func resize(s []string, n int) []string {
 // below min in magnitude (weights are scaled so that each model's largest
 // is 30000): a smaller, faster model. cmd/train-syntax uses it.
 func (m *Model) Prune(min int) *Model {
-	c := &Model{clusters: m.clusters, labels: m.labels, rootLabel: m.rootLabel, lemmaTab: m.lemmaTab}
+	c := &Model{clusters: m.clusters, labels: m.labels, rootLabel: m.rootLabel, beam: m.beam, lemmaTab: m.lemmaTab}
 	c.tags, c.act, c.lab = m.tags.pruned(min), m.act.pruned(min), m.lab.pruned(min)
 	return c
+}
+
+// Beam returns the beam width the model parses with (1: greedy).
+func (m *Model) Beam() int { return max(m.beam, 1) }
+
+// WithBeam returns a model that shares m's weights and parses with a beam
+// of k items (k < 2: greedy): a narrower beam is faster and, for a model
+// trained with a wider one, a little less accurate (the README has
+// figures).
+func (m *Model) WithBeam(k int) *Model {
+	return &Model{clusters: m.clusters, tags: m.tags, act: m.act, lab: m.lab, labels: m.labels,
+		rootLabel: m.rootLabel, beam: max(k, 1), lemmaTab: m.lemmaTab}
 }
 
 // Sizes reports the number of features of the tagger, the action model

@@ -123,7 +123,7 @@ func TestActSplit(t *testing.T) {
 				t.Fatalf("%q: configuration %d: %d keys split, %d in actFeatures", s.Words, configs, len(split), len(all))
 			}
 			var memoised [nActs]int32
-			st.scoreAct(&memoised, m.act, &mm, nil)
+			st.scoreAct(&memoised, m.act.score, &mm, nil)
 			m.act.score(scores, all)
 			if !slices.Equal(memoised[:], scores[:nActs]) {
 				t.Fatalf("%q: scores %v with memoised roles, %v without", s.Words, memoised, scores[:nActs])

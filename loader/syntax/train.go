@@ -11,14 +11,17 @@ import (
 
 // TrainConfig configures Train.
 type TrainConfig struct {
-	Train     []Sentence        // training sentences
-	Dev       []Sentence        // optional: scored after each parser epoch (never trained on)
-	Clusters  map[string]uint32 // word clusters (len<<24 | path bits), as loader/ner reads them
-	TagIter   int               // tagger epochs
-	ParseIter int               // parser epochs
-	Folds     int               // jackknife folds for the parser's training tags (< 2: gold tags)
-	Explore   float64           // probability of following a wrong action after epoch 1
-	Prune     int               // drop features whose quantised weights (max 30000) are all below this
+	Train     []Sentence                // training sentences
+	Dev       []Sentence                // optional: scored after each parser epoch (never trained on)
+	Clusters  map[string]uint32         // word clusters (len<<24 | path bits), as loader/ner reads them
+	TagIter   int                       // tagger epochs
+	ParseIter int                       // parser epochs
+	Folds     int                       // jackknife folds for the parser's training tags (< 2: gold tags)
+	Explore   float64                   // probability of following a wrong action after epoch 1
+	EvalEvery int                       // with Dev: score every this many parser epochs (0: 3)
+	Prune     int                       // drop features whose quantised weights (max 30000) are all below this
+	Beam      int                       // beam width of the parser (< 2: greedy, trained with the dynamic oracle)
+	Snapshot  func(epoch int, m *Model) // optional, with Dev: called with the model after each scored epoch
 	Seed      uint64
 	Log       io.Writer
 }
@@ -40,6 +43,9 @@ func Train(cfg TrainConfig) (*Model, error) {
 		}
 	}
 	start := time.Now()
+	if cfg.EvalEvery <= 0 {
+		cfg.EvalEvery = 3
+	}
 	m := &Model{clusters: cfg.Clusters}
 	if m.clusters == nil {
 		m.clusters = map[string]uint32{}
@@ -224,6 +230,9 @@ func (s *pstate) cost(a int, gh []int32) int {
 }
 
 func (m *Model) trainParser(data []sample, cfg TrainConfig, logf func(string, ...any)) error {
+	if cfg.Beam > 1 {
+		return m.trainParserBeam(data, cfg, logf)
+	}
 	nl := len(m.labels)
 	act := newTrainTable(nActs)
 	lab := newTrainTable(nl)
@@ -301,10 +310,56 @@ func (m *Model) trainParser(data []sample, cfg TrainConfig, logf func(string, ..
 			}
 		}
 		msg := fmt.Sprintf("parser epoch %d: %.2f%% wrong actions, %d+%d features (%s)", ep+1, 100*float64(errs)/float64(steps), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
-		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%3 == 0) {
+		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
 			m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
 			r := m.Eval(cfg.Dev)
 			msg += fmt.Sprintf("; dev %s", r)
+			logf("%s\n", msg)
+			if cfg.Snapshot != nil {
+				cfg.Snapshot(ep+1, m)
+			}
+			continue
+		}
+		logf("%s\n", msg)
+	}
+	m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
+	logf("parser: %d+%d features kept\n", m.act.size(), m.lab.size())
+	return nil
+}
+
+// trainParserBeam trains the action model globally with beam search and
+// max-violation updates (beam.go); the relation model learns as in greedy
+// training, on the gold arcs of the correct sequence.
+func (m *Model) trainParserBeam(data []sample, cfg TrainConfig, logf func(string, ...any)) error {
+	act := newTrainTable(nActs)
+	lab := newTrainTable(len(m.labels))
+	m.beam = cfg.Beam
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a75e))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	bt := &beamTrainer{k: cfg.Beam}
+	start := time.Now()
+	for ep := range cfg.ParseIter {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		updates := 0
+		for _, si := range order {
+			if bt.trainSentence(m, act, lab, &data[si]) {
+				updates++
+			}
+			act.t++
+		}
+		msg := fmt.Sprintf("parser epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", ep+1, cfg.Beam, 100*float64(updates)/float64(len(data)), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
+		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
+			m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
+			r := m.Eval(cfg.Dev)
+			msg += fmt.Sprintf("; dev %s", r)
+			logf("%s\n", msg)
+			if cfg.Snapshot != nil {
+				cfg.Snapshot(ep+1, m)
+			}
+			continue
 		}
 		logf("%s\n", msg)
 	}
