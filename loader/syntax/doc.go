@@ -138,8 +138,8 @@
 // weights 84.69 / 81.19 at epoch 8; epochs 10, 12 and 14 gave 80.98,
 // 81.11 and 81.27 LAS, so 8 are kept. Model 13.9 MB compressed: 143k
 // tagger, 937k action and 181k relation features. Training (go run
-// ./cmd/train-syntax) takes about 10 minutes of CPU on one core, 13-20
-// minutes wall on the shared machine.
+// ./cmd/train-syntax) takes about 4 minutes of CPU on one core, 15
+// minutes wall at a load average of 12 on the shared machine.
 //
 // Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
 // sentences, one core, tokens per CPU second of the parsing thread at a
