@@ -23,13 +23,16 @@ import (
 //     same key are duplicates and are merged into it. Without one of a
 //     compatible type, an entity of a near type (organisations, places,
 //     nationalities, MISC, events: "Labour" the party and "Labour" the
-//     voters) whose name has the key joins, the one most documents gave;
+//     voters) that carries the key joins, the one most documents gave;
 //     the node's type is the majority of its documents' types;
 //  3. a one-word form (a surname, an acronym, a one-word name) joins when
 //     exactly one entity of a compatible type carries it and their full
 //     names do not disagree ("Mary Smith" never joins "John Smith" through
 //     "Smith"); a person's one-word form must be the surname of a
-//     candidate with a full name. When several carry it: the one whose
+//     candidate with a full name. An entity with no full name whose
+//     one-word form nodes of near types carry as a name of their own joins
+//     the one most documents gave, and absorbs the nodes that are nothing
+//     but that name. When several carry it: the one whose
 //     whole name it is (duplicates of it merged), else the one that
 //     carries it as a name of its own rather than as a word of a longer
 //     name ("Fed" of "Federal Reserve", not of "New York Fed"), else the
@@ -48,7 +51,8 @@ import (
 // longer name ("Fed" of "New York Fed") is not used to resolve it; such a
 // form, or a longer proper part ("General Motors" of "General Motors
 // Acceptance Corp"), is not kept as its alias when another node carries it
-// as a name of its own.
+// as a name of its own, nor is any form that is another node's name
+// (ownForms in ingest.go).
 // The decision is recorded in the matchedBy attribute.
 
 // compatible reports whether an entity typed a may join a node typed b.
