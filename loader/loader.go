@@ -20,7 +20,7 @@ import (
 // on general news the facts it is less sure of are mostly wrong, and a
 // stored fact should be one a reader would sign. The evaluation contract
 // (Sentences) keeps them all.
-const MinClassifierConfidence = 0.75
+const MinClassifierConfidence = 0.35
 
 // Loader runs the extraction pipeline. It is read-only after New and safe
 // for concurrent use.
@@ -149,13 +149,41 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 		typ      graph.RelationType
 	}
 	index := map[key]int{}
+	keyOf := func(r text.Relation) key {
+		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
+		if hi < 0 || ti < 0 {
+			return key{}
+		}
+		gr := graph.Relation{Type: r.Type, Source: ids[hi], Target: ids[ti]}.Canonical()
+		return key{gr.Source, gr.Target, gr.Type}
+	}
+	// A scored fact stated in several sentences is surer than in one: its
+	// confidence is the noisy-or of its sentences' probabilities (the
+	// highest in each sentence).
+	support := map[key]map[int]float64{}
 	for _, r := range d.Relations {
+		if r.Attrs["basis"] == "classifier" {
+			k := keyOf(r)
+			if support[k] == nil {
+				support[k] = map[int]float64{}
+			}
+			support[k][r.Sent] = max(support[k][r.Sent], r.Confidence)
+		}
+	}
+	for _, r := range d.Relations {
+		if r.Attrs["basis"] == "classifier" {
+			none := 1.0
+			for _, p := range support[keyOf(r)] {
+				none *= 1 - p
+			}
+			r.Confidence = 1 - none
+		}
 		if dropReason(d, ids, r) != "" {
 			continue
 		}
 		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
 		gr := graph.Relation{Type: r.Type, Source: ids[hi], Target: ids[ti]}.Canonical()
-		k := key{gr.Source, gr.Target, gr.Type}
+		k := keyOf(r)
 		sent := d.Sentences[r.Sent]
 		ev := graph.Evidence{Document: doc.ID, Sentence: d.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
 		i, ok := index[k]

@@ -21,6 +21,7 @@ func main() {
 	if len(args) > 0 && (args[0] == "train" || args[0] == "eval" || args[0] == "tag") {
 		mode, args = args[0], args[1:]
 	}
+	training = mode == "train"
 	if _, err := stages(); err != nil {
 		fmt.Fprintln(os.Stderr, "train-relations:", err)
 		os.Exit(1)

@@ -1,18 +1,34 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"sync"
 
 	"github.com/kgraph/kgraph/loader"
+	"github.com/kgraph/kgraph/loader/relation"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
 // stages is the loader's pipeline, built by the same constructor as the
 // loader's, so that training sees the stages the extractor runs.
+// When training, the pipeline carries an empty relation model: training
+// reads the candidate pairs, which do not depend on the embedded model, so
+// the same data gives the same model whatever model.bin.gz holds.
 var stages = sync.OnceValues(func() (*loader.Pipeline, error) {
-	return loader.NewPipeline(loader.Resources{})
+	var r loader.Resources
+	if training {
+		var b bytes.Buffer
+		if err := relation.NewModel(1).Encode(&b); err != nil {
+			return nil, err
+		}
+		r.RelationModel = b.Bytes()
+	}
+	return loader.NewPipeline(r)
 })
+
+// training says the pipeline serves training (see stages).
+var training bool
 
 // pipelineDoc runs the loader's stages up to coreference on pre-tokenised
 // sentences: NER, syntax (when the binary has a parser), type refinement
@@ -53,19 +69,4 @@ func extract(d *text.Doc) {
 		panic(err)
 	}
 	p.Relation.Extract(d)
-}
-
-// parseAll parses every sentence of the documents (the syntax stage of
-// the evaluation contract).
-func parseAll(docs []*text.Doc) error {
-	p, err := stages()
-	if err != nil {
-		return err
-	}
-	for _, d := range docs {
-		if err := p.ParseAll(context.Background(), d); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
@@ -14,19 +13,41 @@ import (
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// example is one candidate pair with its features and gold label.
+// example is one candidate pair with its features and gold class.
 type example struct {
-	feats []uint32
-	y     bool
-	rel   graph.RelationType
-	sent  int
-	key   triple
+	feats []uint64
+	mask  uint32 // classes the training softmax runs over (CoNLL04 says nothing of the others)
+	full  uint32 // classes the pair's types allow at run time
+	y     int    // gold class, an index into relation.Classes
+	group int    // news article (cross-validation folds); -1 for CoNLL04
+	// CoNLL04 dev scoring: the gold kind of the pair and whether the tail
+	// is a place (WORKS_FOR and LEADS to a place print as Live_In).
+	kind  string
+	place bool
 }
 
-// examples turns documents into candidate pairs. docs[i] holds the
-// mentions of sents[i] (gold or predicted); a candidate is positive when
-// both argument spans, their types and the relation match a gold fact.
-func examples(m *relation.Model, sents []sentence, docs []*text.Doc) []example {
+// conllClass maps a CoNLL04 relation to its class.
+var conllClass = map[string]graph.RelationType{
+	"Work_For": graph.WorksFor, "Kill": graph.Killed, "OrgBased_In": graph.BasedIn,
+	"Live_In": graph.LivesIn, "Located_In": graph.LocatedIn,
+}
+
+// conllMask holds NONE and the classes CoNLL04 annotates (LEADS counts as
+// Work_For there).
+var conllMask = func() uint32 {
+	m := uint32(1) | 1<<classIndex[graph.Leads]
+	for _, r := range conllClass {
+		m |= 1 << classIndex[r]
+	}
+	return m
+}()
+
+var conllType = map[graph.EntityType]string{graph.Person: "Peop", graph.Organization: "Org", graph.Location: "Loc"}
+
+// conllExamples turns documents into candidate pairs of named mentions.
+// docs[i] holds the mentions of sents[i] (gold or predicted); a pair's
+// class is the gold relation whose argument spans and types it matches.
+func conllExamples(sents []sentence, docs []*text.Doc) []example {
 	p, err := stages()
 	if err != nil {
 		panic(err) // main has built the pipeline
@@ -34,57 +55,23 @@ func examples(m *relation.Model, sents []sentence, docs []*text.Doc) []example {
 	var out []example
 	for si, s := range sents {
 		d := docs[si]
-		gold := map[triple]bool{}
+		gold := map[triple]string{}
 		for _, r := range s.Relations {
 			h, t := s.Entities[r.Head], s.Entities[r.Tail]
-			if entityType[h.Type] == "" || entityType[t.Type] == "" {
+			gold[triple{h.Start, h.End, t.Start, t.End, h.Type + "/" + t.Type}] = r.Type
+		}
+		for _, pr := range p.Relation.Pairs(d) {
+			h, t := d.Mentions[pr.Head], d.Mentions[pr.Tail]
+			if h.Nominal || t.Nominal || h.Sent != 0 || t.Sent != 0 {
 				continue
 			}
-			gold[triple{h.Start, h.End, t.Start, t.End, r.Type + "/" + h.Type + "/" + t.Type}] = true
-		}
-		var named []int
-		for i := range d.Mentions {
-			if !d.Mentions[i].Nominal && d.Mentions[i].Sent == 0 {
-				named = append(named, i)
-			}
-		}
-		sort.SliceStable(named, func(a, b int) bool { return d.Mentions[named[a]].Start < d.Mentions[named[b]].Start })
-		for _, c := range relation.Candidates(d, named, nil) {
-			h, t := d.Mentions[c.Head], d.Mentions[c.Tail]
-			kind := contractRelation[c.Rel]
-			full := kind + "/" + conllType[h.Type] + "/" + conllType[t.Type]
-			out = append(out, example{
-				feats: p.Relation.Features(m, d, c, named),
-				y:     gold[triple{h.Start, h.End, t.Start, t.End, full}],
-				rel:   c.Rel,
-				sent:  si,
-				key:   triple{h.Start, h.End, t.Start, t.End, kind},
-			})
+			kind := gold[triple{h.Start, h.End, t.Start, t.End, conllType[h.Type] + "/" + conllType[t.Type]}]
+			out = append(out, example{feats: pr.Feats, mask: pr.Allowed & conllMask, full: pr.Allowed,
+				y: classIndex[conllClass[kind]], group: -1, kind: kind, place: t.Type == graph.Location})
 		}
 	}
 	return out
 }
-
-// dedupe keeps one example per sentence and fact: when gold and predicted
-// mentions give the same pair, the copies would count twice on dev.
-func dedupe(ex []example) []example {
-	type k struct {
-		sent int
-		key  triple
-	}
-	seen := map[k]bool{}
-	out := ex[:0]
-	for _, e := range ex {
-		if seen[k{e.sent, e.key}] {
-			continue
-		}
-		seen[k{e.sent, e.key}] = true
-		out = append(out, e)
-	}
-	return out
-}
-
-var conllType = map[graph.EntityType]string{graph.Person: "Peop", graph.Organization: "Org", graph.Location: "Loc"}
 
 // docsFor returns one document per sentence with gold mentions, or with
 // the pipeline's mentions when ner is set.
@@ -105,160 +92,172 @@ func docsFor(sents []sentence, ner bool) ([]*text.Doc, error) {
 }
 
 type trainConfig struct {
-	epochs    int
-	posWeight float64
-	negKeep   float64
-	rate      float64
-	l2        float64
-	seed      int64
-	parsed    bool // the model reads dependency-path features
+	epochs     []int   // checkpoints: the averaged weights after these epochs
+	newsWeight float64 // weight of a news example against a CoNLL04 one
+	negKeep    float64 // share of NONE examples kept per epoch
+	rate, l2   float64
+	seed       int64
 }
 
-// train fits the logistic regression with AdaGrad and returns, per epoch,
-// the averaged weights' dev F1 at the best threshold; the model returned is
-// the best epoch's.
-func train(bits uint, tr, dev []example, devGold int, cfg trainConfig, verbose bool) (*relation.Model, float64) {
+// train fits the multinomial logistic regression with AdaGrad over the
+// examples use admits and returns the averaged weights at each checkpoint.
+func train(bits uint, ex []example, use func(e *example) bool, cfg trainConfig) []*relation.Model {
+	proto := relation.NewModel(bits)
 	n := 1 << bits
 	w := make([]float64, n)
 	g2 := make([]float64, n)
 	sum := make([]float64, n) // running sum of weights for averaging
 	last := make([]int, n)    // step at which sum[i] was last brought up to date
-	var b, bsum, bg2 float64
 	rng := rand.New(rand.NewSource(cfg.seed))
-	order := make([]int, len(tr))
-	for i := range order {
-		order[i] = i
+	var order []int
+	for i := range ex {
+		if use(&ex[i]) {
+			order = append(order, i)
+		}
 	}
+	nc := len(relation.Classes)
+	score := make([]float64, nc)
 	step := 0
-	var best *relation.Model
-	bestF := -1.0
-	for ep := 1; ep <= cfg.epochs; ep++ {
+	var out []*relation.Model
+	ck := 0
+	for ep := 1; ck < len(cfg.epochs); ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
-			e := tr[k]
-			if !e.y && cfg.negKeep < 1 && rng.Float64() > cfg.negKeep {
+			e := &ex[k]
+			if e.y == 0 && cfg.negKeep < 1 && rng.Float64() > cfg.negKeep {
 				continue
 			}
 			step++
-			s := b
-			for _, i := range e.feats {
-				s += w[i]
+			mx := math.Inf(-1)
+			for c := 0; c < nc; c++ {
+				if e.mask&(1<<c) == 0 {
+					continue
+				}
+				s := 0.0
+				for _, h := range e.feats {
+					s += w[proto.Slot(h, c)]
+				}
+				score[c] = s
+				mx = max(mx, s)
 			}
-			p := 1 / (1 + math.Exp(-s))
-			y, wt := 0.0, 1.0
-			if e.y {
-				y, wt = 1, cfg.posWeight
+			z := 0.0
+			for c := 0; c < nc; c++ {
+				if e.mask&(1<<c) != 0 {
+					score[c] = math.Exp(score[c] - mx)
+					z += score[c]
+				}
 			}
-			grad := (p - y) * wt
-			for _, i := range e.feats {
-				sum[i] += w[i] * float64(step-last[i])
-				last[i] = step
-				gi := grad + cfg.l2*w[i]
-				g2[i] += gi * gi
-				w[i] -= cfg.rate * gi / math.Sqrt(g2[i]+1e-8)
+			wt := 1.0
+			if e.group >= 0 {
+				wt = cfg.newsWeight
 			}
-			bsum += b
-			bg2 += grad * grad
-			b -= cfg.rate * grad / math.Sqrt(bg2+1e-8)
-		}
-		// Averaged weights as of this epoch.
-		m := relation.NewModel(bits)
-		m.Parsed = cfg.parsed
-		for i := range w {
-			avg := (sum[i] + w[i]*float64(step-last[i])) / float64(step)
-			if math.Abs(avg) > 1e-5 {
-				m.Weights[i] = float32(avg)
-			}
-		}
-		m.Bias = float32(bsum / float64(step))
-		th, f := bestThreshold(m, dev, devGold)
-		m.Threshold = th
-		if verbose {
-			fmt.Fprintf(os.Stderr, "  epoch %2d: dev F1 %.2f at threshold %.2f\n", ep, f, th)
-		}
-		if f > bestF {
-			best, bestF = m, f
-		}
-	}
-	return best, bestF
-}
-
-// tunePerRelation sets per-relation thresholds, one relation at a time,
-// each to the value that maximises dev F1 with the others fixed; it
-// returns the dev F1 reached.
-func tunePerRelation(m *relation.Model, dev []example, devGold int) float64 {
-	probs := make([]float64, len(dev))
-	for i, e := range dev {
-		probs[i] = m.Score(e.feats)
-	}
-	m.PerRelation = map[graph.RelationType]float64{}
-	f1 := func() float64 {
-		tp, fp := 0, 0
-		for i, e := range dev {
-			if probs[i] >= m.Cut(e.rel) {
-				if e.y {
-					tp++
-				} else {
-					fp++
+			for c := 0; c < nc; c++ {
+				if e.mask&(1<<c) == 0 {
+					continue
+				}
+				grad := score[c] / z
+				if c == e.y {
+					grad--
+				}
+				grad *= wt
+				for _, h := range e.feats {
+					i := proto.Slot(h, c)
+					sum[i] += w[i] * float64(step-last[i])
+					last[i] = step
+					gi := grad + cfg.l2*w[i]
+					g2[i] += gi * gi
+					w[i] -= cfg.rate * gi / math.Sqrt(g2[i]+1e-8)
 				}
 			}
 		}
-		_, _, f := prf(tp, fp, devGold-tp)
-		return f
-	}
-	best := f1()
-	for _, rel := range []graph.RelationType{graph.WorksFor, graph.Killed, graph.BasedIn, graph.LivesIn, graph.LocatedIn} {
-		bt := m.Threshold
-		for t := 0.2; t <= 0.81; t += 0.05 {
-			m.PerRelation[rel] = t
-			// Prefer the global threshold unless another is clearly better.
-			if f := f1(); f > best+0.25 {
-				best, bt = f, t
-			}
-		}
-		m.PerRelation[rel] = bt
-	}
-	return best
-}
-
-// bestThreshold picks the probability threshold with the best dev F1.
-func bestThreshold(m *relation.Model, dev []example, devGold int) (float64, float64) {
-	probs := make([]float64, len(dev))
-	for i, e := range dev {
-		probs[i] = m.Score(e.feats)
-	}
-	bestT, bestF := 0.5, -1.0
-	for t := 0.2; t <= 0.81; t += 0.05 {
-		tp, fp := 0, 0
-		for i, e := range dev {
-			if probs[i] >= t {
-				if e.y {
-					tp++
-				} else {
-					fp++
+		if ep == cfg.epochs[ck] {
+			m := relation.NewModel(bits)
+			for i := range w {
+				avg := (sum[i] + w[i]*float64(step-last[i])) / float64(max(step, 1))
+				if math.Abs(avg) > 1e-4 {
+					m.Weights[i] = float32(avg)
 				}
 			}
-		}
-		_, _, f := prf(tp, fp, devGold-tp)
-		if f > bestF+1e-9 {
-			bestT, bestF = t, f
+			out = append(out, m)
+			ck++
 		}
 	}
-	return bestT, bestF
+	return out
 }
+
+// conllF1 is the strict relation F1 of the decisions on CoNLL04 dev pairs
+// (group -2; classifier alone), with devGold gold relations.
+func conllF1(ds []decision, devGold int) float64 {
+	tp, fp := 0, 0
+	for _, d := range ds {
+		if d.e.group != -2 {
+			continue
+		}
+		kind := contractKind(relation.Classes[d.k], d.e.place)
+		if kind == "" {
+			continue
+		}
+		if kind == d.e.kind {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	_, _, f := prf(tp, fp, devGold-tp)
+	return f
+}
+
+// contractKind is the CoNLL04 kind a class prints as ("" for none).
+func contractKind(c graph.RelationType, place bool) string {
+	if (c == graph.WorksFor || c == graph.Leads) && place {
+		return "Live_In"
+	}
+	if c == graph.Leads {
+		return "Work_For"
+	}
+	for k, r := range conllClass {
+		if r == c {
+			return k
+		}
+	}
+	return ""
+}
+
+// newsF1 is the pair-level F1 of the decisions on news pairs, over all
+// relation classes.
+func newsF1(ds []decision) float64 {
+	tp, fp, fn := 0, 0, 0
+	for _, d := range ds {
+		if d.e.group < 0 {
+			continue
+		}
+		switch {
+		case d.k > 0 && d.k == d.e.y:
+			tp++
+		case d.k > 0:
+			fp++
+			if d.e.y > 0 {
+				fn++
+			}
+		case d.e.y > 0:
+			fn++
+		}
+	}
+	_, _, f := prf(tp, fp, fn)
+	return f
+}
+
+const folds = 4
 
 func runTrain(args []string) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	trainPath := fs.String("train", "../shared/data/conll04/train.json", "CoNLL04 training sentences (SpERT JSON)")
 	devPath := fs.String("dev", "../shared/data/conll04/dev.json", "CoNLL04 dev sentences, for model selection")
+	goldDir := fs.String("gold", "testdata/gold/news", "annotated news: articles.txt and the gold graphs (the dev split is read, the held-out quarter never)")
+	newsDir := fs.String("news", "../shared/data/news", "the news corpora that hold the annotated articles' texts")
 	out := fs.String("out", "loader/relation/model.bin.gz", "where to write the model")
 	bits := fs.Uint("bits", 20, "log2 of the hashed weight table size")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
-	epochs := fs.Int("epochs", 20, "maximum epochs; the best epoch on dev is kept")
-	perRelation := fs.Bool("per-relation", true, "tune a threshold per relation on dev after the global one")
-	mentions := fs.String("mentions", "both", "train on gold mentions, the pipeline's (ner) or both")
-	parse := fs.String("parse", "none", "train on every sentence without its parse (none), with it (only: dependency-path features), or twice (both); with only or both, select on parsed dev sentences as the evaluation contract parses them")
-	selectOn := fs.String("select", "pipeline", "choose hyperparameters and thresholds on dev with the pipeline's mentions (pipeline) or gold ones (gold)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
 		fs.PrintDefaults()
@@ -266,12 +265,6 @@ func runTrain(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	switch *parse {
-	case "none", "only", "both":
-	default:
-		return fmt.Errorf("-parse must be none, only or both, not %q", *parse)
-	}
-	parsed := *parse != "none"
 	trS, err := readSpert(*trainPath)
 	if err != nil {
 		return err
@@ -280,113 +273,248 @@ func runTrain(args []string) error {
 	if err != nil {
 		return err
 	}
-	proto := relation.NewModel(*bits)
-	proto.Parsed = parsed
-	var tr, dev []example
+	var ex []example
 	for _, useNER := range []bool{false, true} {
-		if useNER && *mentions == "gold" || !useNER && *mentions == "ner" {
-			continue
-		}
 		trD, err := docsFor(trS, useNER)
 		if err != nil {
 			return err
 		}
-		if *parse != "only" {
-			tr = append(tr, examples(proto, trS, trD)...)
-		}
-		if parsed {
-			// The same sentences again with their parse: the graph
-			// pipeline classifies unparsed sentences, the evaluation
-			// contract parsed ones, and the model serves both.
-			if err := parseAll(trD); err != nil {
-				return err
-			}
-			tr = append(tr, examples(proto, trS, trD)...)
-		}
+		ex = append(ex, conllExamples(trS, trD)...)
 	}
-	devD, err := docsFor(devS, *selectOn == "pipeline")
+	nConll := len(ex)
+	docs, golds, err := newsArticles(*goldDir, *newsDir)
 	if err != nil {
 		return err
 	}
-	if parsed {
-		if err := parseAll(devD); err != nil {
-			return err
-		}
+	nex, err := newsExamples(docs, golds)
+	if err != nil {
+		return err
 	}
-	dev = dedupe(examples(proto, devS, devD))
+	ex = append(ex, nex...)
+	devD, err := docsFor(devS, true)
+	if err != nil {
+		return err
+	}
+	dev := conllExamples(devS, devD)
+	for i := range dev {
+		dev[i].group = -2 // not a training example
+	}
 	devGold := 0
 	for _, s := range devS {
 		devGold += len(goldTriples(s))
 	}
-	pos := 0
-	for _, e := range tr {
-		if e.y {
-			pos++
+	npos := 0
+	for _, e := range nex {
+		if e.y > 0 {
+			npos++
 		}
 	}
-	fmt.Fprintf(os.Stderr, "train: %d sentences, %d candidates, %d positive; dev: %d sentences, %d gold relations\n",
-		len(trS), len(tr), pos, len(devS), devGold)
+	fmt.Fprintf(os.Stderr, "train: %d CoNLL04 pairs, %d news pairs (%d related) of %d articles; dev: %d pairs, %d gold relations\n",
+		nConll, len(nex), npos, len(docs), len(dev), devGold)
 
-	// Model selection on dev: positive weight, negative subsampling, rate, L2.
-	var best *relation.Model
-	bestF := -1.0
-	var bestCfg trainConfig
-	for _, pw := range []float64{1, 2, 3} {
-		for _, nk := range []float64{1, 0.7, 0.5, 0.3} {
-			for _, l2 := range []float64{0, 1e-4} {
-				cfg := trainConfig{epochs: *epochs, posWeight: pw, negKeep: nk, rate: 0.1, l2: l2, seed: *seed, parsed: parsed}
-				m, f := train(*bits, tr, dev, devGold, cfg, false)
-				fmt.Fprintf(os.Stderr, "posWeight %.0f negKeep %.1f l2 %g: dev F1 %.2f (threshold %.2f)\n", pw, nk, l2, f, m.Threshold)
-				if f > bestF+1e-9 {
-					best, bestF, bestCfg = m, f, cfg
+	all := func(e *example) bool { return true }
+	// Selection: CoNLL04 dev F1 of a model trained on everything, plus
+	// the F1 on news pairs of models that did not see their article
+	// (4 folds over the articles).
+	type choice struct {
+		cfg   trainConfig
+		epoch int
+		obj   float64
+	}
+	best := choice{obj: -1}
+	checkpoints := []int{3, 6, 10, 15}
+	for _, nw := range []float64{3, 6} {
+		for _, nk := range []float64{0.25, 0.15} {
+			cfg := trainConfig{epochs: checkpoints, newsWeight: nw, negKeep: nk, rate: 0.1, l2: 0, seed: *seed}
+			full := train(*bits, ex, all, cfg)
+			sel := make([][]logits, len(checkpoints))
+			for c, m := range full {
+				sel[c] = probsLogits(m, dev)
+			}
+			for fold := 0; fold < folds; fold++ {
+				ms := train(*bits, ex, func(e *example) bool { return e.group < 0 || e.group%folds != fold }, cfg)
+				part := foldPart(ex, fold)
+				for c, m := range ms {
+					sel[c] = append(sel[c], probsLogits(m, part)...)
+				}
+			}
+			for c, m := range full {
+				m.Temperature = fitTemperature(sel[c])
+				fitCuts(m, sel[c])
+				ds := decide(m, sel[c])
+				cf, nf := conllF1(ds, devGold), newsF1(ds)
+				fmt.Fprintf(os.Stderr, "newsWeight %g negKeep %g epochs %2d: CoNLL04 dev %.2f, news cross-validated %.2f (temperature %.2f)\n", nw, nk, checkpoints[c], cf, nf, m.Temperature)
+				if cf+nf > best.obj+1e-9 {
+					best = choice{cfg, checkpoints[c], cf + nf}
 				}
 			}
 		}
 	}
-	fmt.Fprintf(os.Stderr, "selected posWeight %.0f negKeep %.1f l2 %g\n", bestCfg.posWeight, bestCfg.negKeep, bestCfg.l2)
-	train(*bits, tr, dev, devGold, bestCfg, true)
-	if *perRelation {
-		f := tunePerRelation(best, dev, devGold)
-		fmt.Fprintf(os.Stderr, "per-relation thresholds %v: dev F1 %.2f (global threshold: %.2f)\n", best.PerRelation, f, bestF)
-		bestF = f
+	cfg := best.cfg
+	cfg.epochs = []int{best.epoch}
+	fmt.Fprintf(os.Stderr, "selected newsWeight %g negKeep %g epochs %d\n", cfg.newsWeight, cfg.negKeep, best.epoch)
+	final := train(*bits, ex, all, cfg)[0]
+	// Calibration and cuts on the selection data: CoNLL04 dev under the
+	// final model, news pairs under their fold's model.
+	sel := probsLogits(final, dev)
+	for fold := 0; fold < folds; fold++ {
+		m := train(*bits, ex, func(e *example) bool { return e.group < 0 || e.group%folds != fold }, cfg)[0]
+		sel = append(sel, probsLogits(m, foldPart(ex, fold))...)
 	}
-	if *selectOn == "pipeline" {
-		// The threshold is chosen on the pipeline's mentions; report the
-		// gold-mention figure as well.
-		goldD, _ := docsFor(devS, false)
-		if parsed {
-			if err := parseAll(goldD); err != nil {
-				return err
-			}
-		}
-		gdev := dedupe(examples(proto, devS, goldD))
-		tp, fp := 0, 0
-		for _, e := range gdev {
-			if best.Score(e.feats) >= best.Cut(e.rel) {
-				if e.y {
-					tp++
-				} else {
-					fp++
-				}
-			}
-		}
-		_, _, gf := prf(tp, fp, devGold-tp)
-		fmt.Fprintf(os.Stderr, "same model on gold dev mentions: F1 %.2f\n", gf)
+	final.Temperature = fitTemperature(sel)
+	fitCuts(final, sel)
+	ds := decide(final, sel)
+	var cuts []string
+	for k := 1; k < len(relation.Classes); k++ {
+		cuts = append(cuts, fmt.Sprintf("%s %.2f", relation.Classes[k], final.Cuts[k]))
 	}
+	fmt.Fprintf(os.Stderr, "cuts: %s\n", strings.Join(cuts, ", "))
 
 	f, err := os.Create(*out)
 	if err != nil {
 		return err
 	}
-	if err := best.Encode(f); err != nil {
+	if err := final.Encode(f); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Printf("classifier dev F1 (%s mentions, classifier alone): %.2f, threshold %.2f; wrote %s\n", *selectOn, bestF, best.Threshold, *out)
+	fmt.Printf("scorer: newsWeight %g negKeep %g epochs %d, temperature %.2f; CoNLL04 dev %.2f (scorer alone), news cross-validated %.2f; wrote %s\n",
+		cfg.newsWeight, cfg.negKeep, best.epoch, final.Temperature, conllF1(ds, devGold), newsF1(ds), *out)
 	return nil
+}
+
+// logits is a selection example with its model's raw class scores.
+type logits struct {
+	e *example
+	s []float64 // per class; -Inf outside e.full
+}
+
+func probsLogits(m *relation.Model, ex []example) []logits {
+	out := make([]logits, 0, len(ex))
+	save := m.Temperature
+	m.Temperature = 1
+	defer func() { m.Temperature = save }()
+	for i := range ex {
+		e := &ex[i]
+		s := make([]float64, len(relation.Classes))
+		for k := range s {
+			s[k] = math.Inf(-1)
+			if e.full&(1<<k) == 0 {
+				continue
+			}
+			v := float32(0)
+			for _, h := range e.feats {
+				v += m.Weights[m.Slot(h, k)]
+			}
+			s[k] = float64(v)
+		}
+		out = append(out, logits{e, s})
+	}
+	return out
+}
+
+func softmax(s []float64, t float64, p []float64) {
+	mx := math.Inf(-1)
+	for _, v := range s {
+		mx = max(mx, v)
+	}
+	z := 0.0
+	for k, v := range s {
+		p[k] = math.Exp((v - mx) / t)
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+}
+
+// fitTemperature returns the temperature (0.5 to 3 in steps of 0.05) of
+// least negative log-likelihood on the selection pairs.
+func fitTemperature(sel []logits) float32 {
+	p := make([]float64, len(relation.Classes))
+	best, bestT := math.Inf(1), 1.0
+	for t := 0.5; t <= 3.0001; t += 0.05 {
+		nll := 0.0
+		for _, l := range sel {
+			softmax(l.s, t, p)
+			nll -= math.Log(max(p[l.e.y], 1e-12))
+		}
+		if nll < best-1e-9 {
+			best, bestT = nll, t
+		}
+	}
+	return float32(bestT)
+}
+
+// decision is a selection pair's decided class.
+type decision struct {
+	e *example
+	k int
+	p float64 // probability of the most probable relation
+	r int     // that relation
+}
+
+// decide applies m's temperature and cuts to the selection pairs.
+func decide(m *relation.Model, sel []logits) []decision {
+	p := make([]float64, len(relation.Classes))
+	out := make([]decision, len(sel))
+	for i, l := range sel {
+		softmax(l.s, float64(m.Temperature), p)
+		k, _ := m.Decide(p)
+		r := 1
+		for c := 2; c < len(p); c++ {
+			if p[c] > p[r] {
+				r = c
+			}
+		}
+		out[i] = decision{l.e, k, p[r], r}
+	}
+	return out
+}
+
+// fitCuts sets each class's cut (0.2 to 0.9 in steps of 0.05) to the one
+// of best F1 for that class on the selection pairs; a class the pairs
+// never give or predict keeps 0.5.
+func fitCuts(m *relation.Model, sel []logits) {
+	ds := decide(m, sel)
+	for c := 1; c < len(relation.Classes); c++ {
+		best, bestCut := -1.0, 0.5
+		for cut := 0.2; cut <= 0.9001; cut += 0.05 {
+			tp, fp, fn := 0, 0, 0
+			for _, d := range ds {
+				on := d.r == c && d.p >= cut
+				switch {
+				case on && d.e.y == c:
+					tp++
+				case on:
+					fp++
+				case d.e.y == c:
+					fn++
+				}
+			}
+			if tp+fp+fn == 0 {
+				break
+			}
+			if _, _, f := prf(tp, fp, fn); f > best+1e-9 {
+				best, bestCut = f, cut
+			}
+		}
+		m.Cuts[c] = float32(bestCut)
+	}
+}
+
+// foldPart returns the news examples of one cross-validation fold.
+func foldPart(ex []example, fold int) []example {
+	var out []example
+	for _, e := range ex {
+		if e.group >= 0 && e.group%folds == fold {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // extractGold runs relation.Extract on each sentence with gold mentions and

@@ -1,6 +1,10 @@
 package relation
 
-import "github.com/kgraph/kgraph/graph"
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+)
 
 var coopTable = newPhraseTable(
 	"in cooperation with", "in partnership with", "in collaboration with", "jointly with", "together with",
@@ -255,4 +259,20 @@ func (x *extractor) relativeSubject(st *sentence, k int) int {
 		return -1
 	}
 	return -1
+}
+
+// Common irregular past forms and -s forms that are verbs in news.
+var commonVerbs = map[string]bool{
+	"met": true, "won": true, "beat": true, "led": true, "left": true, "sold": true, "bought": true,
+	"made": true, "took": true, "gave": true, "sent": true, "told": true, "hit": true, "sued": true,
+	"fought": true, "lost": true, "paid": true, "sought": true, "brought": true, "held": true, "struck": true,
+	"urges": true, "urged": true, "visits": true, "signs": true, "supports": true, "backs": true,
+	"calls": true, "welcomes": true, "thanks": true, "praises": true, "accuses": true, "joins": true,
+	"leaves": true, "beats": true, "commends": true, "congratulates": true, "criticises": true,
+	"criticizes": true, "sues": true, "warns": true, "asks": true, "invites": true, "hails": true,
+}
+
+// verbLike reports whether w can be the finite verb of a clause.
+func verbLike(w string) bool {
+	return commonVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4
 }

@@ -18,18 +18,35 @@ import (
 // date, when known, is set as attribute "documentDate". Extract is safe to
 // call on many documents concurrently; during the call it types names that
 // end in an event noun as events, and restores the types before it returns.
-func (lx *Stage) Extract(d *text.Doc) { _ = lx.ExtractContext(context.Background(), d) }
+func (lx *Stage) Extract(d *text.Doc) { _ = lx.extract(context.Background(), d, nil) }
 
 // ExtractContext is Extract that checks ctx between sentences and returns
 // ctx.Err() when it ends first (d.Relations is then incomplete).
 func (lx *Stage) ExtractContext(ctx context.Context, d *text.Doc) error {
+	return lx.extract(ctx, d, nil)
+}
+
+// extract runs the patterns over every sentence, then the scorer over
+// every candidate pair (or, when pairs is set, lists the pairs with their
+// features instead), and the document-level facts.
+func (lx *Stage) extract(ctx context.Context, d *text.Doc, pairs *[]Pair) error {
 	d.Relations = d.Relations[:0]
 	defer retypeEvents(d)()
 	x := newExtractor(lx, d)
-	m := lx.model
-	var f *featurizer
-	if m != nil {
-		f = m.featurizer(lx.gaz)
+	sts := make([]*sentence, len(d.Sentences))
+	for s := range d.Sentences {
+		if len(x.bySent[s]) == 0 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sts[s] = x.sentence(s)
+		x.sentencePatterns(sts[s])
+	}
+	if m := lx.model; m != nil || pairs != nil {
+		f := featPool.Get().(*featurizer)
+		f.gaz = lx.gaz
 		f.reset()
 		defer featPool.Put(f)
 		// The place look-ups the patterns make serve the features too.
@@ -43,26 +60,20 @@ func (lx *Stage) ExtractContext(ctx context.Context, d *text.Doc) error {
 				f.places[i] = cachedPlace{p, ok}
 			}
 		}
-	}
-	for s := range d.Sentences {
-		if len(x.bySent[s]) == 0 {
-			continue
+		x.employers = x.patternEmployers()
+		for _, st := range sts {
+			if st != nil {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				x.score(m, f, st, pairs)
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		st := x.sentence(s)
-		x.sentencePatterns(st)
-		if m != nil {
-			x.classify(m, f, st)
-		}
-		x.related(st)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	x.documentLevel()
-	x.prune()
 	x.finish()
 	return nil
 }
@@ -120,6 +131,8 @@ type extractor struct {
 	orgOf        map[int]gazetteer.Org
 	placesByName map[string][]int
 	orgsByName   map[string][]int
+
+	employers map[int]map[int]bool // per person entity, employers from title patterns
 }
 
 type relKey struct {
@@ -155,15 +168,21 @@ func newExtractor(lx *Stage, d *text.Doc) *extractor {
 	return x
 }
 
-// classify runs the pair classifier over the named mentions of one
-// sentence, after the sentence's patterns. A pair is skipped when the
-// patterns already placed one side elsewhere: a tail inside another
-// person's title ("met World Bank Vice President, IFC Managing Director
-// X": the World Bank is X's employer, not the subject's), or a WORKS_FOR
-// for a person whose employer a title pattern already gave in this
-// sentence.
-func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
-	ms := x.namedBySent[st.i]
+// score runs the scorer over the candidate pairs of one sentence: its
+// named mentions and the nominal ones coref resolved. What the patterns
+// found, and the signs that once vetoed a pair (a tail inside another
+// person's title, a dateline, a list, a visit, a word of praise or
+// contest between the names …), are features of the pair; the model
+// learnt from data what each says. With pairs set, the pairs are listed
+// with their features instead of scored.
+func (x *extractor) score(m *Model, f *featurizer, st *sentence, pairs *[]Pair) {
+	ms := f.ms[:0]
+	for _, i := range x.bySent[st.i] {
+		if mm := x.d.Mentions[i]; !mm.Nominal || mm.Entity >= 0 && mm.Entity < len(x.d.Entities) {
+			ms = append(ms, i)
+		}
+	}
+	f.ms = ms
 	if len(ms) < 2 {
 		return
 	}
@@ -173,70 +192,118 @@ func (x *extractor) classify(m *Model, f *featurizer, st *sentence) {
 		return
 	}
 	f.lower = lowerTokens(st.toks, f.lower)
-	tele := x.telegraphic(st)
-	dateEnd, agency := x.dateline(st)
-	killCue := -1 // unknown
+	var sc sentenceCues
+	sc.tele = x.telegraphic(st)
+	sc.dateEnd, sc.agency = x.dateline(st)
+	sc.kill = hasKillCue(st.low)
+	var p [32]float64
 	for _, c := range cands {
-		if c.Rel == graph.Killed {
-			if killCue < 0 {
-				killCue = 0
-				if hasKillCue(st.low) {
-					killCue = 1
-				}
-			}
-			if killCue == 0 {
-				continue
-			}
-		}
 		h, t := x.d.Mentions[c.Head], x.d.Mentions[c.Tail]
 		if x.sameEntity(c.Head, c.Tail) || overlap(h, t) {
 			continue
 		}
-		if o := st.owner[t.Start]; o >= 0 && o != c.Head {
-			continue
-		}
-		if c.Rel == graph.WorksFor && st.employed[c.Head] && !x.hasRelation(graph.WorksFor, c.Head, c.Tail) {
-			continue
-		}
-		if x.patterned[[2]int{min(c.Head, c.Tail), max(c.Head, c.Tail)}] && c.Rel != graph.LivesIn {
-			// A pattern already said how these two relate ("X proposed
-			// creating Y", "Y joined NATO"); CoNLL04's relations are not
-			// the only ones, and a person's country may still be home.
-			if !x.hasRelation(c.Rel, c.Head, c.Tail) {
-				continue
-			}
-		}
-		if t.End <= dateEnd && h.End > dateEnd && c.Head != agency && (c.Rel == graph.BasedIn || c.Rel == graph.LivesIn) {
-			// "NAIROBI (Reuters) - Vodacom said": the dateline is where the
-			// story was filed, not where the company is.
-			continue
-		}
-		if c.Rel == graph.BasedIn && h.End < len(st.low) && genericOrgNouns[st.low[h.End]] {
-			continue // "a UN agency based in Geneva": the agency is, not the UN
-		}
-		if c.Rel == graph.LivesIn && x.listSize(st, c.Tail) >= 3 {
-			// "X sells grain to Egypt, Kenya and Peru": a person next to a
-			// list of three or more places rarely lives in them; of the 33
-			// such person-place pairs in CoNLL04 train, 2 are Live_In.
-			continue
-		}
-		if c.Rel == graph.LivesIn && hasTravelCue(st.low, min(h.End, t.End), max(h.Start, t.Start)) {
-			continue // "X is to visit Thailand"
-		}
-		if c.Rel == graph.LocatedIn && x.biggerPlace(c.Head, c.Tail) {
-			continue // a country does not lie in one of its cities
-		}
-		if x.implausible(st, c.Rel, c.Head, c.Tail) {
-			continue
-		}
 		f.features(x.d, c, ms)
-		if p := m.Score(f.out); p >= m.Cut(c.Rel) {
-			if tele {
-				p = min(p, confTelegraphic)
-			}
-			x.add(c.Rel, c.Head, c.Tail, st.i, p, map[string]string{"basis": basisClassifier})
+		x.cues(f, st, &sc, c.Head, c.Tail)
+		allowed := Allowed(h.Type, t.Type)
+		if pairs != nil {
+			*pairs = append(*pairs, Pair{Head: c.Head, Tail: c.Tail, Sent: st.i, Allowed: allowed, Feats: append([]uint64(nil), f.out...)})
+			continue
+		}
+		m.Probs(f.out, allowed, p[:len(Classes)])
+		if k, pk := m.Decide(p[:len(Classes)]); k > 0 {
+			x.add(Classes[k], c.Head, c.Tail, st.i, pk, map[string]string{"basis": basisClassifier})
 		}
 	}
+}
+
+// sentenceCues are the signs of a sentence that the pair features read.
+type sentenceCues struct {
+	tele            bool // a line without sentence punctuation
+	dateEnd, agency int  // the dateline's end and its agency mention
+	kill            bool // a word for killing
+}
+
+// cues adds the features of pair (h, t) that the patterns and guards
+// read from the sentence.
+func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int) {
+	hm, tm := x.d.Mentions[h], x.d.Mentions[t]
+	flag := func(name string, on bool) {
+		if on {
+			f.add("cue", name)
+		}
+	}
+	flag("tele", sc.tele)
+	flag("kill", sc.kill)
+	for _, typ := range Classes[1:] {
+		if x.hasRelation(typ, h, t) {
+			f.add("pat", string(typ))
+		} else if x.hasRelation(typ, t, h) {
+			f.add("patrev", string(typ))
+		}
+	}
+	flag("patterned", x.patterned[[2]int{min(h, t), max(h, t)}])
+	if o := st.owner[tm.Start]; o >= 0 {
+		flag("owner-other", o != h)
+		flag("owner-head", o == h)
+	}
+	flag("employed", st.employed[h])
+	if es := x.employers[x.entityOf(h)]; es != nil {
+		flag("other-employer", !es[x.entityOf(t)])
+	}
+	flag("dateline", tm.End <= sc.dateEnd && hm.End > sc.dateEnd && h != sc.agency)
+	flag("hgeneric", hm.End < len(st.low) && genericOrgNouns[st.low[hm.End]])
+	flag("tlist3", x.listSize(st, t) >= 3)
+	pp := hm.Type == graph.Location && tm.Type == graph.Location && x.placePair(st, h, t)
+	flag("placepair", pp)
+	flag("samelist", !pp && x.sameList(st, h, t))
+	flag("travel", hasTravelCue(st.low, min(hm.End, tm.End), max(hm.Start, tm.Start)))
+	flag("bigger", hm.Type == graph.Location && tm.Type == graph.Location && x.biggerPlace(h, t))
+	flag("ticker", x.ticker(st, h) || x.ticker(st, t))
+	flag("ttitle", tm.Type == graph.Organization && x.titleName(st, t))
+	if a, b := min(hm.End, tm.End), max(hm.Start, tm.Start); a <= b {
+		flag("encounter", hm.End <= tm.Start && hasEncounterCue(st.low, a, b))
+		flag("encounter-after", tm.End <= hm.Start && hasEncounterCue(st.low, a, min(a+3, b)))
+		between := st.low[a:b]
+		flag("bare-for", hm.End <= tm.Start && len(between) == 1 && between[0] == "for")
+		flag("bare-to", len(between) >= 1 && len(between) <= 2 && between[0] == "to" && (len(between) == 1 || between[1] == "the"))
+	}
+	if k := tm.Start - 1; k >= 0 {
+		w := st.low[k]
+		if w == "the" && k >= 1 {
+			w = st.low[k-1]
+		}
+		flag("against", w == "against")
+		flag("told", w == "told")
+	}
+	flag("poss-the", hm.End+1 == tm.Start && (st.low[hm.End] == "'s" || st.low[hm.End] == "'") && st.low[tm.Start] == "the")
+	if tm.End < len(st.low) {
+		w := st.low[tm.End]
+		f.add("tafter", w)
+		flag("tafter-journey", tm.Start > hm.End && journeyWords[w])
+	}
+}
+
+// journeyWords after a place name make it a journey's or a market's, not
+// a seat ("on a Gulf tour", "the London market").
+var journeyWords = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "mission": true, "market": true, "markets": true}
+
+// patternEmployers returns, per person entity, the employers that title
+// patterns gave it in the document.
+func (x *extractor) patternEmployers() map[int]map[int]bool {
+	out := map[int]map[int]bool{}
+	for _, r := range x.d.Relations {
+		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisPattern {
+			h, t := x.entityOf(r.Head), x.entityOf(r.Tail)
+			if h < 0 || t < 0 {
+				continue
+			}
+			if out[h] == nil {
+				out[h] = map[int]bool{}
+			}
+			out[h][t] = true
+		}
+	}
+	return out
 }
 
 // dateline returns the end of a dateline that opens st ("NAIROBI ( Reuters
@@ -390,43 +457,6 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	x.d.Relations = append(x.d.Relations, text.Relation{
 		Type: typ, Head: head, Tail: tail, Sent: sent, Attrs: a, Confidence: conf,
 	})
-}
-
-// confOtherEmployer is the probability the classifier needs to give a
-// person a second employer when a title pattern already named one in the
-// document: "WHO Director-General X ... X also praised the UNICEF field
-// staff" is no evidence of a job.
-const confOtherEmployer = 0.7
-
-// prune drops classifier WORKS_FOR relations below confOtherEmployer whose
-// person a pattern already gave a different employer.
-func (x *extractor) prune() {
-	employer := map[int]map[int]bool{} // person entity -> employer entities from patterns
-	for _, r := range x.d.Relations {
-		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisPattern {
-			h, t := x.entityOf(r.Head), x.entityOf(r.Tail)
-			if h < 0 || t < 0 {
-				continue
-			}
-			if employer[h] == nil {
-				employer[h] = map[int]bool{}
-			}
-			employer[h][t] = true
-		}
-	}
-	if len(employer) == 0 {
-		return
-	}
-	out := x.d.Relations[:0]
-	for _, r := range x.d.Relations {
-		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisClassifier && r.Confidence < confOtherEmployer {
-			if es := employer[x.entityOf(r.Head)]; es != nil && !es[x.entityOf(r.Tail)] {
-				continue
-			}
-		}
-		out = append(out, r)
-	}
-	x.d.Relations = out
 }
 
 // finish stamps the document date on every relation.

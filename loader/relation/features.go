@@ -1,159 +1,52 @@
 package relation
 
 import (
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// Classifier argument classes: the CoNLL04 entity kinds a relation argument
-// can have. Anything else (dates, NORP, events, initiatives, misc) takes no
-// part in the classifier.
-const (
-	argNone byte = iota
-	argPer
-	argOrg
-	argLoc
-)
-
-func argClass(t graph.EntityType) byte {
-	switch t {
-	case graph.Person:
-		return argPer
-	case graph.Organization:
-		return argOrg
-	case graph.Location:
-		return argLoc
-	}
-	return argNone
-}
-
-// classRelation is the one relation the classifier may predict for an
-// ordered pair of argument classes (CoNLL04's relations have fixed
-// argument types), or "" when the pair takes no part.
-func classRelation(h, t byte) graph.RelationType {
-	switch {
-	case h == argPer && t == argOrg:
-		return graph.WorksFor
-	case h == argPer && t == argPer:
-		return graph.Killed
-	case h == argOrg && t == argLoc:
-		return graph.BasedIn
-	case h == argPer && t == argLoc:
-		return graph.LivesIn
-	case h == argLoc && t == argLoc:
-		return graph.LocatedIn
-	}
-	return ""
-}
-
-// Candidate is an ordered pair of named mentions in one sentence that the
-// classifier scores for Rel (the only relation their types allow).
+// Candidate is an ordered pair of mentions of one sentence that the
+// scorer reads.
 type Candidate struct {
 	Head, Tail int // indices into Doc.Mentions
-	Rel        graph.RelationType
 }
 
-// MaxPairs bounds the classifier's candidate pairs in one sentence. A news
-// sentence has a handful of names (the most crowded sentence of CoNLL04
-// gives 421 pairs of gold mentions, so training sees them all); a roster of
-// thousands of names in one sentence would otherwise cost the square of
-// its length in time and memory.
+// MaxPairs bounds the candidate pairs of one sentence. A news sentence has
+// a handful of names (the most crowded sentence of CoNLL04 gives 421 pairs
+// of gold mentions, so training sees them all); a roster of thousands of
+// names in one sentence would otherwise cost the square of its length in
+// time and memory.
 const MaxPairs = 1024
 
-// Candidates lists the classifier's candidate pairs of sentence s: every
-// ordered pair of named (non-nominal) mentions whose types allow a CoNLL04
-// relation, in head order. mentions holds the indices of the sentence's
-// named mentions in token order. When there are more than MaxPairs pairs,
-// the MaxPairs nearest ones are kept (fewest tokens between the two
-// mentions): the cost is linear in the number of mentions.
+// Candidates lists the candidate pairs of a sentence: every ordered pair of
+// its mentions (indices into d.Mentions, in token order) whose types the
+// vocabulary allows some relation between, nationalities and other names
+// (NORP, MISC) left out: CoNLL04 relates none of its Other names, and the
+// news gold graphs hardly any. When there are more than
+// MaxPairs pairs, the nearest ones in the sentence's order are kept, so
+// the cost is linear in the number of mentions.
 func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
-	if pairsAtMost(d, mentions, MaxPairs) {
-		return allCandidates(d, mentions, out)
-	}
-	return nearestCandidates(d, mentions, out)
-}
-
-// pairsAtMost reports whether mentions make at most max ordered pairs of
-// arguments, counting without listing them.
-func pairsAtMost(d *text.Doc, mentions []int, max int) bool {
-	var n [argLoc + 1]int
-	for _, i := range mentions {
-		n[argClass(d.Mentions[i].Type)]++
-	}
-	total := 0
-	for a := argPer; a <= argLoc; a++ {
-		for b := argPer; b <= argLoc; b++ {
-			if n[a] > 0 && n[b] > 0 && classRelation(a, b) != "" {
-				k := n[a] * n[b]
-				if a == b {
-					k -= n[a]
-				}
-				if total += k; total > max {
-					return false
-				}
-			}
-		}
-	}
-	return true
-}
-
-func allCandidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
-	for _, i := range mentions {
-		ci := argClass(d.Mentions[i].Type)
-		if ci == argNone {
-			continue
-		}
-		for _, j := range mentions {
-			if i == j {
-				continue
-			}
-			if rel := classRelation(ci, argClass(d.Mentions[j].Type)); rel != "" {
-				out = append(out, Candidate{Head: i, Tail: j, Rel: rel})
-			}
-		}
-	}
-	return out
-}
-
-// nearestCandidates keeps the MaxPairs pairs of least distance: it pairs
-// each mention with the mentions at rank distance 1, 2, … in the
-// sentence's token order until MaxPairs pairs are found, then lists them
-// in head order like allCandidates. Work is O(MaxPairs + len(mentions)) per
-// rank distance tried, and at most MaxPairs rank distances yield pairs.
-func nearestCandidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
-	start := len(out)
-	n := len(mentions)
+	start, n := len(out), len(mentions)
 	for gap := 1; gap < n && len(out)-start < MaxPairs; gap++ {
 		for a := 0; a+gap < n && len(out)-start < MaxPairs; a++ {
 			i, j := mentions[a], mentions[a+gap]
-			ci, cj := argClass(d.Mentions[i].Type), argClass(d.Mentions[j].Type)
-			if ci == argNone || cj == argNone {
+			ti, tj := d.Mentions[i].Type, d.Mentions[j].Type
+			if ti == graph.NORP || ti == graph.Misc || tj == graph.NORP || tj == graph.Misc {
 				continue
 			}
-			if rel := classRelation(ci, cj); rel != "" {
-				out = append(out, Candidate{Head: i, Tail: j, Rel: rel})
+			if Allowed(ti, tj) > 1 {
+				out = append(out, Candidate{i, j})
 			}
-			if rel := classRelation(cj, ci); rel != "" && len(out)-start < MaxPairs {
-				out = append(out, Candidate{Head: j, Tail: i, Rel: rel})
+			if Allowed(tj, ti) > 1 && len(out)-start < MaxPairs {
+				out = append(out, Candidate{j, i})
 			}
 		}
 	}
-	pos := make(map[int]int, n)
-	for k, i := range mentions {
-		pos[i] = k
-	}
-	kept := out[start:]
-	sort.SliceStable(kept, func(a, b int) bool {
-		if pos[kept[a].Head] != pos[kept[b].Head] {
-			return pos[kept[a].Head] < pos[kept[b].Head]
-		}
-		return pos[kept[a].Tail] < pos[kept[b].Tail]
-	})
 	return out
 }
 
@@ -163,41 +56,30 @@ type cachedPlace struct {
 	ok bool
 }
 
-// placeOf looks location mention i up in the place gazetteer, once per
-// document (reset clears the cache).
-func (f *featurizer) placeOf(d *text.Doc, i int) (gazetteer.Place, bool) {
-	m := d.Mentions[i]
-	if m.Type != graph.Location {
-		return gazetteer.Place{}, false
-	}
-	if c, ok := f.places[i]; ok {
-		return c.p, c.ok
-	}
-	p, ok := f.gaz.FindPlace(d.MentionText(m))
-	if f.places == nil {
-		f.places = map[int]cachedPlace{}
-	}
-	f.places[i] = cachedPlace{p, ok}
-	return p, ok
+// placeOf returns what the place gazetteer knows of mention i (Extract
+// fills the cache from the patterns' look-ups before scoring).
+func (f *featurizer) placeOf(i int) (gazetteer.Place, bool) {
+	c := f.places[i]
+	return c.p, c.ok
 }
 
 // reset forgets the per-document cache.
 func (f *featurizer) reset() { clear(f.places) }
 
-// featurizer hashes feature strings, conjoined with the relation they are
-// scored for, into indices of the weight table. It reuses its buffers, so
-// one featurizer serves one goroutine.
+// featurizer hashes feature strings (FNV-1a); the model places each hash's
+// weight per class. It reuses its buffers, so one featurizer serves one
+// goroutine.
 type featurizer struct {
 	gaz    *gazetteer.Tables
-	mask   uint32
-	rel    string
 	buf    []byte
-	out    []uint32
+	out    []uint64 // feature hashes
 	lower  []string // lower-cased tokens of the current sentence
 	cands  []Candidate
+	ms     []int
 	places map[int]cachedPlace // gazetteer answers by mention index, for one document
-	parsed bool                // the model reads dependency-path features
 }
+
+var featPool = sync.Pool{New: func() any { return new(featurizer) }}
 
 const (
 	fnvOffset = 14695981039346656037
@@ -206,10 +88,6 @@ const (
 
 func (f *featurizer) add(prefix, s string) {
 	h := uint64(fnvOffset)
-	for i := 0; i < len(f.rel); i++ {
-		h = (h ^ uint64(f.rel[i])) * fnvPrime
-	}
-	h = (h ^ '|') * fnvPrime
 	for i := 0; i < len(prefix); i++ {
 		h = (h ^ uint64(prefix[i])) * fnvPrime
 	}
@@ -217,7 +95,7 @@ func (f *featurizer) add(prefix, s string) {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint64(s[i])) * fnvPrime
 	}
-	f.out = append(f.out, uint32(h^(h>>32))&f.mask)
+	f.out = append(f.out, h)
 }
 
 // join returns the lower-cased tokens [a, b) joined by spaces, using the
@@ -273,7 +151,6 @@ func stem(w string) string {
 // between, and a few surface patterns.
 func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	f.out = f.out[:0]
-	f.rel = string(c.Rel)
 	h, t := d.Mentions[c.Head], d.Mentions[c.Tail]
 	toks := f.lower
 	n := len(toks)
@@ -285,6 +162,10 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	f.add("bias", "")
 	f.add("ord", ord)
+	f.add("ty", string(h.Type)+">"+string(t.Type))
+	if h.Nominal || t.Nominal {
+		f.add("nom", ord+strconv.FormatBool(h.Nominal)+strconv.FormatBool(t.Nominal))
+	}
 
 	// The mentions themselves.
 	f.add("hw", toks[h.End-1])
@@ -300,8 +181,8 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	// What the place gazetteer knows: kinds, and whether the head lies
 	// in the tail.
 	if h.Type == graph.Location || t.Type == graph.Location {
-		ph, okh := f.placeOf(d, c.Head)
-		pt, okt := f.placeOf(d, c.Tail)
+		ph, okh := f.placeOf(c.Head)
+		pt, okt := f.placeOf(c.Tail)
 		if okh {
 			f.add("hk", ph.Kind)
 		}
@@ -412,109 +293,5 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	if b-1 >= a && (toks[b-1] == "in" || toks[b-1] == "of" || toks[b-1] == "at" || toks[b-1] == "from") {
 		f.add("pat", ord+"prep-"+toks[b-1])
-	}
-	if f.parsed && h.Sent == t.Sent && h.Sent >= 0 && h.Sent < len(d.Sentences) {
-		f.pathFeatures(d.Sentences[h.Sent].Syntax, h, t, n)
-	}
-}
-
-// spanHead returns the token of m whose head lies outside it (the last
-// such token: "Bank" of "World Bank"), the root of the span in the parse.
-func spanHead(sx *text.Syntax, m text.Mention) int {
-	h := m.End - 1
-	for k := m.End - 1; k >= m.Start; k-- {
-		if p := sx.Head[k] - 1; p < m.Start || p >= m.End {
-			return k
-		}
-	}
-	return h
-}
-
-// maxPath bounds the dependency paths the features describe; longer
-// paths say little and cost more.
-const maxPath = 8
-
-// pathFeatures adds the features of the dependency path between the two
-// mentions' head words when the sentence has a parse (the evaluation
-// contract parses every sentence): the path's relations with their
-// directions (unlexicalised), the same with the lemmas of the words on
-// it (lexicalised), its length, each lemma on it, the lowest common
-// ancestor's lemma and each mention's own relation to its head.
-func (f *featurizer) pathFeatures(sx *text.Syntax, h, t text.Mention, n int) {
-	if sx == nil || len(sx.Head) != n || len(sx.Deprel) != n || len(sx.Lemma) != n {
-		return
-	}
-	a, b := spanHead(sx, h), spanHead(sx, t)
-	f.add("hdep", sx.Deprel[a])
-	f.add("tdep", sx.Deprel[b])
-	// Ancestors of a, with their depth.
-	var up [maxPath + 1]int
-	na := 0
-	for k := a; k >= 0 && na <= maxPath; k = sx.Head[k] - 1 {
-		up[na] = k
-		na++
-		if sx.Head[k] == 0 {
-			break
-		}
-	}
-	var down [maxPath + 1]int
-	nb, lca := 0, -1
-	for k := b; k >= 0 && nb <= maxPath; k = sx.Head[k] - 1 {
-		for i := 0; i < na; i++ {
-			if up[i] == k {
-				lca = i
-				break
-			}
-		}
-		if lca >= 0 {
-			break
-		}
-		down[nb] = k
-		nb++
-		if sx.Head[k] == 0 {
-			break
-		}
-	}
-	if lca < 0 {
-		f.add("dpath", "far")
-		return
-	}
-	f.add("dlen", bucket(lca+nb))
-	top := up[lca]
-	f.add("dlca", sx.Lemma[top])
-	var plain, lex []byte
-	for i := 0; i < lca; i++ {
-		k := up[i]
-		plain = append(append(plain, '<'), sx.Deprel[k]...)
-		if i > 0 {
-			lex = append(append(lex, ' '), sx.Lemma[k]...)
-			f.add("dw", sx.Lemma[k])
-		}
-		lex = append(append(lex, '<'), sx.Deprel[k]...)
-	}
-	lex = append(append(lex, ' '), sx.Lemma[top]...)
-	for i := nb - 1; i >= 0; i-- {
-		k := down[i]
-		plain = append(append(plain, '>'), sx.Deprel[k]...)
-		if i < nb-1 {
-			lex = append(append(lex, ' '), sx.Lemma[down[i+1]]...)
-			f.add("dw", sx.Lemma[down[i+1]])
-		}
-		lex = append(append(lex, '>'), sx.Deprel[k]...)
-	}
-	if top != a && top != b {
-		f.add("dw", sx.Lemma[top])
-	}
-	f.add("dpath", string(plain))
-	f.add("dpathl", string(lex))
-	// Words hanging off the path's top: "case" and "mark" words name the
-	// link ("of", "in"), a copula or apposition the shape.
-	for k := range n {
-		if sx.Head[k]-1 == b && (sx.Deprel[k] == "case" || sx.Deprel[k] == "cop") {
-			f.add("tcase", f.lower[k])
-		}
-		if sx.Head[k]-1 == a && sx.Deprel[k] == "case" {
-			f.add("hcase", f.lower[k])
-		}
 	}
 }

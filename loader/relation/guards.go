@@ -2,14 +2,12 @@ package relation
 
 import (
 	"strings"
-
-	"github.com/kgraph/kgraph/graph"
 )
 
-// Guards on the pair classifier: word-level signs, found by reading its
-// output on news, that two names in a sentence are not in the relation the
-// classifier's features suggest. Each guard stands for a kind of sentence,
-// not for names.
+// Signs, found by reading the former pair classifier's output on news, that
+// two names in a sentence are not in the relation other features suggest.
+// Each stands for a kind of sentence, not for names; the scorer reads them
+// as features (cues in extract.go) and weighs them from data.
 
 // telegraphic reports whether sentence st is a line of its own that ends
 // without sentence punctuation — a headline ("Edwards tips Idowu for Euro
@@ -116,12 +114,6 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 	return n >= 3 && coordinated
 }
 
-// confTelegraphic caps the classifier's confidence on a telegraphic line:
-// what it finds there is kept for the sentence-level evaluation contract
-// (whose source lines, "Tokyo NIHON KEIZAI SHIMBUN", are annotated) but
-// falls below the graph's threshold for classifier facts.
-const confTelegraphic = 0.5
-
 // encounterCues are verb forms of praise, blame, contest, meeting, address
 // and trade: "X commended the Y team", "X criticised Y", "X met Y
 // officials", "The Producers has beaten Mary Poppins", "X told Reuters",
@@ -148,78 +140,6 @@ func hasEncounterCue(low []string, a, b int) bool {
 	for _, w := range low[a:b] {
 		if encounterCues[w] {
 			return true
-		}
-	}
-	return false
-}
-
-// implausible reports whether classifier candidate (rel, head h, tail t) in
-// sentence st is one of the pairs the classifier gets wrong on news:
-//
-//   - any pair on a telegraphic line, and members of one list;
-//   - WORKS_FOR or LIVES_IN across a verb of praise, blame, contest,
-//     meeting, address or trade (after the organisation or place only
-//     right after it: "The Producers has beaten Mary Poppins", not "the
-//     United States, where he met President X"), to the object of
-//     "against", from a person's possessive ("Alan Bennett's The
-//     History Boys", "Michael's former Wham! partner": what a person has
-//     is neither employer nor home), or to the addressee of "told";
-//   - WORKS_FOR joined by a bare "for" ("Michael Mann for Collateral": a
-//     credit, not a job; a job says its title, "spokesman for Y");
-//   - BASED_IN, LOCATED_IN or LIVES_IN joined by a bare "to" ("grain from
-//     the Great Lakes to Algeria": a route) or to a place that names a
-//     journey or a market ("on a Gulf tour", "the London market");
-//   - a name written inside angle brackets, a stock ticker ("Siemens AG
-//     <SIEG.>").
-func (x *extractor) implausible(st *sentence, rel graph.RelationType, h, t int) bool {
-	hm, tm := x.d.Mentions[h], x.d.Mentions[t]
-	if x.ticker(st, h) || x.ticker(st, t) {
-		return true
-	}
-	if x.sameList(st, h, t) && !(rel == graph.LocatedIn && x.placePair(st, h, t)) {
-		return true
-	}
-	a, b := min(hm.End, tm.End), max(hm.Start, tm.Start) // the words between
-	if a > b {
-		return false
-	}
-	between := st.low[a:b]
-	personal := rel == graph.WorksFor || rel == graph.LivesIn
-	if personal {
-		if hm.End <= tm.Start && hasEncounterCue(st.low, a, b) {
-			return true
-		}
-		if tm.End <= hm.Start && hasEncounterCue(st.low, a, min(a+3, b)) {
-			return true // "The Producers has beaten X"; not "Y, where he met X"
-		}
-		if k := tm.Start - 1; k >= 0 && (st.low[k] == "against" || k >= 1 && st.low[k] == "the" && st.low[k-1] == "against") {
-			return true // "X scored against Arsenal"
-		}
-		if hm.End+1 == tm.Start && (st.low[hm.End] == "'s" || st.low[hm.End] == "'") && st.low[tm.Start] == "the" {
-			return true
-		}
-		if k := tm.Start - 1; k >= 0 && (st.low[k] == "told" || k >= 1 && st.low[k] == "the" && st.low[k-1] == "told") {
-			return true
-		}
-	}
-	if rel == graph.WorksFor && hm.End < tm.Start && len(between) == 1 && between[0] == "for" {
-		return true
-	}
-	if rel == graph.WorksFor && x.titleName(st, t) {
-		return true
-	}
-
-	if rel == graph.BasedIn || rel == graph.LocatedIn || rel == graph.LivesIn {
-		if len(between) == 1 && between[0] == "to" || len(between) == 2 && between[0] == "to" && between[1] == "the" {
-			return true
-		}
-		if tm.Start > hm.End && tm.End < len(st.low) {
-			switch st.low[tm.End] {
-			case "tour", "trip", "visit", "journey", "mission":
-				return true
-			case "market", "markets":
-				return true // "committed to the London market": a market, not a seat
-			}
 		}
 	}
 	return false

@@ -4,49 +4,123 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	_ "embed" // the trained classifier ships in the binary
+	"context"
+	_ "embed" // the trained scorer ships in the binary
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"sort"
-	"sync"
 
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// Model is the pair classifier: a logistic regression over hashed features
-// conjoined with the relation being scored. A pair is a relation when the
-// probability reaches Threshold. A Model is read-only after construction and
-// safe for concurrent use.
-type Model struct {
-	Bits      uint      // the weight table has 1<<Bits entries
-	Threshold float64   // decision threshold on the probability
-	Weights   []float32 // hashed feature weights
-	Bias      float32   // shared bias (features carry per-relation biases)
+// Classes are the scorer's classes: index 0 is NONE (no relation), then
+// every relation type of the vocabulary in its display order. A relation
+// is directed: the pair (head, tail) is scored apart from (tail, head).
+var Classes = func() []graph.RelationType {
+	out := []graph.RelationType{""}
+	for _, r := range graph.RelationTypes {
+		out = append(out, r.Type)
+	}
+	return out
+}()
 
-	// PerRelation overrides Threshold for some relations.
-	PerRelation map[graph.RelationType]float64
-
-	// Parsed says the model was trained with dependency-path features:
-	// it reads them from sentences that have a parse.
-	Parsed bool
+// Allowed returns the classes the vocabulary allows from a mention of type
+// h to one of type t, as a bit set over Classes (NONE is always allowed).
+func Allowed(h, t graph.EntityType) uint32 {
+	if set, ok := allowedTable[[2]graph.EntityType{h, t}]; ok {
+		return set
+	}
+	return 1
 }
 
-// Cut returns the decision threshold for relation rel.
-func (m *Model) Cut(rel graph.RelationType) float64 {
-	if t, ok := m.PerRelation[rel]; ok {
-		return t
+var allowedTable = func() map[[2]graph.EntityType]uint32 {
+	out := map[[2]graph.EntityType]uint32{}
+	for _, h := range graph.EntityTypes {
+		for _, t := range graph.EntityTypes {
+			set := uint32(1)
+			for k := 1; k < len(Classes); k++ {
+				if Classes[k].Allows(h.Type, t.Type) {
+					set |= 1 << k
+				}
+			}
+			out[[2]graph.EntityType{h.Type, t.Type}] = set
+		}
 	}
-	return m.Threshold
+	return out
+}()
+
+// Model is the relation scorer: a multinomial logistic regression over
+// hashed features, one weight per feature and class. The weight of feature
+// hash h for class k sits at Slot(h, k) of one table. Probabilities are a
+// softmax over the classes the pair's types allow, of the scores divided by
+// Temperature (fitted on selection data, so that a probability of 0.8 is
+// right about 80% of the time). A pair is given its most probable relation
+// k when its probability reaches Cuts[k]. A Model is
+// read-only after construction and safe for concurrent use.
+type Model struct {
+	Bits        uint      // the weight table has 1<<Bits entries
+	Weights     []float32 // hashed feature weights
+	Temperature float32
+	Cuts        []float32 // per class of Classes; Cuts[0] is unused
 }
 
 // NewModel returns an empty model with a weight table of 1<<bits entries.
 func NewModel(bits uint) *Model {
-	return &Model{Bits: bits, Threshold: 0.5, Weights: make([]float32, 1<<bits)}
+	m := &Model{Bits: bits, Weights: make([]float32, 1<<bits), Temperature: 1, Cuts: make([]float32, len(Classes))}
+	for k := range m.Cuts {
+		m.Cuts[k] = 0.5
+	}
+	return m
+}
+
+// Slot returns the index of the weight of feature hash h for class k.
+func (m *Model) Slot(h uint64, k int) uint32 {
+	return (uint32(h) ^ uint32(h>>32) ^ uint32(k)*0x9E3779B9) & (1<<m.Bits - 1)
+}
+
+// Probs fills p (len(Classes)) with the class probabilities of the feature
+// hashes feats over the classes in allowed; the others get 0.
+func (m *Model) Probs(feats []uint64, allowed uint32, p []float64) {
+	mx := math.Inf(-1)
+	for k := range Classes {
+		p[k] = math.Inf(-1)
+		if allowed&(1<<k) == 0 {
+			continue
+		}
+		s := float32(0)
+		for _, h := range feats {
+			s += m.Weights[m.Slot(h, k)]
+		}
+		p[k] = float64(s / m.Temperature)
+		mx = max(mx, p[k])
+	}
+	z := 0.0
+	for k := range p {
+		p[k] = math.Exp(p[k] - mx)
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+}
+
+// Decide returns the class a pair is given (0 for none) and its
+// probability, from probabilities p as Probs fills them: the most probable
+// relation when its probability reaches its cut.
+func (m *Model) Decide(p []float64) (int, float64) {
+	best := 1
+	for k := 2; k < len(p); k++ {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	if p[best] == 0 || p[best] < float64(m.Cuts[best]) {
+		return 0, p[0]
+	}
+	return best, p[best]
 }
 
 //go:embed model.bin.gz
@@ -62,97 +136,66 @@ func Load() (*Model, error) {
 	return m, nil
 }
 
-var featPool = sync.Pool{New: func() any { return new(featurizer) }}
-
-func (m *Model) featurizer(gaz *gazetteer.Tables) *featurizer {
-	f := featPool.Get().(*featurizer)
-	f.gaz = gaz
-	f.mask = uint32(1)<<m.Bits - 1
-	f.parsed = m.Parsed
-	return f
+// Pair is a candidate pair as the scorer sees it: head and tail mention
+// indices, the classes their types allow and the feature hashes.
+type Pair struct {
+	Head, Tail int
+	Sent       int
+	Allowed    uint32
+	Feats      []uint64
 }
 
-// Features returns model m's hashed feature indices of candidate c (the features
-// the model scores). sent lists the sentence's named mentions in token order.
-// It is meant for training programs; Extract does not need it.
-func (lx *Stage) Features(m *Model, d *text.Doc, c Candidate, sent []int) []uint32 {
-	f := m.featurizer(lx.gaz)
-	defer featPool.Put(f)
-	f.reset()
-	f.lower = lowerTokens(d.Sentences[d.Mentions[c.Head].Sent].Tokens, f.lower)
-	f.features(d, c, sent)
-	return append([]uint32(nil), f.out...)
+// Pairs runs Extract's patterns over d and returns every candidate pair
+// with the features the scorer would read, instead of scoring them; d's
+// relations are then the patterns' alone. It is meant for training
+// programs.
+func (lx *Stage) Pairs(d *text.Doc) []Pair {
+	var out []Pair
+	_ = lx.extract(context.Background(), d, &out)
+	return out
 }
 
-// Score returns the probability of the feature vector.
-func (m *Model) Score(feats []uint32) float64 {
-	s := m.Bias
-	for _, i := range feats {
-		s += m.Weights[i]
-	}
-	return 1 / (1 + math.Exp(-float64(s)))
-}
+const magic = "KGRS1\n" // multi-class scorer
 
-// Model file versions: 2 adds the per-relation thresholds after the
-// weights.
-const (
-	magic1 = "KGRE1\n"
-	magic  = "KGRE2\n"
-	magic3 = "KGRE3\n" // KGRE2 and a flags byte: 1 = Parsed
-)
-
-// Encode writes the model, gzip-compressed: header, then the non-zero
-// weights as (index delta, float32) pairs.
+// Encode writes the model, gzip-compressed: header (bits, temperature,
+// the classes and their cuts), then the non-zero weights as (index delta,
+// float32) pairs.
 func (m *Model) Encode(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	if m.Parsed {
-		bw.WriteString(magic3)
-	} else {
-		bw.WriteString(magic) // the same bytes as before the flag existed
+	bw.WriteString(magic)
+	var b [4]byte
+	put := func(v uint32) {
+		binary.LittleEndian.PutUint32(b[:], v)
+		bw.Write(b[:])
 	}
-	var hdr [8]byte
-	binary.LittleEndian.PutUint32(hdr[:4], uint32(m.Bits))
-	binary.LittleEndian.PutUint32(hdr[4:], math.Float32bits(float32(m.Threshold)))
-	bw.Write(hdr[:])
-	binary.LittleEndian.PutUint32(hdr[:4], math.Float32bits(m.Bias))
+	put(uint32(m.Bits))
+	put(math.Float32bits(m.Temperature))
+	bw.WriteByte(byte(len(Classes)))
+	for k, c := range Classes {
+		bw.WriteByte(byte(len(c)))
+		bw.WriteString(string(c))
+		put(math.Float32bits(m.Cuts[k]))
+	}
 	nz := 0
 	for _, v := range m.Weights {
 		if v != 0 {
 			nz++
 		}
 	}
-	binary.LittleEndian.PutUint32(hdr[4:], uint32(nz))
-	bw.Write(hdr[:])
+	put(uint32(nz))
 	var vb [binary.MaxVarintLen64]byte
 	prev := 0
 	for i, v := range m.Weights {
 		if v == 0 {
 			continue
 		}
-		n := binary.PutUvarint(vb[:], uint64(i-prev))
-		bw.Write(vb[:n])
-		binary.LittleEndian.PutUint32(hdr[:4], math.Float32bits(v))
-		bw.Write(hdr[:4])
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(i-prev))])
+		put(math.Float32bits(v))
 		prev = i
-	}
-	rels := make([]string, 0, len(m.PerRelation))
-	for r := range m.PerRelation {
-		rels = append(rels, string(r))
-	}
-	sort.Strings(rels)
-	bw.WriteByte(byte(len(rels)))
-	for _, r := range rels {
-		bw.WriteByte(byte(len(r)))
-		bw.WriteString(r)
-		binary.LittleEndian.PutUint32(hdr[:4], math.Float32bits(float32(m.PerRelation[graph.RelationType(r)])))
-		bw.Write(hdr[:4])
-	}
-	if m.Parsed {
-		bw.WriteByte(1)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -160,80 +203,73 @@ func (m *Model) Encode(w io.Writer) error {
 	return zw.Close()
 }
 
-// Decode reads a model written by Encode.
+// Decode reads a model written by Encode. The classes it was trained on
+// must be the vocabulary's, in the same order.
 func Decode(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("relation: model: %w", err)
 	}
 	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic)+16)
-	if _, err := io.ReadFull(br, head); err != nil {
-		return nil, fmt.Errorf("relation: model header: %w", err)
+	bad := func(what string, err error) (*Model, error) {
+		return nil, fmt.Errorf("relation: model %s: %w", what, err)
 	}
-	version := 0
-	switch string(head[:len(magic)]) {
-	case magic1:
-		version = 1
-	case magic:
-		version = 2
-	case magic3:
-		version = 3
-	default:
+	head := make([]byte, len(magic)+8)
+	if _, err := io.ReadFull(br, head); err != nil {
+		return bad("header", err)
+	}
+	if string(head[:len(magic)]) != magic {
 		return nil, errors.New("relation: model: bad magic")
 	}
-	h := head[len(magic):]
-	bits := uint(binary.LittleEndian.Uint32(h[0:]))
+	bits := uint(binary.LittleEndian.Uint32(head[len(magic):]))
 	if bits > 26 {
 		return nil, fmt.Errorf("relation: model: table of 2^%d weights is too large", bits)
 	}
 	m := NewModel(bits)
-	m.Threshold = float64(math.Float32frombits(binary.LittleEndian.Uint32(h[4:])))
-	m.Bias = math.Float32frombits(binary.LittleEndian.Uint32(h[8:]))
-	nz := int(binary.LittleEndian.Uint32(h[12:]))
+	m.Temperature = math.Float32frombits(binary.LittleEndian.Uint32(head[len(magic)+4:]))
+	var b [4]byte
+	n, err := br.ReadByte()
+	if err != nil {
+		return bad("classes", err)
+	}
+	if int(n) != len(Classes) {
+		return nil, fmt.Errorf("relation: model has %d classes, the vocabulary %d: retrain it", n, len(Classes))
+	}
+	for k := range Classes {
+		l, err := br.ReadByte()
+		if err != nil {
+			return bad("classes", err)
+		}
+		buf := make([]byte, int(l)+4)
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return bad("classes", err)
+		}
+		if graph.RelationType(buf[:l]) != Classes[k] {
+			return nil, fmt.Errorf("relation: model class %d is %q, the vocabulary's %q: retrain it", k, buf[:l], Classes[k])
+		}
+		m.Cuts[k] = math.Float32frombits(binary.LittleEndian.Uint32(buf[l:]))
+	}
+	if _, err := io.ReadFull(br, b[:]); err != nil {
+		return bad("weights", err)
+	}
+	nz := int(binary.LittleEndian.Uint32(b[:]))
 	idx := 0
-	var vb [4]byte
 	for k := 0; k < nz; k++ {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
-			return nil, fmt.Errorf("relation: model weights: %w", err)
+			return bad("weights", err)
 		}
 		idx += int(d)
 		if idx >= len(m.Weights) {
 			return nil, errors.New("relation: model: weight index out of range")
 		}
-		if _, err := io.ReadFull(br, vb[:]); err != nil {
-			return nil, fmt.Errorf("relation: model weights: %w", err)
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return bad("weights", err)
 		}
-		m.Weights[idx] = math.Float32frombits(binary.LittleEndian.Uint32(vb[:]))
+		m.Weights[idx] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
 	}
-	if version >= 2 {
-		n, err := br.ReadByte()
-		if err != nil {
-			return nil, fmt.Errorf("relation: model thresholds: %w", err)
-		}
-		m.PerRelation = make(map[graph.RelationType]float64, n)
-		for k := 0; k < int(n); k++ {
-			l, err := br.ReadByte()
-			if err != nil {
-				return nil, fmt.Errorf("relation: model thresholds: %w", err)
-			}
-			buf := make([]byte, int(l)+4)
-			if _, err := io.ReadFull(br, buf); err != nil {
-				return nil, fmt.Errorf("relation: model thresholds: %w", err)
-			}
-			m.PerRelation[graph.RelationType(buf[:l])] = float64(math.Float32frombits(binary.LittleEndian.Uint32(buf[l:])))
-		}
-	}
-	if version >= 3 {
-		flags, err := br.ReadByte()
-		if err != nil {
-			return nil, fmt.Errorf("relation: model flags: %w", err)
-		}
-		if flags > 1 {
-			return nil, fmt.Errorf("relation: model: unknown flags %#x", flags)
-		}
-		m.Parsed = flags == 1
+	if m.Temperature <= 0 {
+		return nil, errors.New("relation: model: temperature must be positive")
 	}
 	return m, nil
 }

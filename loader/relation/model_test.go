@@ -3,8 +3,10 @@ package relation_test
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -91,10 +93,9 @@ func TestDevF1GoldEntities(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	m := relation.NewModel(8)
-	m.Threshold = 0.4
-	m.Bias = -1.5
+	m.Temperature = 1.25
 	m.Weights[3], m.Weights[200] = 0.25, -2
-	m.PerRelation = map[graph.RelationType]float64{graph.LocatedIn: 0.75}
+	m.Cuts[3] = 0.35
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
@@ -103,16 +104,53 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Bits != 8 || got.Threshold != float64(float32(0.4)) || got.Bias != -1.5 || got.Weights[3] != 0.25 || got.Weights[200] != -2 {
-		t.Errorf("got bits %d threshold %v bias %v w3 %v w200 %v, want 8 0.4 -1.5 0.25 -2",
-			got.Bits, got.Threshold, got.Bias, got.Weights[3], got.Weights[200])
-	}
-	if got.Cut(graph.LocatedIn) != float64(float32(0.75)) || got.Cut(graph.Killed) != got.Threshold {
-		t.Errorf("Cut(LOCATED_IN) %v, Cut(KILLED) %v; want 0.75 and the global threshold %v",
-			got.Cut(graph.LocatedIn), got.Cut(graph.Killed), got.Threshold)
+	if got.Bits != 8 || got.Temperature != 1.25 || got.Weights[3] != 0.25 || got.Weights[200] != -2 || got.Cuts[3] != 0.35 || got.Cuts[4] != 0.5 {
+		t.Errorf("got bits %d temperature %v w3 %v w200 %v cuts %v, want 8 1.25 0.25 -2 and cut 0.35 for class 3",
+			got.Bits, got.Temperature, got.Weights[3], got.Weights[200], got.Cuts)
 	}
 	if _, err := relation.Decode(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("Decode of garbage: got nil error, want an error")
+	}
+}
+
+// TestProbsAndDecide: probabilities are a softmax over the allowed classes
+// only, and a relation is given when its probability reaches its cut.
+func TestProbsAndDecide(t *testing.T) {
+	m := relation.NewModel(10)
+	works := slices.Index(relation.Classes, graph.WorksFor)
+	feats := []uint64{12345, 67890}
+	for _, h := range feats {
+		m.Weights[m.Slot(h, works)] = 1 // score 2 for WORKS_FOR, 0 for the rest
+	}
+	allowed := relation.Allowed(graph.Person, graph.Organization)
+	if allowed&1 == 0 || allowed&(1<<works) == 0 || allowed&(1<<slices.Index(relation.Classes, graph.Killed)) != 0 {
+		t.Fatalf("allowed classes person->organisation %b: want NONE and WORKS_FOR, not KILLED", allowed)
+	}
+	p := make([]float64, len(relation.Classes))
+	m.Probs(feats, allowed, p)
+	sum, n := 0.0, 0
+	for k, v := range p {
+		sum += v
+		if allowed&(1<<k) != 0 {
+			n++
+		} else if v != 0 {
+			t.Errorf("class %s not allowed but has probability %v", relation.Classes[k], v)
+		}
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Errorf("probabilities sum to %v", sum)
+	}
+	want := math.Exp(2) / (math.Exp(2) + float64(n-1))
+	if math.Abs(p[works]-want) > 1e-6 {
+		t.Errorf("p(WORKS_FOR) %v, want %v", p[works], want)
+	}
+	m.Cuts[works] = float32(want) - 0.01
+	if k, _ := m.Decide(p); k != works {
+		t.Errorf("Decide gave class %d below the probability, want WORKS_FOR", k)
+	}
+	m.Cuts[works] = float32(want) + 0.01
+	if k, _ := m.Decide(p); k != 0 {
+		t.Errorf("Decide gave class %d above the cut, want none", k)
 	}
 }
 
@@ -121,8 +159,13 @@ func TestDefaultModelLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Threshold <= 0 || m.Threshold >= 1 {
-		t.Errorf("threshold %v, want in (0,1)", m.Threshold)
+	if m.Temperature <= 0 {
+		t.Errorf("temperature %v, want > 0", m.Temperature)
+	}
+	for k, c := range m.Cuts[1:] {
+		if c <= 0 || c >= 1 {
+			t.Errorf("cut of %s %v, want in (0,1)", relation.Classes[k+1], c)
+		}
 	}
 }
 
@@ -152,44 +195,4 @@ func BenchmarkExtract(b *testing.B) {
 		stages.Relation.Extract(d)
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
-}
-
-// TestModelParsedFlag: a model trained with dependency-path features says
-// so in its file; one without keeps the earlier format byte for byte.
-func TestModelParsedFlag(t *testing.T) {
-	for _, parsed := range []bool{false, true} {
-		m := relation.NewModel(4)
-		m.Parsed = parsed
-		var buf bytes.Buffer
-		if err := m.Encode(&buf); err != nil {
-			t.Fatal(err)
-		}
-		got, err := relation.Decode(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Parsed != parsed {
-			t.Errorf("Parsed %v after a round trip, want %v", got.Parsed, parsed)
-		}
-	}
-}
-
-// TestPathFeatures: a parsed model's features of a pair differ with and
-// without the sentence's parse; an unparsed model's do not.
-func TestPathFeatures(t *testing.T) {
-	st := stages.Relation
-	for _, parsed := range []bool{false, true} {
-		m := relation.NewModel(16)
-		m.Parsed = parsed
-		d := relation.BuildDoc(t, "", "[PERSON Lena Holm] , chairman of [ORGANIZATION Nordvik Energy] , spoke .")
-		c := relation.Candidate{Head: 0, Tail: 1, Rel: graph.WorksFor}
-		without := append([]uint32(nil), st.Features(m, d, c, []int{0, 1})...)
-		if err := stages.ParseAll(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
-		with := st.Features(m, d, c, []int{0, 1})
-		if (len(with) != len(without)) != parsed {
-			t.Errorf("parsed model %v: %d features without the parse, %d with", parsed, len(without), len(with))
-		}
-	}
 }

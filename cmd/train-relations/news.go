@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader"
+	"github.com/kgraph/kgraph/loader/relation"
+	"github.com/kgraph/kgraph/loader/text"
+	"github.com/kgraph/kgraph/loader/token"
+)
+
+// goldGraph is the part of a gold graph (testdata/gold/news) that
+// training reads.
+type goldGraph struct {
+	Entities []struct {
+		Key   string   `json:"key"`
+		Names []string `json:"names"`
+	} `json:"entities"`
+	Relations []struct {
+		Source string   `json:"source"`
+		Target []string `json:"target"`
+		Types  []string `json:"types"`
+	} `json:"relations"`
+}
+
+var possessive = regexp.MustCompile(`[\x{2019}']s$`)
+
+// norm folds a name as graphscore does: possessive, spacing and case.
+func norm(s string) string {
+	s = possessive.ReplaceAllString(strings.TrimSpace(s), "")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// newsArticles reads the annotated articles of dir/articles.txt whose
+// split is "dev" (the held-out quarter is never read) with their gold
+// graphs, and the article texts from the news corpora in newsDir, in the
+// order of articles.txt.
+func newsArticles(dir, newsDir string) ([]graph.Document, []goldGraph, error) {
+	rows, err := os.ReadFile(filepath.Join(dir, "articles.txt"))
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct{ name, corpus, id string }
+	var want []row
+	for _, l := range strings.Split(string(rows), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) == 4 && f[3] == "dev" {
+			want = append(want, row{f[0], f[1], f[2]})
+		}
+	}
+	texts := map[string]graph.Document{}
+	for _, c := range []struct{ corpus, file string }{{"bbc", "bbc.jsonl"}, {"reuters", "reuters21578.jsonl"}} {
+		needed := map[string]bool{}
+		for _, r := range want {
+			if r.corpus == c.corpus {
+				needed[r.id] = true
+			}
+		}
+		err := loader.Read(context.Background(), []string{filepath.Join(newsDir, c.file)}, nil, loader.Limits{}, func(it loader.Item) error {
+			if it.Err == nil && needed[it.Doc.ID] {
+				texts[c.corpus+"/"+it.Doc.ID] = it.Doc
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	var docs []graph.Document
+	var golds []goldGraph
+	for _, r := range want {
+		doc, ok := texts[r.corpus+"/"+r.id]
+		if !ok {
+			return nil, nil, fmt.Errorf("article %s %s not in %s", r.corpus, r.id, newsDir)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, r.name+".gold.json"))
+		if err != nil {
+			return nil, nil, err
+		}
+		var g goldGraph
+		if err := json.Unmarshal(b, &g); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", r.name, err)
+		}
+		docs = append(docs, doc)
+		golds = append(golds, g)
+	}
+	return docs, golds, nil
+}
+
+// newsExamples runs the pipeline and the patterns over each article and
+// labels every candidate pair whose two mentions belong to gold entities:
+// the gold relation between the two entities (its first type the
+// mentions' types allow), else NONE. Pairs with an end outside the gold
+// graph are left out (the gold graph says nothing about them).
+func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
+	p, err := stages()
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	for ai, doc := range docs {
+		d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
+		if err := p.Run(context.Background(), d, "coref"); err != nil {
+			return nil, err
+		}
+		g := golds[ai]
+		byName := map[string]string{}
+		for _, e := range g.Entities {
+			for _, n := range e.Names {
+				if _, ok := byName[norm(n)]; !ok {
+					byName[norm(n)] = e.Key
+				}
+			}
+		}
+		// An entity of the pipeline takes the gold key of the first of its
+		// mentions whose text is a gold name.
+		entKey := make([]string, len(d.Entities))
+		for e, ent := range d.Entities {
+			for _, i := range ent.Mentions {
+				if k := byName[norm(d.MentionText(d.Mentions[i]))]; k != "" {
+					entKey[e] = k
+					break
+				}
+			}
+		}
+		keyOf := func(i int) string {
+			m := d.Mentions[i]
+			if m.Entity >= 0 && m.Entity < len(entKey) && entKey[m.Entity] != "" {
+				return entKey[m.Entity]
+			}
+			if m.Nominal {
+				return ""
+			}
+			return byName[norm(d.MentionText(m))]
+		}
+		rels := map[[2]string][]string{}
+		for _, r := range g.Relations {
+			for _, t := range r.Target {
+				rels[[2]string{r.Source, t}] = append(rels[[2]string{r.Source, t}], r.Types...)
+				for _, typ := range r.Types {
+					if info, ok := graph.RelationType(typ).Info(); ok && info.Symmetric {
+						rels[[2]string{t, r.Source}] = append(rels[[2]string{t, r.Source}], typ)
+					}
+				}
+			}
+		}
+		for _, pr := range p.Relation.Pairs(d) {
+			kh, kt := keyOf(pr.Head), keyOf(pr.Tail)
+			if kh == "" || kt == "" || kh == kt {
+				continue
+			}
+			y := 0
+			if types := rels[[2]string{kh, kt}]; len(types) > 0 {
+				y = -1
+				for _, typ := range types {
+					if k := classIndex[graph.RelationType(typ)]; k > 0 && pr.Allowed&(1<<k) != 0 {
+						y = k
+						break
+					}
+				}
+				if y < 0 {
+					continue // a gold relation the mentions' types cannot carry
+				}
+			}
+			out = append(out, example{feats: pr.Feats, mask: pr.Allowed, full: pr.Allowed, y: y, group: ai})
+		}
+	}
+	return out, nil
+}
+
+// classIndex maps each relation type to its index in relation.Classes.
+var classIndex = func() map[graph.RelationType]int {
+	out := map[graph.RelationType]int{}
+	for k, c := range relation.Classes {
+		out[c] = k
+	}
+	return out
+}()
