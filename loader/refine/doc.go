@@ -64,8 +64,9 @@
 //     in nine of ten spans); a demonym and an adjective made of the name
 //     ("U.S.-based") stay;
 //   - a party's name written alone for the party (data/party-names.txt:
-//     "Labour", "the Tories", "Lib Dems") is an ORGANIZATION whatever NER
-//     tagged it, so that one party has one type in every document; the
+//     "Labour", "Lib Dems") is an ORGANIZATION whatever NER tagged it,
+//     named by the party's full name where the table gives one ("Labour
+//     Party", "Liberal Democrats"), so that one party is one node; the
 //     words for its members ("the Tories", "Democrats"; the gazetteer's
 //     NORP groups) tagged LOC are a group, NORP (tagged PER they may be a
 //     surname: "Green");
@@ -113,6 +114,7 @@
 //     leaves out are in no other name ("[BALLADUR URGES] G-7 ..." and the
 //     story's "Balladur"), never to a demonym ("ENGLISH COUNTY ...");
 //   - a span NER ran over two names joined by "and" is split when the
+//     gazetteers know both ("[IMF and World Bank]") or the
 //     document names the second alone elsewhere ("[Velvet Owls and
 //     Marrow]" and "Marrow"; the first too when the second ends like a
 //     company's name), except a name the gazetteers know whole, a firm's

@@ -36,6 +36,19 @@ func wordSet(data string) map[string]bool {
 	return set
 }
 
+// pairSet reads a list of one word or phrase per line (# comments),
+// lower-cased, each with the value after a tab ("" when none).
+func pairSet(data string) map[string]string {
+	set := map[string]string{}
+	for _, line := range strings.Split(data, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			k, v, _ := strings.Cut(line, "\t")
+			set[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+		}
+	}
+	return set
+}
+
 // commonNoun reports whether a name is only a common noun that NER may tag
 // when it stands alone: "PC", "DVDs", "CEO", "Century", "Nine"
 // (data/common-nouns.txt, compared in lower case).

@@ -28,6 +28,8 @@ func TestRefinedNamesResolve(t *testing.T) {
 			"United States Department of Agriculture", graph.Organization, 2},
 		{"a national body's name without its country, where the story names the body", "[ORG USDA] SEES LOWER WHEAT STOCKS\nThe [ORG Agriculture Department] said stocks fell .",
 			"United States Department of Agriculture", graph.Organization, 2},
+		{"a party's short name and its full name", "The [ORG Labour Party] met .\n[LOC Labour] won .\n[ORG Labour] lost .",
+			"Labour Party", graph.Organization, 3},
 		{"a short name of a national body", "The [ORG Federal Reserve] met .\nThe [ORG Fed] cut rates .",
 			"Federal Reserve", graph.Organization, 2},
 	}

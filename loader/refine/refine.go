@@ -193,7 +193,8 @@ func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex) []
 				continue
 			}
 			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
-			if alone.names[right] > 0 && (alone.names[left] > 0 || !lx.orgTail(words[k+1:sp.End])) {
+			if (alone.names[right] > 0 && (alone.names[left] > 0 || !lx.orgTail(words[k+1:sp.End]))) ||
+				(lx.knownName(words[sp.Start:k]) && lx.knownName(words[k+1:sp.End])) {
 				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
 				split = true
 				break
@@ -718,8 +719,9 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 		c.setCanonical(place.Name)
 		return
 	}
-	if lx.partyNames[strings.ToLower(gazetteer.JoinWords(w))] && c.hs == 0 {
+	if full, ok := lx.partyNames[strings.ToLower(gazetteer.JoinWords(w))]; ok && c.hs == 0 {
 		c.typ = graph.Organization // "Labour" tagged LOC, "Lib Dems" tagged PER
+		c.setCanonical(full)       // "Labour" is the "Labour Party"
 		return
 	}
 	if c.label == "LOC" && c.hs == 0 && lx.politicalGroup(name) {

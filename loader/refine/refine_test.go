@@ -149,6 +149,8 @@ func TestRefine(t *testing.T) {
 			[]want{{"state-owned", graph.Misc, map[string]string{"name": ""}}}},
 		{"two names NER joined by and are split when one stands alone", "[ORG Velvet Owls and Marrow] will play , and [ORG Marrow] will headline .",
 			[]want{{"Velvet Owls", graph.Organization, nil}, {"Marrow", graph.Organization, nil}, {"Marrow", graph.Organization, nil}}},
+		{"two known names NER joined by and are split", "[ORG International Monetary Fund and World Bank] officials met .",
+			[]want{{"International Monetary Fund", graph.Organization, nil}, {"World Bank", graph.Organization, nil}}},
 		{"a name with and stays whole", "[ORG Brandt and Kessel] said [ORG Kessel Holdings] grew .",
 			[]want{{"Brandt and Kessel", graph.Organization, nil}, {"Kessel Holdings", graph.Organization, nil}}},
 		{"a firm's name with and Co stays whole", "[ORG Vitkov Lynch and Co Inc] and [ORG Vitkov Lynch] .",

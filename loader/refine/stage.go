@@ -2,6 +2,7 @@ package refine
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/kgraph/kgraph/loader/gazetteer"
 )
@@ -29,7 +30,7 @@ type Stage struct {
 	commonNouns   map[string]bool
 	personalNames map[string]bool
 	genericHeads  map[string]bool
-	partyNames    map[string]bool
+	partyNames    map[string]string // lower-case form -> the party's full name, or ""
 }
 
 // New parses the tables and returns the stage, or an error naming the
@@ -46,5 +47,11 @@ func New(gaz *gazetteer.Tables, t Tables) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames), genericHeads: wordSet(t.GenericHeads), partyNames: wordSet(t.PartyNames)}, nil
+	parties := pairSet(t.PartyNames)
+	for _, full := range parties {
+		if full != "" {
+			parties[strings.ToLower(full)] = full // "Labour Party" names itself
+		}
+	}
+	return &Stage{gaz: gaz, kw: kw, desc: desc, commonNouns: wordSet(t.CommonNouns), personalNames: wordSet(t.PersonalNames), genericHeads: wordSet(t.GenericHeads), partyNames: parties}, nil
 }

@@ -235,3 +235,18 @@ func fragmentName(w []string, x spanIndex) string {
 	}
 	return ""
 }
+
+// knownName reports whether the gazetteers know a name as an organisation,
+// a place or (unambiguously) a company: a span of two such names joined by
+// "and" is a list ("[IMF and World Bank]").
+func (lx *Stage) knownName(w []string) bool {
+	name := gazetteer.JoinWords(w)
+	if _, ok := lx.gaz.FindOrg(name); ok {
+		return true
+	}
+	if _, ok := lx.gaz.FindPlace(name); ok {
+		return true
+	}
+	_, ambiguous, ok := lx.gaz.FindCompany(name)
+	return ok && !ambiguous
+}
