@@ -39,8 +39,12 @@ func loadModel(tb testing.TB) *Model {
 // that parses (on a shared machine the wall clock also counts the time
 // other processes hold the core).
 func BenchmarkParse(b *testing.B) {
-	sents := devSentences(b)
-	m := loadModel(b)
+	benchParse(b, loadModel(b), devSentences(b))
+}
+
+// benchParse tags and parses the sentences in turn, b.N of them, on one
+// locked thread, and reports the speed.
+func benchParse(b *testing.B, m *Model, sents []Sentence) {
 	var p Parse
 	tokens := 0
 	runtime.LockOSThread()
@@ -110,19 +114,7 @@ func BenchmarkParseWidths(b *testing.B) {
 	base := loadModel(b)
 	for _, k := range []int{1, 2, 4, 8} {
 		b.Run("beam="+strconv.Itoa(k), func(b *testing.B) {
-			m := base.WithBeam(k)
-			var p Parse
-			tokens := 0
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			b.ResetTimer()
-			cpu0 := threadCPU()
-			for i := 0; i < b.N; i++ {
-				s := sents[i%len(sents)]
-				m.ParseInto(&p, s.Words)
-				tokens += len(s.Words)
-			}
-			reportSpeed(b, tokens, threadCPU()-cpu0)
+			benchParse(b, base.WithBeam(k), sents)
 		})
 	}
 }

@@ -310,21 +310,32 @@ func (m *Model) trainParser(data []sample, cfg TrainConfig, logf func(string, ..
 			}
 		}
 		msg := fmt.Sprintf("parser epoch %d: %.2f%% wrong actions, %d+%d features (%s)", ep+1, 100*float64(errs)/float64(steps), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
-		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
-			m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
-			r := m.Eval(cfg.Dev)
-			msg += fmt.Sprintf("; dev %s", r)
-			logf("%s\n", msg)
-			if cfg.Snapshot != nil {
-				cfg.Snapshot(ep+1, m)
-			}
-			continue
-		}
-		logf("%s\n", msg)
+		m.endEpoch(ep, act, lab, cfg, msg, logf)
 	}
+	m.finishParser(act, lab, cfg, logf)
+	return nil
+}
+
+// endEpoch logs the end of training epoch ep (0-based) and, on the epochs
+// chosen for it, builds the model so far, scores it on dev and hands it to
+// cfg.Snapshot.
+func (m *Model) endEpoch(ep int, act, lab *trainTable, cfg TrainConfig, msg string, logf func(string, ...any)) {
+	if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
+		m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
+		msg += fmt.Sprintf("; dev %s", m.Eval(cfg.Dev))
+		logf("%s\n", msg)
+		if cfg.Snapshot != nil {
+			cfg.Snapshot(ep+1, m)
+		}
+		return
+	}
+	logf("%s\n", msg)
+}
+
+// finishParser builds the trained action and label tables into the model.
+func (m *Model) finishParser(act, lab *trainTable, cfg TrainConfig, logf func(string, ...any)) {
 	m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
 	logf("parser: %d+%d features kept\n", m.act.size(), m.lab.size())
-	return nil
 }
 
 // trainParserBeam trains the action model globally with beam search and
@@ -351,20 +362,9 @@ func (m *Model) trainParserBeam(data []sample, cfg TrainConfig, logf func(string
 			act.t++
 		}
 		msg := fmt.Sprintf("parser epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", ep+1, cfg.Beam, 100*float64(updates)/float64(len(data)), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
-		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
-			m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
-			r := m.Eval(cfg.Dev)
-			msg += fmt.Sprintf("; dev %s", r)
-			logf("%s\n", msg)
-			if cfg.Snapshot != nil {
-				cfg.Snapshot(ep+1, m)
-			}
-			continue
-		}
-		logf("%s\n", msg)
+		m.endEpoch(ep, act, lab, cfg, msg, logf)
 	}
-	m.act, m.lab = build(act, cfg.Prune), build(lab, cfg.Prune)
-	logf("parser: %d+%d features kept\n", m.act.size(), m.lab.size())
+	m.finishParser(act, lab, cfg, logf)
 	return nil
 }
 
