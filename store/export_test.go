@@ -53,14 +53,7 @@ func SplitForTest(db *DB, docID, id string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		nk := k
-		if nk.Src == e {
-			nk.Src = n
-		}
-		if nk.Dst == e {
-			nk.Dst = n
-		}
-		nk = canonical(nk)
+		nk := k.moved(e, n)
 		w.del(evidenceKey(k, doc))
 		w.del(k.docRel(doc))
 		w.set(evidenceKey(nk, doc), ev)

@@ -173,14 +173,7 @@ func (w *wtx) moveRelation(k relKey, f, into uint64) error {
 	if r, err := w.relation(k); err != nil || r == nil {
 		return err
 	}
-	nk := k
-	if nk.Src == f {
-		nk.Src = into
-	}
-	if nk.Dst == f {
-		nk.Dst = into
-	}
-	nk = canonical(nk)
+	nk := k.moved(f, into)
 	loop := nk.Src == nk.Dst
 	type kv struct {
 		doc uint64
@@ -224,4 +217,16 @@ func (w *wtx) moveRelation(k relKey, f, into uint64) error {
 		return nil
 	}
 	return w.recomputeRelation(nk)
+}
+
+// moved is k with every end that is entity from replaced by entity to, in
+// canonical order.
+func (k relKey) moved(from, to uint64) relKey {
+	if k.Src == from {
+		k.Src = to
+	}
+	if k.Dst == from {
+		k.Dst = to
+	}
+	return canonical(k)
 }

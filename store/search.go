@@ -120,20 +120,29 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				}
 			}
 		}
+		// load reads a hit's record once, nil when the entity is gone.
+		load := func(h *hit) error {
+			if h.rec != nil {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, err := loadEntity(txn, h.e)
+			h.rec = r
+			return err
+		}
 		hits := make([]*hit, 0, len(byID))
 		for _, h := range byID {
 			if h.aliased {
-				if err := ctx.Err(); err != nil {
+				if err := load(h); err != nil {
 					return err
 				}
-				r, err := loadEntity(txn, h.e)
-				if err != nil {
-					return err
-				}
+				r := h.rec
 				if r == nil {
 					continue
 				}
-				h.rec, h.typ, h.bucket = r, entityCode[r.Type], mentionBucket(r.Mentions)
+				h.typ, h.bucket = entityCode[r.Type], mentionBucket(r.Mentions)
 				if graph.CanonicalKey(r.Name) == key {
 					h.tier = tierName
 				}
@@ -177,20 +186,12 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			if j > start {
 				group := hits[i:j]
 				for _, h := range group {
-					if h.rec != nil {
-						continue
-					}
-					if err := ctx.Err(); err != nil {
+					if err := load(h); err != nil {
 						return err
 					}
-					r, err := loadEntity(txn, h.e)
-					if err != nil {
-						return err
-					}
-					if r == nil {
+					if h.rec == nil {
 						return errCorrupt
 					}
-					h.rec = r
 				}
 				slices.SortFunc(group, func(a, b *hit) int {
 					switch {
