@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"bytes"
-	"os"
 	"slices"
 	"testing"
 )
@@ -44,15 +43,7 @@ func TestBeamOfOneIsGreedy(t *testing.T) {
 // skipping the test when ../shared is absent.
 func trainSentences(tb testing.TB, n int) []Sentence {
 	tb.Helper()
-	f, err := os.Open("../../../shared/data/ud-ewt/train.conllu")
-	if err != nil {
-		tb.Skipf("EWT train split not available: %v", err)
-	}
-	defer f.Close()
-	s, err := ReadCoNLLU(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s := ewtSentences(tb, "train")
 	return s[:min(n, len(s))]
 }
 

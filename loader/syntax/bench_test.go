@@ -12,9 +12,16 @@ import (
 // is absent.
 func devSentences(tb testing.TB) []Sentence {
 	tb.Helper()
-	f, err := os.Open("../../../shared/data/ud-ewt/dev.conllu")
+	return ewtSentences(tb, "dev")
+}
+
+// ewtSentences reads the EWT split (train or dev), skipping the test when
+// ../shared is absent.
+func ewtSentences(tb testing.TB, split string) []Sentence {
+	tb.Helper()
+	f, err := os.Open("../../../shared/data/ud-ewt/" + split + ".conllu")
 	if err != nil {
-		tb.Skipf("EWT dev split not available: %v", err)
+		tb.Skipf("EWT %s split not available: %v", split, err)
 	}
 	defer f.Close()
 	s, err := ReadCoNLLU(f)
