@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -173,11 +174,7 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc) *graph
 	}
 	for _, r := range d.Relations {
 		if r.Attrs["basis"] == "classifier" {
-			none := 1.0
-			for _, p := range support[keyOf(r)] {
-				none *= 1 - p
-			}
-			r.Confidence = 1 - none
+			r.Confidence = noisyOr(support[keyOf(r)])
 		}
 		if dropReason(d, ids, r) != "" {
 			continue
@@ -229,6 +226,17 @@ func weakOnly(d *text.Doc, e text.Entity) bool {
 		named = true
 	}
 	return named
+}
+
+// noisyOr is 1 - Π(1 - p) over the probabilities of a fact's sentences,
+// taken in sentence order: a product in map order differs in its last bit
+// from run to run, and so would the graph.
+func noisyOr(bySent map[int]float64) float64 {
+	none := 1.0
+	for _, s := range slices.Sorted(maps.Keys(bySent)) {
+		none *= 1 - bySent[s]
+	}
+	return 1 - none
 }
 
 // dropReason says why the graph leaves out mention-level relation r, or
