@@ -409,7 +409,7 @@ func (w *wtx) byContext(cands []candidate, dc *docContext) (candidate, bool, err
 // linkedTo counts the relations of e whose other end is in ents.
 func (w *wtx) linkedTo(e uint64, ents map[uint64]bool) (int, error) {
 	n := 0
-	err := w.scan(outPrefix(e), func(k, _ []byte) error {
+	err := w.keys(outPrefix(e), func(k, _ []byte) error {
 		if ents[parseRel(k[1:]).Dst] {
 			n++
 		}
@@ -418,7 +418,7 @@ func (w *wtx) linkedTo(e uint64, ents map[uint64]bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = w.scan(inPrefix(e), func(k, _ []byte) error {
+	err = w.keys(inPrefix(e), func(k, _ []byte) error {
 		if ents[relFromIn(k[1:]).Src] {
 			n++
 		}
@@ -505,9 +505,15 @@ func (w *wtx) surnameCandidates(n string, cands []candidate) ([]candidate, error
 	for e, s := range w.ents {
 		add(e, s.cur)
 	}
+	// The token keys of the others: their values say the type, so only
+	// people's records are read. (An entity this write changed is in
+	// w.ents, and the token values of the others are current.)
 	var ids []uint64
-	err := w.scan(tokenPrefix(n), func(k, _ []byte) error {
-		ids = append(ids, binary.BigEndian.Uint64(k[len(k)-8:]))
+	person := entityCode[graph.Person]
+	err := w.keys(tokenPrefix(n), func(k, v []byte) error {
+		if len(v) > 0 && v[0] == person {
+			ids = append(ids, binary.BigEndian.Uint64(k[len(k)-8:]))
+		}
 		return nil
 	})
 	if err != nil {

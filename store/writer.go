@@ -113,7 +113,8 @@ func (w *wtx) put(k string, o op) {
 }
 
 // scan calls fn for every key with prefix as this write sees it, in key
-// order. It is for the rare paths (delete, merge); ingest never scans.
+// order. It is for the rare paths (delete, merge); ingest reads keys
+// through keys.
 func (w *wtx) scan(prefix []byte, fn func(key, val []byte) error) error {
 	type kv struct{ k, v []byte }
 	var all []kv
@@ -140,6 +141,35 @@ func (w *wtx) scan(prefix []byte, fn func(key, val []byte) error) error {
 	for _, e := range all {
 		if err := fn(e.k, e.v); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// keys calls fn for every key with prefix as this write sees it and its
+// value, in no particular order: first the stored keys this write has not
+// touched, then the keys it wrote. Unlike scan it copies nothing, so fn
+// must not keep key or val. It serves the ingest paths that only look at
+// keys and small values (resolution's token and adjacency counts).
+func (w *wtx) keys(prefix []byte, fn func(key, val []byte) error) error {
+	it := w.rd.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		if _, ok := w.ops[string(item.Key())]; ok {
+			continue
+		}
+		err := item.Value(func(v []byte) error { return fn(item.Key(), v) })
+		if err != nil {
+			it.Close()
+			return err
+		}
+	}
+	it.Close()
+	for _, k := range w.byKind[prefix[0]] {
+		if o := w.ops[k]; !o.del && strings.HasPrefix(k, string(prefix)) {
+			if err := fn([]byte(k), o.val); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
