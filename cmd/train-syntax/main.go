@@ -56,6 +56,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	snapshot := fs.String("snapshot", "", "with -eval: write the model after each scored epoch to DIR/model-epN-pruneP.bin.gz, P the -prune level or each of -prune-sweep (the same bytes as -parse-iter N -prune P)")
 	beamSweep := fs.String("beam-sweep", "", "comma-separated beam widths to score the written model with on dev (speed against accuracy)")
 	score := fs.String("score", "", "score the model file FILE on dev (with -beam-sweep, at each width) instead of training")
+	relabelIter := fs.Int("relabel-iter", 10, "epochs of the arc labeller that relabels the finished tree (0: none, the parser's relations stand)")
+	stackIter := fs.Int("stack-iter", 10, "epochs of the second tagging pass, which reads the first pass's tags on both sides (0: none)")
+	relabelFrom := fs.String("relabel-from", "", "train only the arc labeller on top of the tagger and parser of model file FILE (model selection; with -eval it scores each epoch on dev)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	limit := fs.Int("n", 0, "train on the first n sentences only (0: all; for quick experiments)")
 	eval := fs.Bool("eval", false, "score the parser on dev every -eval-every epochs")
@@ -87,8 +90,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", *score, err)
 		}
-		a, b2, c := m.Sizes()
-		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation features\n", *score, m.Beam(), a, b2, c)
+		a, b2, c, d := m.Sizes()
+		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation, %d labeller features\n", *score, m.Beam(), a, b2, c, d)
 		widths := []string{strconv.Itoa(m.Beam())}
 		if *beamSweep != "" {
 			widths = strings.Split(*beamSweep, ",")
@@ -110,10 +113,30 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cfg := syntax.TrainConfig{
 		Train: train, Clusters: cl,
 		TagIter: *tagIter, ParseIter: *parseIter, Folds: *folds, Explore: *explore, Beam: *beam, EvalEvery: *evalEvery,
-		Seed: *seed, Log: stdout,
+		RelabelIter: *relabelIter, StackIter: *stackIter, Seed: *seed, Log: stdout,
 	}
 	if *eval {
 		cfg.Dev = dev
+	}
+	if *relabelFrom != "" {
+		b, err := os.ReadFile(*relabelFrom)
+		if err != nil {
+			return err
+		}
+		base, err := syntax.Decode(bytes.NewReader(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", *relabelFrom, err)
+		}
+		cfg.RelabelEval = *eval
+		fmt.Fprintf(stdout, "base model %s: dev %s\n", *relabelFrom, base.WithoutLabeller().Eval(dev))
+		m, err := syntax.TrainLabeller(base, cfg)
+		if err != nil {
+			return err
+		}
+		for _, level := range []int{*prune} {
+			fmt.Fprintf(stdout, "prune %d: dev %s\n", level, m.Prune(level).Eval(dev))
+		}
+		return nil
 	}
 	if *snapshot != "" {
 		if err := os.MkdirAll(*snapshot, 0o755); err != nil {
@@ -154,8 +177,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 			p := m.Prune(level)
 			t := time.Now()
 			r := p.Eval(dev)
-			a, b, c := p.Sizes()
-			fmt.Fprintf(stdout, "prune %d: %d+%d+%d features; dev %s; %.0f tokens/s\n", level, a, b, c, r, float64(r.Words)/time.Since(t).Seconds())
+			a, b, c, d := p.Sizes()
+			fmt.Fprintf(stdout, "prune %d: %d+%d+%d+%d features; dev %s; %.0f tokens/s\n", level, a, b, c, d, r, float64(r.Words)/time.Since(t).Seconds())
 		}
 	}
 	m = m.Prune(*prune)

@@ -83,3 +83,47 @@ func TestBeamTraining(t *testing.T) {
 		t.Error("two trainings with the same data and seed differ")
 	}
 }
+
+// TestLabellerAndSecondPass trains a small model with the second tagging
+// pass and the arc labeller: the file must carry both and write the same
+// bytes after decoding, the model must learn its training sentences, and
+// every parse must stay a well-formed tree whose root alone is "root".
+func TestLabellerAndSecondPass(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model")
+	}
+	sents := trainSentences(t, 150)
+	m, err := Train(TrainConfig{Train: sents, TagIter: 3, ParseIter: 3, Folds: 2, Beam: 4, Seed: 3, RelabelIter: 3, StackIter: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, n := m.Sizes(); n == 0 || m.stack == nil || m.stack.size() == 0 {
+		t.Fatalf("no labeller or second tagging pass trained (labeller %d features)", n)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.rel == nil || m2.stack == nil {
+		t.Fatal("decoded model lost the labeller or the second tagging pass")
+	}
+	var again bytes.Buffer
+	if _, err := m2.WriteTo(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Fatal("decoding and writing again changes the model file")
+	}
+	r, base := m2.Eval(sents), m2.WithoutLabeller().Eval(sents)
+	t.Logf("on its training sentences: %s; with the parser's own relations: %s", r, base)
+	if r.UPOS < 90 || r.LAS < 70 {
+		t.Errorf("model does not learn its training sentences: %s", r)
+	}
+	for _, s := range sents {
+		checkTree(t, s.Words, m2.Parse(s.Words))
+	}
+}

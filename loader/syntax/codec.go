@@ -14,12 +14,12 @@ import (
 
 // The model file is gzip-compressed binary:
 //
-//	"KGSYN\x02"
+//	"KGSYN", version byte (2: three tables; 3: four; 4: five)
 //	beam width of the parser: uvarint (0 or 1: greedy)
 //	relation labels: uvarint count, strings
 //	clusters: uvarint count, then (word string, uvarint len<<24|bits) sorted by word
 //	lemmas: uvarint count, then (word string, tag byte, lemma string) sorted
-//	three tables (tagger, actions, relations), each:
+//	the tables (tagger, actions, relations[, labeller[, second tagging pass]]), each:
 //	  uvarint classes, uvarint rows,
 //	  rows feature keys, increasing: uvarint deltas,
 //	  per row: uvarint bit set of its non-zero classes, then each non-zero
@@ -27,7 +27,9 @@ import (
 //
 // A string is a uvarint byte length and the bytes.
 
-const modelMagic = "KGSYN\x02"
+// modelMagic is followed by a version byte: 2 for three tables, 3 with
+// the arc labeller, 4 with the labeller and the second tagging pass.
+const modelMagic = "KGSYN"
 
 // limits that a valid model file respects
 const (
@@ -47,7 +49,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	tabs := []*table{m.tags, m.act, m.lab}
+	if m.rel != nil {
+		tabs = append(tabs, m.rel)
+		if m.stack != nil {
+			tabs = append(tabs, m.stack)
+		}
+	}
 	bw.WriteString(modelMagic)
+	bw.WriteByte(byte(len(tabs) - 1))
 	uv(uint64(max(m.beam, 0)))
 	uv(uint64(len(m.labels)))
 	for _, l := range m.labels {
@@ -79,7 +89,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		bw.WriteByte(byte(k.t))
 		str(m.lemmaTab[k])
 	}
-	for _, t := range []*table{m.tags, m.act, m.lab} {
+	for _, t := range tabs {
 		keys := t.keys
 		uv(uint64(t.nc))
 		uv(uint64(len(keys)))
@@ -189,8 +199,8 @@ func Decode(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("syntax: model: %w", err)
 	}
 	d := &decoder{r: bufio.NewReader(zr)}
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic) != modelMagic {
+	magic := make([]byte, len(modelMagic)+1)
+	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic[:len(modelMagic)]) != modelMagic || magic[len(modelMagic)] < 2 || magic[len(modelMagic)] > 4 {
 		return nil, errors.New("syntax: model: not a kgraph syntax model (bad magic)")
 	}
 	m := &Model{rootLabel: -1}
@@ -237,7 +247,13 @@ func Decode(r io.Reader) (*Model, error) {
 		m.lemmaTab[lemmaKey{w, int8(t)}] = l
 	}
 	want := []int{nTags, nActs, len(m.labels)}
-	tabs := make([]*table, 3)
+	switch magic[len(modelMagic)] {
+	case 3:
+		want = append(want, len(m.labels))
+	case 4:
+		want = append(want, len(m.labels), nTags)
+	}
+	tabs := make([]*table, len(want))
 	for i := range tabs {
 		c := d.uv(64, "classes")
 		if d.err == nil && int(c) != want[i] {
@@ -298,5 +314,11 @@ func Decode(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("syntax: model: %w", d.err)
 	}
 	m.tags, m.act, m.lab = tabs[0], tabs[1], tabs[2]
+	if len(tabs) > 3 {
+		m.rel = tabs[3]
+	}
+	if len(tabs) > 4 {
+		m.stack = tabs[4]
+	}
 	return m, nil
 }

@@ -18,10 +18,10 @@ func TestDevFloors(t *testing.T) {
 	}
 }
 
-// floors: the committed model measures UPOS 95.62, UAS 84.12, LAS 80.85
+// floors: the committed model measures UPOS 95.69, UAS 84.33, LAS 81.39
 // on this slice; the floors are about one point lower.
 const (
-	devFloorUPOS = 94.6
-	devFloorUAS  = 83.0
-	devFloorLAS  = 79.8
+	devFloorUPOS = 94.7
+	devFloorUAS  = 83.3
+	devFloorLAS  = 80.4
 )

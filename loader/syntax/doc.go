@@ -20,7 +20,8 @@
 //
 // # Architecture
 //
-// Three stages per sentence, all linear in its length:
+// Four stages per sentence, linear in its length (the labeller's count
+// of punctuation between an arc's ends aside):
 //
 //  1. Atoms (feat.go): each token is normalised (see Tokens below) and
 //     hashed once into word, lower-case word (digits as 0), shape,
@@ -31,6 +32,10 @@
 //  2. Tagger (tagger.go): greedy left to right, 17 UPOS tags, 39
 //     templates: the token's atoms, words, suffixes, shapes and clusters
 //     at ±1/±2, the two previous tags alone, together and with the word.
+//     A second pass (stacking) tags the sentence again with the same
+//     templates plus ten over the first pass's tags of the token and its
+//     neighbours at -1..+2 (alone, paired, with the word and suffix), so
+//     a tag can follow the tags to its right.
 //  3. Parser (parser.go, beam.go): arc-hybrid transitions with the root
 //     at the end of the buffer, beam search (the model file says how wide
 //     the beam is; width 1 is greedy). In an n-word sentence every
@@ -56,6 +61,19 @@
 //     64 are looked up per item and transition.
 //     Training scores all 96 the plain way; TestActSplit checks that the
 //     two give the same keys and scores.
+//  4. Arc labeller (relabel.go), after the lemmas (below), which it
+//     reads: the relations of the finished tree are
+//     chosen again, top-down (a head before its dependents, each head's
+//     dependents left to right), by a model that sees what no transition
+//     could: 64 templates over the two ends (word, tag, lemma, cluster,
+//     suffix), direction and distance, the head's head and the relation
+//     just given to the head, the siblings before and after and the
+//     relations given to the earlier ones, the tags of the head's
+//     children on each side, the dependent's children (outermost ones,
+//     counts, tags on each side, its case-marker, subordinator,
+//     auxiliary and determiner words), the head's auxiliary, the
+//     punctuation between the two ends, and neighbours. The parser's own
+//     relations still steer its transitions (its label-set templates).
 //
 // Lemmas (lemma.go): suffix rules per tag (plural nouns, -s/-ed/-ing
 // verbs, -ier/-iest adjectives) plus the training data's most frequent
@@ -94,7 +112,11 @@
 // -beam 1 the parser is greedy instead, trained with the same dynamic
 // oracle and exploration (it follows its own wrong action with probability
 // 0.9 from the second epoch). The relation model learns on the gold arcs
-// of the correct sequence. Weights are averaged exactly in integers,
+// of the correct sequence. The second tagging pass learns from the
+// jackknifed first-pass tags (what the first pass gives on unseen text),
+// 10 epochs. The arc labeller learns from the gold trees of train with
+// the jackknifed tags, labelling each tree in its parse-time order with
+// its own earlier choices as history, 10 epochs. Weights are averaged exactly in integers,
 // quantised to int16 and small rows pruned. Shuffling uses math/rand/v2's
 // PCG with fixed seeds, maps are never iterated into the output unsorted,
 // and training is single-threaded, so the model file is byte-identical on
@@ -131,19 +153,26 @@
 //
 // UD EWT dev through the evaluation contract (gold tokens as
 // ../shared/eval/score feeds them, predicted tags, punctuation included):
-// UPOS 95.09, UAS 84.66, LAS 81.15 with the beam of 8 (the greedy parser
-// before it: 95.06 / 83.49 / 80.03). The same model with narrower beams
-// (WithBeam): 4 items 84.43 / 80.97, greedy 81.68 / 78.20 (a model
-// trained for the beam is a worse greedy parser). Before pruning small
-// weights 84.69 / 81.19 at epoch 8; epochs 10, 12 and 14 gave 80.98,
-// 81.11 and 81.27 LAS, so 8 are kept. Model 13.9 MB compressed: 143k
-// tagger, 937k action and 181k relation features. Training (go run
-// ./cmd/train-syntax) takes about 4 minutes of CPU on one core, 15
-// minutes wall at a load average of 12 on the shared machine.
+// UPOS 95.21, UAS 84.73, LAS 81.42 with the beam of 8, the second tagging
+// pass and the arc labeller (without the two: 95.09 / 84.66 / 81.15; the
+// greedy parser before: 95.06 / 83.49 / 80.03). The labeller alone gave
+// +0.20 LAS (81.35; epochs 4, 8, 10, 12, 16: 81.30, 81.30, 81.35, 81.32,
+// 81.33), the second pass +0.12 UPOS and +0.07 LAS on top. The same
+// model with other beams (WithBeam): 16 items 84.69 / 81.39, 4 items
+// 84.47 / 81.22, 2 items 83.80 / 80.53, greedy 81.78 / 78.63 (a model
+// trained for the beam is a worse greedy parser). Parser: before pruning
+// small weights 84.69 / 81.19 at epoch 8 (without the labeller); epochs
+// 10, 12 and 14 gave 80.98, 81.11 and 81.27 LAS, so 8 are kept. Model
+// 20.1 MB compressed: 143k tagger, 937k action, 181k relation and 303k
+// labeller features and the second tagging pass. Training (go run
+// ./cmd/train-syntax) takes about 3.7 minutes of CPU on one core, 6
+// minutes wall at a load average of 5 on the shared machine.
 //
 // Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
 // sentences, one core, tokens per CPU second of the parsing thread at a
-// load average of about 12 on 2 cores): 22-26k with the beam of 8;
+// load average of about 12 on 2 cores): 22-26k with the beam of 8
+// (with the second tagging pass and the labeller, in one run against
+// the model before them at a load average of 6: 24.3k against 25.9k);
 // BenchmarkParseWidths in one run: 1 item 72k, 2 items 61k, 4 items 43k,
 // 8 items 22k (the greedy model before measured 79-88k). Most of the
 // time is table lookups, most of them cache misses in tables of several
@@ -155,7 +184,9 @@
 //
 // See codec.go: gzip-compressed; relation labels, the word clusters
 // (copied from loader/ner/clusters.txt.gz when training), the lemma
-// exceptions, then the three tables as increasing feature keys (uvarint
+// exceptions, then the tables (tagger, actions, the parser's relations,
+// and in version 4 the arc labeller and the second tagging pass; version
+// 2 files without the last two still decode) as increasing feature keys (uvarint
 // deltas) and int16 weights (zig-zag varints). Decode checks every count,
 // range and the gzip checksum and rejects trailing data.
 package syntax

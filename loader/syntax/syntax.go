@@ -14,6 +14,8 @@ type Model struct {
 	tags      *table            // tagger: nTags classes
 	act       *table            // parser actions: nActs classes
 	lab       *table            // relations: len(labels) classes
+	rel       *table            // arc labeller over the finished tree: len(labels) classes (nil: none)
+	stack     *table            // second tagging pass that reads the first pass's tags: nTags classes (nil: none)
 	labels    []string
 	rootLabel int8
 	beam      int                 // beam width of the parser (< 2: greedy)
@@ -71,6 +73,10 @@ type scratch struct {
 	st     pstate
 	memo   memo
 	beam   beamScratch
+	lt     ltree
+	tags1  []int8
+	lem    []uint64
+	flags  []uint64
 }
 
 func (m *Model) getScratch() *scratch {
@@ -105,6 +111,10 @@ func (m *Model) ParseInto(p *Parse, words []string) {
 	}
 	sc.tags = sc.tags[:n]
 	sc.keys = tagSentence(m.tags.score, sc.atoms, sc.tags, sc.keys, sc.scores)
+	if m.stack != nil {
+		sc.tags1 = append(sc.tags1[:0], sc.tags...)
+		sc.keys = tagStacked(m.stack.score, sc.atoms, sc.tags1, sc.tags, sc.keys, sc.scores)
+	}
 	st := &sc.st
 	st.reset(n)
 	st.toks = setToks(st.toks, sc.atoms, sc.tags)
@@ -119,6 +129,20 @@ func (m *Model) ParseInto(p *Parse, words []string) {
 		}
 		p.Head[i] = h + 1
 		p.Deprel[i] = m.labels[st.lab[i]]
+	}
+	if m.rel == nil {
+		return
+	}
+	sc.lem, sc.flags = sc.lem[:0], sc.flags[:0]
+	for i := range n {
+		sc.lem = append(sc.lem, hstr(p.Lemma[i]))
+		sc.flags = append(sc.flags, sc.atoms[i].flags)
+	}
+	lt := &sc.lt
+	lt.set(n, st.toks, st.head, sc.lem, sc.flags)
+	sc.keys = lt.relabel(m.rel.score, len(m.labels), m.rootLabel, sc.keys, sc.scores)
+	for i := range n {
+		p.Deprel[i] = m.labels[lt.lab[i]]
 	}
 }
 
@@ -198,6 +222,12 @@ func resize(s []string, n int) []string {
 func (m *Model) Prune(min int) *Model {
 	c := &Model{clusters: m.clusters, labels: m.labels, rootLabel: m.rootLabel, beam: m.beam, lemmaTab: m.lemmaTab}
 	c.tags, c.act, c.lab = m.tags.pruned(min), m.act.pruned(min), m.lab.pruned(min)
+	if m.rel != nil {
+		c.rel = m.rel.pruned(min)
+	}
+	if m.stack != nil {
+		c.stack = m.stack.pruned(min)
+	}
 	return c
 }
 
@@ -209,12 +239,23 @@ func (m *Model) Beam() int { return max(m.beam, 1) }
 // trained with a wider one, a little less accurate (the README has
 // figures).
 func (m *Model) WithBeam(k int) *Model {
-	return &Model{clusters: m.clusters, tags: m.tags, act: m.act, lab: m.lab, labels: m.labels,
+	return &Model{clusters: m.clusters, tags: m.tags, act: m.act, lab: m.lab, rel: m.rel, stack: m.stack, labels: m.labels,
 		rootLabel: m.rootLabel, beam: max(k, 1), lemmaTab: m.lemmaTab}
 }
 
-// Sizes reports the number of features of the tagger, the action model
-// and the relation model.
-func (m *Model) Sizes() (tagger, actions, relations int) {
-	return m.tags.size(), m.act.size(), m.lab.size()
+// WithoutLabeller returns a model that shares m's weights and keeps the
+// parser's own relations (no arc labeller): for comparisons.
+func (m *Model) WithoutLabeller() *Model {
+	c := m.WithBeam(m.Beam())
+	c.rel = nil
+	return c
+}
+
+// Sizes reports the number of features of the tagger, the action model,
+// the parser's relation model and the arc labeller (0 without one).
+func (m *Model) Sizes() (tagger, actions, relations, labeller int) {
+	if m.rel != nil {
+		labeller = m.rel.size()
+	}
+	return m.tags.size(), m.act.size(), m.lab.size(), labeller
 }

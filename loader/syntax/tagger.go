@@ -89,3 +89,51 @@ func tagSentence(score func([]int32, []uint64), at []atoms, tags []int8, keys []
 	}
 	return keys
 }
+
+// The second tagging pass (stacking) reads, besides the features of the
+// first, the first pass's tags of the token and of its neighbours on both
+// sides, so a tag can depend on the words to its right as they were
+// tagged. It learns from the jackknifed first-pass tags of the training
+// data (each quarter tagged by a tagger that did not see it), the kind of
+// tags the first pass gives on unseen text.
+
+// stackedFeatures appends the second pass's feature keys of token i, given
+// the first pass's tags t1 and the second pass's tags before i.
+func stackedFeatures(keys []uint64, at []atoms, tags, t1 []int8, i int) []uint64 {
+	keys = tagFeatures(keys, at, tags, i)
+	pt := func(j int) uint64 {
+		if j < 0 {
+			return uint64(tagBOS)
+		}
+		if j >= len(t1) {
+			return uint64(tagBOS + 1)
+		}
+		return uint64(t1[j])
+	}
+	prev := uint64(tagBOS)
+	if i > 0 {
+		prev = uint64(tags[i-1])
+	}
+	a := &at[i]
+	return append(keys,
+		key1(60, pt(i)), key1(61, pt(i+1)), key1(62, pt(i+2)), key2(63, pt(i+1), pt(i+2)),
+		key2(64, pt(i), pt(i+1)), key2(65, a.lower, pt(i+1)), key3(66, prev, pt(i), pt(i+1)),
+		key2(67, pt(i-1), pt(i+1)), key2(68, a.lower, pt(i)), key2(69, a.suf[2], pt(i+1)))
+}
+
+// tagStacked tags at greedily left to right into tags, reading the first
+// pass's tags t1.
+func tagStacked(score func([]int32, []uint64), at []atoms, t1, tags []int8, keys []uint64, scores []int32) []uint64 {
+	for i := range at {
+		keys = stackedFeatures(keys[:0], at, tags, t1, i)
+		score(scores, keys)
+		best := 0
+		for c := 1; c < nTags; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		tags[i] = int8(best)
+	}
+	return keys
+}

@@ -24,6 +24,10 @@ type TrainConfig struct {
 	Snapshot  func(epoch int, m *Model) // optional, with Dev: called with the model after each scored epoch
 	Seed      uint64
 	Log       io.Writer
+
+	RelabelIter int  // arc labeller epochs (0: no labeller; the parser's relations stand)
+	RelabelEval bool // with Dev: score the labeller on dev after each of its epochs
+	StackIter   int  // epochs of the second tagging pass (0: none; needs Folds >= 2)
 }
 
 // sample is a training sentence in indices.
@@ -33,19 +37,92 @@ type sample struct {
 	ptags []int8 // tags the parser trains on (jackknifed)
 	head  []int32
 	lab   []int8
+	words []string
+	lem   []uint64 // hashed lemmas under ptags (for the labeller)
+	flags []uint64 // atoms' flags
 }
 
-// Train trains the tagger, the parser and the lemma table.
+// Train trains the tagger, the parser, the lemma table and the arc
+// labeller.
 func Train(cfg TrainConfig) (*Model, error) {
-	logf := func(format string, args ...any) {
-		if cfg.Log != nil {
-			fmt.Fprintf(cfg.Log, format, args...)
-		}
-	}
+	logf := cfg.logf
 	start := time.Now()
 	if cfg.EvalEvery <= 0 {
 		cfg.EvalEvery = 3
 	}
+	m, data, sents, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	m.tags = build(trainTagger(data, cfg.TagIter, cfg.Seed), cfg.Prune)
+	logf("tagger: %d features (%s)\n", m.tags.size(), time.Since(start).Round(time.Second))
+	if cfg.StackIter > 0 && cfg.Folds >= 2 {
+		m.stack = build(trainStacked(data, cfg.StackIter, cfg.Seed+0x57ac), cfg.Prune)
+		logf("second tagging pass: %d features (%s)\n", m.stack.size(), time.Since(start).Round(time.Second))
+	}
+	m.lemmaTab = trainLemmas(sents)
+	logf("lemmas: %d exceptions to the rules\n", len(m.lemmaTab))
+	if err := m.trainParser(data, cfg, logf); err != nil {
+		return nil, err
+	}
+	m.setLemmas(data)
+	if cfg.RelabelIter > 0 {
+		m.trainRelabel(data, cfg, logf)
+	}
+	logf("trained in %s\n", time.Since(start).Round(time.Second))
+	return m, nil
+}
+
+// TrainLabeller trains an arc labeller for base (a trained model whose
+// relation labels come from the same training data) and returns a copy
+// of base that uses it; the tagger and parser are base's.
+func TrainLabeller(base *Model, cfg TrainConfig) (*Model, error) {
+	m0, data, _, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(m0.labels, base.labels) {
+		return nil, fmt.Errorf("syntax: the training data's relation labels differ from the model's")
+	}
+	m := base.WithoutLabeller()
+	m.setLemmas(data)
+	if cfg.RelabelIter > 0 {
+		m.trainRelabel(data, cfg, cfg.logf)
+	} else {
+		m.rel = base.rel
+	}
+	if cfg.StackIter > 0 && cfg.Folds >= 2 {
+		m.stack = build(trainStacked(data, cfg.StackIter, cfg.Seed+0x57ac), cfg.Prune)
+		cfg.logf("second tagging pass: %d features; dev %s\n", m.stack.size(), m.Eval(cfg.Dev))
+	}
+	return m, nil
+}
+
+func (cfg *TrainConfig) logf(format string, args ...any) {
+	if cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, format, args...)
+	}
+}
+
+// setLemmas sets the labeller's lemma hashes of data from its words and
+// parser tags.
+func (m *Model) setLemmas(data []sample) {
+	for i := range data {
+		x := &data[i]
+		x.lem = make([]uint64, len(x.words))
+		x.flags = make([]uint64, len(x.words))
+		for j, w := range x.words {
+			x.lem[j] = hstr(m.lemma(w, int(x.ptags[j])))
+			x.flags[j] = x.at[j].flags
+		}
+	}
+}
+
+// prepare reads the training sentences into samples with jackknifed
+// parser tags and sets up the model's clusters and labels.
+func prepare(cfg TrainConfig) (*Model, []sample, []Sentence, error) {
+	logf := cfg.logf
+	start := time.Now()
 	m := &Model{clusters: cfg.Clusters}
 	if m.clusters == nil {
 		m.clusters = map[string]uint32{}
@@ -75,7 +152,7 @@ func Train(cfg TrainConfig) (*Model, error) {
 	}
 	slices.Sort(m.labels)
 	if len(m.labels) > 64 {
-		return nil, fmt.Errorf("syntax: %d relation labels, at most 64", len(m.labels))
+		return nil, nil, nil, fmt.Errorf("syntax: %d relation labels, at most 64", len(m.labels))
 	}
 	m.rootLabel = -1
 	labIdx := map[string]int8{}
@@ -86,12 +163,12 @@ func Train(cfg TrainConfig) (*Model, error) {
 		}
 	}
 	if m.rootLabel < 0 {
-		return nil, fmt.Errorf("syntax: no root relation in the training data")
+		return nil, nil, nil, fmt.Errorf("syntax: no root relation in the training data")
 	}
 	data := make([]sample, 0, len(sents))
 	for _, s := range sents {
 		n := len(s.Words)
-		x := sample{at: make([]atoms, n), tags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n)}
+		x := sample{at: make([]atoms, n), tags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n), words: s.Words}
 		ok := true
 		for i, w := range s.Words {
 			m.atomsOf(&x.at[i], w)
@@ -147,15 +224,45 @@ func Train(cfg TrainConfig) (*Model, error) {
 		}
 		logf("jackknifed tags (%d folds): %.2f%% correct (%s)\n", cfg.Folds, 100*float64(correct)/float64(total), time.Since(start).Round(time.Second))
 	}
-	m.tags = build(trainTagger(data, cfg.TagIter, cfg.Seed), cfg.Prune)
-	logf("tagger: %d features (%s)\n", m.tags.size(), time.Since(start).Round(time.Second))
-	m.lemmaTab = trainLemmas(sents)
-	logf("lemmas: %d exceptions to the rules\n", len(m.lemmaTab))
-	if err := m.trainParser(data, cfg, logf); err != nil {
-		return nil, err
+	return m, data, sents, nil
+}
+
+// trainStacked trains the second tagging pass on the jackknifed
+// first-pass tags (ptags) of data.
+func trainStacked(data []sample, iters int, seed uint64) *trainTable {
+	tt := newTrainTable(nTags)
+	rng := rand.New(rand.NewPCG(seed, 0x57ac))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
 	}
-	logf("trained in %s\n", time.Since(start).Round(time.Second))
-	return m, nil
+	var keys []uint64
+	scores := make([]int32, nTags)
+	var tags []int8
+	for range iters {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			x := &data[si]
+			tags = slices.Grow(tags[:0], len(x.at))[:len(x.at)]
+			for i := range x.at {
+				keys = stackedFeatures(keys[:0], x.at, tags, x.ptags, i)
+				tt.score(scores, keys)
+				best := 0
+				for c := 1; c < nTags; c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				if g := int(x.tags[i]); best != g {
+					tt.update(keys, g, 1)
+					tt.update(keys, best, -1)
+				}
+				tags[i] = int8(best)
+				tt.t++
+			}
+		}
+	}
+	return tt
 }
 
 func trainTagger(data []sample, iters int, seed uint64) *trainTable {
