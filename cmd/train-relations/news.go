@@ -151,7 +151,9 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 				}
 			}
 		}
-		for _, pr := range p.Relation.Pairs(d) {
+		pairs := p.Relation.Pairs(d)
+		rules := patternClasses(d)
+		for _, pr := range pairs {
 			kh, kt := keyOf(pr.Head), keyOf(pr.Tail)
 			if kh == "" || kt == "" || kh == kt {
 				continue
@@ -169,7 +171,7 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 					continue // a gold relation the mentions' types cannot carry
 				}
 			}
-			out = append(out, example{feats: pr.Feats, mask: pr.Allowed, full: pr.Allowed, y: y, group: ai})
+			out = append(out, example{feats: pr.Feats, mask: pr.Allowed, full: pr.Allowed, rules: rules[[2]int{pr.Head, pr.Tail}], y: y, group: ai, fold: ai % folds, key: kh + "\x00" + kt})
 		}
 	}
 	return out, nil

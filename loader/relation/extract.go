@@ -47,7 +47,7 @@ func (lx *Stage) extract(ctx context.Context, d *text.Doc, pairs *[]Pair) error 
 	if m := lx.model; m != nil || pairs != nil {
 		f := featPool.Get().(*featurizer)
 		f.gaz = lx.gaz
-		f.reset()
+		clear(f.places)
 		defer featPool.Put(f)
 		// The place look-ups the patterns make serve the features too.
 		x.indexNames()

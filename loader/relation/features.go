@@ -50,21 +50,12 @@ func Candidates(d *text.Doc, mentions []int, out []Candidate) []Candidate {
 	return out
 }
 
-// cachedPlace is a gazetteer answer for one mention.
+// cachedPlace is a gazetteer answer for one mention (Extract fills the
+// cache from the patterns' look-ups before scoring).
 type cachedPlace struct {
 	p  gazetteer.Place
 	ok bool
 }
-
-// placeOf returns what the place gazetteer knows of mention i (Extract
-// fills the cache from the patterns' look-ups before scoring).
-func (f *featurizer) placeOf(i int) (gazetteer.Place, bool) {
-	c := f.places[i]
-	return c.p, c.ok
-}
-
-// reset forgets the per-document cache.
-func (f *featurizer) reset() { clear(f.places) }
 
 // featurizer hashes feature strings (FNV-1a); the model places each hash's
 // weight per class. It reuses its buffers, so one featurizer serves one
@@ -181,8 +172,8 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	// What the place gazetteer knows: kinds, and whether the head lies
 	// in the tail.
 	if h.Type == graph.Location || t.Type == graph.Location {
-		ph, okh := f.placeOf(c.Head)
-		pt, okt := f.placeOf(c.Tail)
+		ch, ct := f.places[c.Head], f.places[c.Tail]
+		ph, okh, pt, okt := ch.p, ch.ok, ct.p, ct.ok
 		if okh {
 			f.add("hk", ph.Kind)
 		}

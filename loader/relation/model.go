@@ -58,18 +58,21 @@ var allowedTable = func() map[[2]graph.EntityType]uint32 {
 // softmax over the classes the pair's types allow, of the scores divided by
 // Temperature (fitted on selection data, so that a probability of 0.8 is
 // right about 80% of the time). A pair is given its most probable relation
-// k when its probability reaches Cuts[k]. A Model is
-// read-only after construction and safe for concurrent use.
+// k when its probability reaches Cuts[k]; the graph keeps such a fact from
+// GraphCut. Temperature, Cuts and GraphCut are fitted by cross-validation
+// on the training data. A Model is read-only after construction and safe
+// for concurrent use.
 type Model struct {
 	Bits        uint      // the weight table has 1<<Bits entries
 	Weights     []float32 // hashed feature weights
 	Temperature float32
 	Cuts        []float32 // per class of Classes; Cuts[0] is unused
+	GraphCut    float32   // least confidence of a stored fact only the scorer gives
 }
 
 // NewModel returns an empty model with a weight table of 1<<bits entries.
 func NewModel(bits uint) *Model {
-	m := &Model{Bits: bits, Weights: make([]float32, 1<<bits), Temperature: 1, Cuts: make([]float32, len(Classes))}
+	m := &Model{Bits: bits, Weights: make([]float32, 1<<bits), Temperature: 1, Cuts: make([]float32, len(Classes)), GraphCut: 0.5}
 	for k := range m.Cuts {
 		m.Cuts[k] = 0.5
 	}
@@ -155,10 +158,10 @@ func (lx *Stage) Pairs(d *text.Doc) []Pair {
 	return out
 }
 
-const magic = "KGRS1\n" // multi-class scorer
+const magic = "KGRS2\n" // multi-class scorer with a graph cut
 
 // Encode writes the model, gzip-compressed: header (bits, temperature,
-// the classes and their cuts), then the non-zero weights as (index delta,
+// graph cut, the classes and their cuts), then the non-zero weights as (index delta,
 // float32) pairs.
 func (m *Model) Encode(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
@@ -174,6 +177,7 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	put(uint32(m.Bits))
 	put(math.Float32bits(m.Temperature))
+	put(math.Float32bits(m.GraphCut))
 	bw.WriteByte(byte(len(Classes)))
 	for k, c := range Classes {
 		bw.WriteByte(byte(len(c)))
@@ -214,7 +218,7 @@ func Decode(r io.Reader) (*Model, error) {
 	bad := func(what string, err error) (*Model, error) {
 		return nil, fmt.Errorf("relation: model %s: %w", what, err)
 	}
-	head := make([]byte, len(magic)+8)
+	head := make([]byte, len(magic)+12)
 	if _, err := io.ReadFull(br, head); err != nil {
 		return bad("header", err)
 	}
@@ -227,6 +231,7 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	m := NewModel(bits)
 	m.Temperature = math.Float32frombits(binary.LittleEndian.Uint32(head[len(magic)+4:]))
+	m.GraphCut = math.Float32frombits(binary.LittleEndian.Uint32(head[len(magic)+8:]))
 	var b [4]byte
 	n, err := br.ReadByte()
 	if err != nil {

@@ -96,6 +96,7 @@ func TestDevF1GoldEntities(t *testing.T) {
 func TestModelRoundTrip(t *testing.T) {
 	m := relation.NewModel(8)
 	m.Temperature = 1.25
+	m.GraphCut = 0.7
 	m.Weights[3], m.Weights[200] = 0.25, -2
 	m.Cuts[3] = 0.35
 	var buf bytes.Buffer
@@ -106,9 +107,9 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Bits != 8 || got.Temperature != 1.25 || got.Weights[3] != 0.25 || got.Weights[200] != -2 || got.Cuts[3] != 0.35 || got.Cuts[4] != 0.5 {
-		t.Errorf("got bits %d temperature %v w3 %v w200 %v cuts %v, want 8 1.25 0.25 -2 and cut 0.35 for class 3",
-			got.Bits, got.Temperature, got.Weights[3], got.Weights[200], got.Cuts)
+	if got.Bits != 8 || got.Temperature != 1.25 || got.GraphCut != 0.7 || got.Weights[3] != 0.25 || got.Weights[200] != -2 || got.Cuts[3] != 0.35 || got.Cuts[4] != 0.5 {
+		t.Errorf("got bits %d temperature %v graph cut %v w3 %v w200 %v cuts %v, want 8 1.25 0.7 0.25 -2 and cut 0.35 for class 3",
+			got.Bits, got.Temperature, got.GraphCut, got.Weights[3], got.Weights[200], got.Cuts)
 	}
 	if _, err := relation.Decode(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("Decode of garbage: got nil error, want an error")
@@ -163,6 +164,9 @@ func TestDefaultModelLoads(t *testing.T) {
 	}
 	if m.Temperature <= 0 {
 		t.Errorf("temperature %v, want > 0", m.Temperature)
+	}
+	if m.GraphCut <= 0 || m.GraphCut > 1 {
+		t.Errorf("graph cut %v, want in (0,1]", m.GraphCut)
 	}
 	for k, c := range m.Cuts[1:] {
 		if c <= 0 || c >= 1 {
