@@ -273,8 +273,31 @@ func Decode(r io.Reader) (*Model, error) {
 		}
 		m.Weights[idx] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
 	}
-	if m.Temperature <= 0 {
-		return nil, errors.New("relation: model: temperature must be positive")
+	return m, m.check()
+}
+
+// check refuses parameters no training writes: a temperature that is not
+// a positive number, a cut or weight that is not a finite number, a cut
+// outside [0, 1]. A corrupt file then fails at Decode, not as NaN
+// probabilities at extraction.
+func (m *Model) check() error {
+	t := float64(m.Temperature)
+	if !(t > 0) || math.IsInf(t, 0) {
+		return fmt.Errorf("relation: model: temperature %v is not a positive number", m.Temperature)
 	}
-	return m, nil
+	for k, c := range append([]float32{m.GraphCut}, m.Cuts[1:]...) {
+		if !(c >= 0 && c <= 1) {
+			what := "graph cut"
+			if k > 0 {
+				what = "cut of " + string(Classes[k])
+			}
+			return fmt.Errorf("relation: model: %s %v is outside [0, 1]", what, c)
+		}
+	}
+	for i, w := range m.Weights {
+		if math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
+			return fmt.Errorf("relation: model: weight %d is %v", i, w)
+		}
+	}
+	return nil
 }

@@ -116,6 +116,32 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDecodeRefusesBadParameters: a file whose temperature, cuts or
+// weights no training could write is refused by Decode.
+func TestDecodeRefusesBadParameters(t *testing.T) {
+	nan := float32(math.NaN())
+	for name, spoil := range map[string]func(*relation.Model){
+		"zero temperature":     func(m *relation.Model) { m.Temperature = 0 },
+		"NaN temperature":      func(m *relation.Model) { m.Temperature = nan },
+		"infinite temperature": func(m *relation.Model) { m.Temperature = float32(math.Inf(1)) },
+		"graph cut above 1":    func(m *relation.Model) { m.GraphCut = 1.5 },
+		"NaN graph cut":        func(m *relation.Model) { m.GraphCut = nan },
+		"negative cut":         func(m *relation.Model) { m.Cuts[2] = -0.1 },
+		"NaN weight":           func(m *relation.Model) { m.Weights[7] = nan },
+	} {
+		m := relation.NewModel(6)
+		m.Weights[7] = 1
+		spoil(m)
+		var buf bytes.Buffer
+		if err := m.Encode(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := relation.Decode(&buf); err == nil {
+			t.Errorf("%s: Decode returned no error", name)
+		}
+	}
+}
+
 // TestProbsAndDecide: probabilities are a softmax over the allowed classes
 // only, and a relation is given when its probability reaches its cut.
 func TestProbsAndDecide(t *testing.T) {
