@@ -76,18 +76,31 @@ func tagFeatures(keys []uint64, at []atoms, tags []int8, i int) []uint64 {
 
 // tagSentence tags at greedily left to right into tags.
 func tagSentence(score func([]int32, []uint64), at []atoms, tags []int8, keys []uint64, scores []int32) []uint64 {
-	for i := range at {
-		keys = tagFeatures(keys[:0], at, tags, i)
+	return tagGreedy(score, len(at), tags, keys, scores, func(keys []uint64, i int) []uint64 {
+		return tagFeatures(keys, at, tags, i)
+	})
+}
+
+// tagGreedy tags n tokens left to right into tags, each by the best score
+// of the feature keys feats gives token i after the tags before it.
+func tagGreedy(score func([]int32, []uint64), n int, tags []int8, keys []uint64, scores []int32, feats func(keys []uint64, i int) []uint64) []uint64 {
+	for i := range n {
+		keys = feats(keys[:0], i)
 		score(scores, keys)
-		best := 0
-		for c := 1; c < nTags; c++ {
-			if scores[c] > scores[best] {
-				best = c
-			}
-		}
-		tags[i] = int8(best)
+		tags[i] = int8(argmax(scores[:nTags]))
 	}
 	return keys
+}
+
+// argmax is the index of the highest score, the first of equal ones.
+func argmax(scores []int32) int {
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 // The second tagging pass (stacking) reads, besides the features of the
@@ -124,16 +137,7 @@ func stackedFeatures(keys []uint64, at []atoms, tags, t1 []int8, i int) []uint64
 // tagStacked tags at greedily left to right into tags, reading the first
 // pass's tags t1.
 func tagStacked(score func([]int32, []uint64), at []atoms, t1, tags []int8, keys []uint64, scores []int32) []uint64 {
-	for i := range at {
-		keys = stackedFeatures(keys[:0], at, tags, t1, i)
-		score(scores, keys)
-		best := 0
-		for c := 1; c < nTags; c++ {
-			if scores[c] > scores[best] {
-				best = c
-			}
-		}
-		tags[i] = int8(best)
-	}
-	return keys
+	return tagGreedy(score, len(at), tags, keys, scores, func(keys []uint64, i int) []uint64 {
+		return stackedFeatures(keys, at, tags, t1, i)
+	})
 }

@@ -230,44 +230,23 @@ func prepare(cfg TrainConfig) (*Model, []sample, []Sentence, error) {
 // trainStacked trains the second tagging pass on the jackknifed
 // first-pass tags (ptags) of data.
 func trainStacked(data []sample, iters int, seed uint64) *trainTable {
-	tt := newTrainTable(nTags)
-	rng := rand.New(rand.NewPCG(seed, 0x57ac))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	var keys []uint64
-	scores := make([]int32, nTags)
-	var tags []int8
-	for range iters {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, si := range order {
-			x := &data[si]
-			tags = slices.Grow(tags[:0], len(x.at))[:len(x.at)]
-			for i := range x.at {
-				keys = stackedFeatures(keys[:0], x.at, tags, x.ptags, i)
-				tt.score(scores, keys)
-				best := 0
-				for c := 1; c < nTags; c++ {
-					if scores[c] > scores[best] {
-						best = c
-					}
-				}
-				if g := int(x.tags[i]); best != g {
-					tt.update(keys, g, 1)
-					tt.update(keys, best, -1)
-				}
-				tags[i] = int8(best)
-				tt.t++
-			}
-		}
-	}
-	return tt
+	return trainGreedy(data, iters, rand.NewPCG(seed, 0x57ac), func(keys []uint64, x *sample, tags []int8, i int) []uint64 {
+		return stackedFeatures(keys, x.at, tags, x.ptags, i)
+	})
 }
 
 func trainTagger(data []sample, iters int, seed uint64) *trainTable {
+	return trainGreedy(data, iters, rand.NewPCG(seed, 0x7a6), func(keys []uint64, x *sample, tags []int8, i int) []uint64 {
+		return tagFeatures(keys, x.at, tags, i)
+	})
+}
+
+// trainGreedy trains a greedy left-to-right tagger, a perceptron over the
+// feature keys feats gives token i of x after the tags before it,
+// visiting the sentences in an order shuffled by src each iteration.
+func trainGreedy(data []sample, iters int, src rand.Source, feats func(keys []uint64, x *sample, tags []int8, i int) []uint64) *trainTable {
 	tt := newTrainTable(nTags)
-	rng := rand.New(rand.NewPCG(seed, 0x7a6))
+	rng := rand.New(src)
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
@@ -281,14 +260,9 @@ func trainTagger(data []sample, iters int, seed uint64) *trainTable {
 			x := &data[si]
 			tags = slices.Grow(tags[:0], len(x.at))[:len(x.at)]
 			for i := range x.at {
-				keys = tagFeatures(keys[:0], x.at, tags, i)
+				keys = feats(keys[:0], x, tags, i)
 				tt.score(scores, keys)
-				best := 0
-				for c := 1; c < nTags; c++ {
-					if scores[c] > scores[best] {
-						best = c
-					}
-				}
+				best := argmax(scores[:nTags])
 				if g := int(x.tags[i]); best != g {
 					tt.update(keys, g, 1)
 					tt.update(keys, best, -1)
