@@ -118,24 +118,12 @@ func (w *wtx) put(k string, o op) {
 func (w *wtx) scan(prefix []byte, fn func(key, val []byte) error) error {
 	type kv struct{ k, v []byte }
 	var all []kv
-	it := w.rd.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
-	for it.Rewind(); it.Valid(); it.Next() {
-		item := it.Item()
-		if _, ok := w.ops[string(item.Key())]; ok {
-			continue
-		}
-		v, err := item.ValueCopy(nil)
-		if err != nil {
-			it.Close()
-			return err
-		}
-		all = append(all, kv{item.KeyCopy(nil), v})
-	}
-	it.Close()
-	for _, k := range w.byKind[prefix[0]] {
-		if o := w.ops[k]; !o.del && strings.HasPrefix(k, string(prefix)) {
-			all = append(all, kv{[]byte(k), o.val})
-		}
+	err := w.keys(prefix, func(k, v []byte) error {
+		all = append(all, kv{bytes.Clone(k), bytes.Clone(v)})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	sort.Slice(all, func(i, j int) bool { return bytes.Compare(all[i].k, all[j].k) < 0 })
 	for _, e := range all {
