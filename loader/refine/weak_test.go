@@ -2,6 +2,8 @@ package refine_test
 
 import (
 	"testing"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // TestWeakMentions checks which mentions refine marks as naming no node by
@@ -92,18 +94,10 @@ func TestHeadlineFragmentTakesTheStorysName(t *testing.T) {
 	d := mustDoc(t, "[ORG FED ALLOWS BRACKETT] UNIT TO SELL BONDS\nThe [ORG Federal Reserve] let [ORG Brackett] sell bonds .")
 	stages.Refine.Refine(d)
 	stages.Coref.Resolve(d)
-	for _, e := range d.Entities {
-		for _, mi := range e.Mentions {
-			if d.MentionText(d.Mentions[mi]) != "FED ALLOWS BRACKETT" {
-				continue
-			}
-			if e.Name != "Brackett" || len(e.Mentions) != 2 {
-				t.Errorf("the fragment is in entity %q with %d mentions, want Brackett with 2", e.Name, len(e.Mentions))
-			}
-			return
-		}
+	e := entityWithMention(t, d, "FED ALLOWS BRACKETT")
+	if e.Name != "Brackett" || len(e.Mentions) != 2 {
+		t.Errorf("the fragment is in entity %q with %d mentions, want Brackett with 2", e.Name, len(e.Mentions))
 	}
-	t.Fatal("no mention FED ALLOWS BRACKETT")
 }
 
 // TestHeadlineFragmentOfALongerName checks that a headline's fragment that
@@ -113,11 +107,21 @@ func TestHeadlineFragmentOfALongerName(t *testing.T) {
 	d := mustDoc(t, "[ORG BRACKETT OSLO] LAUNCHES BOND\n[ORG Brackett Oslo Ltd] , based in [LOC Oslo] , said so .")
 	stages.Refine.Refine(d)
 	stages.Coref.Resolve(d)
-	for _, e := range d.Entities {
-		for _, mi := range e.Mentions {
-			if d.MentionText(d.Mentions[mi]) == "BRACKETT OSLO" && e.Name != "Brackett Oslo Ltd" {
-				t.Errorf("BRACKETT OSLO is in entity %q, want Brackett Oslo Ltd", e.Name)
+	if e := entityWithMention(t, d, "BRACKETT OSLO"); e.Name != "Brackett Oslo Ltd" {
+		t.Errorf("BRACKETT OSLO is in entity %q, want Brackett Oslo Ltd", e.Name)
+	}
+}
+
+// entityWithMention returns the entity of d with a mention of text mention.
+func entityWithMention(t *testing.T, d *text.Doc, mention string) *text.Entity {
+	t.Helper()
+	for i := range d.Entities {
+		for _, mi := range d.Entities[i].Mentions {
+			if d.MentionText(d.Mentions[mi]) == mention {
+				return &d.Entities[i]
 			}
 		}
 	}
+	t.Fatalf("no entity has a mention %q", mention)
+	return nil
 }

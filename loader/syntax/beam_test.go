@@ -21,12 +21,9 @@ func TestBeamOfOneIsGreedy(t *testing.T) {
 	scores := make([]int32, 64)
 	for _, s := range sents {
 		n := len(s.Words)
-		at := make([]atoms, n)
-		for i, w := range s.Words {
-			m.atomsOf(&at[i], w)
-		}
-		tags := make([]int8, n)
-		keys = tagSentence(m.tags.score, at, tags, keys, scores)
+		var at []atoms
+		var tags []int8
+		at, tags, keys = tagWords(m, s.Words, keys, scores)
 		st.reset(n)
 		st.toks = setToks(st.toks, at, tags)
 		sb.reset(n)

@@ -30,3 +30,15 @@ func flipLast(b []byte) []byte {
 	c[len(c)-6] ^= 0xff
 	return c
 }
+
+// tagWords returns the atoms of words and the tags the model's first
+// tagging pass gives them.
+func tagWords(m *Model, words []string, keys []uint64, scores []int32) ([]atoms, []int8, []uint64) {
+	at := make([]atoms, len(words))
+	for i, w := range words {
+		m.atomsOf(&at[i], w)
+	}
+	tags := make([]int8, len(words))
+	keys = tagSentence(m.tags.score, at, tags, keys, scores)
+	return at, tags, keys
+}

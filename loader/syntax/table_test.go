@@ -100,12 +100,7 @@ func TestActSplit(t *testing.T) {
 	configs := 0
 	for _, s := range sents {
 		n := len(s.Words)
-		at := make([]atoms, n)
-		for i, w := range s.Words {
-			m.atomsOf(&at[i], w)
-		}
-		tags := make([]int8, n)
-		tagSentence(m.tags.score, at, tags, nil, scores)
+		at, tags, _ := tagWords(m, s.Words, nil, scores)
 		st.reset(n)
 		st.toks = setToks(st.toks, at, tags)
 		mm.reset(n)
