@@ -176,16 +176,20 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minCon
 			support[k][r.Sent] = max(support[k][r.Sent], r.Confidence)
 		}
 	}
+	conf := make(map[key]float64, len(support))
+	for k, bySent := range support {
+		conf[k] = noisyOr(bySent)
+	}
 	for _, r := range d.Relations {
 		if r.Attrs["basis"] == "classifier" {
-			r.Confidence = noisyOr(support[keyOf(r)])
+			r.Confidence = conf[keyOf(r)]
 		}
 		if dropReason(d, ids, r, minConf) != "" {
 			continue
 		}
 		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
 		gr := graph.Relation{Type: r.Type, Source: ids[hi], Target: ids[ti]}.Canonical()
-		k := keyOf(r)
+		k := key{gr.Source, gr.Target, gr.Type}
 		sent := d.Sentences[r.Sent]
 		ev := graph.Evidence{Document: doc.ID, Sentence: d.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
 		i, ok := index[k]
