@@ -53,6 +53,8 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) error {
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
 	db.cache.update(nil, errRestored)
+	db.reads.begin()
+	defer db.reads.end(nil)
 	// The backup says its own format (none for a backup of format 1):
 	// the empty store's version key must not stand for it.
 	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Delete(formatKey) }); err != nil {

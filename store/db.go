@@ -36,6 +36,9 @@ type DB struct {
 	// cache holds recently read hot keys for writers only; it is guarded
 	// by wmu.
 	cache writeCache
+	// reads holds decoded records for the readers of views; every commit
+	// goes through its begin and end (readcache.go).
+	reads *readCache
 
 	// life counts the calls in progress so that Close waits for them
 	// and later calls fail with ErrClosed instead of reaching a closed
@@ -70,7 +73,11 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
-	db := &DB{bdb: bdb, dir: dir, vocab: newVocabIndex()}
+	rc := opts.ReadCacheBytes
+	if rc == 0 {
+		rc = DefaultReadCacheBytes
+	}
+	db := &DB{bdb: bdb, dir: dir, vocab: newVocabIndex(), reads: newReadCache(rc)}
 	db.reader.db = db
 	db.life.idle.L = &db.life.Mutex
 	if err := db.recover(); err != nil {
@@ -241,11 +248,17 @@ func (db *DB) commit(w *wtx) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	db.reads.begin()
+	written := w.ops
+	defer func() { db.reads.end(written) }()
 	txn := db.bdb.NewTransaction(true)
 	for _, k := range keys {
 		if err := apply(txn, k, w.ops[k]); err != nil {
 			txn.Discard()
 			if errors.Is(err, badger.ErrTxnTooBig) {
+				// A split commit may also roll back an earlier one, whose
+				// keys are not in w.ops: the whole read cache goes.
+				written = nil
 				err = db.commitSplit(w, keys)
 				db.cache.update(w.ops, err)
 				return err

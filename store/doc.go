@@ -38,6 +38,13 @@
 // a scan. Open upgrades a store of an older format by rebuilding the
 // derived data (format.go) and refuses one of a newer format.
 //
+// The readers of a View (one per GraphQL request) share a cache of
+// decoded entity records, relation records and short out-lists
+// (readcache.go), bounded by bytes: a hub, or the endpoints of a page that
+// many requests ask for, costs a map lookup instead of an LSM read and a
+// decode. A commit removes the entries of the keys it writes, and a
+// generation counter keeps every view to the records of its own snapshot.
+//
 // Search takes its candidates from indexes only: the alias index, a seek
 // into the vocabulary (Q) for whole and prefix matches, and an in-memory
 // trigram index of the vocabulary for fuzzy ones (vocab.go); the token

@@ -35,7 +35,7 @@ func (db *reader) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Enti
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				e, r, err := followEntity(txn, parseEntityID(id))
+				e, r, err := db.followEntity(txn, parseEntityID(id))
 				if err != nil {
 					return err
 				}
@@ -54,22 +54,19 @@ func (db *reader) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Enti
 	return out, nil
 }
 
-// loadEntity reads the record of e; nil when it does not exist.
-func loadEntity(txn *badger.Txn, e uint64) (*entRec, error) {
+// loadEntity reads the record of e, through the read cache; nil when it
+// does not exist.
+func (db *reader) loadEntity(txn *badger.Txn, e uint64) (*entRec, error) {
 	if e == 0 {
 		return nil, nil
 	}
-	v, ok, err := getValue(txn, entityKey(e))
-	if err != nil || !ok {
-		return nil, err
-	}
-	return decodeEntity(v)
+	return cachedGet(db.snap(), txn, entityKey(e), decodeEntity)
 }
 
 // followEntity loads e, or the entity it was merged into.
-func followEntity(txn *badger.Txn, e uint64) (uint64, *entRec, error) {
+func (db *reader) followEntity(txn *badger.Txn, e uint64) (uint64, *entRec, error) {
 	for range 16 {
-		r, err := loadEntity(txn, e)
+		r, err := db.loadEntity(txn, e)
 		if err != nil || r != nil || e == 0 {
 			return e, r, err
 		}
@@ -113,7 +110,7 @@ func (db *reader) EntityByName(ctx context.Context, name string, typ graph.Entit
 			ids = append(ids, binary.BigEndian.Uint64(pin))
 		}
 		for _, id := range ids {
-			e, r, err := followEntity(txn, id)
+			e, r, err := db.followEntity(txn, id)
 			if err != nil {
 				return err
 			}
@@ -179,7 +176,7 @@ func (db *reader) Entities(ctx context.Context, f graph.EntityFilter) (graph.Pag
 		page.HasNext = more
 		for _, k := range keys {
 			e := binary.BigEndian.Uint64(k[len(k)-8:])
-			r, err := loadEntity(txn, e)
+			r, err := db.loadEntity(txn, e)
 			if err != nil {
 				return err
 			}
@@ -253,7 +250,7 @@ func (db *reader) Mentions(ctx context.Context, entityID string, p graph.PageReq
 	var all []graph.Mention
 	found := false
 	err := db.view(func(txn *badger.Txn) error {
-		e, r, err := followEntity(txn, parseEntityID(entityID))
+		e, r, err := db.followEntity(txn, parseEntityID(entityID))
 		if err != nil || r == nil {
 			return err
 		}

@@ -28,6 +28,9 @@ type Options struct {
 	// IndexCacheSize is the cache of table indexes and bloom filters in
 	// bytes (default 16 MiB).
 	IndexCacheSize int64
+	// ReadCacheBytes bounds the readers' cache of decoded entity and
+	// relation records (readcache.go; default 32 MiB, negative: off).
+	ReadCacheBytes int
 }
 
 // Defaults of Options.
@@ -45,6 +48,8 @@ const (
 //	block cache                     32 MiB  (decompressed SSTable blocks)
 //	index cache                     16 MiB  (table indexes, bloom filters)
 //	writers' cache     cache.go     32 MiB  (entity records, alias lists)
+//	readers' cache     readcache.go 32 MiB  (decoded entity and relation
+//	                                         records, plus their decoding)
 //	vocabulary index   vocab.go     ~4 MiB per 100k name tokens
 //	one write          writer.go    ~1 MiB  (a batch of up to 32 documents;
 //	                                         Badger caps a transaction at

@@ -11,31 +11,46 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
-// loadRelation reads the record of k; nil when absent.
-func loadRelation(txn *badger.Txn, k relKey) (*relRec, error) {
+// loadRelation reads the record of k, through the read cache; nil when
+// absent.
+func (db *reader) loadRelation(txn *badger.Txn, k relKey) (*relRec, error) {
 	if k.Src == 0 || k.Dst == 0 {
 		return nil, nil
 	}
-	v, ok, err := getValue(txn, k.out())
-	if err != nil || !ok {
+	return cachedGet(db.snap(), txn, k.out(), decodeRelation)
+}
+
+// relationAt decodes the record of an out-list item, through the read
+// cache.
+func (db *reader) relationAt(item *badger.Item) (*relRec, error) {
+	s := db.snap()
+	if rec, ok := s.get(item.Key()); ok {
+		return rec.(*relRec), nil
+	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
 		return nil, err
 	}
-	return decodeRelation(v)
+	rec, err := decodeRelation(v)
+	if err == nil {
+		s.put(item.Key(), rec, len(v))
+	}
+	return rec, err
 }
 
 // followRelation loads k, reading an endpoint that was merged away as the
 // entity it was merged into.
-func followRelation(txn *badger.Txn, k relKey) (relKey, *relRec, error) {
-	src, _, err := followEntity(txn, k.Src)
+func (db *reader) followRelation(txn *badger.Txn, k relKey) (relKey, *relRec, error) {
+	src, _, err := db.followEntity(txn, k.Src)
 	if err != nil {
 		return k, nil, err
 	}
-	dst, _, err := followEntity(txn, k.Dst)
+	dst, _, err := db.followEntity(txn, k.Dst)
 	if err != nil {
 		return k, nil, err
 	}
 	k = canonical(relKey{src, k.T, dst})
-	r, err := loadRelation(txn, k)
+	r, err := db.loadRelation(txn, k)
 	return k, r, err
 }
 
@@ -48,7 +63,7 @@ func (db *reader) Relation(ctx context.Context, id string) (*graph.Relation, err
 	}
 	var out *graph.Relation
 	err := db.view(func(txn *badger.Txn) error {
-		k, r, err := followRelation(txn, k)
+		k, r, err := db.followRelation(txn, k)
 		if err == nil && r != nil {
 			out = r.relation(k)
 		}
@@ -135,13 +150,10 @@ func (db *reader) Relations(ctx context.Context, f graph.RelationFilter) (graph.
 			var r *relRec
 			if typeAt == 1 {
 				rk = relKey{binary.BigEndian.Uint64(k[2:]), k[1], binary.BigEndian.Uint64(k[10:])}
-				r, err = loadRelation(txn, rk)
+				r, err = db.loadRelation(txn, rk)
 			} else {
 				rk = parseRel(k[1:])
-				var v []byte
-				if v, err = item.ValueCopy(nil); err == nil {
-					r, err = decodeRelation(v)
-				}
+				r, err = db.relationAt(item)
 			}
 			if err != nil {
 				return err
@@ -205,7 +217,7 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 	found, foreign := false, false
 	page.Items, page.Cursors = []*graph.Relation{}, []string{}
 	err = db.view(func(txn *badger.Txn) error {
-		e, rec, err := followEntity(txn, parseEntityID(f.Entity))
+		e, rec, err := db.followEntity(txn, parseEntityID(f.Entity))
 		if err != nil || rec == nil {
 			return err
 		}
@@ -281,13 +293,10 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 				var r *relRec
 				if l.in {
 					rk = relFromIn(k[1:])
-					r, err = loadRelation(txn, rk)
+					r, err = db.loadRelation(txn, rk)
 				} else {
 					rk = parseRel(k[1:])
-					var v []byte
-					if v, err = item.ValueCopy(nil); err == nil {
-						r, err = decodeRelation(v)
-					}
+					r, err = db.relationAt(item)
 				}
 				if err == nil && r == nil {
 					err = errCorrupt
@@ -328,7 +337,7 @@ func (db *reader) Evidence(ctx context.Context, relationID string, limit int) ([
 	var out []graph.Evidence
 	found := false
 	err := db.view(func(txn *badger.Txn) error {
-		k, r, err := followRelation(txn, k)
+		k, r, err := db.followRelation(txn, k)
 		if err != nil || r == nil {
 			return err
 		}

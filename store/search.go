@@ -128,7 +128,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			r, err := loadEntity(txn, h.e)
+			r, err := db.loadEntity(txn, h.e)
 			h.rec = r
 			return err
 		}

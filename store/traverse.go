@@ -43,7 +43,7 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 				out.Truncated = true
 				return false, nil
 			}
-			r, err := loadEntity(txn, e)
+			r, err := db.loadEntity(txn, e)
 			if err != nil || r == nil {
 				return false, err
 			}
@@ -53,7 +53,7 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 		}
 		var frontier []uint64
 		for _, id := range ids {
-			e, r, err := followEntity(txn, parseEntityID(id))
+			e, r, err := db.followEntity(txn, parseEntityID(id))
 			if err != nil {
 				return err
 			}
@@ -108,20 +108,9 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			err := adj.each(e, true, false, func(k relKey, item *badger.Item) (bool, error) {
-				if _, ok := recs[k.Dst]; !ok {
-					return true, nil
-				}
-				v, err := item.ValueCopy(nil)
-				if err != nil {
-					return false, err
-				}
-				r, err := decodeRelation(v)
-				if err != nil {
-					return false, err
-				}
+			inside := func(k relKey) bool { _, ok := recs[k.Dst]; return ok }
+			err := db.outEdges(adj, e, outDegree(recs[e]), inside, func(k relKey, r *relRec) {
 				out.Edges = append(out.Edges, r.relation(k))
-				return true, nil
 			})
 			if err != nil {
 				return err
@@ -148,11 +137,11 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 	}
 	var out *graph.Path
 	err := db.view(func(txn *badger.Txn) error {
-		a, ar, err := followEntity(txn, parseEntityID(from))
+		a, ar, err := db.followEntity(txn, parseEntityID(from))
 		if err != nil || ar == nil {
 			return err
 		}
-		b, br, err := followEntity(txn, parseEntityID(to))
+		b, br, err := db.followEntity(txn, parseEntityID(to))
 		if err != nil || br == nil {
 			return err
 		}
@@ -217,7 +206,7 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 		}
 		out = &graph.Path{}
 		for _, e := range nodes {
-			r, err := loadEntity(txn, e)
+			r, err := db.loadEntity(txn, e)
 			if err != nil {
 				return err
 			}
@@ -227,7 +216,7 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 			out.Nodes = append(out.Nodes, r.entity(e))
 		}
 		for _, k := range edges {
-			r, err := loadRelation(txn, k)
+			r, err := db.loadRelation(txn, k)
 			if err != nil {
 				return err
 			}
@@ -295,4 +284,61 @@ func (c *adjCursor) each(e uint64, out, in bool, fn func(relKey, *badger.Item) (
 		}
 	}
 	return nil
+}
+
+// outList is the out-list of an entity as the read cache keeps it: its
+// relation keys and records, in key order.
+type outList struct {
+	keys []relKey
+	recs []*relRec
+}
+
+// maxCachedOutList bounds the out-lists the read cache keeps; a longer
+// list (a hub's) is scanned every time, reading only the records asked
+// for.
+const maxCachedOutList = 64
+
+// outEdges calls fn with the out-edges of e (of out-degree degree) that
+// keep accepts, and their records: from the read cache when the list is
+// there, else from a scan that caches a short list whole.
+func (db *reader) outEdges(adj *adjCursor, e uint64, degree int, keep func(relKey) bool, fn func(relKey, *relRec)) error {
+	s := db.snap()
+	key := outPrefix(e)
+	if v, ok := s.get(key); ok {
+		l := v.(*outList)
+		for i, k := range l.keys {
+			if keep(k) {
+				fn(k, l.recs[i])
+			}
+		}
+		return nil
+	}
+	var l *outList
+	size := 0
+	if s.ok && degree <= maxCachedOutList {
+		l = &outList{}
+	}
+	err := adj.each(e, true, false, func(k relKey, item *badger.Item) (bool, error) {
+		want := keep(k)
+		if !want && l == nil {
+			return true, nil
+		}
+		r, err := db.relationAt(item)
+		if err != nil {
+			return false, err
+		}
+		if l != nil {
+			l.keys = append(l.keys, k)
+			l.recs = append(l.recs, r)
+			size += 32 + int(item.ValueSize())
+		}
+		if want {
+			fn(k, r)
+		}
+		return true, nil
+	})
+	if err == nil && l != nil {
+		s.put(key, l, size)
+	}
+	return err
 }

@@ -24,6 +24,7 @@ type viewState struct {
 	mu       sync.Mutex
 	ctx      context.Context // the view is released when it is done
 	txn      *badger.Txn
+	snap     readSnap // what the view may use of the read cache
 	active   int
 	released bool
 }
@@ -53,9 +54,10 @@ func (db *DB) View(ctx context.Context) (graph.Reader, func()) {
 		return closedReader{err}, func() {}
 	}
 	db.rmu.RLock()
-	txn := db.bdb.NewTransaction(false)
+	var txn *badger.Txn
+	snap := db.reads.snapshot(func() { txn = db.bdb.NewTransaction(false) })
 	db.rmu.RUnlock()
-	vs := &viewState{ctx: ctx, txn: txn}
+	vs := &viewState{ctx: ctx, txn: txn, snap: snap}
 	var once sync.Once
 	release := func() {
 		once.Do(func() {
