@@ -12,7 +12,7 @@ import (
 // hub, the endpoints of a popular page, the relations of its list) costs
 // a map lookup instead of an LSM read and a decode. Entries are keyed by
 // the record's Badger key (E|id for entities, O|src|type|dst for
-// relations, O|src for a short out-list that traversals read whole) and
+// relations, O|src and J|dst for short adjacency lists, read whole) and
 // are read-only once cached: callers build fresh graph values from them.
 //
 // A cached record must be what the reader's snapshot holds. Commits are
@@ -123,14 +123,15 @@ func (c *readCache) end(ops map[string]op) {
 	}
 	for k := range ops {
 		c.drop(k)
-		if len(k) > adjListKeyLen && k[0] == kindOut {
-			c.drop(k[:adjListKeyLen]) // the out-list of the edge's source
+		if len(k) > adjListKeyLen && (k[0] == kindOut || k[0] == kindIn) {
+			c.drop(k[:adjListKeyLen]) // the list the edge is in
 		}
 	}
 	c.gen.Add(1)
 }
 
-// adjListKeyLen is the length of an adjacency list's prefix, O|src.
+// adjListKeyLen is the length of an adjacency list's prefix, O|src or
+// J|dst.
 const adjListKeyLen = 9
 
 func (c *readCache) drop(key string) {

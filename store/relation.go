@@ -226,6 +226,8 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 		type list struct {
 			prefix []byte
 			in     bool
+			n      int // its edges, from the entity's counts
+			dirN   int // the edges of its direction
 		}
 		var lists []list
 		for _, in := range []bool{false, true} {
@@ -237,15 +239,17 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 				kind, d = kindIn, adjIn
 			}
 			base := u64([]byte{kind}, e)
+			dirN := 0
+			for _, c := range rec.Adj[d] {
+				dirN += c
+			}
 			if len(codes) == 0 {
-				lists = append(lists, list{base, in})
-				for _, c := range rec.Adj[d] {
-					page.Total += c
-				}
+				lists = append(lists, list{base, in, dirN, dirN})
+				page.Total += dirN
 				continue
 			}
 			for _, t := range codes {
-				lists = append(lists, list{append(slices.Clip(base), t), in})
+				lists = append(lists, list{append(slices.Clip(base), t), in, rec.Adj[d][t], dirN})
 				page.Total += rec.Adj[d][t]
 			}
 		}
@@ -270,11 +274,41 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 		}
 		p := relPager{page: &page, after: after, n: n, floor: f.MinConfidence}
 		for _, l := range lists[start:] {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: l.prefix, PrefetchValues: false})
+			if l.n == 0 {
+				continue // an empty list costs no seek
+			}
 			seek := l.prefix
 			if after != nil && !filtered && bytes.HasPrefix(after, l.prefix) {
 				seek = after
 			}
+			// A short list comes whole from the read cache.
+			cl, err := db.cachedList(txn, nil, e, l.in, l.dirN)
+			if err != nil {
+				return err
+			}
+			if cl != nil {
+				for i, rk := range cl.rks {
+					k := rk.out()
+					if l.in {
+						k = rk.in()
+					}
+					if !bytes.HasPrefix(k, l.prefix) || bytes.Compare(k, seek) < 0 {
+						continue
+					}
+					read, stop := p.next(k, true)
+					if stop {
+						break
+					}
+					if read {
+						p.add(k, rk, cl.recs[i])
+					}
+				}
+				if page.HasNext && !filtered {
+					break
+				}
+				continue
+			}
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: l.prefix, PrefetchValues: false})
 			for it.Seek(seek); it.Valid(); it.Next() {
 				if err := ctx.Err(); err != nil {
 					it.Close()

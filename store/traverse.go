@@ -109,7 +109,7 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 				return err
 			}
 			inside := func(k relKey) bool { _, ok := recs[k.Dst]; return ok }
-			err := db.outEdges(adj, e, outDegree(recs[e]), inside, func(k relKey, r *relRec) {
+			err := db.outEdges(txn, adj, e, outDegree(recs[e]), inside, func(k relKey, r *relRec) {
 				out.Edges = append(out.Edges, r.relation(k))
 			})
 			if err != nil {
@@ -286,59 +286,90 @@ func (c *adjCursor) each(e uint64, out, in bool, fn func(relKey, *badger.Item) (
 	return nil
 }
 
-// outList is the out-list of an entity as the read cache keeps it: its
-// relation keys and records, in key order.
-type outList struct {
-	keys []relKey
+// adjList is one adjacency list of an entity (its out- or in-edges) as
+// the read cache keeps it: the relation keys and records, in key order.
+type adjList struct {
+	rks  []relKey
 	recs []*relRec
 }
 
-// maxCachedOutList bounds the out-lists the read cache keeps; a longer
-// list (a hub's) is scanned every time, reading only the records asked
-// for.
-const maxCachedOutList = 64
+// maxCachedList bounds the lists the read cache keeps; a longer list (a
+// hub's) is scanned every time, reading only the records asked for.
+const maxCachedList = 64
+
+// cachedList returns e's list in one direction (of n edges, from the
+// entity's counts) from the read cache, or scanned whole with it (nil)
+// or a new iterator and cached; nil when the list is longer than
+// maxCachedList or the reader has no cache.
+func (db *reader) cachedList(txn *badger.Txn, adj *adjCursor, e uint64, in bool, n int) (*adjList, error) {
+	s := db.snap()
+	if !s.ok || n > maxCachedList {
+		return nil, nil
+	}
+	key := outPrefix(e)
+	if in {
+		key = inPrefix(e)
+	}
+	if v, ok := s.get(key); ok {
+		return v.(*adjList), nil
+	}
+	if adj == nil {
+		adj = newAdjCursor(txn)
+		defer adj.close()
+	}
+	l := &adjList{}
+	size := 0
+	err := adj.each(e, !in, in, func(k relKey, item *badger.Item) (bool, error) {
+		var r *relRec
+		var err error
+		if in {
+			r, err = db.loadRelation(txn, k)
+		} else {
+			r, err = db.relationAt(item)
+		}
+		if err == nil && r == nil {
+			err = errCorrupt
+		}
+		if err != nil {
+			return false, err
+		}
+		l.rks = append(l.rks, k)
+		l.recs = append(l.recs, r)
+		size += 64 + len(r.Attrs)*32
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.put(key, l, size)
+	return l, nil
+}
 
 // outEdges calls fn with the out-edges of e (of out-degree degree) that
-// keep accepts, and their records: from the read cache when the list is
-// there, else from a scan that caches a short list whole.
-func (db *reader) outEdges(adj *adjCursor, e uint64, degree int, keep func(relKey) bool, fn func(relKey, *relRec)) error {
-	s := db.snap()
-	key := outPrefix(e)
-	if v, ok := s.get(key); ok {
-		l := v.(*outList)
-		for i, k := range l.keys {
+// keep accepts, and their records: from the read cache's list when the
+// list is short, else from a scan that reads only the records kept.
+func (db *reader) outEdges(txn *badger.Txn, adj *adjCursor, e uint64, degree int, keep func(relKey) bool, fn func(relKey, *relRec)) error {
+	l, err := db.cachedList(txn, adj, e, false, degree)
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		for i, k := range l.rks {
 			if keep(k) {
 				fn(k, l.recs[i])
 			}
 		}
 		return nil
 	}
-	var l *outList
-	size := 0
-	if s.ok && degree <= maxCachedOutList {
-		l = &outList{}
-	}
-	err := adj.each(e, true, false, func(k relKey, item *badger.Item) (bool, error) {
-		want := keep(k)
-		if !want && l == nil {
+	return adj.each(e, true, false, func(k relKey, item *badger.Item) (bool, error) {
+		if !keep(k) {
 			return true, nil
 		}
 		r, err := db.relationAt(item)
 		if err != nil {
 			return false, err
 		}
-		if l != nil {
-			l.keys = append(l.keys, k)
-			l.recs = append(l.recs, r)
-			size += 32 + int(item.ValueSize())
-		}
-		if want {
-			fn(k, r)
-		}
+		fn(k, r)
 		return true, nil
 	})
-	if err == nil && l != nil {
-		s.put(key, l, size)
-	}
-	return err
 }
