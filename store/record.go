@@ -318,18 +318,24 @@ func (r *entRec) entity(e uint64) *graph.Entity {
 func attrMap(as []attr) map[string]string {
 	out := map[string]string{}
 	docs := map[string]int{}
+	// matchedBy joins every document's note; a leading empty note is
+	// dropped, as a later one replaces it.
+	var matched []string
+	hasMatched := false
 	for _, a := range as {
 		if a.Key == attrMatchedBy {
-			if out[a.Key] == "" {
-				out[a.Key] = a.Value
-			} else {
-				out[a.Key] += "; " + a.Value
+			hasMatched = true
+			if a.Value != "" || len(matched) > 0 {
+				matched = append(matched, a.Value)
 			}
 			continue
 		}
 		if _, ok := out[a.Key]; !ok || a.Docs > docs[a.Key] {
 			out[a.Key], docs[a.Key] = a.Value, a.Docs
 		}
+	}
+	if hasMatched {
+		out[attrMatchedBy] = strings.Join(matched, "; ")
 	}
 	return out
 }
