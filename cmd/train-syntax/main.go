@@ -11,6 +11,12 @@
 //	                                     # model selection: dev figures and a model file per scored epoch and prune level
 //	go run ./cmd/train-syntax -score FILE -beam-sweep 1,4,8
 //	                                     # scores a model file on dev at several beam widths
+//	go run ./cmd/train-syntax -score FILE -vote-sweep 8000:0.85,12000:0.85 -prune-right-sweep 500,1000
+//	                                     # scores the ensemble's vote weights and right-to-left pruning on dev
+//	go run ./cmd/train-syntax -reverse-from FILE -out /tmp/m -eval
+//	                                     # trains only the right-to-left parser on top of FILE's other parts
+//	go run ./cmd/train-syntax -reverse=false
+//	                                     # the left-to-right parser alone (no ensemble)
 //
 // The same data, flags and seed give a byte-identical file. The dev split
 // only reports figures; it never changes the model. The test split is
@@ -58,6 +64,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	score := fs.String("score", "", "score the model file FILE on dev (with -beam-sweep, at each width) instead of training")
 	relabelIter := fs.Int("relabel-iter", 10, "epochs of the arc labeller that relabels the finished tree (0: none, the parser's relations stand)")
 	stackIter := fs.Int("stack-iter", 10, "epochs of the second tagging pass, which reads the first pass's tags on both sides (0: none)")
+	reverse := fs.Bool("reverse", true, "also train a right-to-left parser whose final beam votes with the left-to-right one's (a maximum spanning tree over the arcs of both beams)")
+	reverseFrom := fs.String("reverse-from", "", "train only the right-to-left parser on top of model file FILE and write the combined model (model selection; with -eval it scores each third epoch on dev)")
+	pruneRight := fs.Int("prune-right", 500, "like -prune (and at least it), for the right-to-left parser, whose weights are on another scale")
+	pruneRightSweep := fs.String("prune-right-sweep", "", "with -score: comma-separated -prune-right levels to score on dev (model selection)")
+	voteSweep := fs.String("vote-sweep", "", "with -score: comma-separated TEMP:RIGHT pairs of the ensemble's vote weights to score on dev (model selection)")
 	relabelFrom := fs.String("relabel-from", "", "train only the arc labeller on top of the tagger and parser of model file FILE (model selection; with -eval it scores each epoch on dev)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	limit := fs.Int("n", 0, "train on the first n sentences only (0: all; for quick experiments)")
@@ -90,11 +101,40 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", *score, err)
 		}
-		a, b2, c, d := m.Sizes()
-		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation, %d labeller features\n", *score, m.Beam(), a, b2, c, d)
+		a, b2, c, d, ra, rl := m.Sizes()
+		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation, %d labeller, %d+%d right-to-left features\n", *score, m.Beam(), a, b2, c, d, ra, rl)
 		widths := []string{strconv.Itoa(m.Beam())}
 		if *beamSweep != "" {
 			widths = strings.Split(*beamSweep, ",")
+		}
+		if m.Ensemble() {
+			for _, dir := range []string{"left", "right"} {
+				fmt.Fprintf(stdout, "%s alone: dev %s\n", dir, m.Direction(dir).Eval(dev))
+			}
+		}
+		if *pruneRightSweep != "" {
+			for _, f := range strings.Split(*pruneRightSweep, ",") {
+				level, err := strconv.Atoi(strings.TrimSpace(f))
+				if err != nil {
+					return fmt.Errorf("-prune-right-sweep: %w", err)
+				}
+				p := m.PruneRight(level)
+				_, _, _, _, ra, rl := p.Sizes()
+				t := time.Now()
+				r := p.Eval(dev)
+				fmt.Fprintf(stdout, "prune-right %d: %d+%d features; dev %s; %.0f tokens/s\n", level, ra, rl, r, float64(r.Words)/time.Since(t).Seconds())
+			}
+		}
+		if *voteSweep != "" {
+			for _, f := range strings.Split(*voteSweep, ",") {
+				a, b, _ := strings.Cut(strings.TrimSpace(f), ":")
+				temp, err1 := strconv.ParseFloat(a, 64)
+				right, err2 := strconv.ParseFloat(b, 64)
+				if err1 != nil || err2 != nil {
+					return fmt.Errorf("-vote-sweep: %q is not TEMP:RIGHT", f)
+				}
+				fmt.Fprintf(stdout, "votes %g:%g: dev %s\n", temp, right, m.Votes(temp, right).Eval(dev))
+			}
 		}
 		return sweepBeams(stdout, m, dev, widths)
 	}
@@ -113,10 +153,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cfg := syntax.TrainConfig{
 		Train: train, Clusters: cl,
 		TagIter: *tagIter, ParseIter: *parseIter, Folds: *folds, Explore: *explore, Beam: *beam, EvalEvery: *evalEvery,
-		RelabelIter: *relabelIter, StackIter: *stackIter, Seed: *seed, Log: stdout,
+		RelabelIter: *relabelIter, StackIter: *stackIter, Reverse: *reverse, Seed: *seed, Log: stdout,
 	}
 	if *eval {
 		cfg.Dev = dev
+	}
+	if *reverseFrom != "" {
+		b, err := os.ReadFile(*reverseFrom)
+		if err != nil {
+			return err
+		}
+		base, err := syntax.Decode(bytes.NewReader(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", *reverseFrom, err)
+		}
+		fmt.Fprintf(stdout, "base model %s: dev %s\n", *reverseFrom, base.Eval(dev))
+		m, err := syntax.TrainReverse(base, cfg)
+		if err != nil {
+			return err
+		}
+		return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, *beamSweep, start)
 	}
 	if *relabelFrom != "" {
 		b, err := os.ReadFile(*relabelFrom)
@@ -177,23 +233,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 			p := m.Prune(level)
 			t := time.Now()
 			r := p.Eval(dev)
-			a, b, c, d := p.Sizes()
+			a, b, c, d, _, _ := p.Sizes()
 			fmt.Fprintf(stdout, "prune %d: %d+%d+%d+%d features; dev %s; %.0f tokens/s\n", level, a, b, c, d, r, float64(r.Words)/time.Since(t).Seconds())
 		}
 	}
-	m = m.Prune(*prune)
+	return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, *beamSweep, start)
+}
+
+// writeScored writes m to dir/model.bin.gz and scores the model as
+// written (weights quantised) on dev, at the widths of beamSweep too.
+func writeScored(stdout io.Writer, m *syntax.Model, dev []syntax.Sentence, dir, beamSweep string, start time.Time) error {
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	path := filepath.Join(*out, "model.bin.gz")
+	path := filepath.Join(dir, "model.bin.gz")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	// score the model as written (weights quantised)
 	m2, err := syntax.Decode(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		return fmt.Errorf("decoding the written model: %w", err)
@@ -201,8 +261,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	t := time.Now()
 	r := m2.Eval(dev)
 	fmt.Fprintf(stdout, "dev (model as written): %s; %.0f tokens/s tagging and parsing\n", r, float64(r.Words)/time.Since(t).Seconds())
-	if *beamSweep != "" {
-		if err := sweepBeams(stdout, m2, dev, strings.Split(*beamSweep, ",")); err != nil {
+	if m2.Ensemble() {
+		for _, dir := range []string{"left", "right"} {
+			fmt.Fprintf(stdout, "%s alone: dev %s\n", dir, m2.Direction(dir).Eval(dev))
+		}
+	}
+	if beamSweep != "" {
+		if err := sweepBeams(stdout, m2, dev, strings.Split(beamSweep, ",")); err != nil {
 			return err
 		}
 	}

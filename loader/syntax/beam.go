@@ -69,8 +69,8 @@ func (bs *beamScratch) init(k int) {
 }
 
 // label returns the relation of the arc that action a makes in s, chosen
-// by the relation model (the root's is "root").
-func (m *Model) label(s *pstate, a int, keys []uint64, scores []int32) (int8, []uint64) {
+// by the relation model lab (the root's is "root").
+func (m *Model) label(lab *table, s *pstate, a int, keys []uint64, scores []int32) (int8, []uint64) {
 	if a == actShift {
 		return 0, keys
 	}
@@ -79,24 +79,34 @@ func (m *Model) label(s *pstate, a int, keys []uint64, scores []int32) (int8, []
 		return m.rootLabel, keys
 	}
 	keys = s.labFeatures(keys[:0], a, h, d)
-	m.lab.score(scores, keys)
+	lab.score(scores, keys)
 	return argmaxLabel(scores[:len(m.labels)], m.rootLabel), keys
 }
 
 // parseBeam parses the sentence of st (reset, with toks set) with a beam
 // of k items and leaves the best parse in st.
 func (m *Model) parseBeam(k int, st *pstate, bs *beamScratch, mm *memo, keys []uint64, scores []int32) []uint64 {
+	_, keys = m.beamSearch(m.act, m.lab, k, st, bs, mm, keys, scores)
+	st.copyFrom(&bs.cur[0])
+	return keys
+}
+
+// beamSearch runs a beam of k items with the action model act and the
+// relation model lab over the sentence of st (reset, with toks set) and
+// leaves the final beam in bs: live items bs.cur[:live], best first, with
+// their scores in bs.score.
+func (m *Model) beamSearch(act, lab *table, k int, st *pstate, bs *beamScratch, mm *memo, keys []uint64, scores []int32) (live int, _ []uint64) {
 	bs.init(k)
 	mm.reset(st.n)
 	bs.cur[0].copyFrom(st)
 	bs.score[0] = 0
-	live := 1
+	live = 1
 	for !bs.cur[0].terminal() {
 		bs.cands = bs.cands[:0]
 		for i := range live {
 			s := &bs.cur[i]
 			var sc [nActs]int32
-			keys = s.scoreAct(&sc, m.act.score, mm, keys)
+			keys = s.scoreAct(&sc, act.score, mm, keys)
 			for a := range nActs {
 				if s.valid(a) {
 					bs.cands = append(bs.cands, cand{parent: int32(i), act: int8(a), score: bs.score[i] + int64(sc[a])})
@@ -109,15 +119,14 @@ func (m *Model) parseBeam(k int, st *pstate, bs *beamScratch, mm *memo, keys []u
 			ns := &bs.next[j]
 			ns.copyFrom(&bs.cur[c.parent])
 			var label int8
-			label, keys = m.label(ns, int(c.act), keys, scores)
+			label, keys = m.label(lab, ns, int(c.act), keys, scores)
 			ns.apply(int(c.act), label)
 			bs.nscore[j] = c.score
 		}
 		bs.cur, bs.next = bs.next, bs.cur
 		bs.score, bs.nscore = bs.nscore, bs.score
 	}
-	st.copyFrom(&bs.cur[0])
-	return keys
+	return live, keys
 }
 
 // costs returns, per valid action of s, how many more gold arcs it loses

@@ -94,7 +94,7 @@ func TestLabellerAndSecondPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, n := m.Sizes(); n == 0 || m.stack == nil || m.stack.size() == 0 {
+	if _, _, _, n, _, _ := m.Sizes(); n == 0 || m.stack == nil || m.stack.size() == 0 {
 		t.Fatalf("no labeller or second tagging pass trained (labeller %d features)", n)
 	}
 	var buf bytes.Buffer

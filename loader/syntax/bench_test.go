@@ -75,8 +75,9 @@ func reportSpeed(b *testing.B, tokens int, cpu time.Duration) {
 	}
 }
 
-// BenchmarkParser reports the parser alone (tags computed beforehand) on
-// the EWT dev sentences, in tokens per second on one core.
+// BenchmarkParser reports the parser alone (tags computed beforehand; both
+// directions and their vote where the model has them) on the EWT dev
+// sentences, in tokens per second on one core.
 func BenchmarkParser(b *testing.B) {
 	sents := devSentences(b)
 	m := loadModel(b)
@@ -98,6 +99,7 @@ func BenchmarkParser(b *testing.B) {
 	var st pstate
 	var mm memo
 	var bs beamScratch
+	var es ensScratch
 	tokens := 0
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -107,7 +109,7 @@ func BenchmarkParser(b *testing.B) {
 		x := &in[i%len(in)]
 		st.reset(len(x.at))
 		st.toks = setToks(st.toks, x.at, x.tags)
-		keys = m.parseAny(&st, &bs, &mm, keys, scores)
+		keys = m.parseTree(&st, &bs, &es, &mm, keys, scores)
 		tokens += len(x.at)
 	}
 	reportSpeed(b, tokens, threadCPU()-cpu0)
@@ -122,6 +124,19 @@ func BenchmarkParseWidths(b *testing.B) {
 	for _, k := range []int{1, 2, 4, 8} {
 		b.Run("beam="+strconv.Itoa(k), func(b *testing.B) {
 			benchParse(b, base.WithBeam(k), sents)
+		})
+	}
+}
+
+// BenchmarkParseDirections reports Parse with the left-to-right parser
+// alone, the right-to-left one alone and the two voting (the embedded
+// model through Direction), in one run: what the ensemble costs.
+func BenchmarkParseDirections(b *testing.B) {
+	sents := devSentences(b)
+	base := loadModel(b)
+	for _, dir := range []string{"left", "right", "both"} {
+		b.Run(dir, func(b *testing.B) {
+			benchParse(b, base.Direction(dir), sents)
 		})
 	}
 }

@@ -14,12 +14,13 @@ import (
 
 // The model file is gzip-compressed binary:
 //
-//	"KGSYN", version byte (2: three tables; 3: four; 4: five)
+//	"KGSYN", version byte (2: three tables; 3: four; 4: five; 6: seven)
 //	beam width of the parser: uvarint (0 or 1: greedy)
 //	relation labels: uvarint count, strings
 //	clusters: uvarint count, then (word string, uvarint len<<24|bits) sorted by word
 //	lemmas: uvarint count, then (word string, tag byte, lemma string) sorted
-//	the tables (tagger, actions, relations[, labeller[, second tagging pass]]), each:
+//	the tables (tagger, actions, relations[, labeller[, second tagging pass
+//	  [, right-to-left actions, right-to-left relations]]]), each:
 //	  uvarint classes, uvarint rows,
 //	  rows feature keys, increasing: uvarint deltas,
 //	  per row: uvarint bit set of its non-zero classes, then each non-zero
@@ -28,7 +29,8 @@ import (
 // A string is a uvarint byte length and the bytes.
 
 // modelMagic is followed by a version byte: 2 for three tables, 3 with
-// the arc labeller, 4 with the labeller and the second tagging pass.
+// the arc labeller, 4 with the labeller and the second tagging pass, 6
+// with those and the right-to-left parser (5 is not used).
 const modelMagic = "KGSYN"
 
 // limits that a valid model file respects
@@ -55,6 +57,12 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		if m.stack != nil {
 			tabs = append(tabs, m.stack)
 		}
+	}
+	if m.ract != nil {
+		if len(tabs) != 5 {
+			return 0, errors.New("syntax: a model with a right-to-left parser needs the arc labeller and the second tagging pass")
+		}
+		tabs = append(tabs, m.ract, m.rlab)
 	}
 	bw.WriteString(modelMagic)
 	bw.WriteByte(byte(len(tabs) - 1))
@@ -200,7 +208,7 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	d := &decoder{r: bufio.NewReader(zr)}
 	magic := make([]byte, len(modelMagic)+1)
-	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic[:len(modelMagic)]) != modelMagic || magic[len(modelMagic)] < 2 || magic[len(modelMagic)] > 4 {
+	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic[:len(modelMagic)]) != modelMagic || magic[len(modelMagic)] < 2 || magic[len(modelMagic)] > 6 || magic[len(modelMagic)] == 5 {
 		return nil, errors.New("syntax: model: not a kgraph syntax model (bad magic)")
 	}
 	m := &Model{rootLabel: -1}
@@ -252,6 +260,8 @@ func Decode(r io.Reader) (*Model, error) {
 		want = append(want, len(m.labels))
 	case 4:
 		want = append(want, len(m.labels), nTags)
+	case 6:
+		want = append(want, len(m.labels), nTags, nActs, len(m.labels))
 	}
 	tabs := make([]*table, len(want))
 	for i := range tabs {
@@ -319,6 +329,12 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	if len(tabs) > 4 {
 		m.stack = tabs[4]
+	}
+	if len(tabs) > 6 {
+		m.ract, m.rlab = tabs[5], tabs[6]
+		if m.beam < 2 {
+			return nil, errors.New("syntax: model: a right-to-left parser in a greedy model")
+		}
 	}
 	return m, nil
 }

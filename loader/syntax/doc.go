@@ -20,8 +20,9 @@
 //
 // # Architecture
 //
-// Four stages per sentence, linear in its length (the labeller's count
-// of punctuation between an arc's ends aside):
+// Five stages per sentence, linear in its length (the labeller's count
+// of punctuation between an arc's ends and the rare cycle that the
+// spanning tree must break aside):
 //
 //  1. Atoms (feat.go): each token is normalised (see Tokens below) and
 //     hashed once into word, lower-case word (digits as 0), shape,
@@ -61,7 +62,21 @@
 //     64 are looked up per item and transition.
 //     Training scores all 96 the plain way; TestActSplit checks that the
 //     two give the same keys and scores.
-//  4. Arc labeller (relabel.go), after the lemmas (below), which it
+//  4. Ensemble (ensemble.go; Sagae & Lavie 2006, Surdeanu & Manning
+//     2010): a second action model and relation model, trained the same
+//     way on the training sentences with their words reversed, parse the
+//     sentence right to left (the same beam search over the reversed
+//     tokens; heads are mapped back). The two final beams vote: each item
+//     gives every arc of its tree the softmax of the item scores over its
+//     beam (temperature 12000, on the scale of the summed int16 weights),
+//     the right-to-left votes count 0.85, so ties go to the left-to-right
+//     parser. The tree is the maximum spanning tree over the votes
+//     (Chu-Liu/Edmonds, so it may be non-projective), each arc into the
+//     root costing more than all votes of the sentence, so that it has one
+//     root. Usually each word's best-voted head already forms a tree and
+//     the spanning tree costs nothing more. Direction("left") and
+//     Direction("right") parse with one direction alone (comparisons).
+//  5. Arc labeller (relabel.go), after the lemmas (below), which it
 //     reads: the relations of the finished tree are
 //     chosen again, top-down (a head before its dependents, each head's
 //     dependents left to right), by a model that sees what no transition
@@ -107,7 +122,10 @@
 // when it loses no more reachable gold arcs than the best action, so
 // non-projective trees need no special case, and the correct sequence is
 // the best-scoring one among the many that build the same tree; once it
-// falls out of the beam it goes on alone. Role sums are memoised in
+// falls out of the beam it goes on alone. The right-to-left parser
+// trains the same way, 8 epochs, on the reversed sentences with their
+// own shuffle (its weights are pruned at 500 instead of 250: they are on
+// another scale, and the smaller table parses as well). Role sums are memoised in
 // training too (the action weights change only between sentences). With
 // -beam 1 the parser is greedy instead, trained with the same dynamic
 // oracle and exploration (it follows its own wrong action with probability
@@ -153,40 +171,58 @@
 //
 // UD EWT dev through the evaluation contract (gold tokens as
 // ../shared/eval/score feeds them, predicted tags, punctuation included):
-// UPOS 95.21, UAS 84.73, LAS 81.42 with the beam of 8, the second tagging
-// pass and the arc labeller (without the two: 95.09 / 84.66 / 81.15; the
-// greedy parser before: 95.06 / 83.49 / 80.03). The labeller alone gave
+// UPOS 95.21, UAS 85.39, LAS 82.09 with both parsers at the beam of 8
+// voting, the second tagging pass and the arc labeller. The
+// left-to-right parser alone (Direction("left"), the model before the
+// ensemble, byte for byte the same tables): 95.21 / 84.73 / 81.42; the
+// right-to-left one alone 82.79 / 79.76 (UAS / LAS). So the vote gives
+// +0.66 UAS and +0.67 LAS. Vote weights (temperature:right weight, LAS):
+// 300:0.98 81.48, 1000:0.98 81.70, 4000:0.98 81.77, 10000:0.98 81.93,
+// 30000:0.98 81.72, uniform votes 80.88, 10000:0.8 81.99, 15000:0.8
+// 82.05 (right-to-left weights pruned at 250); on the model as written
+// 8000:0.85 81.99, 12000:0.85 82.09 (kept), 16000:0.85 82.05, 12000:0.95
+// 82.01, 12000:0.7 82.08: a plateau, chosen on dev, so expect a little
+// less elsewhere. Pruning the right-to-left weights at 250, 500, 750,
+// 1000, 1500: LAS 81.99, 82.09, 81.88, 81.81, 81.63 (789k, 244k, 118k,
+// 67k, 25k action features; 500 kept). The ensemble with other beams
+// (WithBeam, both directions): 4 items 84.77 / 81.54, 12 items 85.45 /
+// 82.16, 16 items 85.48 / 82.24. Before the ensemble: the labeller gave
 // +0.20 LAS (81.35; epochs 4, 8, 10, 12, 16: 81.30, 81.30, 81.35, 81.32,
-// 81.33), the second pass +0.12 UPOS and +0.07 LAS on top. The same
-// model with other beams (WithBeam): 16 items 84.69 / 81.39, 4 items
-// 84.47 / 81.22, 2 items 83.80 / 80.53, greedy 81.78 / 78.63 (a model
-// trained for the beam is a worse greedy parser). Parser: before pruning
-// small weights 84.69 / 81.19 at epoch 8 (without the labeller); epochs
-// 10, 12 and 14 gave 80.98, 81.11 and 81.27 LAS, so 8 are kept. Model
-// 20.1 MB compressed: 143k tagger, 937k action, 181k relation and 303k
-// labeller features and the second tagging pass. Training (go run
-// ./cmd/train-syntax) takes about 3.7 minutes of CPU on one core, 6
-// minutes wall at a load average of 5 on the shared machine.
+// 81.33), the second pass +0.12 UPOS and +0.07 LAS on top (without the
+// two: 95.09 / 84.66 / 81.15; the greedy parser before: 95.06 / 83.49 /
+// 80.03). The left-to-right parser with other beams: 16 items 84.69 /
+// 81.39, 4 items 84.47 / 81.22, 2 items 83.80 / 80.53, greedy 81.78 /
+// 78.63 (a model trained for the beam is a worse greedy parser). Parser:
+// before pruning small weights 84.69 / 81.19 at epoch 8 (without the
+// labeller); epochs 10, 12 and 14 gave 80.98, 81.11 and 81.27 LAS, so 8
+// are kept. Model 25.2 MB compressed (20.1 before the ensemble): 143k
+// tagger, 937k action, 181k relation and 303k labeller features, the
+// second tagging pass, and 244k action and 164k relation features of the
+// right-to-left parser. Training (go run ./cmd/train-syntax) takes about
+// 6 minutes of CPU on one core (356 s user; 3.7 minutes before the
+// ensemble), 6 min 34 s wall.
 //
 // Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
-// sentences, one core, tokens per CPU second of the parsing thread at a
-// load average of about 12 on 2 cores): 22-26k with the beam of 8
-// (with the second tagging pass and the labeller, in one run against
-// the model before them at a load average of 6: 24.3k against 25.9k);
-// BenchmarkParseWidths in one run: 1 item 72k, 2 items 61k, 4 items 43k,
-// 8 items 22k (the greedy model before measured 79-88k). Most of the
-// time is table lookups, most of them cache misses in tables of several
-// megabytes: per transition each item looks up 64 action features, and
-// each arc that enters the beam 31 relation features, so the parse costs
-// what its memory traffic costs.
+// sentences, one core, tokens per CPU second of the parsing thread):
+// BenchmarkParseDirections in one run at a load average of 6 on 2 cores:
+// left to right alone 30.7k, right to left alone 29.4k, both voting
+// 15.1k; the vote and spanning tree cost little beside the two beams.
+// Before the ensemble, at a load average of about 12: 22-26k with the
+// beam of 8; BenchmarkParseWidths in one run: 1 item 72k, 2 items 61k,
+// 4 items 43k, 8 items 22k (the greedy model before measured 79-88k).
+// Most of the time is table lookups, most of them cache misses in tables
+// of several megabytes: per transition each item looks up 64 action
+// features, and each arc that enters the beam 31 relation features, so
+// the parse costs what its memory traffic costs.
 //
 // # Model file
 //
 // See codec.go: gzip-compressed; relation labels, the word clusters
 // (copied from loader/ner/clusters.txt.gz when training), the lemma
 // exceptions, then the tables (tagger, actions, the parser's relations,
-// and in version 4 the arc labeller and the second tagging pass; version
-// 2 files without the last two still decode) as increasing feature keys (uvarint
+// in version 4 the arc labeller and the second tagging pass, in version
+// 6 also the right-to-left parser's actions and relations; version 2 to
+// 4 files without them still decode) as increasing feature keys (uvarint
 // deltas) and int16 weights (zig-zag varints). Decode checks every count,
 // range and the gzip checksum and rejects trailing data.
 package syntax

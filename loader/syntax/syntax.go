@@ -16,6 +16,11 @@ type Model struct {
 	lab       *table            // relations: len(labels) classes
 	rel       *table            // arc labeller over the finished tree: len(labels) classes (nil: none)
 	stack     *table            // second tagging pass that reads the first pass's tags: nTags classes (nil: none)
+	ract      *table            // right-to-left parser's actions (nil: none; with it the beams of both directions vote, ensemble.go)
+	rlab      *table            // right-to-left parser's relations
+	temp      float64           // ensemble: softmax temperature of the votes (0: ensTemp)
+	right     float64           // ensemble: weight of the right-to-left votes (0: ensRight)
+	dir       int8              // which parsers run: 0 both (when there are two), dirLeft or dirRight alone (comparisons)
 	labels    []string
 	rootLabel int8
 	beam      int                 // beam width of the parser (< 2: greedy)
@@ -77,6 +82,7 @@ type scratch struct {
 	tags1  []int8
 	lem    []uint64
 	flags  []uint64
+	ens    ensScratch
 }
 
 func (m *Model) getScratch() *scratch {
@@ -118,7 +124,7 @@ func (m *Model) ParseInto(p *Parse, words []string) {
 	st := &sc.st
 	st.reset(n)
 	st.toks = setToks(st.toks, sc.atoms, sc.tags)
-	sc.keys = m.parseAny(st, &sc.beam, &sc.memo, sc.keys, sc.scores)
+	sc.keys = m.parseTree(st, &sc.beam, &sc.ens, &sc.memo, sc.keys, sc.scores)
 	for i := range n {
 		t := sc.tags[i]
 		p.UPOS[i] = upos[t]
@@ -160,6 +166,18 @@ func setToks(toks []ptok, at []atoms, tags []int8) []ptok {
 		toks = append(toks, ptok{w: a.lower, p: t, wp: key1(t, a.lower), c: c, suf: a.suf[2]})
 	}
 	return append(toks, rootTok)
+}
+
+// parseTree parses st (reset, with toks set) with the parsers the model
+// has and is set to use (Direction), leaving the tree in st.
+func (m *Model) parseTree(st *pstate, bs *beamScratch, es *ensScratch, mm *memo, keys []uint64, scores []int32) []uint64 {
+	if m.ract == nil || m.beam < 2 || m.dir == dirLeft {
+		return m.parseAny(st, bs, mm, keys, scores)
+	}
+	if m.dir == dirRight {
+		return m.parseRight(st, bs, es, mm, keys, scores)
+	}
+	return m.parseEnsemble(m.beam, st, bs, es, mm, keys, scores)
 }
 
 // parseAny parses st (reset, with toks set) greedily or with the model's
@@ -222,6 +240,9 @@ func resize(s []string, n int) []string {
 func (m *Model) Prune(min int) *Model {
 	c := &Model{clusters: m.clusters, labels: m.labels, rootLabel: m.rootLabel, beam: m.beam, lemmaTab: m.lemmaTab}
 	c.tags, c.act, c.lab = m.tags.pruned(min), m.act.pruned(min), m.lab.pruned(min)
+	if m.ract != nil {
+		c.ract, c.rlab = m.ract.pruned(min), m.rlab.pruned(min)
+	}
 	if m.rel != nil {
 		c.rel = m.rel.pruned(min)
 	}
@@ -240,8 +261,37 @@ func (m *Model) Beam() int { return max(m.beam, 1) }
 // figures).
 func (m *Model) WithBeam(k int) *Model {
 	return &Model{clusters: m.clusters, tags: m.tags, act: m.act, lab: m.lab, rel: m.rel, stack: m.stack, labels: m.labels,
-		rootLabel: m.rootLabel, beam: max(k, 1), lemmaTab: m.lemmaTab}
+		rootLabel: m.rootLabel, beam: max(k, 1), lemmaTab: m.lemmaTab, ract: m.ract, rlab: m.rlab, dir: m.dir, temp: m.temp, right: m.right}
 }
+
+// which parsers run (Model.dir)
+const (
+	dirBoth  = 0
+	dirLeft  = 1 // the left-to-right parser alone
+	dirRight = 2 // the right-to-left parser alone
+)
+
+// Direction returns a model that shares m's weights and parses with the
+// left-to-right parser alone ("left"), the right-to-left one alone
+// ("right") or, where m has both, with the two beams voting ("both", the
+// default): for comparisons. A model without a right-to-left parser
+// parses left to right whatever the direction.
+func (m *Model) Direction(dir string) *Model {
+	c := m.WithBeam(m.Beam())
+	switch dir {
+	case "left":
+		c.dir = dirLeft
+	case "right":
+		c.dir = dirRight
+	default:
+		c.dir = dirBoth
+	}
+	return c
+}
+
+// Ensemble reports whether m carries a right-to-left parser whose beam
+// votes with the left-to-right one's.
+func (m *Model) Ensemble() bool { return m.ract != nil }
 
 // WithoutLabeller returns a model that shares m's weights and keeps the
 // parser's own relations (no arc labeller): for comparisons.
@@ -252,10 +302,14 @@ func (m *Model) WithoutLabeller() *Model {
 }
 
 // Sizes reports the number of features of the tagger, the action model,
-// the parser's relation model and the arc labeller (0 without one).
-func (m *Model) Sizes() (tagger, actions, relations, labeller int) {
+// the parser's relation model, the arc labeller and the right-to-left
+// parser's action and relation models (0 for a part the model lacks).
+func (m *Model) Sizes() (tagger, actions, relations, labeller, rightActions, rightRelations int) {
 	if m.rel != nil {
 		labeller = m.rel.size()
 	}
-	return m.tags.size(), m.act.size(), m.lab.size(), labeller
+	if m.ract != nil {
+		rightActions, rightRelations = m.ract.size(), m.rlab.size()
+	}
+	return m.tags.size(), m.act.size(), m.lab.size(), labeller, rightActions, rightRelations
 }

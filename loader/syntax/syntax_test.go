@@ -134,6 +134,9 @@ func TestDecodeCorrupt(t *testing.T) {
 		"truncated":    gzipped(raw[:len(raw)/3]),
 		"trailing":     gzipped(append(append([]byte{}, raw...), 1, 2, 3)),
 		"bad checksum": flipLast(good),
+		"version 5":    gzipped(withVersion(raw, 5)),
+		"version 4":    gzipped(withVersion(raw, 4)), // seven tables where five are declared: trailing data
+		"version 7":    gzipped(withVersion(raw, 7)),
 	}
 	// a byte flipped at several places inside the content
 	for _, at := range []int{7, 40, len(raw) / 2, len(raw) - 5} {
@@ -159,6 +162,14 @@ func TestDecodeCorrupt(t *testing.T) {
 	if _, err := Decode(bytes.NewReader(good)); err != nil {
 		t.Fatalf("embedded model: %v", err)
 	}
+}
+
+// withVersion returns a copy of the decompressed model raw with another
+// version byte.
+func withVersion(raw []byte, v byte) []byte {
+	b := append([]byte{}, raw...)
+	b[len(modelMagic)] = v
+	return b
 }
 
 // decodeSafely turns a panic into a test failure value.

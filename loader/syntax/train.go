@@ -28,6 +28,7 @@ type TrainConfig struct {
 	RelabelIter int  // arc labeller epochs (0: no labeller; the parser's relations stand)
 	RelabelEval bool // with Dev: score the labeller on dev after each of its epochs
 	StackIter   int  // epochs of the second tagging pass (0: none; needs Folds >= 2)
+	Reverse     bool // also train a right-to-left parser whose beam votes with the left-to-right one's (needs Beam >= 2)
 }
 
 // sample is a training sentence in indices.
@@ -65,6 +66,9 @@ func Train(cfg TrainConfig) (*Model, error) {
 	if err := m.trainParser(data, cfg, logf); err != nil {
 		return nil, err
 	}
+	if cfg.Reverse && cfg.Beam > 1 {
+		m.trainReverse(data, cfg, logf)
+	}
 	m.setLemmas(data)
 	if cfg.RelabelIter > 0 {
 		m.trainRelabel(data, cfg, logf)
@@ -95,6 +99,27 @@ func TrainLabeller(base *Model, cfg TrainConfig) (*Model, error) {
 		m.stack = build(trainStacked(data, cfg.StackIter, cfg.Seed+0x57ac), cfg.Prune)
 		cfg.logf("second tagging pass: %d features; dev %s\n", m.stack.size(), m.Eval(cfg.Dev))
 	}
+	return m, nil
+}
+
+// TrainReverse trains a right-to-left parser for base (a trained beam
+// model whose relation labels come from the same training data) and
+// returns a copy of base whose beams of both directions vote; the rest is
+// base's. Train with Reverse set gives the same model.
+func TrainReverse(base *Model, cfg TrainConfig) (*Model, error) {
+	m0, data, _, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(m0.labels, base.labels) {
+		return nil, fmt.Errorf("syntax: the training data's relation labels differ from the model's")
+	}
+	if base.beam < 2 {
+		return nil, fmt.Errorf("syntax: the right-to-left parser needs a beam model")
+	}
+	m := base.WithBeam(base.beam)
+	cfg.Beam = base.beam
+	m.trainReverse(data, cfg, cfg.logf)
 	return m, nil
 }
 
@@ -447,6 +472,55 @@ func (m *Model) trainParserBeam(data []sample, cfg TrainConfig, logf func(string
 	}
 	m.finishParser(act, lab, cfg, logf)
 	return nil
+}
+
+// trainReverse trains the right-to-left parser (ract, rlab) the way
+// trainParserBeam trains the left-to-right one, on the sentences of data
+// with their words reversed.
+func (m *Model) trainReverse(data []sample, cfg TrainConfig, logf func(string, ...any)) {
+	rev := make([]sample, len(data))
+	for i := range data {
+		x := &data[i]
+		n := len(x.at)
+		r := sample{at: make([]atoms, n), ptags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n)}
+		for j := range n {
+			k := n - 1 - j
+			r.at[j], r.ptags[j], r.lab[j] = x.at[k], x.ptags[k], x.lab[k]
+			h := x.head[k]
+			if int(h) != n {
+				h = int32(n-1) - h
+			}
+			r.head[j] = h
+		}
+		rev[i] = r
+	}
+	act := newTrainTable(nActs)
+	lab := newTrainTable(len(m.labels))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e7e75e))
+	order := make([]int, len(rev))
+	for i := range order {
+		order[i] = i
+	}
+	bt := &beamTrainer{k: cfg.Beam}
+	start := time.Now()
+	for ep := range cfg.ParseIter {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		updates := 0
+		for _, si := range order {
+			if bt.trainSentence(m, act, lab, &rev[si]) {
+				updates++
+			}
+			act.t++
+		}
+		msg := fmt.Sprintf("right-to-left parser epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", ep+1, cfg.Beam, 100*float64(updates)/float64(len(rev)), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
+		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
+			m.ract, m.rlab = build(act, cfg.Prune), build(lab, cfg.Prune)
+			msg += fmt.Sprintf("; dev alone %s; both %s", m.Direction("right").Eval(cfg.Dev), m.Eval(cfg.Dev))
+		}
+		logf("%s\n", msg)
+	}
+	m.ract, m.rlab = build(act, cfg.Prune), build(lab, cfg.Prune)
+	logf("right-to-left parser: %d+%d features kept\n", m.ract.size(), m.rlab.size())
 }
 
 // build averages, quantises and prunes a trained table.
