@@ -420,6 +420,7 @@ func TestMetricsScrape(t *testing.T) {
 		`kgraph_http_request_duration_seconds_bucket{operation="stats",le="+Inf"} `,
 		`kgraph_ingest_documents_total{status="NEW"} `,
 		"\nkgraph_store_entities ",
+		"\nkgraph_store_read_cache_hits_total ",
 	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("/metrics lacks %q", want)

@@ -29,7 +29,7 @@ type metrics struct {
 
 var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
 
-func newMetrics(stats func(context.Context) (graph.Stats, error)) *metrics {
+func newMetrics(stats func(context.Context) (graph.Stats, error), reads func() store.ReadCacheStats) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -57,6 +57,9 @@ func newMetrics(stats func(context.Context) (graph.Stats, error)) *metrics {
 	)
 	if stats != nil {
 		m.reg.MustRegister(storeCollector{stats})
+	}
+	if reads != nil {
+		m.reg.MustRegister(readCacheCollector{reads})
 	}
 	// Compression is the server's (gzip for every route that may carry it).
 	m.handler = promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError, DisableCompression: true})
@@ -154,4 +157,26 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(descStoreDocuments, prometheus.GaugeValue, float64(st.Documents))
 	ch <- prometheus.MustNewConstMetric(descStoreEntities, prometheus.GaugeValue, float64(st.Entities))
 	ch <- prometheus.MustNewConstMetric(descStoreRelations, prometheus.GaugeValue, float64(st.Relations))
+}
+
+// readCacheCollector exports the store's read cache counts at scrape time.
+type readCacheCollector struct{ stats func() store.ReadCacheStats }
+
+var (
+	descReadCacheHits   = prometheus.NewDesc("kgraph_store_read_cache_hits_total", "Record lookups of queries that the store's read cache answered.", nil, nil)
+	descReadCacheMisses = prometheus.NewDesc("kgraph_store_read_cache_misses_total", "Record lookups of queries that went to Badger.", nil, nil)
+	descReadCacheBytes  = prometheus.NewDesc("kgraph_store_read_cache_bytes", "Size of the records the read cache holds.", nil, nil)
+)
+
+func (readCacheCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- descReadCacheHits
+	ch <- descReadCacheMisses
+	ch <- descReadCacheBytes
+}
+
+func (c readCacheCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.stats()
+	ch <- prometheus.MustNewConstMetric(descReadCacheHits, prometheus.CounterValue, float64(st.Hits))
+	ch <- prometheus.MustNewConstMetric(descReadCacheMisses, prometheus.CounterValue, float64(st.Misses))
+	ch <- prometheus.MustNewConstMetric(descReadCacheBytes, prometheus.GaugeValue, float64(st.Bytes))
 }

@@ -96,7 +96,7 @@ func runServe(ctx context.Context, args []string, e env) int {
 		ss.log.Info().Msg("stopped")
 	}()
 	log, ld, db := ss.log, ss.ld, ss.db
-	m := newMetrics(db.Stats)
+	m := newMetrics(db.Stats, db.ReadCacheStats)
 	p := &pipeline{loader: ld}
 	nw, stopNATS, ok := startNATSWriter(ctx, &n, db, log)
 	if !ok {
