@@ -26,8 +26,8 @@ var benchStore struct {
 	err  error
 }
 
-// openBenchStore opens the store the read benchmarks share.
-func openBenchStore(b *testing.B) *store.DB {
+// openBenchStore opens the store the read benchmarks share, with opts.
+func openBenchStore(b *testing.B, opts store.Options) *store.DB {
 	b.Helper()
 	benchStore.once.Do(func() {
 		dir, err := os.MkdirTemp("", "kgraph-bench-")
@@ -56,13 +56,21 @@ func openBenchStore(b *testing.B) *store.DB {
 	if benchStore.err != nil {
 		b.Fatal(benchStore.err)
 	}
-	db, err := store.Open(benchStore.dir, store.Options{})
+	db, err := store.Open(benchStore.dir, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
 	return db
 }
+
+// cacheModes are the read cache's settings the view benchmarks run
+// under: on (the default; after the first call every record comes from
+// it) and off (every call reads Badger).
+var cacheModes = []struct {
+	name string
+	opts store.Options
+}{{"cache", store.Options{}}, {"nocache", store.Options{ReadCacheBytes: -1}}}
 
 // badgerReads is the process's count of Badger point gets and iterators.
 func badgerReads() int64 {
@@ -109,39 +117,43 @@ func hubAndTypical(b *testing.B, db *store.DB) (hub, typical *graph.Entity) {
 }
 
 // BenchmarkOneHop reads a page of 20 relations of an entity and their
-// endpoints, as the GraphQL one-hop query does.
+// endpoints through one view, as the GraphQL one-hop query does, with the
+// read cache on and off.
 func BenchmarkOneHop(b *testing.B) {
-	db := openBenchStore(b)
-	hub, typical := hubAndTypical(b, db)
-	ctx := context.Background()
-	for _, c := range []struct {
-		name string
-		e    *graph.Entity
-	}{{"hub", hub}, {"typical", typical}} {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportMetric(float64(c.e.Degree), "degree")
-			measure(b, func() error {
-				view, release := db.View(ctx)
-				defer release()
-				p, err := view.Relations(ctx, graph.RelationFilter{Entity: c.e.ID, PageRequest: graph.PageRequest{First: 20}})
-				if err != nil {
+	for _, mode := range cacheModes {
+		db := openBenchStore(b, mode.opts)
+		hub, typical := hubAndTypical(b, db)
+		ctx := context.Background()
+		for _, c := range []struct {
+			name string
+			e    *graph.Entity
+		}{{"hub", hub}, {"typical", typical}} {
+			b.Run(c.name+"/"+mode.name, func(b *testing.B) {
+				b.ReportMetric(float64(c.e.Degree), "degree")
+				measure(b, func() error {
+					view, release := db.View(ctx)
+					defer release()
+					p, err := view.Relations(ctx, graph.RelationFilter{Entity: c.e.ID, PageRequest: graph.PageRequest{First: 20}})
+					if err != nil {
+						return err
+					}
+					ids := make([]string, 0, 2*len(p.Items))
+					for _, r := range p.Items {
+						ids = append(ids, r.Source, r.Target)
+					}
+					_, err = view.EntitiesByID(ctx, ids)
 					return err
-				}
-				ids := make([]string, 0, 2*len(p.Items))
-				for _, r := range p.Items {
-					ids = append(ids, r.Source, r.Target)
-				}
-				_, err = view.EntitiesByID(ctx, ids)
-				return err
+				})
 			})
-		})
+		}
+		db.Close()
 	}
 }
 
 // BenchmarkSearchStore ranks the first ten hits of name searches: a
 // common word, a two-word name, a misspelling and a prefix.
 func BenchmarkSearchStore(b *testing.B) {
-	db := openBenchStore(b)
+	db := openBenchStore(b, store.Options{})
 	ctx := context.Background()
 	for _, q := range []string{"united states", "amira abara", "goverment", "minist"} {
 		b.Run(q, func(b *testing.B) {
@@ -153,14 +165,21 @@ func BenchmarkSearchStore(b *testing.B) {
 	}
 }
 
-// BenchmarkSubgraph expands the hub by two hops up to 200 nodes, as the
-// load harness does.
+// BenchmarkSubgraph expands the hub by two hops up to 200 nodes through
+// one view, as the load harness does, with the read cache on and off.
 func BenchmarkSubgraph(b *testing.B) {
-	db := openBenchStore(b)
-	hub, _ := hubAndTypical(b, db)
-	ctx := context.Background()
-	measure(b, func() error {
-		_, err := db.Subgraph(ctx, []string{hub.ID}, 2, 200)
-		return err
-	})
+	for _, mode := range cacheModes {
+		db := openBenchStore(b, mode.opts)
+		hub, _ := hubAndTypical(b, db)
+		ctx := context.Background()
+		b.Run(mode.name, func(b *testing.B) {
+			measure(b, func() error {
+				view, release := db.View(ctx)
+				defer release()
+				_, err := view.Subgraph(ctx, []string{hub.ID}, 2, 200)
+				return err
+			})
+		})
+		db.Close()
+	}
 }
