@@ -62,7 +62,7 @@ type Pipeline struct {
 }
 
 // lazySyntax decodes the parser's model on first use. The model is the
-// largest resource (8 MB compressed, about 70 MiB decoded, a third of a
+// largest resource (25 MB compressed, about 75 MiB decoded, a third of a
 // second) and graph extraction does not read the parse (graphReadsSyntax),
 // so commands that only build graphs never decode it.
 type lazySyntax struct {
@@ -155,9 +155,9 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 }
 
 // graphReadsSyntax says whether a stage after syntax reads the parse when
-// it builds the graph. None does yet: the parser (about 50k tokens/s on
-// one core) would triple the cost of extraction for output that does not
-// change, so graph extraction leaves it out, and the evaluation contract
+// it builds the graph. None does yet: the parser (about 15k tokens/s on
+// one core with both directions voting) would cost several times the rest
+// of extraction for output that does not change, so graph extraction leaves it out, and the evaluation contract
 // (RunEval) and --explain (ParseAll) parse every sentence.
 const graphReadsSyntax = false
 
