@@ -49,7 +49,9 @@ const (
 //	index cache                     16 MiB  (table indexes, bloom filters)
 //	writers' cache     cache.go     32 MiB  (entity records, alias lists)
 //	readers' cache     readcache.go 32 MiB  (decoded entity and relation
-//	                                         records, plus their decoding)
+//	                                         records and short adjacency
+//	                                         lists, reckoned at twice their
+//	                                         encoded size)
 //	vocabulary index   vocab.go     ~4 MiB per 100k name tokens
 //	one write          writer.go    ~1 MiB  (a batch of up to 32 documents;
 //	                                         Badger caps a transaction at

@@ -29,8 +29,8 @@ import (
 //   - so an entry tagged t is the record of its key at every generation
 //     from t to now, and a view of generation g uses it when t <= g.
 //
-// The cache is bounded by the size of the values it holds; when full it
-// starts over.
+// The cache is bounded by the memory of the records it holds (about twice
+// their encoded size); when full it starts over.
 type readCache struct {
 	gen          atomic.Uint64
 	hits, misses atomic.Uint64
@@ -53,8 +53,8 @@ type readSnap struct {
 	ok  bool
 }
 
-// DefaultReadCacheBytes bounds the read cache (the encoded size of the
-// records it holds).
+// DefaultReadCacheBytes bounds the read cache (the estimated memory of
+// the decoded records it holds).
 const DefaultReadCacheBytes = 32 << 20
 
 func newReadCache(limit int) *readCache {
@@ -100,7 +100,9 @@ func (s readSnap) put(key []byte, rec any, size int) {
 		clear(c.m)
 		c.bytes = 0
 	}
-	size += len(key) + 64
+	// A decoded record (strings, slices, the struct) takes about twice
+	// its encoded size; the bound is on that.
+	size = 2*size + len(key) + 64
 	c.bytes += size - c.m[string(key)].size
 	c.m[string(key)] = cachedRecord{rec, s.gen, size}
 }
