@@ -42,3 +42,25 @@ func tagWords(m *Model, words []string, keys []uint64, scores []int32) ([]atoms,
 	keys = tagSentence(m.tags.score, at, tags, keys, scores)
 	return at, tags, keys
 }
+
+// roundTrip writes m, decodes the file and checks that writing the decoded
+// model gives the same bytes; it returns the decoded model.
+func roundTrip(t *testing.T, m *Model) *Model {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if _, err := m2.WriteTo(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Fatal("decoding and writing again changes the model file")
+	}
+	return m2
+}

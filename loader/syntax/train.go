@@ -448,10 +448,22 @@ func (m *Model) finishParser(act, lab *trainTable, cfg TrainConfig, logf func(st
 // max-violation updates (beam.go); the relation model learns as in greedy
 // training, on the gold arcs of the correct sequence.
 func (m *Model) trainParserBeam(data []sample, cfg TrainConfig, logf func(string, ...any)) error {
-	act := newTrainTable(nActs)
-	lab := newTrainTable(len(m.labels))
 	m.beam = cfg.Beam
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a75e))
+	act, lab := m.beamEpochs(data, cfg, 0x9a75e, "parser", func(ep int, act, lab *trainTable, msg string) {
+		m.endEpoch(ep, act, lab, cfg, msg, logf)
+	})
+	m.finishParser(act, lab, cfg, logf)
+	return nil
+}
+
+// beamEpochs trains an action model and a relation model globally with
+// beam search for cfg.ParseIter epochs over data, shuffled by a PCG of
+// cfg.Seed and stream, and calls epoch after each with the tables and a
+// line saying how the epoch went (named what). It returns the tables.
+func (m *Model) beamEpochs(data []sample, cfg TrainConfig, stream uint64, what string, epoch func(ep int, act, lab *trainTable, msg string)) (act, lab *trainTable) {
+	act = newTrainTable(nActs)
+	lab = newTrainTable(len(m.labels))
+	rng := rand.New(rand.NewPCG(cfg.Seed, stream))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
@@ -467,11 +479,9 @@ func (m *Model) trainParserBeam(data []sample, cfg TrainConfig, logf func(string
 			}
 			act.t++
 		}
-		msg := fmt.Sprintf("parser epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", ep+1, cfg.Beam, 100*float64(updates)/float64(len(data)), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
-		m.endEpoch(ep, act, lab, cfg, msg, logf)
+		epoch(ep, act, lab, fmt.Sprintf("%s epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", what, ep+1, cfg.Beam, 100*float64(updates)/float64(len(data)), len(act.key), len(lab.key), time.Since(start).Round(time.Second)))
 	}
-	m.finishParser(act, lab, cfg, logf)
-	return nil
+	return act, lab
 }
 
 // trainReverse trains the right-to-left parser (ract, rlab) the way
@@ -494,31 +504,13 @@ func (m *Model) trainReverse(data []sample, cfg TrainConfig, logf func(string, .
 		}
 		rev[i] = r
 	}
-	act := newTrainTable(nActs)
-	lab := newTrainTable(len(m.labels))
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e7e75e))
-	order := make([]int, len(rev))
-	for i := range order {
-		order[i] = i
-	}
-	bt := &beamTrainer{k: cfg.Beam}
-	start := time.Now()
-	for ep := range cfg.ParseIter {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		updates := 0
-		for _, si := range order {
-			if bt.trainSentence(m, act, lab, &rev[si]) {
-				updates++
-			}
-			act.t++
-		}
-		msg := fmt.Sprintf("right-to-left parser epoch %d (beam %d): %.2f%% of sentences updated, %d+%d features (%s)", ep+1, cfg.Beam, 100*float64(updates)/float64(len(rev)), len(act.key), len(lab.key), time.Since(start).Round(time.Second))
+	act, lab := m.beamEpochs(rev, cfg, 0x7e7e75e, "right-to-left parser", func(ep int, act, lab *trainTable, msg string) {
 		if len(cfg.Dev) > 0 && (ep+1 == cfg.ParseIter || (ep+1)%cfg.EvalEvery == 0) {
 			m.ract, m.rlab = build(act, cfg.Prune), build(lab, cfg.Prune)
 			msg += fmt.Sprintf("; dev alone %s; both %s", m.Direction("right").Eval(cfg.Dev), m.Eval(cfg.Dev))
 		}
 		logf("%s\n", msg)
-	}
+	})
 	m.ract, m.rlab = build(act, cfg.Prune), build(lab, cfg.Prune)
 	logf("right-to-left parser: %d+%d features kept\n", m.ract.size(), m.rlab.size())
 }
