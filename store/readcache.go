@@ -96,13 +96,13 @@ func (s readSnap) put(key []byte, rec any, size int) {
 	if c.gen.Load() != s.gen {
 		return // a commit began since the snapshot: rec may be stale
 	}
+	// A decoded record (strings, slices, the struct) takes about twice
+	// its encoded size; the bound is on that.
+	size = 2*size + len(key) + 64
 	if c.bytes+size > c.limit {
 		clear(c.m)
 		c.bytes = 0
 	}
-	// A decoded record (strings, slices, the struct) takes about twice
-	// its encoded size; the bound is on that.
-	size = 2*size + len(key) + 64
 	c.bytes += size - c.m[string(key)].size
 	c.m[string(key)] = cachedRecord{rec, s.gen, size}
 }
