@@ -146,11 +146,18 @@ func (c *readCache) drop(key string) {
 // cachedGet reads the record under key from s's cache, or from txn and
 // decoded, then cached; the zero T when the key is absent.
 func cachedGet[T any](s readSnap, txn *badger.Txn, key []byte, decode func([]byte) (T, error)) (T, error) {
+	return cachedDecode(s, key, func() ([]byte, bool, error) { return getValue(txn, key) }, decode)
+}
+
+// cachedDecode returns the record under key from s's cache, or reads its
+// value with read (false: the key is absent, the zero T), decodes it and
+// caches it.
+func cachedDecode[T any](s readSnap, key []byte, read func() ([]byte, bool, error), decode func([]byte) (T, error)) (T, error) {
 	if rec, ok := s.get(key); ok {
 		return rec.(T), nil
 	}
 	var zero T
-	v, ok, err := getValue(txn, key)
+	v, ok, err := read()
 	if err != nil || !ok {
 		return zero, err
 	}

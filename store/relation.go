@@ -23,19 +23,11 @@ func (db *reader) loadRelation(txn *badger.Txn, k relKey) (*relRec, error) {
 // relationAt decodes the record of an out-list item, through the read
 // cache.
 func (db *reader) relationAt(item *badger.Item) (*relRec, error) {
-	s := db.snap()
-	if rec, ok := s.get(item.Key()); ok {
-		return rec.(*relRec), nil
+	read := func() ([]byte, bool, error) {
+		v, err := item.ValueCopy(nil)
+		return v, true, err
 	}
-	v, err := item.ValueCopy(nil)
-	if err != nil {
-		return nil, err
-	}
-	rec, err := decodeRelation(v)
-	if err == nil {
-		s.put(item.Key(), rec, len(v))
-	}
-	return rec, err
+	return cachedDecode(db.snap(), item.Key(), read, decodeRelation)
 }
 
 // followRelation loads k, reading an endpoint that was merged away as the

@@ -298,9 +298,9 @@ type adjList struct {
 const maxCachedList = 64
 
 // cachedList returns e's list in one direction (of n edges, from the
-// entity's counts) from the read cache, or scanned whole with it (nil)
-// or a new iterator and cached; nil when the list is longer than
-// maxCachedList or the reader has no cache.
+// entity's counts) from the read cache, or scans it whole with adj (a
+// new cursor when adj is nil) and caches it; nil when the list is longer
+// than maxCachedList or the reader has no cache.
 func (db *reader) cachedList(txn *badger.Txn, adj *adjCursor, e uint64, in bool, n int) (*adjList, error) {
 	s := db.snap()
 	if !s.ok || n > maxCachedList {
