@@ -81,12 +81,9 @@ func Train(cfg TrainConfig) (*Model, error) {
 // relation labels come from the same training data) and returns a copy
 // of base that uses it; the tagger and parser are base's.
 func TrainLabeller(base *Model, cfg TrainConfig) (*Model, error) {
-	m0, data, _, err := prepare(cfg)
+	data, err := prepareFor(base, cfg)
 	if err != nil {
 		return nil, err
-	}
-	if !slices.Equal(m0.labels, base.labels) {
-		return nil, fmt.Errorf("syntax: the training data's relation labels differ from the model's")
 	}
 	m := base.WithoutLabeller()
 	m.setLemmas(data)
@@ -107,12 +104,9 @@ func TrainLabeller(base *Model, cfg TrainConfig) (*Model, error) {
 // returns a copy of base whose beams of both directions vote; the rest is
 // base's. Train with Reverse set gives the same model.
 func TrainReverse(base *Model, cfg TrainConfig) (*Model, error) {
-	m0, data, _, err := prepare(cfg)
+	data, err := prepareFor(base, cfg)
 	if err != nil {
 		return nil, err
-	}
-	if !slices.Equal(m0.labels, base.labels) {
-		return nil, fmt.Errorf("syntax: the training data's relation labels differ from the model's")
 	}
 	if base.beam < 2 {
 		return nil, fmt.Errorf("syntax: the right-to-left parser needs a beam model")
@@ -121,6 +115,19 @@ func TrainReverse(base *Model, cfg TrainConfig) (*Model, error) {
 	cfg.Beam = base.beam
 	m.trainReverse(data, cfg, cfg.logf)
 	return m, nil
+}
+
+// prepareFor prepares cfg's training data for a part trained on top of
+// base, whose relation labels must be the data's.
+func prepareFor(base *Model, cfg TrainConfig) ([]sample, error) {
+	m0, data, _, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(m0.labels, base.labels) {
+		return nil, fmt.Errorf("syntax: the training data's relation labels differ from the model's")
+	}
+	return data, nil
 }
 
 func (cfg *TrainConfig) logf(format string, args ...any) {
