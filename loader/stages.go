@@ -157,8 +157,9 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 // graphReadsSyntax says whether a stage after syntax reads the parse when
 // it builds the graph. None does yet: the parser (about 15k tokens/s on
 // one core with both directions voting) would cost several times the rest
-// of extraction for output that does not change, so graph extraction leaves it out, and the evaluation contract
-// (RunEval) and --explain (ParseAll) parse every sentence.
+// of extraction for output that does not change, so graph extraction
+// leaves it out, and the evaluation contract (RunEval) and --explain
+// (ParseAll) parse every sentence.
 const graphReadsSyntax = false
 
 func decodeNER(model, clusters []byte) (*ner.Model, error) {
