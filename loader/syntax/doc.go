@@ -136,9 +136,13 @@
 // the jackknifed tags, labelling each tree in its parse-time order with
 // its own earlier choices as history, 10 epochs. Weights are averaged exactly in integers,
 // quantised to int16 and small rows pruned. Shuffling uses math/rand/v2's
-// PCG with fixed seeds, maps are never iterated into the output unsorted,
-// and training is single-threaded, so the model file is byte-identical on
-// every run.
+// PCG with fixed seeds and maps are never iterated into the output
+// unsorted. The parts that do not learn from each other train side by
+// side, each on its own goroutine with its own random stream (the four
+// jackknife taggers; then the tagger and the second pass; then the two
+// parsers and the labeller), so the model file is byte-identical on every
+// run and the same as when they train one after the other (which they do
+// when -eval scores dev during training; TestEnsembleTraining checks it).
 //
 // # Tokens: EWT versus kgraph's tokenizer
 //
@@ -199,8 +203,9 @@
 // tagger, 937k action, 181k relation and 303k labeller features, the
 // second tagging pass, and 244k action and 164k relation features of the
 // right-to-left parser. Training (go run ./cmd/train-syntax) takes about
-// 6 minutes of CPU on one core (356 s user; 3.7 minutes before the
-// ensemble), 6 min 34 s wall.
+// 6 minutes of CPU (338 s user; 3.7 minutes before the ensemble): 3 min
+// 5 s wall on 2 cores with the parts side by side, 6 min 34 s one after
+// the other.
 //
 // Speed (BenchmarkParse: atoms, tagger, parser and lemmas on the dev
 // sentences, one core, tokens per CPU second of the parsing thread):

@@ -117,8 +117,10 @@ func TestCombineOneRoot(t *testing.T) {
 
 // TestEnsembleTraining trains a small model with the right-to-left parser:
 // the file carries it and writes the same bytes after decoding, each
-// direction alone and the two together learn the training sentences, and
-// every combined parse is a well-formed tree whose root alone is "root".
+// direction alone and the two together learn the training sentences,
+// every combined parse is a well-formed tree whose root alone is "root",
+// and training the parts one after the other gives the same file as side
+// by side.
 func TestEnsembleTraining(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
@@ -165,5 +167,19 @@ func TestEnsembleTraining(t *testing.T) {
 	}
 	if !bytes.Equal(first.Bytes(), third.Bytes()) {
 		t.Error("TrainReverse on the trained model's other parts gives another file than Train")
+	}
+	// the parts trained one after the other (dev scored) instead of side
+	// by side give the same file
+	cfg.Dev = sents[:10]
+	m4, err := Train(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fourth bytes.Buffer
+	if _, err := m4.WriteTo(&fourth); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first.Bytes(), fourth.Bytes()) {
+		t.Error("training the parts one after the other gives another file than side by side")
 	}
 }

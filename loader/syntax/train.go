@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -46,7 +47,12 @@ type sample struct {
 // Train trains the tagger, the parser, the lemma table and the arc
 // labeller.
 func Train(cfg TrainConfig) (*Model, error) {
-	logf := cfg.logf
+	var logMu sync.Mutex // the parts that train side by side log through one writer
+	logf := func(format string, args ...any) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		cfg.logf(format, args...)
+	}
 	start := time.Now()
 	if cfg.EvalEvery <= 0 {
 		cfg.EvalEvery = 3
@@ -55,23 +61,37 @@ func Train(cfg TrainConfig) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.tags = build(trainTagger(data, cfg.TagIter, cfg.Seed), cfg.Prune)
-	logf("tagger: %d features (%s)\n", m.tags.size(), time.Since(start).Round(time.Second))
+	// The parts of the model learn from the data alone, not from each
+	// other, so they train side by side, each on one goroutine with its
+	// own random stream: the model is the same bytes as when they train
+	// one after the other, which they do when dev is scored during
+	// training (the scores read the parts trained so far).
+	parallel := len(cfg.Dev) == 0
+	tagJobs := []func(){func() {
+		m.tags = build(trainTagger(data, cfg.TagIter, cfg.Seed), cfg.Prune)
+		logf("tagger: %d features (%s)\n", m.tags.size(), time.Since(start).Round(time.Second))
+	}}
 	if cfg.StackIter > 0 && cfg.Folds >= 2 {
-		m.stack = build(trainStacked(data, cfg.StackIter, cfg.Seed+0x57ac), cfg.Prune)
-		logf("second tagging pass: %d features (%s)\n", m.stack.size(), time.Since(start).Round(time.Second))
+		tagJobs = append(tagJobs, func() {
+			m.stack = build(trainStacked(data, cfg.StackIter, cfg.Seed+0x57ac), cfg.Prune)
+			logf("second tagging pass: %d features (%s)\n", m.stack.size(), time.Since(start).Round(time.Second))
+		})
 	}
+	sideBySide(parallel, tagJobs...)
 	m.lemmaTab = trainLemmas(sents)
 	logf("lemmas: %d exceptions to the rules\n", len(m.lemmaTab))
-	if err := m.trainParser(data, cfg, logf); err != nil {
-		return nil, err
-	}
-	if cfg.Reverse && cfg.Beam > 1 {
-		m.trainReverse(data, cfg, logf)
-	}
 	m.setLemmas(data)
+	var parserErr error
+	jobs := []func(){func() { parserErr = m.trainParser(data, cfg, logf) }}
+	if cfg.Reverse && cfg.Beam > 1 {
+		jobs = append(jobs, func() { m.trainReverse(data, cfg, logf) })
+	}
 	if cfg.RelabelIter > 0 {
-		m.trainRelabel(data, cfg, logf)
+		jobs = append(jobs, func() { m.trainRelabel(data, cfg, logf) })
+	}
+	sideBySide(parallel, jobs...)
+	if parserErr != nil {
+		return nil, parserErr
 	}
 	logf("trained in %s\n", time.Since(start).Round(time.Second))
 	return m, nil
@@ -228,35 +248,67 @@ func prepare(cfg TrainConfig) (*Model, []sample, []Sentence, error) {
 		data[i].ptags = data[i].tags
 	}
 	if cfg.Folds >= 2 {
-		var correct, total int
+		// Each fold's tagger trains on copies made before any fold tags
+		// its quarter, so the folds train and tag side by side.
+		train := make([][]sample, cfg.Folds)
 		for f := range cfg.Folds {
-			var tr []sample
 			for i, x := range data {
 				if i%cfg.Folds != f {
-					tr = append(tr, x)
+					train[f] = append(train[f], x)
 				}
 			}
-			tab := build(trainTagger(tr, cfg.TagIter, cfg.Seed+uint64(f)+1), 0)
-			var kb []uint64
-			scores := make([]int32, nTags)
-			for i := range data {
-				if i%cfg.Folds != f {
-					continue
-				}
-				x := &data[i]
-				x.ptags = make([]int8, len(x.at))
-				kb = tagSentence(tab.score, x.at, x.ptags, kb, scores)
-				for j := range x.ptags {
-					total++
-					if x.ptags[j] == x.tags[j] {
-						correct++
+		}
+		correct := make([]int, cfg.Folds)
+		jobs := make([]func(), cfg.Folds)
+		for f := range cfg.Folds {
+			jobs[f] = func() {
+				tab := build(trainTagger(train[f], cfg.TagIter, cfg.Seed+uint64(f)+1), 0)
+				var kb []uint64
+				scores := make([]int32, nTags)
+				for i := f; i < len(data); i += cfg.Folds {
+					x := &data[i]
+					x.ptags = make([]int8, len(x.at))
+					kb = tagSentence(tab.score, x.at, x.ptags, kb, scores)
+					for j := range x.ptags {
+						if x.ptags[j] == x.tags[j] {
+							correct[f]++
+						}
 					}
 				}
 			}
 		}
-		logf("jackknifed tags (%d folds): %.2f%% correct (%s)\n", cfg.Folds, 100*float64(correct)/float64(total), time.Since(start).Round(time.Second))
+		sideBySide(len(cfg.Dev) == 0, jobs...)
+		total := 0
+		for i := range data {
+			total += len(data[i].at)
+		}
+		logf("jackknifed tags (%d folds): %.2f%% correct (%s)\n", cfg.Folds, 100*float64(sum(correct))/float64(total), time.Since(start).Round(time.Second))
 	}
 	return m, data, sents, nil
+}
+
+// sideBySide runs jobs, each on its own goroutine when parallel is set,
+// else one after the other, and returns when all are done.
+func sideBySide(parallel bool, jobs ...func()) {
+	if !parallel {
+		for _, job := range jobs {
+			job()
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for _, job := range jobs {
+		wg.Go(job)
+	}
+	wg.Wait()
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
 
 // trainStacked trains the second tagging pass on the jackknifed
