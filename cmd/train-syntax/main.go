@@ -93,13 +93,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *score != "" {
-		b, err := os.ReadFile(*score)
+		m, err := readModel(*score)
 		if err != nil {
 			return err
-		}
-		m, err := syntax.Decode(bytes.NewReader(b))
-		if err != nil {
-			return fmt.Errorf("%s: %w", *score, err)
 		}
 		a, b2, c, d, ra, rl := m.Sizes()
 		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation, %d labeller, %d+%d right-to-left features\n", *score, m.Beam(), a, b2, c, d, ra, rl)
@@ -159,13 +155,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		cfg.Dev = dev
 	}
 	if *reverseFrom != "" {
-		b, err := os.ReadFile(*reverseFrom)
+		base, err := readModel(*reverseFrom)
 		if err != nil {
 			return err
-		}
-		base, err := syntax.Decode(bytes.NewReader(b))
-		if err != nil {
-			return fmt.Errorf("%s: %w", *reverseFrom, err)
 		}
 		fmt.Fprintf(stdout, "base model %s: dev %s\n", *reverseFrom, base.Eval(dev))
 		m, err := syntax.TrainReverse(base, cfg)
@@ -175,13 +167,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, *beamSweep, start)
 	}
 	if *relabelFrom != "" {
-		b, err := os.ReadFile(*relabelFrom)
+		base, err := readModel(*relabelFrom)
 		if err != nil {
 			return err
-		}
-		base, err := syntax.Decode(bytes.NewReader(b))
-		if err != nil {
-			return fmt.Errorf("%s: %w", *relabelFrom, err)
 		}
 		cfg.RelabelEval = *eval
 		fmt.Fprintf(stdout, "base model %s: dev %s\n", *relabelFrom, base.WithoutLabeller().Eval(dev))
@@ -273,6 +261,19 @@ func writeScored(stdout io.Writer, m *syntax.Model, dev []syntax.Sentence, dir, 
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", path, buf.Len(), time.Since(start).Round(time.Second))
 	return nil
+}
+
+// readModel decodes the model file at path.
+func readModel(path string) (*syntax.Model, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m, err := syntax.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // sweepBeams scores m on dev with each beam width.

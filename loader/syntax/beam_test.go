@@ -58,11 +58,7 @@ func TestBeamTraining(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if _, err := m.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		out[i] = buf.Bytes()
+		out[i] = modelBytes(t, m)
 		m2, err := Decode(bytes.NewReader(out[i]))
 		if err != nil {
 			t.Fatal(err)

@@ -158,14 +158,8 @@ func TestEnsembleTraining(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var first, third bytes.Buffer
-	if _, err := m.WriteTo(&first); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m3.WriteTo(&third); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(first.Bytes(), third.Bytes()) {
+	first := modelBytes(t, m)
+	if !bytes.Equal(first, modelBytes(t, m3)) {
 		t.Error("TrainReverse on the trained model's other parts gives another file than Train")
 	}
 	// the parts trained one after the other (dev scored) instead of side
@@ -175,11 +169,7 @@ func TestEnsembleTraining(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fourth bytes.Buffer
-	if _, err := m4.WriteTo(&fourth); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(first.Bytes(), fourth.Bytes()) {
+	if !bytes.Equal(first, modelBytes(t, m4)) {
 		t.Error("training the parts one after the other gives another file than side by side")
 	}
 }
