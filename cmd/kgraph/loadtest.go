@@ -41,6 +41,12 @@ server's ratio of requests per second to the first server. Ratios are only
 meaningful between runs on the same machine at the same time: compare
 binaries this way, in one run, not against figures from another day.
 
+The client runs on the machine it measures, so it is kept lean, like wrk:
+each connection is one kept-alive HTTP/1.1 connection whose requests are
+written as prepared bytes and whose responses are read by hand (--client
+raw, the default). --client std uses Go's net/http client instead, which
+costs several times the CPU per request; https URLs always use it.
+
 An error is a transport error, a status other than 200 or a response that
 carries GraphQL errors. The exit status is 1 when any request failed, 2
 for bad flags or when the entities cannot be chosen.
@@ -117,6 +123,7 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 	rounds := fs.Int("rounds", 1, "rounds; the table shows the median of the rounds")
 	typical := fs.Int("typical", 50, "number of typical entities (around the median degree) the requests cycle through")
 	token := fs.String("token", envOr(e, "KGRAPH_READ_TOKEN", ""), "bearer token for servers that restrict reads (env KGRAPH_READ_TOKEN)")
+	clientKind := fs.String("client", "raw", "raw: HTTP/1.1 written and read by hand, as lean as wrk; std: Go's net/http client (https URLs always use it)")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -126,6 +133,9 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 	}
 	if *conns < 1 || *duration <= 0 || *rounds < 1 || *typical < 1 || *warmup < 0 || *single < 0 {
 		return fail("--connections, --duration, --rounds and --typical must be positive")
+	}
+	if *clientKind != "raw" && *clientKind != "std" {
+		return fail("--client %q: want raw or std", *clientKind)
 	}
 	var targets []loadTarget
 	for i, a := range strings.Split(*addrs, ",") {
@@ -187,8 +197,11 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 					ti = len(targets) - 1 - k // alternate the order
 				}
 				t := targets[ti]
-				bodies := shapeBodies(s, ents[ti])
-				r := loadRun(ctx, client, t.url, *token, bodies, *conns, *warmup, *duration)
+				dial, err := newLoadDialer(*clientKind == "std", client, t.url, *token, shapeBodies(s, ents[ti]))
+				if err != nil {
+					return fail("%s: %v", t.url, err)
+				}
+				r := loadRun(ctx, dial, *conns, *warmup, *duration)
 				results[s][ti] = append(results[s][ti], r)
 				fmt.Fprintf(e.stderr, "round %d %-8s %-10s %8.0f req/s  p50 %-9s p99 %-9s errors %d/%d\n", round+1, loadShapes[s].name, t.name,
 					r.rate(), fmtDur(r.quantile(0.5)), fmtDur(r.quantile(0.99)), r.errors, r.requests)
@@ -197,7 +210,7 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 					fmt.Fprintf(e.stderr, "  first error: %s\n", r.firstErr)
 				}
 				if *single > 0 {
-					r1 := loadRun(ctx, client, t.url, *token, bodies, 1, *warmup/4, *single)
+					r1 := loadRun(ctx, dial, 1, *warmup/4, *single)
 					singles[s][ti] = append(singles[s][ti], r1)
 					failed = failed || r1.errors > 0
 				}
@@ -418,10 +431,10 @@ func loadPost(ctx context.Context, client *http.Client, url, token string, body 
 	return resp.StatusCode, b, err
 }
 
-// loadRun sends bodies round-robin over conns connections for warmup
-// (not counted) and then for duration, and returns what the measured
-// window saw. A request counts in the window it was sent in.
-func loadRun(ctx context.Context, client *http.Client, url, token string, bodies [][]byte, conns int, warmup, duration time.Duration) loadResult {
+// loadRun sends the run's bodies round-robin over conns connections of
+// dial for warmup (not counted) and then for duration, and returns what
+// the measured window saw. A request counts in the window it was sent in.
+func loadRun(ctx context.Context, dial loadDialer, conns int, warmup, duration time.Duration) loadResult {
 	start := time.Now()
 	measureFrom := start.Add(warmup)
 	end := measureFrom.Add(duration)
@@ -439,12 +452,14 @@ func loadRun(ctx context.Context, client *http.Client, url, token string, bodies
 		go func() {
 			defer wg.Done()
 			w := &ws[i]
+			p := dial()
+			defer p.close()
 			for n := i; ; n++ {
 				sent := time.Now()
 				if !sent.Before(end) || ctx.Err() != nil {
 					return
 				}
-				status, resp, err := loadPost(ctx, client, url, token, bodies[n%len(bodies)])
+				status, resp, err := p.post(ctx, n)
 				if sent.Before(measureFrom) {
 					continue
 				}

@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -72,30 +77,39 @@ func TestLoadtestComparesServersAndCountsErrors(t *testing.T) {
 	}
 
 	// Every answer with GraphQL errors, every refused status, every
-	// transport error is an error, and each is counted once.
+	// transport error is an error, and each is counted once, with either
+	// client.
 	ctx := context.Background()
 	client := loadClient(2)
 	bad := [][]byte{[]byte(`{"query":"{ noSuchField }"}`), []byte(`{"query":"{ entity(id: \"e1\") { id } }"}`)}
-	r := loadRun(ctx, client, s.url+"/graphql", "", bad, 2, 0, 200*time.Millisecond)
-	if r.requests < 2 || len(r.lat) != r.requests {
-		t.Fatalf("requests %d, latencies %d", r.requests, len(r.lat))
-	}
-	if r.errors < r.requests/2 || r.errors >= r.requests {
-		// Half the bodies fail to validate; the other half run.
-		t.Errorf("errors %d of %d requests, want about half", r.errors, r.requests)
-	}
-	if r.status5xx != 0 || !strings.Contains(r.firstErr, "noSuchField") {
-		t.Errorf("5xx %d, first error %q", r.status5xx, r.firstErr)
-	}
-
 	locked := startServer(t, t.TempDir(), "--read-token", "reader")
-	r = loadRun(ctx, client, locked.url+"/graphql", "", bad[1:], 1, 0, 100*time.Millisecond)
-	if r.requests == 0 || r.errors != r.requests || !strings.Contains(r.firstErr, "status 401") {
-		t.Errorf("without the read token: %d errors of %d, first %q", r.errors, r.requests, r.firstErr)
-	}
-	r = loadRun(ctx, client, locked.url+"/graphql", "reader", bad[1:], 1, 0, 100*time.Millisecond)
-	if r.requests == 0 || r.errors != 0 {
-		t.Errorf("with the read token: %d errors of %d, first %q", r.errors, r.requests, r.firstErr)
+	for _, std := range []bool{false, true} {
+		run := func(url, token string, bodies [][]byte, conns int, d time.Duration) loadResult {
+			dial, err := newLoadDialer(std, client, url+"/graphql", token, bodies)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return loadRun(ctx, dial, conns, 0, d)
+		}
+		r := run(s.url, "", bad, 2, 200*time.Millisecond)
+		if r.requests < 2 || len(r.lat) != r.requests {
+			t.Fatalf("std client %v: requests %d, latencies %d", std, r.requests, len(r.lat))
+		}
+		if r.errors < r.requests/2 || r.errors >= r.requests {
+			// Half the bodies fail to validate; the other half run.
+			t.Errorf("std client %v: errors %d of %d requests, want about half", std, r.errors, r.requests)
+		}
+		if r.status5xx != 0 || !strings.Contains(r.firstErr, "noSuchField") {
+			t.Errorf("std client %v: 5xx %d, first error %q", std, r.status5xx, r.firstErr)
+		}
+		r = run(locked.url, "", bad[1:], 1, 100*time.Millisecond)
+		if r.requests == 0 || r.errors != r.requests || !strings.Contains(r.firstErr, "status 401") {
+			t.Errorf("std client %v, without the read token: %d errors of %d, first %q", std, r.errors, r.requests, r.firstErr)
+		}
+		r = run(locked.url, "reader", bad[1:], 1, 100*time.Millisecond)
+		if r.requests == 0 || r.errors != 0 {
+			t.Errorf("std client %v, with the read token: %d errors of %d, first %q", std, r.errors, r.requests, r.firstErr)
+		}
 	}
 	code, _, errOut = runCmd(t, "", "loadtest", "--addr", "http://127.0.0.1:1", "--duration", "100ms")
 	if code != exitUsage || !strings.Contains(errOut, "choosing entities") {
@@ -105,4 +119,113 @@ func TestLoadtestComparesServersAndCountsErrors(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, `unknown shape "nope"`) {
 		t.Errorf("unknown shape: exit %d, %s", code, errOut)
 	}
+	code, _, errOut = runCmd(t, "", "loadtest", "--client", "curl")
+	if code != exitUsage || !strings.Contains(errOut, `--client "curl"`) {
+		t.Errorf("unknown client: exit %d, %s", code, errOut)
+	}
+}
+
+// TestRawLoadClient: the raw client reads bodies sent with a length, in
+// chunks and up to the end of the connection, keeps its connection across
+// requests, dials again after a server closes it, and reports what is not
+// HTTP as an error.
+func TestRawLoadClient(t *testing.T) {
+	big := strings.Repeat("0123456789abcdef", 8<<10) // 128 KiB, written in pieces: chunked
+	mux := http.NewServeMux()
+	mux.HandleFunc("/len", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		w.Header().Set("Content-Length", strconv.Itoa(len(b)+3))
+		w.Write(append([]byte("re:"), b...))
+	})
+	mux.HandleFunc("/chunked", func(w http.ResponseWriter, r *http.Request) {
+		for i := 0; i < len(big); i += 10000 {
+			w.Write([]byte(big[i:min(i+10000, len(big))]))
+			w.(http.Flusher).Flush()
+		}
+	})
+	mux.HandleFunc("/close", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Connection", "close")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("busy"))
+	})
+	var conns atomic.Int32
+	srv := &http.Server{Handler: mux, ConnState: func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	base := "http://" + ln.Addr().String()
+	ctx := context.Background()
+
+	post := func(path string, bodies ...string) loadPoster {
+		b := make([][]byte, len(bodies))
+		for i, s := range bodies {
+			b[i] = []byte(s)
+		}
+		dial, err := newLoadDialer(false, nil, base+path, "", b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dial()
+	}
+	p := post("/len", "a", "bb")
+	for i, want := range []string{"re:a", "re:bb", "re:a"} {
+		status, body, err := p.post(ctx, i)
+		if err != nil || status != 200 || string(body) != want {
+			t.Fatalf("/len request %d: %d %q %v, want 200 %q", i, status, body, err, want)
+		}
+	}
+	p.close()
+	if n := conns.Load(); n != 1 {
+		t.Errorf("three requests took %d connections, want 1", n)
+	}
+	p = post("/chunked", "x")
+	for i := range 2 {
+		status, body, err := p.post(ctx, i)
+		if err != nil || status != 200 || string(body) != big {
+			t.Fatalf("/chunked request %d: %d, %d bytes, %v; want 200 and %d bytes", i, status, len(body), err, len(big))
+		}
+	}
+	p.close()
+	conns.Store(0)
+	p = post("/close", "x")
+	for i := range 2 {
+		status, body, err := p.post(ctx, i)
+		if err != nil || status != 503 || string(body) != "busy" {
+			t.Fatalf("/close request %d: %d %q %v", i, status, body, err)
+		}
+	}
+	p.close()
+	if n := conns.Load(); n != 2 {
+		t.Errorf("two requests to a server that closes took %d connections, want 2", n)
+	}
+
+	// a server that does not speak HTTP
+	junk, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer junk.Close()
+	go func() {
+		for {
+			c, err := junk.Accept()
+			if err != nil {
+				return
+			}
+			c.Write([]byte("hello there\n"))
+			c.Close()
+		}
+	}()
+	dial, _ := newLoadDialer(false, nil, "http://"+junk.Addr().String()+"/graphql", "", [][]byte{[]byte("{}")})
+	p = dial()
+	if _, _, err := p.post(ctx, 0); !errors.Is(err, errLoadResponse) {
+		t.Errorf("a server that does not speak HTTP: %v, want %v", err, errLoadResponse)
+	}
+	p.close()
 }
