@@ -162,6 +162,9 @@ func (p *rawPoster) roundTrip(req []byte) (status int, keep bool, err error) {
 			}
 		}
 	}
+	if status/100 == 1 || status == http.StatusNoContent || status == http.StatusNotModified {
+		length, chunked = 0, false // no body, whatever the headers say (RFC 9112, 6.3)
+	}
 	p.buf = p.buf[:0]
 	switch {
 	case chunked:

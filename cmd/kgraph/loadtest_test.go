@@ -126,7 +126,7 @@ func TestLoadtestComparesServersAndCountsErrors(t *testing.T) {
 }
 
 // TestRawLoadClient: the raw client reads bodies sent with a length, in
-// chunks and up to the end of the connection, keeps its connection across
+// chunks and none where the status has none, keeps its connection across
 // requests, dials again after a server closes it, and reports what is not
 // HTTP as an error.
 func TestRawLoadClient(t *testing.T) {
@@ -142,6 +142,9 @@ func TestRawLoadClient(t *testing.T) {
 			w.Write([]byte(big[i:min(i+10000, len(big))]))
 			w.(http.Flusher).Flush()
 		}
+	})
+	mux.HandleFunc("/empty", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("/close", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Connection", "close")
@@ -190,6 +193,14 @@ func TestRawLoadClient(t *testing.T) {
 		status, body, err := p.post(ctx, i)
 		if err != nil || status != 200 || string(body) != big {
 			t.Fatalf("/chunked request %d: %d, %d bytes, %v; want 200 and %d bytes", i, status, len(body), err, len(big))
+		}
+	}
+	p.close()
+	p = post("/empty", "x")
+	for i := range 2 {
+		status, body, err := p.post(ctx, i)
+		if err != nil || status != 204 || len(body) != 0 {
+			t.Fatalf("/empty request %d: %d %q %v, want 204 and no body", i, status, body, err)
 		}
 	}
 	p.close()
