@@ -167,10 +167,24 @@ func at(xs []int32, i int32) int32 {
 	return xs[i]
 }
 
-// actFeatures appends the action model's feature keys of s: the
-// Zhang & Nivre (2011) templates moved to the arc-hybrid positions (s1
-// stands where arc-eager has the head of s0), plus word clusters.
-func (s *pstate) actFeatures(keys []uint64) []uint64 {
+// actCtx is what the action templates read of a configuration: the
+// tokens of the stack's top three and the buffer's front three, the
+// children the templates read (positions and tokens), the distances
+// between s0 and b0 and between s1 and s0, the valencies and the label
+// sets.
+type actCtx struct {
+	S0, S1, S2, B0, B1, B2  *ptok
+	S0L, S0R, B0L, S1R, S1L *ptok
+	S0L2, S0R2, B0L2        *ptok
+	s0l, s0r, b0l, s1r, s1l int32
+	s0l2, s0r2, b0l2        int32
+	d, d1                   uint64
+	s0vl, s0vr, b0vl, s1vr  uint64
+	s0sl, s0sr, b0sl, s1sr  uint64
+}
+
+// actContext returns what the action templates of s read.
+func (s *pstate) actContext() (c actCtx) {
 	st := s.stack
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if len(st) > 0 {
@@ -189,150 +203,115 @@ func (s *pstate) actFeatures(keys []uint64) []uint64 {
 	if int(b0)+2 <= s.n {
 		b2 = b0 + 2
 	}
-	S0, S1, S2 := s.tok(s0), s.tok(s1), s.tok(s2)
-	B0, B1, B2 := s.tok(b0), s.tok(b1), s.tok(b2)
-	s0l, s0r, b0l, s1r, s1l := at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1), at(s.l1, s1)
-	s0l2, s0r2, b0l2 := at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
-	S0L, S0R, B0L, S1R, S1L := s.tok(s0l), s.tok(s0r), s.tok(b0l), s.tok(s1r), s.tok(s1l)
-	S0L2, S0R2, B0L2 := s.tok(s0l2), s.tok(s0r2), s.tok(b0l2)
-	var d, d1 uint64
+	c.S0, c.S1, c.S2 = s.tok(s0), s.tok(s1), s.tok(s2)
+	c.B0, c.B1, c.B2 = s.tok(b0), s.tok(b1), s.tok(b2)
+	c.s0l, c.s0r, c.b0l, c.s1r, c.s1l = at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1), at(s.l1, s1)
+	c.s0l2, c.s0r2, c.b0l2 = at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
+	c.S0L, c.S0R, c.B0L, c.S1R, c.S1L = s.tok(c.s0l), s.tok(c.s0r), s.tok(c.b0l), s.tok(c.s1r), s.tok(c.s1l)
+	c.S0L2, c.S0R2, c.B0L2 = s.tok(c.s0l2), s.tok(c.s0r2), s.tok(c.b0l2)
 	if s0 >= 0 {
-		d = bucket(b0 - s0)
+		c.d = bucket(b0 - s0)
+		c.s0vl, c.s0vr, c.s0sl, c.s0sr = val(s.nl[s0]), val(s.nr[s0]), s.ls[s0], s.rs[s0]
 	}
 	if s1 >= 0 {
-		d1 = bucket(s0 - s1)
+		c.d1 = bucket(s0 - s1)
+		c.s1vr, c.s1sr = val(s.nr[s1]), s.rs[s1]
 	}
-	var s0vl, s0vr, b0vl, s1vr uint64
-	var s0sl, s0sr, b0sl, s1sr uint64
-	if s0 >= 0 {
-		s0vl, s0vr, s0sl, s0sr = val(s.nl[s0]), val(s.nr[s0]), s.ls[s0], s.rs[s0]
-	}
-	if s1 >= 0 {
-		s1vr, s1sr = val(s.nr[s1]), s.rs[s1]
-	}
-	b0vl, b0sl = val(s.nl[b0]), s.ls[b0]
+	c.b0vl, c.b0sl = val(s.nl[b0]), s.ls[b0]
+	return c
+}
+
+// actFeatures appends the action model's feature keys of s: the
+// Zhang & Nivre (2011) templates moved to the arc-hybrid positions (s1
+// stands where arc-eager has the head of s0), plus word clusters.
+func (s *pstate) actFeatures(keys []uint64) []uint64 {
+	c := s.actContext()
 	keys = append(keys,
 		key1(100, 0),
 		// single words
-		key1(101, S0.wp), key1(102, S0.w), key1(103, S0.p),
-		key1(104, B0.wp), key1(105, B0.w), key1(106, B0.p),
-		key1(107, B1.wp), key1(108, B1.w), key1(109, B1.p),
-		key1(110, B2.wp), key1(111, B2.w), key1(112, B2.p),
-		key1(113, S1.wp), key1(114, S1.w), key1(115, S1.p),
-		key1(116, S2.p),
+		key1(101, c.S0.wp), key1(102, c.S0.w), key1(103, c.S0.p),
+		key1(104, c.B0.wp), key1(105, c.B0.w), key1(106, c.B0.p),
+		key1(107, c.B1.wp), key1(108, c.B1.w), key1(109, c.B1.p),
+		key1(110, c.B2.wp), key1(111, c.B2.w), key1(112, c.B2.p),
+		key1(113, c.S1.wp), key1(114, c.S1.w), key1(115, c.S1.p),
+		key1(116, c.S2.p),
 		// pairs
-		key2(120, S0.wp, B0.wp), key2(121, S0.wp, B0.w), key2(122, S0.w, B0.wp),
-		key2(123, S0.wp, B0.p), key2(124, S0.p, B0.wp), key2(125, S0.w, B0.w),
-		key2(126, S0.p, B0.p), key2(127, B0.p, B1.p), key2(128, S1.p, S0.p),
-		key2(129, S1.w, S0.w), key2(130, S1.wp, S0.p), key2(131, S1.p, S0.wp),
-		key2(132, S1.p, B0.p), key2(133, S1.w, B0.w),
+		key2(120, c.S0.wp, c.B0.wp), key2(121, c.S0.wp, c.B0.w), key2(122, c.S0.w, c.B0.wp),
+		key2(123, c.S0.wp, c.B0.p), key2(124, c.S0.p, c.B0.wp), key2(125, c.S0.w, c.B0.w),
+		key2(126, c.S0.p, c.B0.p), key2(127, c.B0.p, c.B1.p), key2(128, c.S1.p, c.S0.p),
+		key2(129, c.S1.w, c.S0.w), key2(130, c.S1.wp, c.S0.p), key2(131, c.S1.p, c.S0.wp),
+		key2(132, c.S1.p, c.B0.p), key2(133, c.S1.w, c.B0.w),
 		// three tags
-		key3(140, B0.p, B1.p, B2.p), key3(141, S0.p, B0.p, B1.p),
-		key3(142, S1.p, S0.p, B0.p), key3(143, S0.p, S0L.p, B0.p),
-		key3(144, S0.p, S0R.p, B0.p), key3(145, S0.p, B0.p, B0L.p),
-		key3(146, S1.p, S1R.p, S0.p), key3(147, S2.p, S1.p, S0.p),
-		key3(148, S1.p, S0.p, S0R.p), key3(149, S1.p, S1L.p, S0.p),
+		key3(140, c.B0.p, c.B1.p, c.B2.p), key3(141, c.S0.p, c.B0.p, c.B1.p),
+		key3(142, c.S1.p, c.S0.p, c.B0.p), key3(143, c.S0.p, c.S0L.p, c.B0.p),
+		key3(144, c.S0.p, c.S0R.p, c.B0.p), key3(145, c.S0.p, c.B0.p, c.B0L.p),
+		key3(146, c.S1.p, c.S1R.p, c.S0.p), key3(147, c.S2.p, c.S1.p, c.S0.p),
+		key3(148, c.S1.p, c.S0.p, c.S0R.p), key3(149, c.S1.p, c.S1L.p, c.S0.p),
 		// distance
-		key2(150, S0.w, d), key2(151, S0.p, d), key2(152, B0.w, d), key2(153, B0.p, d),
-		key3(154, S0.w, B0.w, d), key3(155, S0.p, B0.p, d),
-		key3(156, S1.p, S0.p, d1), key3(157, S1.w, S0.w, d1),
+		key2(150, c.S0.w, c.d), key2(151, c.S0.p, c.d), key2(152, c.B0.w, c.d), key2(153, c.B0.p, c.d),
+		key3(154, c.S0.w, c.B0.w, c.d), key3(155, c.S0.p, c.B0.p, c.d),
+		key3(156, c.S1.p, c.S0.p, c.d1), key3(157, c.S1.w, c.S0.w, c.d1),
 		// valency
-		key2(160, S0.w, s0vr), key2(161, S0.p, s0vr), key2(162, S0.w, s0vl), key2(163, S0.p, s0vl),
-		key2(164, B0.w, b0vl), key2(165, B0.p, b0vl), key2(166, S1.p, s1vr),
+		key2(160, c.S0.w, c.s0vr), key2(161, c.S0.p, c.s0vr), key2(162, c.S0.w, c.s0vl), key2(163, c.S0.p, c.s0vl),
+		key2(164, c.B0.w, c.b0vl), key2(165, c.B0.p, c.b0vl), key2(166, c.S1.p, c.s1vr),
 		// children
-		key1(170, S0L.w), key1(171, S0L.p), key1(172, s.labOf(s0l)),
-		key1(173, S0R.w), key1(174, S0R.p), key1(175, s.labOf(s0r)),
-		key1(176, B0L.w), key1(177, B0L.p), key1(178, s.labOf(b0l)),
-		key1(179, S1R.p), key1(180, s.labOf(s1r)), key2(181, S1L.p, s.labOf(s1l)),
+		key1(170, c.S0L.w), key1(171, c.S0L.p), key1(172, s.labOf(c.s0l)),
+		key1(173, c.S0R.w), key1(174, c.S0R.p), key1(175, s.labOf(c.s0r)),
+		key1(176, c.B0L.w), key1(177, c.B0L.p), key1(178, s.labOf(c.b0l)),
+		key1(179, c.S1R.p), key1(180, s.labOf(c.s1r)), key2(181, c.S1L.p, s.labOf(c.s1l)),
 		// third order
-		key1(182, S0L2.p), key1(183, s.labOf(s0l2)), key1(184, S0R2.p), key1(185, s.labOf(s0r2)),
-		key1(186, B0L2.p), key1(187, s.labOf(b0l2)),
-		key3(188, S0.p, S0L.p, S0L2.p), key3(189, S0.p, S0R.p, S0R2.p), key3(190, B0.p, B0L.p, B0L2.p),
+		key1(182, c.S0L2.p), key1(183, s.labOf(c.s0l2)), key1(184, c.S0R2.p), key1(185, s.labOf(c.s0r2)),
+		key1(186, c.B0L2.p), key1(187, s.labOf(c.b0l2)),
+		key3(188, c.S0.p, c.S0L.p, c.S0L2.p), key3(189, c.S0.p, c.S0R.p, c.S0R2.p), key3(190, c.B0.p, c.B0L.p, c.B0L2.p),
 		// label sets
-		key2(191, S0.w, s0sr), key2(192, S0.p, s0sr), key2(193, S0.w, s0sl), key2(194, S0.p, s0sl),
-		key2(195, B0.w, b0sl), key2(196, B0.p, b0sl), key2(197, S1.p, s1sr),
+		key2(191, c.S0.w, c.s0sr), key2(192, c.S0.p, c.s0sr), key2(193, c.S0.w, c.s0sl), key2(194, c.S0.p, c.s0sl),
+		key2(195, c.B0.w, c.b0sl), key2(196, c.B0.p, c.b0sl), key2(197, c.S1.p, c.s1sr),
 		// clusters
-		key1(200, S0.c), key1(201, B0.c), key1(202, B1.c), key1(203, S1.c),
-		key2(204, S0.c, B0.c), key2(205, S0.c, B0.p), key2(206, S0.p, B0.c),
-		key2(207, S1.c, S0.c), key2(208, S1.c, S0.p), key2(209, S1.p, S0.c),
-		key2(210, S0.suf, B0.p), key2(211, S0.p, B0.suf),
+		key1(200, c.S0.c), key1(201, c.B0.c), key1(202, c.B1.c), key1(203, c.S1.c),
+		key2(204, c.S0.c, c.B0.c), key2(205, c.S0.c, c.B0.p), key2(206, c.S0.p, c.B0.c),
+		key2(207, c.S1.c, c.S0.c), key2(208, c.S1.c, c.S0.p), key2(209, c.S1.p, c.S0.c),
+		key2(210, c.S0.suf, c.B0.p), key2(211, c.S0.p, c.B0.suf),
 	)
 	return keys
 }
 
 // actDynamic appends the keys of actFeatures that roleKeys leaves out.
 func (s *pstate) actDynamic(keys []uint64) []uint64 {
-	st := s.stack
-	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
-	if len(st) > 0 {
-		s0 = st[len(st)-1]
-	}
-	if len(st) > 1 {
-		s1 = st[len(st)-2]
-	}
-	if len(st) > 2 {
-		s2 = st[len(st)-3]
-	}
-	b0, b1 := s.b, int32(-1)
-	if int(b0)+1 <= s.n {
-		b1 = b0 + 1
-	}
-	S0, S1, S2 := s.tok(s0), s.tok(s1), s.tok(s2)
-	B0, B1 := s.tok(b0), s.tok(b1)
-	s0l, s0r, b0l, s1r, s1l := at(s.l1, s0), at(s.r1, s0), at(s.l1, b0), at(s.r1, s1), at(s.l1, s1)
-	s0l2, s0r2, b0l2 := at(s.l2, s0), at(s.r2, s0), at(s.l2, b0)
-	S0L, S0R, B0L, S1R, S1L := s.tok(s0l), s.tok(s0r), s.tok(b0l), s.tok(s1r), s.tok(s1l)
-	S0L2, S0R2, B0L2 := s.tok(s0l2), s.tok(s0r2), s.tok(b0l2)
-	var d, d1 uint64
-	if s0 >= 0 {
-		d = bucket(b0 - s0)
-	}
-	if s1 >= 0 {
-		d1 = bucket(s0 - s1)
-	}
-	var s0vl, s0vr, b0vl, s1vr uint64
-	var s0sl, s0sr, b0sl, s1sr uint64
-	if s0 >= 0 {
-		s0vl, s0vr, s0sl, s0sr = val(s.nl[s0]), val(s.nr[s0]), s.ls[s0], s.rs[s0]
-	}
-	if s1 >= 0 {
-		s1vr, s1sr = val(s.nr[s1]), s.rs[s1]
-	}
-	b0vl, b0sl = val(s.nl[b0]), s.ls[b0]
+	c := s.actContext()
 	keys = append(keys,
 		key1(100, 0),
 		// pairs
-		key2(120, S0.wp, B0.wp), key2(121, S0.wp, B0.w), key2(122, S0.w, B0.wp),
-		key2(123, S0.wp, B0.p), key2(124, S0.p, B0.wp), key2(125, S0.w, B0.w),
-		key2(126, S0.p, B0.p), key2(128, S1.p, S0.p),
-		key2(129, S1.w, S0.w), key2(130, S1.wp, S0.p), key2(131, S1.p, S0.wp),
-		key2(132, S1.p, B0.p), key2(133, S1.w, B0.w),
+		key2(120, c.S0.wp, c.B0.wp), key2(121, c.S0.wp, c.B0.w), key2(122, c.S0.w, c.B0.wp),
+		key2(123, c.S0.wp, c.B0.p), key2(124, c.S0.p, c.B0.wp), key2(125, c.S0.w, c.B0.w),
+		key2(126, c.S0.p, c.B0.p), key2(128, c.S1.p, c.S0.p),
+		key2(129, c.S1.w, c.S0.w), key2(130, c.S1.wp, c.S0.p), key2(131, c.S1.p, c.S0.wp),
+		key2(132, c.S1.p, c.B0.p), key2(133, c.S1.w, c.B0.w),
 		// three tags
-		key3(141, S0.p, B0.p, B1.p),
-		key3(142, S1.p, S0.p, B0.p), key3(143, S0.p, S0L.p, B0.p),
-		key3(144, S0.p, S0R.p, B0.p), key3(145, S0.p, B0.p, B0L.p),
-		key3(146, S1.p, S1R.p, S0.p), key3(147, S2.p, S1.p, S0.p),
-		key3(148, S1.p, S0.p, S0R.p), key3(149, S1.p, S1L.p, S0.p),
+		key3(141, c.S0.p, c.B0.p, c.B1.p),
+		key3(142, c.S1.p, c.S0.p, c.B0.p), key3(143, c.S0.p, c.S0L.p, c.B0.p),
+		key3(144, c.S0.p, c.S0R.p, c.B0.p), key3(145, c.S0.p, c.B0.p, c.B0L.p),
+		key3(146, c.S1.p, c.S1R.p, c.S0.p), key3(147, c.S2.p, c.S1.p, c.S0.p),
+		key3(148, c.S1.p, c.S0.p, c.S0R.p), key3(149, c.S1.p, c.S1L.p, c.S0.p),
 		// children
-		key1(172, s.labOf(s0l)), key1(175, s.labOf(s0r)), key1(178, s.labOf(b0l)),
-		key1(180, s.labOf(s1r)), key2(181, S1L.p, s.labOf(s1l)),
-		key1(183, s.labOf(s0l2)), key1(185, s.labOf(s0r2)), key1(187, s.labOf(b0l2)),
+		key1(172, s.labOf(c.s0l)), key1(175, s.labOf(c.s0r)), key1(178, s.labOf(c.b0l)),
+		key1(180, s.labOf(c.s1r)), key2(181, c.S1L.p, s.labOf(c.s1l)),
+		key1(183, s.labOf(c.s0l2)), key1(185, s.labOf(c.s0r2)), key1(187, s.labOf(c.b0l2)),
 		// distance
-		key2(150, S0.w, d), key2(151, S0.p, d), key2(152, B0.w, d), key2(153, B0.p, d),
-		key3(154, S0.w, B0.w, d), key3(155, S0.p, B0.p, d),
-		key3(156, S1.p, S0.p, d1), key3(157, S1.w, S0.w, d1),
+		key2(150, c.S0.w, c.d), key2(151, c.S0.p, c.d), key2(152, c.B0.w, c.d), key2(153, c.B0.p, c.d),
+		key3(154, c.S0.w, c.B0.w, c.d), key3(155, c.S0.p, c.B0.p, c.d),
+		key3(156, c.S1.p, c.S0.p, c.d1), key3(157, c.S1.w, c.S0.w, c.d1),
 		// valency
-		key2(160, S0.w, s0vr), key2(161, S0.p, s0vr), key2(162, S0.w, s0vl), key2(163, S0.p, s0vl),
-		key2(164, B0.w, b0vl), key2(165, B0.p, b0vl), key2(166, S1.p, s1vr),
+		key2(160, c.S0.w, c.s0vr), key2(161, c.S0.p, c.s0vr), key2(162, c.S0.w, c.s0vl), key2(163, c.S0.p, c.s0vl),
+		key2(164, c.B0.w, c.b0vl), key2(165, c.B0.p, c.b0vl), key2(166, c.S1.p, c.s1vr),
 		// third order
-		key3(188, S0.p, S0L.p, S0L2.p), key3(189, S0.p, S0R.p, S0R2.p), key3(190, B0.p, B0L.p, B0L2.p),
+		key3(188, c.S0.p, c.S0L.p, c.S0L2.p), key3(189, c.S0.p, c.S0R.p, c.S0R2.p), key3(190, c.B0.p, c.B0L.p, c.B0L2.p),
 		// label sets
-		key2(191, S0.w, s0sr), key2(192, S0.p, s0sr), key2(193, S0.w, s0sl), key2(194, S0.p, s0sl),
-		key2(195, B0.w, b0sl), key2(196, B0.p, b0sl), key2(197, S1.p, s1sr),
+		key2(191, c.S0.w, c.s0sr), key2(192, c.S0.p, c.s0sr), key2(193, c.S0.w, c.s0sl), key2(194, c.S0.p, c.s0sl),
+		key2(195, c.B0.w, c.b0sl), key2(196, c.B0.p, c.b0sl), key2(197, c.S1.p, c.s1sr),
 		// clusters
-		key2(204, S0.c, B0.c), key2(205, S0.c, B0.p), key2(206, S0.p, B0.c),
-		key2(207, S1.c, S0.c), key2(208, S1.c, S0.p), key2(209, S1.p, S0.c),
-		key2(210, S0.suf, B0.p), key2(211, S0.p, B0.suf),
+		key2(204, c.S0.c, c.B0.c), key2(205, c.S0.c, c.B0.p), key2(206, c.S0.p, c.B0.c),
+		key2(207, c.S1.c, c.S0.c), key2(208, c.S1.c, c.S0.p), key2(209, c.S1.p, c.S0.c),
+		key2(210, c.S0.suf, c.B0.p), key2(211, c.S0.p, c.B0.suf),
 	)
 	return keys
 }
