@@ -83,6 +83,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	pruneLevels, err := intList("-prune-sweep", *sweep)
+	if err != nil {
+		return err
+	}
+	pruneRightLevels, err := intList("-prune-right-sweep", *pruneRightSweep)
+	if err != nil {
+		return err
+	}
+	beamWidths, err := intList("-beam-sweep", *beamSweep)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	train, err := readTreebank(filepath.Join(*data, "train.conllu"))
 	if err != nil {
@@ -99,27 +111,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		a, b2, c, d, ra, rl := m.Sizes()
 		fmt.Fprintf(stdout, "%s: beam %d; %d tagger, %d action, %d relation, %d labeller, %d+%d right-to-left features\n", *score, m.Beam(), a, b2, c, d, ra, rl)
-		widths := []string{strconv.Itoa(m.Beam())}
-		if *beamSweep != "" {
-			widths = strings.Split(*beamSweep, ",")
-		}
-		if m.Ensemble() {
-			for _, dir := range []string{"left", "right"} {
-				fmt.Fprintf(stdout, "%s alone: dev %s\n", dir, m.Direction(dir).Eval(dev))
-			}
-		}
-		if *pruneRightSweep != "" {
-			for _, f := range strings.Split(*pruneRightSweep, ",") {
-				level, err := strconv.Atoi(strings.TrimSpace(f))
-				if err != nil {
-					return fmt.Errorf("-prune-right-sweep: %w", err)
-				}
-				p := m.PruneRight(level)
-				_, _, _, _, ra, rl := p.Sizes()
-				t := time.Now()
-				r := p.Eval(dev)
-				fmt.Fprintf(stdout, "prune-right %d: %d+%d features; dev %s; %.0f tokens/s\n", level, ra, rl, r, float64(r.Words)/time.Since(t).Seconds())
-			}
+		scoreDirections(stdout, m, dev)
+		for _, level := range pruneRightLevels {
+			p := m.PruneRight(level)
+			_, _, _, _, ra, rl := p.Sizes()
+			t := time.Now()
+			r := p.Eval(dev)
+			fmt.Fprintf(stdout, "prune-right %d: %d+%d features; dev %s; %.0f tokens/s\n", level, ra, rl, r, float64(r.Words)/time.Since(t).Seconds())
 		}
 		if *voteSweep != "" {
 			for _, f := range strings.Split(*voteSweep, ",") {
@@ -132,7 +130,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stdout, "votes %g:%g: dev %s\n", temp, right, m.Votes(temp, right).Eval(dev))
 			}
 		}
-		return sweepBeams(stdout, m, dev, widths)
+		if len(beamWidths) == 0 {
+			beamWidths = []int{m.Beam()}
+		}
+		sweepBeams(stdout, m, dev, beamWidths)
+		return nil
 	}
 	if *limit > 0 && *limit < len(train) {
 		train = train[:*limit]
@@ -164,7 +166,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, *beamSweep, start)
+		return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, beamWidths, start)
 	}
 	if *relabelFrom != "" {
 		base, err := readModel(*relabelFrom)
@@ -187,15 +189,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		levels := []int{*prune}
-		if *sweep != "" {
-			levels = levels[:0]
-			for _, f := range strings.Split(*sweep, ",") {
-				level, err := strconv.Atoi(strings.TrimSpace(f))
-				if err != nil {
-					return fmt.Errorf("-prune-sweep: %w", err)
-				}
-				levels = append(levels, level)
-			}
+		if len(pruneLevels) > 0 {
+			levels = pruneLevels
 		}
 		cfg.Snapshot = func(epoch int, m *syntax.Model) {
 			for _, level := range levels {
@@ -212,25 +207,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *sweep != "" {
-		for _, f := range strings.Split(*sweep, ",") {
-			level, err := strconv.Atoi(strings.TrimSpace(f))
-			if err != nil {
-				return fmt.Errorf("-prune-sweep: %w", err)
-			}
-			p := m.Prune(level)
-			t := time.Now()
-			r := p.Eval(dev)
-			a, b, c, d, _, _ := p.Sizes()
-			fmt.Fprintf(stdout, "prune %d: %d+%d+%d+%d features; dev %s; %.0f tokens/s\n", level, a, b, c, d, r, float64(r.Words)/time.Since(t).Seconds())
-		}
+	for _, level := range pruneLevels {
+		p := m.Prune(level)
+		t := time.Now()
+		r := p.Eval(dev)
+		a, b, c, d, _, _ := p.Sizes()
+		fmt.Fprintf(stdout, "prune %d: %d+%d+%d+%d features; dev %s; %.0f tokens/s\n", level, a, b, c, d, r, float64(r.Words)/time.Since(t).Seconds())
 	}
-	return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, *beamSweep, start)
+	return writeScored(stdout, m.Prune(*prune).PruneRight(*pruneRight), dev, *out, beamWidths, start)
 }
 
 // writeScored writes m to dir/model.bin.gz and scores the model as
-// written (weights quantised) on dev, at the widths of beamSweep too.
-func writeScored(stdout io.Writer, m *syntax.Model, dev []syntax.Sentence, dir, beamSweep string, start time.Time) error {
+// written (weights quantised) on dev, at the beam widths too.
+func writeScored(stdout io.Writer, m *syntax.Model, dev []syntax.Sentence, dir string, widths []int, start time.Time) error {
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return err
@@ -249,16 +238,8 @@ func writeScored(stdout io.Writer, m *syntax.Model, dev []syntax.Sentence, dir, 
 	t := time.Now()
 	r := m2.Eval(dev)
 	fmt.Fprintf(stdout, "dev (model as written): %s; %.0f tokens/s tagging and parsing\n", r, float64(r.Words)/time.Since(t).Seconds())
-	if m2.Ensemble() {
-		for _, dir := range []string{"left", "right"} {
-			fmt.Fprintf(stdout, "%s alone: dev %s\n", dir, m2.Direction(dir).Eval(dev))
-		}
-	}
-	if beamSweep != "" {
-		if err := sweepBeams(stdout, m2, dev, strings.Split(beamSweep, ",")); err != nil {
-			return err
-		}
-	}
+	scoreDirections(stdout, m2, dev)
+	sweepBeams(stdout, m2, dev, widths)
 	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", path, buf.Len(), time.Since(start).Round(time.Second))
 	return nil
 }
@@ -277,17 +258,38 @@ func readModel(path string) (*syntax.Model, error) {
 }
 
 // sweepBeams scores m on dev with each beam width.
-func sweepBeams(w io.Writer, m *syntax.Model, dev []syntax.Sentence, widths []string) error {
-	for _, f := range widths {
-		k, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			return fmt.Errorf("-beam-sweep: %w", err)
-		}
+func sweepBeams(w io.Writer, m *syntax.Model, dev []syntax.Sentence, widths []int) {
+	for _, k := range widths {
 		t := time.Now()
 		r := m.WithBeam(k).Eval(dev)
 		fmt.Fprintf(w, "beam %d: dev %s; %.0f tokens/s\n", k, r, float64(r.Words)/time.Since(t).Seconds())
 	}
-	return nil
+}
+
+// scoreDirections scores each parser of an ensemble alone on dev.
+func scoreDirections(w io.Writer, m *syntax.Model, dev []syntax.Sentence) {
+	if !m.Ensemble() {
+		return
+	}
+	for _, dir := range []string{"left", "right"} {
+		fmt.Fprintf(w, "%s alone: dev %s\n", dir, m.Direction(dir).Eval(dev))
+	}
+}
+
+// intList parses the comma-separated integers of flag name (none for "").
+func intList(name, s string) ([]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // writeModel writes m in the model file format to path.
