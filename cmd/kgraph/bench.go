@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/pprof"
 	"time"
 
 	"github.com/kgraph/kgraph/loader"
@@ -36,19 +34,12 @@ func runBench(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(e.stderr, "kgraph bench: no input (see --help)")
 		return exitUsage
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "kgraph bench:", err)
-			return exitUsage
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintln(e.stderr, "kgraph bench:", err)
-			return exitUsage
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph bench:", err)
+		return exitUsage
 	}
+	defer stopProfile()
 	t0 := time.Now()
 	ld, err := loader.New()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -166,4 +167,21 @@ func parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// startCPUProfile starts a CPU profile written to path (none for ""); the
+// returned stop ends it and closes the file.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"runtime/pprof"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -69,18 +67,12 @@ func runIngest(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	defer restoreLimit()
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err == nil {
-			err = pprof.StartCPUProfile(f)
-		}
-		if err != nil {
-			fmt.Fprintln(e.stderr, "kgraph ingest:", err)
-			return exitUsage
-		}
-		defer f.Close()
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph ingest:", err)
+		return exitUsage
 	}
+	defer stopProfile()
 	if n.url != "" {
 		return ingestFromNATS(ctx, &c, &n, paths, e)
 	}

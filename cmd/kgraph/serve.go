@@ -54,6 +54,7 @@ Examples:
   KGRAPH_TOKEN=s3cret kgraph serve --addr 127.0.0.1:9000
   kgraph serve --cors-origin https://dash.example.org   # let that page call the API
   kgraph serve --nats nats://127.0.0.1:4222     # also the writer of kgraph worker's extractions
+  kgraph serve --cpuprofile cpu.out             # then: go tool pprof -top kgraph cpu.out
 
 With --nats URL the server is also the store's single writer for documents
 published with kgraph publish and extracted by kgraph worker: it applies
@@ -78,9 +79,16 @@ func runServe(ctx context.Context, args []string, e env) int {
 	lim := registerLimits(fs)
 	var hx httpExtras
 	hx.register(fs, e)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the server, from start to shutdown, to this `file` (go tool pprof)")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "kgraph serve:", err)
+		return exitUsage
+	}
+	defer stopProfile()
 	if *token == "" {
 		*token = e.getenv("KGRAPH_TOKEN")
 	}
