@@ -22,7 +22,7 @@ type nodeResolver struct {
 func (n *nodeResolver) ID() graphql.ID {
 	switch {
 	case n.e != nil:
-		return n.e.ID()
+		return graphql.ID(n.e.ID)
 	case n.r != nil:
 		return graphql.ID(n.r.r.ID)
 	}

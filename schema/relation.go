@@ -11,10 +11,18 @@ import (
 
 // relationResolver resolves Relation from a *graph.Relation. g is the
 // list the relation came in: its endpoints and evidence are read for the
-// whole list at once.
+// whole list at once. The scalar fields are struct fields, read without a
+// reflected call (see entityResolver).
 type relationResolver struct {
 	r *graph.Relation
 	g *relationGroup
+
+	ID         storeID
+	Type       string
+	SourceID   storeID
+	TargetID   storeID
+	Confidence float64
+	Count      int32
 }
 
 // relationGroup is a list of relations read together (a page, a subgraph,
@@ -42,7 +50,10 @@ func newRelationGroup(ctx context.Context, rels []*graph.Relation) *relationGrou
 }
 
 // wrap returns the resolver of r, a member of g.
-func (g *relationGroup) wrap(r *graph.Relation) *relationResolver { return &relationResolver{r, g} }
+func (g *relationGroup) wrap(r *graph.Relation) *relationResolver {
+	return &relationResolver{r: r, g: g, ID: storeID(r.ID), Type: string(r.Type), SourceID: storeID(r.Source),
+		TargetID: storeID(r.Target), Confidence: r.Confidence, Count: int32(r.Count)}
+}
 
 // wrapRelations wraps rels as one group, skipping nil slots.
 func wrapRelations(ctx context.Context, rels []*graph.Relation) []*relationResolver {
@@ -85,12 +96,6 @@ func relationTypes(one *string, many *[]string) []graph.RelationType {
 	return out
 }
 
-// ID resolves the id field.
-func (r *relationResolver) ID() graphql.ID { return graphql.ID(r.r.ID) }
-
-// Type resolves the type field.
-func (r *relationResolver) Type() string { return string(r.r.Type) }
-
 // Symmetric resolves the symmetric field.
 func (r *relationResolver) Symmetric() bool { return r.r.Type.Symmetric() }
 
@@ -123,12 +128,6 @@ func (r *relationResolver) endpoint(id string) *entityResolver {
 	return wrapEntity(e)
 }
 
-// SourceID resolves the sourceId field.
-func (r *relationResolver) SourceID() graphql.ID { return graphql.ID(r.r.Source) }
-
-// TargetID resolves the targetId field.
-func (r *relationResolver) TargetID() graphql.ID { return graphql.ID(r.r.Target) }
-
 // Attributes resolves the attributes field.
 func (r *relationResolver) Attributes() []attribute { return attributes(r.r.Attributes) }
 
@@ -136,12 +135,6 @@ func (r *relationResolver) Attributes() []attribute { return attributes(r.r.Attr
 func (r *relationResolver) Attribute(args struct{ Key string }) *string {
 	return lookup(r.r.Attributes, args.Key)
 }
-
-// Confidence resolves the confidence field.
-func (r *relationResolver) Confidence() float64 { return r.r.Confidence }
-
-// Count resolves the count field.
-func (r *relationResolver) Count() int32 { return int32(r.r.Count) }
 
 // Evidence resolves the evidence field. The first call in a group reads
 // the evidence of every relation of the group; their documents are then

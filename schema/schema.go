@@ -188,6 +188,8 @@ func New(opts Options) (*Service, error) {
 	}
 	schema, err := graphql.ParseSchema(SDL, &rootResolver{s: s},
 		graphql.UseStringDescriptions(),
+		graphql.UseFieldResolvers(),
+		graphql.DisableFieldSelections(),
 		graphql.MaxDepth(opts.MaxDepth),
 		graphql.MaxQueryLength(opts.MaxQueryLength),
 		graphql.PanicHandler(panicHandler{s: s}),
