@@ -108,6 +108,8 @@ type Stats struct {
 // code ENOTFOUND for a missing id (single-item getters return nil, nil
 // instead, so GraphQL can answer null), EINVALID for bad arguments.
 // Entities returned by list methods carry no Mentions; use Mentions.
+// What a Reader returns may be shared with other callers (a store keeps
+// decoded records between requests): treat it as read-only.
 type Reader interface {
 	Entity(ctx context.Context, id string) (*Entity, error)
 	// EntitiesByID fetches many entities in one pass; missing ids give nil

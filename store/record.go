@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/kgraph/kgraph/graph"
 )
@@ -43,6 +44,12 @@ type entRec struct {
 	// and type code, so that a page of its relations knows its total
 	// without scanning the adjacency lists. A loop counts in both.
 	Adj [2][relationCodes]int
+
+	// view is entity's result, built on the first call: a record read
+	// for queries is never modified, and the read cache shares it (and
+	// so its view) between requests. Writers modify the records they
+	// decode and never ask for their view.
+	view atomic.Pointer[graph.Entity]
 }
 
 // Directions of entRec.Adj.
@@ -286,8 +293,18 @@ func (r *entRec) multiWord() []string {
 	return out
 }
 
-// entity turns r into the domain value (without mentions).
+// entity turns r into the domain value (without mentions), built once per
+// record and shared: callers must not modify it.
 func (r *entRec) entity(e uint64) *graph.Entity {
+	if v := r.view.Load(); v != nil {
+		return v
+	}
+	v := r.buildEntity(e)
+	r.view.CompareAndSwap(nil, v)
+	return r.view.Load()
+}
+
+func (r *entRec) buildEntity(e uint64) *graph.Entity {
 	name := graph.NormalizeName(r.Name)
 	out := &graph.Entity{
 		ID:           entityID(e),
