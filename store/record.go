@@ -78,6 +78,8 @@ type relRec struct {
 	Docs  int
 	Conf  float64 // the highest confidence of any contribution
 	Attrs []attr
+
+	view atomic.Pointer[graph.Relation] // relation's result (see entRec.view)
 }
 
 // evContrib is what one document contributes to one relation (V|rel|doc).
@@ -299,8 +301,7 @@ func (r *entRec) entity(e uint64) *graph.Entity {
 	if v := r.view.Load(); v != nil {
 		return v
 	}
-	v := r.buildEntity(e)
-	r.view.CompareAndSwap(nil, v)
+	r.view.CompareAndSwap(nil, r.buildEntity(e))
 	return r.view.Load()
 }
 
@@ -382,7 +383,17 @@ func (r *relRec) add(c *evContrib) {
 	}
 }
 
+// relation turns r, the record under k, into the domain value (without
+// evidence), built once per record and shared: callers must not modify it.
 func (r *relRec) relation(k relKey) *graph.Relation {
+	if v := r.view.Load(); v != nil {
+		return v
+	}
+	r.view.CompareAndSwap(nil, r.buildRelation(k))
+	return r.view.Load()
+}
+
+func (r *relRec) buildRelation(k relKey) *graph.Relation {
 	return &graph.Relation{
 		ID:         relationID(k),
 		Type:       relationType[k.T],
