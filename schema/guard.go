@@ -113,7 +113,7 @@ func (s *Service) checkReadToken(r *http.Request) *httpError {
 // while the client gets its timeout answer on time.
 func (s *Service) execOnTime(ctx context.Context, req Request, done func()) *graphql.Response {
 	out := make(chan *graphql.Response, 1)
-	go func() {
+	execWorkers.run(func() {
 		defer done()
 		defer func() {
 			if v := recover(); v != nil {
@@ -122,7 +122,7 @@ func (s *Service) execOnTime(ctx context.Context, req Request, done func()) *gra
 			}
 		}()
 		out <- s.exec(ctx, req)
-	}()
+	})
 	select {
 	case r := <-out:
 		return r
