@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -83,12 +84,13 @@ func TestEveryTypeHasACode(t *testing.T) {
 }
 
 func TestIDsRoundTrip(t *testing.T) {
-	for _, n := range []uint64{1, 35, 36, 1 << 40} {
+	for _, n := range []uint64{0, 1, 35, 36, 1 << 40, math.MaxUint64} {
 		if got := parseEntityID(entityID(n)); got != n {
 			t.Errorf("entity %d: got %d back", n, got)
 		}
 	}
-	for _, bad := range []string{"", "e", "x1", "e01", "e-1", "E1", "e1 "} {
+	for _, bad := range []string{"", "e", "x1", "e01", "e00", "e-1", "E1", "e1 ", "eZ", "e1a_", "e+1",
+		entityID(math.MaxUint64) + "0"} {
 		if got := parseEntityID(bad); got != 0 {
 			t.Errorf("%q: got %d, want 0", bad, got)
 		}

@@ -151,8 +151,19 @@ func parseEntityID(id string) uint64 {
 	if len(id) < 2 || id[0] != 'e' {
 		return 0
 	}
-	n, err := strconv.ParseUint(id[1:], 36, 64)
-	if err != nil || entityID(n) != id {
+	// entityID writes lower-case base 36 without leading zeros; any other
+	// spelling of the same number is not an id this store made.
+	digits := id[1:]
+	if len(digits) > 1 && digits[0] == '0' {
+		return 0
+	}
+	for i := 0; i < len(digits); i++ {
+		if c := digits[i]; (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+			return 0
+		}
+	}
+	n, err := strconv.ParseUint(digits, 36, 64)
+	if err != nil {
 		return 0
 	}
 	return n
