@@ -27,3 +27,20 @@ type Mention struct {
 	Text     string `json:"text"`
 	Sentence int    `json:"-"` // index of the sentence holding the mention, within its document
 }
+
+// List attributes: an extraction writes the values of these entity
+// attributes as one string, the items joined by ListSeparator ("the
+// ministry; the body"). A store counts each item over its documents
+// instead of each document's whole list, so that an entity named in
+// thousands of documents keeps a bounded set of values.
+const (
+	AttrDescriptions = "descriptions" // descriptions linked to the entity ("the company")
+	AttrLocalNames   = "localNames"   // place names linked to an organisation or event
+	AttrResolution   = "resolution"   // for each other name or description, what linked it
+	ListSeparator    = "; "
+)
+
+// IsListAttribute reports whether key is one of the list attributes.
+func IsListAttribute(key string) bool {
+	return key == AttrDescriptions || key == AttrLocalNames || key == AttrResolution
+}

@@ -267,8 +267,16 @@ func (w *wtx) ingest(x *graph.Extraction, id, hash string) (int, error) {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if k != attrMatchedBy {
-				c.Attrs = append(c.Attrs, k, xe.Attributes[k])
+			switch v := xe.Attributes[k]; {
+			case k == attrMatchedBy:
+			case graph.IsListAttribute(k):
+				for _, item := range strings.Split(v, graph.ListSeparator) {
+					if item = strings.TrimSpace(item); item != "" && !hasPair(c.Attrs, k, item) {
+						c.Attrs = append(c.Attrs, k, item)
+					}
+				}
+			default:
+				c.Attrs = append(c.Attrs, k, v)
 			}
 		}
 		c.Attrs = append(c.Attrs, attrMatchedBy, decision)

@@ -332,10 +332,13 @@ func (r *entRec) buildEntity(e uint64) *graph.Entity {
 }
 
 // attrMap picks, per key, the value most documents gave (the first on a
-// tie); the store's own resolution notes (matchedBy) list every decision.
+// tie); a list attribute (graph.IsListAttribute) joins its items in that
+// order, at most maxListItems; the store's own resolution notes
+// (matchedBy) list every decision.
 func attrMap(as []attr) map[string]string {
 	out := map[string]string{}
 	docs := map[string]int{}
+	var lists map[string][]attr
 	// matchedBy joins every document's note; a leading empty note is
 	// dropped, as a later one replaces it.
 	var matched []string
@@ -348,15 +351,33 @@ func attrMap(as []attr) map[string]string {
 			}
 			continue
 		}
+		if graph.IsListAttribute(a.Key) {
+			if lists == nil {
+				lists = map[string][]attr{}
+			}
+			lists[a.Key] = append(lists[a.Key], a)
+			continue
+		}
 		if _, ok := out[a.Key]; !ok || a.Docs > docs[a.Key] {
 			out[a.Key], docs[a.Key] = a.Value, a.Docs
 		}
+	}
+	for k, items := range lists {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Docs > items[j].Docs })
+		vals := make([]string, 0, min(len(items), maxListItems))
+		for _, it := range items[:cap(vals)] {
+			vals = append(vals, it.Value)
+		}
+		out[k] = strings.Join(vals, graph.ListSeparator)
 	}
 	if hasMatched {
 		out[attrMatchedBy] = strings.Join(matched, "; ")
 	}
 	return out
 }
+
+// maxListItems bounds the items of a list attribute that an entity shows.
+const maxListItems = 8
 
 // attrMatchedBy is the attribute in which the store records how each
 // document's mention of an entity was resolved.

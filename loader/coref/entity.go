@@ -151,13 +151,13 @@ func (r *resolver) describe(e *text.Entity) {
 		}
 	}
 	if len(descs) > 0 {
-		e.Attrs["descriptions"] = strings.Join(descs, "; ")
+		e.Attrs[graph.AttrDescriptions] = strings.Join(descs, graph.ListSeparator)
 	}
 	if len(local) > 0 {
-		e.Attrs["localNames"] = strings.Join(local, "; ")
+		e.Attrs[graph.AttrLocalNames] = strings.Join(local, graph.ListSeparator)
 	}
 	if why := r.resolution(e); why != "" {
-		e.Attrs["resolution"] = why
+		e.Attrs[graph.AttrResolution] = why
 	}
 }
 
@@ -207,7 +207,7 @@ func (r *resolver) resolution(e *text.Entity) string {
 			parts = append(parts, t+": "+why)
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, graph.ListSeparator)
 }
 
 // surface returns a mention's name: its text without a title, honorific
