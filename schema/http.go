@@ -231,33 +231,38 @@ func (s *Service) requestFromBody(w http.ResponseWriter, r *http.Request) (Reque
 	if len(bytes.TrimSpace(body)) == 0 {
 		return req, badRequest(`request body is empty: send a JSON object such as {"query": "{ stats { entities } }"}`)
 	}
-	var fields map[string]json.RawMessage
-	if err := decodeObject(body, &fields); err != nil {
+	// One pass into the request's fields (a map of raw values decoded
+	// field by field again cost a twentieth of a small query's CPU).
+	var in struct {
+		Query         *string        `json:"query"`
+		OperationName *string        `json:"operationName"`
+		Variables     map[string]any `json:"variables"`
+		Extensions    map[string]any `json:"extensions"`
+	}
+	if err := decodeObject(body, &in); err != nil {
+		if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) {
+			switch te.Field {
+			case "query":
+				return req, badRequest("query must be a string")
+			case "operationName":
+				return req, badRequest("operationName must be a string or null")
+			case "variables":
+				return req, badRequest("variables must be a JSON object or null")
+			case "extensions":
+				return req, badRequest("extensions must be a JSON object or null")
+			}
+		}
 		return req, badRequest("request body is not a JSON object: %v", err)
 	}
-	if raw := fields["extensions"]; raw != nil && !isNull(raw) {
-		if err := decodeObject(raw, &req.Extensions); err != nil {
-			return req, badRequest("extensions must be a JSON object or null")
-		}
-	}
-	raw, ok := fields["query"]
-	if _, _, persisted := persistedHash(req.Extensions); (!ok || isNull(raw)) && !persisted {
+	req.Variables, req.Extensions = in.Variables, in.Extensions
+	if _, _, persisted := persistedHash(req.Extensions); in.Query == nil && !persisted {
 		return req, badRequest(`missing query: the body must be a JSON object with a "query" string`)
 	}
-	if ok && !isNull(raw) {
-		if err := json.Unmarshal(raw, &req.Query); err != nil {
-			return req, badRequest("query must be a string")
-		}
+	if in.Query != nil {
+		req.Query = *in.Query
 	}
-	if raw := fields["operationName"]; raw != nil && !isNull(raw) {
-		if err := json.Unmarshal(raw, &req.OperationName); err != nil {
-			return req, badRequest("operationName must be a string or null")
-		}
-	}
-	if raw := fields["variables"]; raw != nil && !isNull(raw) {
-		if err := decodeObject(raw, &req.Variables); err != nil {
-			return req, badRequest("variables must be a JSON object or null")
-		}
+	if in.OperationName != nil {
+		req.OperationName = *in.OperationName
 	}
 	return req, nil
 }
@@ -268,17 +273,8 @@ func decodeObject(data []byte, v any) error {
 	if len(data) == 0 || data[0] != '{' {
 		return errors.New("not a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("unexpected data after the JSON object")
-	}
-	return nil
+	return json.Unmarshal(data, v) // refuses data after the object too
 }
-
-func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // refuse answers a request the handler will not run.
 func (s *Service) refuse(w http.ResponseWriter, info *RequestInfo, media string, he *httpError) {

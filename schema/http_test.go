@@ -51,6 +51,7 @@ func TestTransport(t *testing.T) {
 
 		{name: "invalid JSON", method: "POST", body: `{"query": "{ stats `, status: 400, code: "INVALID", message: "not a JSON object", noData: true},
 		{name: "invalid JSON with application/json", method: "POST", body: `{"query": `, header: []string{"Accept", appJSON}, status: 400, code: "INVALID", noData: true},
+		{name: "data after the object", method: "POST", body: `{"query": "{ stats { documents } }"} {}`, status: 400, code: "INVALID", message: "not a JSON object", noData: true},
 		{name: "body is an array", method: "POST", body: `[{"query": "{ stats { documents } }"}]`, status: 400, code: "INVALID", noData: true},
 		{name: "empty body", method: "POST", body: ``, status: 400, code: "INVALID", message: "empty", noData: true},
 		{name: "missing query", method: "POST", body: `{"qeury": "{ stats { documents } }"}`, status: 400, code: "INVALID", message: "missing query", noData: true},
