@@ -7,9 +7,9 @@ import (
 
 // workerPool runs functions on goroutines that outlive them. graphql-go
 // executes a query through deep recursion; a fresh goroutine starts with
-// a small stack and copies it every time it doubles (an eighth of a simple
-// request's CPU), while a worker's stack stays grown from one request to
-// the next. When no worker is idle, a new one starts, up to max; beyond
+// a small stack and copies it every time it doubles (a sixteenth of an
+// entity request's CPU), while a worker's stack stays grown from one
+// request to the next. When no worker is idle, a new one starts, up to max; beyond
 // that each function gets a goroutine of its own, so a request never
 // waits for a worker. A worker idle for longer than idle exits.
 type workerPool struct {
@@ -43,6 +43,7 @@ func (p *workerPool) worker(f func()) {
 	defer t.Stop()
 	for {
 		f()
+		f = nil // nothing of the request stays reachable while idle
 		t.Reset(p.idle)
 		select {
 		case f = <-p.work:
