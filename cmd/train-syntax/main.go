@@ -17,6 +17,10 @@
 //	                                     # trains only the right-to-left parser on top of FILE's other parts
 //	go run ./cmd/train-syntax -reverse=false
 //	                                     # the left-to-right parser alone (no ensemble)
+//	go run ./cmd/train-syntax -agree-from loader/syntax/model.bin.gz -agree-out /tmp/agreed.conllu
+//	go run ./cmd/train-syntax -extra /tmp/agreed.conllu -out /tmp/m
+//	                                     # tri-training: the parsers also learn the trees both
+//	                                     # directions agree on in unlabeled news (model selection)
 //
 // The same data, flags and seed give a byte-identical file. The dev split
 // only reports figures; it never changes the model. The test split is
@@ -70,6 +74,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	pruneRightSweep := fs.String("prune-right-sweep", "", "with -score: comma-separated -prune-right levels to score on dev (model selection)")
 	voteSweep := fs.String("vote-sweep", "", "with -score: comma-separated TEMP:RIGHT pairs of the ensemble's vote weights to score on dev (model selection)")
 	relabelFrom := fs.String("relabel-from", "", "train only the arc labeller on top of the tagger and parser of model file FILE (model selection; with -eval it scores each epoch on dev)")
+	agreeFrom := fs.String("agree-from", "", "parse the annotation-pool articles of -news with each direction of model file FILE and write the trees both agree on to -agree-out (CoNLL-U), instead of training")
+	agreeOut := fs.String("agree-out", "", "with -agree-from: the CoNLL-U file to write")
+	agreeMax := fs.Int("agree-max", 0, "with -agree-from: write at most this many trees (0: all)")
+	news := fs.String("news", "../shared/data/news", "with -agree-from: folder with bbc.jsonl, reuters21578.jsonl and annotation-pool.txt")
+	extra := fs.String("extra", "", "CoNLL-U file of parsed unlabeled sentences (written by -agree-from) that both parsers also train on")
+	extraN := fs.Int("extra-n", 0, "with -extra: use the first n sentences only (0: all)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	limit := fs.Int("n", 0, "train on the first n sentences only (0: all; for quick experiments)")
 	eval := fs.Bool("eval", false, "score the parser on dev every -eval-every epochs")
@@ -96,6 +106,28 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
+	if *agreeFrom != "" {
+		if *agreeOut == "" {
+			return fmt.Errorf("-agree-from needs -agree-out")
+		}
+		m, err := readModel(*agreeFrom)
+		if err != nil {
+			return err
+		}
+		f, err := os.Create(*agreeOut)
+		if err != nil {
+			return err
+		}
+		parsed, kept, err := writeAgreed(m, *news, f, *agreeMax)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d news sentences parsed, %d agreed trees written to %s (%s)\n", parsed, kept, *agreeOut, time.Since(start).Round(time.Second))
+		return nil
+	}
 	train, err := readTreebank(filepath.Join(*data, "train.conllu"))
 	if err != nil {
 		return err
@@ -155,6 +187,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if *eval {
 		cfg.Dev = dev
+	}
+	if *extra != "" {
+		if cfg.Extra, err = readTreebank(*extra); err != nil {
+			return err
+		}
+		if *extraN > 0 && *extraN < len(cfg.Extra) {
+			cfg.Extra = cfg.Extra[:*extraN]
+		}
 	}
 	if *reverseFrom != "" {
 		base, err := readModel(*reverseFrom)

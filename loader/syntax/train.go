@@ -30,6 +30,13 @@ type TrainConfig struct {
 	RelabelEval bool // with Dev: score the labeller on dev after each of its epochs
 	StackIter   int  // epochs of the second tagging pass (0: none; needs Folds >= 2)
 	Reverse     bool // also train a right-to-left parser whose beam votes with the left-to-right one's (needs Beam >= 2)
+
+	// Extra are parsed sentences of unlabeled text (the trees two
+	// parsers agreed on, AgreedTrees) that the parsers of both directions
+	// train on besides Train; the taggers and the arc labeller do not.
+	// Their tags are taken as given; a sentence with a tag or relation
+	// Train does not know is left out.
+	Extra []Sentence
 }
 
 // sample is a training sentence in indices.
@@ -81,10 +88,11 @@ func Train(cfg TrainConfig) (*Model, error) {
 	m.lemmaTab = trainLemmas(sents)
 	logf("lemmas: %d exceptions to the rules\n", len(m.lemmaTab))
 	m.setLemmas(data)
+	pdata := m.withExtra(data, cfg)
 	var parserErr error
-	jobs := []func(){func() { parserErr = m.trainParser(data, cfg, logf) }}
+	jobs := []func(){func() { parserErr = m.trainParser(pdata, cfg, logf) }}
 	if cfg.Reverse && cfg.Beam > 1 {
-		jobs = append(jobs, func() { m.trainReverse(data, cfg, logf) })
+		jobs = append(jobs, func() { m.trainReverse(pdata, cfg, logf) })
 	}
 	if cfg.RelabelIter > 0 {
 		jobs = append(jobs, func() { m.trainRelabel(data, cfg, logf) })
@@ -133,7 +141,7 @@ func TrainReverse(base *Model, cfg TrainConfig) (*Model, error) {
 	}
 	m := base.WithBeam(base.beam)
 	cfg.Beam = base.beam
-	m.trainReverse(data, cfg, cfg.logf)
+	m.trainReverse(m.withExtra(data, cfg), cfg, cfg.logf)
 	return m, nil
 }
 
@@ -154,6 +162,55 @@ func (cfg *TrainConfig) logf(format string, args ...any) {
 	if cfg.Log != nil {
 		fmt.Fprintf(cfg.Log, format, args...)
 	}
+}
+
+// withExtra returns data followed by the samples of cfg.Extra, whose
+// given tags are the parser's tags too.
+func (m *Model) withExtra(data []sample, cfg TrainConfig) []sample {
+	if len(cfg.Extra) == 0 {
+		return data
+	}
+	labIdx := make(map[string]int8, len(m.labels))
+	for i, l := range m.labels {
+		labIdx[l] = int8(i)
+	}
+	out := slices.Clip(data)
+	words := 0
+	for _, s := range cfg.Extra {
+		if x, ok := m.sampleOf(s, labIdx); ok {
+			x.ptags = x.tags
+			out = append(out, x)
+			words += len(x.at)
+		}
+	}
+	cfg.logf("extra parsed sentences: %d of %d kept, %d words\n", len(out)-len(data), len(cfg.Extra), words)
+	return out
+}
+
+// sampleOf turns s into a sample under the relation labels labIdx; ok
+// is false when s has a tag or a relation the model does not know.
+func (m *Model) sampleOf(s Sentence, labIdx map[string]int8) (x sample, ok bool) {
+	n := len(s.Words)
+	x = sample{at: make([]atoms, n), tags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n), words: s.Words}
+	for i, w := range s.Words {
+		m.atomsOf(&x.at[i], w)
+		t := tagIndex(s.UPOS[i])
+		if t < 0 {
+			return sample{}, false
+		}
+		x.tags[i] = int8(t)
+		h := s.Head[i] - 1
+		if h < 0 {
+			h = n
+		}
+		x.head[i] = int32(h)
+		l, known := labIdx[s.Deprel[i]]
+		if !known {
+			return sample{}, false
+		}
+		x.lab[i] = l
+	}
+	return x, true
 }
 
 // setLemmas sets the labeller's lemma hashes of data from its words and
@@ -219,25 +276,7 @@ func prepare(cfg TrainConfig) (*Model, []sample, []Sentence, error) {
 	}
 	data := make([]sample, 0, len(sents))
 	for _, s := range sents {
-		n := len(s.Words)
-		x := sample{at: make([]atoms, n), tags: make([]int8, n), head: make([]int32, n), lab: make([]int8, n), words: s.Words}
-		ok := true
-		for i, w := range s.Words {
-			m.atomsOf(&x.at[i], w)
-			t := tagIndex(s.UPOS[i])
-			if t < 0 {
-				ok = false
-				break
-			}
-			x.tags[i] = int8(t)
-			h := s.Head[i] - 1
-			if h < 0 {
-				h = n
-			}
-			x.head[i] = int32(h)
-			x.lab[i] = labIdx[s.Deprel[i]]
-		}
-		if ok {
+		if x, ok := m.sampleOf(s, labIdx); ok {
 			data = append(data, x)
 		}
 	}
