@@ -210,9 +210,7 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 			continue
 		}
 		j++
-		for j < n && st.low[j] == "the" {
-			j++
-		}
+		j = st.skipThe(j)
 		if j >= n {
 			return
 		}

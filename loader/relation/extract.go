@@ -195,7 +195,7 @@ func (x *extractor) score(m *Model, f *featurizer, st *sentence, pairs *[]Pair) 
 	var sc sentenceCues
 	sc.tele = x.telegraphic(st)
 	sc.dateEnd, sc.agency = x.dateline(st)
-	sc.kill = hasKillCue(st.low)
+	sc.kill = hasCue(st.low, killCues)
 	var p [32]float64
 	for _, c := range cands {
 		h, t := x.d.Mentions[c.Head], x.d.Mentions[c.Tail]
@@ -256,7 +256,7 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 	pp := hm.Type == graph.Location && tm.Type == graph.Location && x.placePair(st, h, t)
 	flag("placepair", pp)
 	flag("samelist", !pp && x.sameList(st, h, t))
-	flag("travel", hasTravelCue(st.low, min(hm.End, tm.End), max(hm.Start, tm.Start)))
+	flag("travel", hasCue(st.low[min(hm.End, tm.End):max(hm.Start, tm.Start)], travelCues))
 	flag("bigger", hm.Type == graph.Location && tm.Type == graph.Location && x.biggerPlace(h, t))
 	flag("ticker", x.ticker(st, h) || x.ticker(st, t))
 	flag("ttitle", tm.Type == graph.Organization && x.titleName(st, t))
@@ -357,28 +357,34 @@ func (x *extractor) listSize(st *sentence, i int) int {
 		return 1
 	}
 	typ := x.d.Mentions[i].Type
-	joined := func(a, b int) bool {
-		ma, mb := x.d.Mentions[ms[a]], x.d.Mentions[ms[b]]
-		if ma.Type != typ || mb.Type != typ || mb.Start < ma.End {
-			return false
-		}
-		switch mb.Start - ma.End {
-		case 1:
-			w := st.low[ma.End]
-			return w == "," || w == "and" || w == "or"
-		case 2:
-			return st.low[ma.End] == "," && (st.low[ma.End+1] == "and" || st.low[ma.End+1] == "or")
-		}
-		return false
+	joined := func(j int) bool {
+		return x.d.Mentions[ms[j]].Type == typ && x.d.Mentions[ms[j+1]].Type == typ && x.listed(st, ms[j], ms[j+1])
 	}
 	n := 1
-	for j := k; j > 0 && joined(j-1, j); j-- {
+	for j := k; j > 0 && joined(j-1); j-- {
 		n++
 	}
-	for j := k; j+1 < len(ms) && joined(j, j+1); j++ {
+	for j := k; j+1 < len(ms) && joined(j); j++ {
 		n++
 	}
 	return n
+}
+
+// listed reports whether mention b follows mention a in a list: after a
+// comma, "and", ", and", "or" or ", or".
+func (x *extractor) listed(st *sentence, a, b int) bool {
+	ma, mb := x.d.Mentions[a], x.d.Mentions[b]
+	if mb.Start < ma.End {
+		return false
+	}
+	switch mb.Start - ma.End {
+	case 1:
+		w := st.low[ma.End]
+		return w == "," || w == "and" || w == "or"
+	case 2:
+		return st.low[ma.End] == "," && (st.low[ma.End+1] == "and" || st.low[ma.End+1] == "or")
+	}
+	return false
 }
 
 // hasRelation reports whether a relation typ from mention h to t exists.

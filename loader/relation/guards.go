@@ -69,20 +69,7 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 	if a < 0 || b < 0 {
 		return false
 	}
-	joined := func(j int) bool { // ms[j] and ms[j+1] are neighbours in a list
-		ma, mb := x.d.Mentions[ms[j]], x.d.Mentions[ms[j+1]]
-		if mb.Start < ma.End {
-			return false
-		}
-		switch mb.Start - ma.End {
-		case 1:
-			w := st.low[ma.End]
-			return w == "," || w == "and" || w == "or"
-		case 2:
-			return st.low[ma.End] == "," && (st.low[ma.End+1] == "and" || st.low[ma.End+1] == "or")
-		}
-		return false
-	}
+	joined := func(j int) bool { return x.listed(st, ms[j], ms[j+1]) }
 	for j := a; j < b; j++ {
 		if !joined(j) {
 			return false

@@ -1,6 +1,10 @@
 package relation
 
-import "github.com/kgraph/kgraph/loader/text"
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/loader/text"
+)
 
 // The word lists the patterns consult. Titles, demonyms, places and
 // organisations come from loader/gazetteer; the small lists here are the
@@ -58,19 +62,6 @@ var killCues = []string{
 	"slew", "slain", "stab", "strangl", "poison", "lynch", "massacre", "behead",
 }
 
-// hasKillCue reports whether one of the lower-cased tokens begins with a
-// kill cue.
-func hasKillCue(low []string) bool {
-	for _, w := range low {
-		for _, c := range killCues {
-			if len(w) >= len(c) && w[:len(c)] == c {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // notJobs are words for people (the gazetteer's person nouns) that say what
 // someone is or does, not whom they work for: "R&B singer X", "Beach Boys
 // veteran X" give no employer.
@@ -87,11 +78,12 @@ var notJobs = map[string]bool{
 // Live_In.
 var travelCues = []string{"visit", "trip", "travel", "tour", "arriv", "flew", "flies", "fly"}
 
-// hasTravelCue reports whether one of low[a:b] begins with a travel cue.
-func hasTravelCue(low []string, a, b int) bool {
-	for _, w := range low[a:b] {
-		for _, c := range travelCues {
-			if len(w) >= len(c) && w[:len(c)] == c {
+// hasCue reports whether one of the lower-cased tokens low begins with
+// one of cues.
+func hasCue(low, cues []string) bool {
+	for _, w := range low {
+		for _, c := range cues {
+			if strings.HasPrefix(w, c) {
 				return true
 			}
 		}

@@ -25,6 +25,14 @@ type sentence struct {
 	employed map[int]bool
 }
 
+// skipThe returns the first token index from j on that is not "the".
+func (st *sentence) skipThe(j int) int {
+	for j < len(st.low) && st.low[j] == "the" {
+		j++
+	}
+	return j
+}
+
 // sentencePatterns runs the hand-written patterns of one sentence.
 func (x *extractor) sentencePatterns(st *sentence) {
 	x.titles(st)

@@ -154,9 +154,7 @@ func (x *extractor) list(st *sentence, j int) []int {
 	var out []int
 	n := len(st.toks)
 	for j < n {
-		for j < n && st.low[j] == "the" {
-			j++
-		}
+		j = st.skipThe(j)
 		m := x.startingAt(st, j)
 		if m < 0 {
 			break
@@ -379,9 +377,7 @@ func (x *extractor) basedIn(st *sentence, o int) {
 	default:
 		return
 	}
-	for j < n && st.low[j] == "the" {
-		j++
-	}
+	j = st.skipThe(j)
 	if l := x.startingAt(st, j); l >= 0 && x.d.Mentions[l].Type == graph.Location {
 		x.add(graph.BasedIn, o, x.named(l), st.i, 0.85, nil)
 		// "based in Eindhoven, the Netherlands": in the country too.

@@ -359,9 +359,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 		return
 	}
 	j := end + 1
-	for j < n && st.low[j] == "the" {
-		j++
-	}
+	j = st.skipThe(j)
 	if m := x.startingAt(st, j); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "and" || st.low[e] == "or") {
 			return // a list: "X, the King of Belgium and Y"

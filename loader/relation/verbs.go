@@ -327,9 +327,7 @@ func (x *extractor) verbs(st *sentence) {
 			var subj, obj int
 			if passive {
 				j := end + 1
-				for j < n && st.low[j] == "the" {
-					j++
-				}
+				j = st.skipThe(j)
 				subj, obj = x.agentAt(st, j), x.passiveBefore(st, k)
 				if subj >= 0 && st.owner[j] >= 0 {
 					subj = st.owner[j]
