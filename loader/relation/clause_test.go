@@ -126,3 +126,27 @@ func TestGazetteerConfirmsClassifier(t *testing.T) {
 		t.Errorf("Lyon, France: got %v (found %v), want basis pattern", r.Attrs, ok)
 	}
 }
+
+// TestSubdivisionInCountry: a state or province the gazetteer knows lies
+// in its country when the document names both; a name that is a state of
+// another country gives nothing.
+func TestSubdivisionInCountry(t *testing.T) {
+	sents := []string{
+		"Floods hit [LOCATION Jiangsu] and [LOCATION Anhui] on Monday .",
+		"[LOCATION China] said aid would follow , as did [LOCATION California] 's governor .",
+	}
+	d := relation.BuildDoc(t, "", sents...)
+	stages.Relation.Extract(d)
+	for _, head := range []string{"Jiangsu", "Anhui"} {
+		r, ok := find(d, fact{typ: graph.LocatedIn, head: head, tail: "China"})
+		if !ok {
+			t.Fatalf("missing LOCATED_IN(%q -> China)", head)
+		}
+		if got := r.Attrs["basis"]; got != "gazetteer" {
+			t.Errorf("%s: basis %q, want gazetteer", describe(d, r), got)
+		}
+	}
+	if r, ok := find(d, fact{typ: graph.LocatedIn, head: "California", tail: "China"}); ok {
+		t.Errorf("unexpected %s", describe(d, r))
+	}
+}

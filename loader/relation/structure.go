@@ -329,7 +329,11 @@ func (x *extractor) indexNames() {
 		}
 		switch m.Type {
 		case graph.Location:
-			if p, ok := x.lx.gaz.FindPlace(x.d.MentionText(m)); ok {
+			p, ok := x.lx.gaz.FindPlace(x.d.MentionText(m))
+			if !ok {
+				p, ok = x.lx.gaz.FindSubdivision(x.d.MentionText(m))
+			}
+			if ok {
 				x.placeOf[i] = p
 				x.placesByName[p.Name] = append(x.placesByName[p.Name], i)
 			}
@@ -388,7 +392,8 @@ func (x *extractor) basedIn(st *sentence, o int) {
 }
 
 // documentLevel adds facts that general gazetteers state about names the
-// document mentions: a city LOCATED_IN its country, a well-known
+// document mentions: a city, state, province or region LOCATED_IN its
+// country, a well-known
 // organisation PART_OF its parent, when both are named in the document.
 // The evidence is a sentence naming the part, preferring one that names
 // both.
@@ -406,7 +411,7 @@ func (x *extractor) documentLevel() {
 		case graph.Location:
 			// "Order of the Phoenix" is a title, not the city ("the
 			// Boston area" is the city).
-			if p, ok := x.placeOf[i]; ok && p.Kind == "city" && p.Country != "" && !x.ofThe(m) {
+			if p, ok := x.placeOf[i]; ok && (p.Kind == "city" || p.Kind == "region") && p.Country != "" && p.Country != p.Name && !x.ofThe(m) {
 				typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
 			}
 		case graph.Organization:
@@ -498,8 +503,8 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 
 // cityCountry: "Eindhoven, the Netherlands", "Lyon, France" -> the first
 // place LOCATED_IN the country when the gazetteer knows the second as a
-// country and the first as no country (nor as a place of another
-// country), and the pair is no list of places ("France, Germany and
+// country and the first as no country (nor as a place of another country
+// or a region across borders), and the pair is no list of places ("France, Germany and
 // Italy", "Paris, Berlin and Rome").
 func (x *extractor) cityCountry(st *sentence, a int) {
 	if c := x.countryAfter(st, a); c >= 0 {
@@ -528,7 +533,7 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 	if !ok || pc.Kind != "country" {
 		return -1
 	}
-	if pa, ok := x.placeOf[a]; ok && (pa.Kind == "country" || pa.Kind == "region" || pa.Country != "" && pa.Country != pc.Name) {
+	if pa, ok := x.placeOf[a]; ok && (pa.Kind == "country" || pa.Country != pc.Name) {
 		return -1
 	}
 	if e := x.d.Mentions[c].End; e < n && (st.low[e] == "and" || st.low[e] == "or" || isWord(st.low[e]) && !prepositions[st.low[e]]) {
