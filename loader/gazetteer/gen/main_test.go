@@ -1,7 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +46,42 @@ func TestVariants(t *testing.T) {
 		if got := variants(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("variants(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestReadRegions checks which subdivisions are kept: not a name that is
+// already a place, not one several countries use, not one of a list
+// longer than maxRegions.
+func TestReadRegions(t *testing.T) {
+	long := make([]string, 0, maxRegions+1)
+	for i := range maxRegions + 1 {
+		long = append(long, fmt.Sprintf(`{"name": "Council %d"}`, i))
+	}
+	data := `[
+	 {"countryShortCode": "CN", "regions": [{"name": "Jiangsu"}, {"name": "Beijing"}, {"name": "Central"}, {"name": "Bad, Name of"}]},
+	 {"countryShortCode": "GH", "regions": [{"name": "Central"}, {"name": "Ashanti"}]},
+	 {"countryShortCode": "XX", "regions": [{"name": "Nowhere"}]},
+	 {"countryShortCode": "GB", "regions": [` + strings.Join(long, ",") + `]}
+	]`
+	path := filepath.Join(t.TempDir(), "data.json")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	countries := map[string]string{"CN": "China", "GH": "Ghana", "GB": "United Kingdom"}
+	places := []place{{kind: "city", name: "Beijing", country: "China"}}
+	got, err := readRegions(path, countries, places)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, p := range got {
+		if p.kind != "subdivision" {
+			t.Errorf("%s: kind %q", p.name, p.kind)
+		}
+		names[p.name] = p.country
+	}
+	want := map[string]string{"Jiangsu": "China", "Ashanti": "Ghana"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("regions kept: %v, want %v", names, want)
 	}
 }
