@@ -99,6 +99,8 @@ func TestPipelineStages(t *testing.T) {
 	}
 	if m, err := p.Syntax(); err != nil || m == nil {
 		t.Fatalf("no parser (%v): the binary embeds one", err)
+	} else if m.Beam() < 16 {
+		t.Errorf("the pipeline parses with a beam of %d, want at least 16", m.Beam())
 	}
 	if got, want := names(p.Eval), "ner syntax refine coref relation"; got != want {
 		t.Fatalf("evaluation stages %q, want %q", got, want)
