@@ -69,6 +69,8 @@ type resolver struct {
 	why     map[int]string // mention -> the sieve that joined it to its entity
 	defined map[string]int // normalised acronym defined in parentheses -> its mention
 	reason  []string       // why, by mention index once build has sorted them
+	short   map[int]bool   // mentions of a short form the first-words sieve joined to a longer name (describe: a MISC one does not vote on the type)
+	isShort []bool         // short, by mention index once build has sorted them
 }
 
 func (r *resolver) init() {
@@ -77,6 +79,7 @@ func (r *resolver) init() {
 	r.members = map[int][]int{}
 	r.spans = map[[3]int]int{}
 	r.why = map[int]string{}
+	r.short = map[int]bool{}
 	for i := range r.d.Mentions {
 		r.add(i)
 	}
@@ -971,6 +974,9 @@ func (r *resolver) firstWords() {
 		}
 		if target >= 0 {
 			r.link(i, target, reasonFirst)
+			for _, j := range own {
+				r.short[j] = true
+			}
 		}
 	}
 }

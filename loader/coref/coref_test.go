@@ -504,3 +504,17 @@ The [MISC post-Nurlanova] era began .`)
 		}
 	}
 }
+
+// TestResolveShortFormsDoNotVote: the short names the first-words sieve
+// joins to an organisation's full name do not outvote it on the entity's
+// type, however often NER tagged them otherwise.
+func TestResolveShortFormsDoNotVote(t *testing.T) {
+	checkEntities(t, []entityCase{{"short forms tagged MISC", `
+Studios have joined the [ORG Kestrel Disc Association] , whose members include [ORG Norvik] .
+Disney will use [MISC Kestrel] for films .
+If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
+		[]entityView{
+			{"Kestrel Disc Association", graph.Organization, "Kestrel|Kestrel|Kestrel|Kestrel Disc Association"},
+			{"Norvik", graph.Organization, "Norvik"},
+		}}})
+}

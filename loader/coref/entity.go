@@ -37,6 +37,7 @@ func (r *resolver) build() {
 	})
 	mentions := make([]text.Mention, len(order))
 	r.reason = make([]string, len(order))
+	r.isShort = make([]bool, len(order))
 	entityOf := map[int]int{} // root -> entity index
 	d.Entities = d.Entities[:0]
 	for k, old := range order {
@@ -51,6 +52,7 @@ func (r *resolver) build() {
 		m.Entity = e
 		mentions[k] = m
 		r.reason[k] = r.why[old]
+		r.isShort[k] = r.short[old]
 		d.Entities[e].Mentions = append(d.Entities[e].Mentions, k)
 	}
 	d.Mentions = mentions
@@ -82,6 +84,14 @@ func (r *resolver) describe(e *text.Entity) {
 		}
 		if m.Modifier != "" {
 			w = 0 // "U.S.-owned" says nothing of what the U.S. is
+		}
+		if r.isShort[i] && m.Type == graph.Misc {
+			// "Blu-ray" tagged MISC and joined to "Blu-ray Disc
+			// Association" by its first words: a format or product named
+			// after the organisation, it does not say what the entity is
+			// (a person's first names tagged PER do: "Aigerim" of
+			// "Aigerim Nurlanova" tagged ORG once).
+			w = 0
 		}
 		count[m.Type] += w
 		if c := m.Canonical; c != "" && canonical == "" {
