@@ -921,8 +921,10 @@ var namedAfter = map[string]bool{
 // something ("Darlington Council"). Measured on the BBC news corpus, a
 // short name NER took for a place is mostly a place the gazetteers lack
 // ("Texas" of "Texas Instruments", "Essex" of "Essex County Council"), so
-// it is left alone; one it labelled MISC only when it is no modifier of a
-// lower-case noun ("Internet service", "Olympic village").
+// it is left alone, and so is one it labelled MISC: a format or product
+// named after the organisation ("Blu-ray" of "Blu-ray Disc Association",
+// "Windows" of "Windows XP"; on the 48 annotated news training articles
+// one more gold entity found and core relations 68 -> 69 of 101).
 func (r *resolver) firstWords() {
 	byFirst := map[string][]int{} // first word -> named multi-word ORGANIZATION mentions
 	for j, n := range r.ms {
@@ -934,7 +936,7 @@ func (r *resolver) firstWords() {
 		at := r.d.Mentions[i]
 		if len(m.low) == 0 || at.Nominal || m.abbr != "" || m.canon != "" || group(r.typ(i)) == 2 ||
 			r.typ(i) == graph.Location || at.Honorific != "" || at.Attrs["title"] != "" ||
-			!r.shortFormWords(m) || (group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.modifier(at)) {
+			!r.shortFormWords(m) || r.typ(i) == graph.Misc || (group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.modifier(at)) {
 			continue
 		}
 		cands := byFirst[m.low[0]]

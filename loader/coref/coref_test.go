@@ -505,16 +505,26 @@ The [MISC post-Nurlanova] era began .`)
 	}
 }
 
-// TestResolveShortFormsDoNotVote: the short names the first-words sieve
-// joins to an organisation's full name do not outvote it on the entity's
-// type, however often NER tagged them otherwise.
-func TestResolveShortFormsDoNotVote(t *testing.T) {
-	checkEntities(t, []entityCase{{"short forms tagged MISC", `
+// TestResolveShortFormsTaggedMisc: a name NER tagged MISC that starts an
+// organisation's name is a format or product named after it ("Blu-ray"
+// of "Blu-ray Disc Association") and stays apart; where the short form
+// joins the organisation (tagged ORG at least once), its MISC mentions do
+// not outvote the organisation on the entity's type.
+func TestResolveShortFormsTaggedMisc(t *testing.T) {
+	checkEntities(t, []entityCase{{"tagged MISC only: apart", `
 Studios have joined the [ORG Kestrel Disc Association] , whose members include [ORG Norvik] .
 Disney will use [MISC Kestrel] for films .
 If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
 		[]entityView{
-			{"Kestrel Disc Association", graph.Organization, "Kestrel|Kestrel|Kestrel|Kestrel Disc Association"},
+			{"Kestrel Disc Association", graph.Organization, "Kestrel Disc Association"},
 			{"Norvik", graph.Organization, "Norvik"},
+			{"Kestrel", graph.Misc, "Kestrel|Kestrel|Kestrel"},
+		}}, {"tagged ORG once: joined, still an organisation", `
+Studios have joined the [ORG Kestrel Disc Association] .
+[ORG Kestrel] , which sets the format , grew .
+Disney will use [MISC Kestrel] for films .
+If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
+		[]entityView{
+			{"Kestrel Disc Association", graph.Organization, "Kestrel|Kestrel|Kestrel|Kestrel|Kestrel Disc Association"},
 		}}})
 }

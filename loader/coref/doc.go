@@ -56,7 +56,10 @@
 //     gave it other names; a party's name ("Green") only for a name
 //     ending in "Party"; not when NER took it for a place (on the BBC
 //     corpus mostly a place the gazetteers lack: "Texas" of "Texas
-//     Instruments") or it is a MISC modifier ("Internet service"); the
+//     Instruments") or NER tagged it MISC (a format or product named
+//     after the organisation: "Blu-ray" of "Blu-ray Disc Association"; a
+//     MISC mention of a short form that joins does not vote on the
+//     entity's type); the
 //     longer name must go on with a capitalised word ("House" is not
 //     "House of Lords") and not name an institution after it ("Darlington
 //     Council", "Celtic Park");
