@@ -920,11 +920,12 @@ var namedAfter = map[string]bool{
 // capitalised word and hold no word of an institution named after
 // something ("Darlington Council"). Measured on the BBC news corpus, a
 // short name NER took for a place is mostly a place the gazetteers lack
-// ("Texas" of "Texas Instruments", "Essex" of "Essex County Council"), so
-// it is left alone, and so is one it labelled MISC: a format or product
-// named after the organisation ("Blu-ray" of "Blu-ray Disc Association",
-// "Windows" of "Windows XP"; on the 48 annotated news training articles
-// one more gold entity found and core relations 68 -> 69 of 101).
+// ("Texas" of "Texas Instruments", "Essex" of "Essex County Council"), and
+// one it labelled MISC a format or product named after the organisation
+// ("Blu-ray" of "Blu-ray Disc Association", "Windows" of "Windows XP"):
+// such a name, and an acronym, is short only for a name that adds
+// nothing but a legal form ("Minebea" of "Minebea Co Ltd", "NCR" of "NCR
+// Corp", the capitals of a wire headline), and never a state's name.
 func (r *resolver) firstWords() {
 	byFirst := map[string][]int{} // first word -> named multi-word ORGANIZATION mentions
 	for j, n := range r.ms {
@@ -934,9 +935,16 @@ func (r *resolver) firstWords() {
 	}
 	for i, m := range r.ms {
 		at := r.d.Mentions[i]
-		if len(m.low) == 0 || at.Nominal || m.abbr != "" || m.canon != "" || group(r.typ(i)) == 2 ||
-			r.typ(i) == graph.Location || at.Honorific != "" || at.Attrs["title"] != "" ||
-			!r.shortFormWords(m) || r.typ(i) == graph.Misc || (group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.modifier(at)) {
+		if len(m.low) == 0 || at.Nominal || m.canon != "" || group(r.typ(i)) == 2 ||
+			at.Honorific != "" || at.Attrs["title"] != "" || !r.shortFormWords(m) ||
+			(group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.typ(i) != graph.Misc && r.modifier(at)) {
+			continue
+		}
+		// An acronym, a name NER took for a place and one it labelled
+		// MISC are short only for a name that adds nothing but a legal
+		// form ("MCA" of "MCA Inc", "Minebea" of "Minebea Co Ltd").
+		legalOnly := m.abbr != "" || r.typ(i) == graph.Location || r.typ(i) == graph.Misc
+		if _, ok := r.lx.gaz.FindSubdivision(m.norm); ok && legalOnly {
 			continue
 		}
 		cands := byFirst[m.low[0]]
@@ -957,7 +965,7 @@ func (r *resolver) firstWords() {
 		for _, j := range cands {
 			n := r.ms[j]
 			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) || !restOfName(n.words, len(m.low)) ||
-				(party && n.low[len(n.low)-1] != "party") {
+				(party && n.low[len(n.low)-1] != "party") || (legalOnly && !legalForms(n.low[len(m.low):])) {
 				continue
 			}
 			root := r.find(j)
@@ -981,6 +989,23 @@ func (r *resolver) firstWords() {
 			}
 		}
 	}
+}
+
+// legalFormWords end a company's name: its legal form, not its name.
+var legalFormWords = map[string]bool{
+	"inc": true, "inc.": true, "incorporated": true, "corp": true, "corp.": true, "corporation": true,
+	"co": true, "co.": true, "ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true,
+	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true, "ab": true, "asa": true, "oy": true,
+}
+
+// legalForms reports whether words are legal forms only ("co ltd").
+func legalForms(words []string) bool {
+	for _, w := range words {
+		if !legalFormWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // shortFormWords reports whether a name's words can be an organisation's

@@ -528,3 +528,29 @@ If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
 			{"Kestrel Disc Association", graph.Organization, "Kestrel|Kestrel|Kestrel|Kestrel|Kestrel Disc Association"},
 		}}})
 }
+
+// TestResolveNameWithLegalForm: an acronym, a name NER took for a place
+// and one it labelled MISC join the one organisation whose name adds only
+// a legal form; a state's name does not.
+func TestResolveNameWithLegalForm(t *testing.T) {
+	checkEntities(t, []entityCase{{"acronym and place-tagged short names", `
+[ORG Kestrel Tech Co Ltd] said profits rose .
+[LOC Kestrel] expects more , and [ORG NVR Inc] agreed .
+[ORG NVR] shares rose .`,
+		[]entityView{
+			{"Kestrel Tech Co Ltd", graph.Organization, "Kestrel Tech Co Ltd"},
+			{"Kestrel", graph.Location, "Kestrel"},
+			{"NVR Inc", graph.Organization, "NVR|NVR Inc"},
+		}}, {"place-tagged short name of a legal form", `
+[ORG Minoru Co Ltd] said profits rose .
+[LOC Minoru] expects more , [LOC Minoru] said .`,
+		[]entityView{
+			{"Minoru Co Ltd", graph.Organization, "Minoru|Minoru|Minoru Co Ltd"},
+		}}, {"a state is no short name", `
+[ORG Sonora Inc] said profits rose .
+Rain fell in [LOC Sonora] .`,
+		[]entityView{
+			{"Sonora Inc", graph.Organization, "Sonora Inc"},
+			{"Sonora", graph.Location, "Sonora"},
+		}}})
+}

@@ -46,23 +46,23 @@
 //     after the first-words sieve, for a full name NER tagged ORG whose
 //     cluster that sieve filled with PERSON mentions of its first name;
 //  8. first words: "Nordvik" joins the only organisation in the document
-//     whose longer name starts with it ("Nordvik Energy"), unless it is an
-//     acronym, a group, a name the gazetteers know (a place is never such
-//     a short form; a known company's name joins its longer names through
-//     the gazetteer sieve — "Toyota" and "Toyota Motor Corp" — and never a
+//     whose longer name starts with it ("Nordvik Energy"), unless it is a
+//     group, a name the gazetteers know (a place is never such a short
+//     form; a known company's name joins its longer names through the
+//     gazetteer sieve — "Toyota" and "Toyota Motor Corp" — and never a
 //     business line or product named after it: "Sony Pictures", "Nintendo
-//     DS"), a title word or a word that begins many names
-//     ("National", "United", "British", "New"), or another sieve already
-//     gave it other names; a party's name ("Green") only for a name
-//     ending in "Party"; not when NER took it for a place (on the BBC
-//     corpus mostly a place the gazetteers lack: "Texas" of "Texas
-//     Instruments") or NER tagged it MISC (a format or product named
-//     after the organisation: "Blu-ray" of "Blu-ray Disc Association"; a
-//     MISC mention of a short form that joins does not vote on the
-//     entity's type); the
-//     longer name must go on with a capitalised word ("House" is not
-//     "House of Lords") and not name an institution after it ("Darlington
-//     Council", "Celtic Park");
+//     DS"), a title word or a word that begins many names ("National",
+//     "United", "British", "New"), or another sieve already gave it other
+//     names; a party's name ("Green") only for a name ending in "Party".
+//     An acronym, a name NER took for a place (on the BBC corpus mostly a
+//     place the gazetteers lack: "Texas" of "Texas Instruments") and one
+//     it tagged MISC (a format or product named after the organisation:
+//     "Blu-ray" of "Blu-ray Disc Association") join only a name that adds
+//     nothing but a legal form ("NCR" of "NCR Corp", "Minebea" of
+//     "Minebea Co Ltd"; never a state's name), and their place and MISC
+//     mentions do not vote on the entity's type. The longer name must go
+//     on with a capitalised word ("House" is not "House of Lords") and not
+//     name an institution after it ("Darlington Council", "Celtic Park");
 //  9. descriptions (new mentions with Nominal set): "the Executive Director"
 //     and "the Deputy Finance Minister" join the one person earlier in the
 //     text whose title chain (the titles and names written right before or

@@ -85,7 +85,7 @@ func (r *resolver) describe(e *text.Entity) {
 		if m.Modifier != "" {
 			w = 0 // "U.S.-owned" says nothing of what the U.S. is
 		}
-		if r.isShort[i] && m.Type == graph.Misc {
+		if r.isShort[i] && (m.Type == graph.Misc || m.Type == graph.Location) {
 			// "Blu-ray" tagged MISC and joined to "Blu-ray Disc
 			// Association" by its first words: a format or product named
 			// after the organisation, it does not say what the entity is
