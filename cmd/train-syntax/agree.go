@@ -25,10 +25,10 @@ const (
 
 // writeAgreed parses the sentences of the annotation-pool articles of
 // the news corpora in newsDir with each direction of model m and writes
-// the trees both agree on to out as CoNLL-U, at most max of them (0: no
-// limit), in corpus order. It returns how many sentences it parsed and
+// the trees both agree on to out as CoNLL-U, at most limit of them (0:
+// no limit), in corpus order. It returns how many sentences it parsed and
 // wrote.
-func writeAgreed(m *syntax.Model, newsDir string, out io.Writer, max int) (parsed, kept int, err error) {
+func writeAgreed(m *syntax.Model, newsDir string, out io.Writer, limit int) (parsed, kept int, err error) {
 	texts, err := poolTexts(newsDir)
 	if err != nil {
 		return 0, 0, err
@@ -68,7 +68,7 @@ func writeAgreed(m *syntax.Model, newsDir string, out io.Writer, max int) (parse
 	bw := bufio.NewWriter(out)
 	var b strings.Builder
 	for _, s := range trees {
-		if s == nil || max > 0 && kept >= max {
+		if s == nil || limit > 0 && kept >= limit {
 			continue
 		}
 		b.Reset()

@@ -69,7 +69,7 @@ type resolver struct {
 	why     map[int]string // mention -> the sieve that joined it to its entity
 	defined map[string]int // normalised acronym defined in parentheses -> its mention
 	reason  []string       // why, by mention index once build has sorted them
-	short   map[int]bool   // mentions of a short form the first-words sieve joined to a longer name (describe: a MISC one does not vote on the type)
+	short   map[int]bool   // mentions of a short form the first-words sieve joined to a longer name (describe: a MISC or place one does not vote on the type)
 	isShort []bool         // short, by mention index once build has sorted them
 }
 
