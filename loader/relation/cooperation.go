@@ -42,11 +42,7 @@ func (x *extractor) adviser(st *sentence) {
 		if subj < 0 || x.d.Mentions[subj].Type != graph.Organization {
 			continue
 		}
-		j := k + 1
-		if st.low[j] == "the" {
-			j++
-		}
-		obj := x.startingAt(st, j)
+		obj := x.startingAt(st, st.skipThe(k+1))
 		if obj < 0 || x.d.Mentions[obj].Type != graph.Organization || x.d.Mentions[obj].Nominal {
 			continue
 		}

@@ -520,11 +520,7 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 	if am.Type != graph.Location || am.End+1 >= n || st.low[am.End] != "," {
 		return -1
 	}
-	j := am.End + 1
-	if st.low[j] == "the" {
-		j++
-	}
-	c := x.startingAt(st, j)
+	c := x.startingAt(st, st.skipThe(am.End+1))
 	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
 		return -1
 	}
