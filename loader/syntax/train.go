@@ -679,9 +679,7 @@ func (m *Model) Eval(sents []Sentence) Result {
 			}
 			if p.Head[i] == s.Head[i] {
 				uas++
-				a, _, _ := strings.Cut(p.Deprel[i], ":")
-				b, _, _ := strings.Cut(s.Deprel[i], ":")
-				if a == b {
+				if universal(p.Deprel[i]) == universal(s.Deprel[i]) {
 					las++
 				}
 			}
