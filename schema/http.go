@@ -303,6 +303,10 @@ func (s *Service) respond(w http.ResponseWriter, info *RequestInfo, media string
 	}
 	h.Add("Vary", "Accept")
 	h.Set("X-Content-Type-Options", "nosniff")
+	// A known length spares chunked framing and the extra write of its
+	// last chunk (a compressing wrapper drops the header when it
+	// compresses).
+	h.Set("Content-Length", strconv.Itoa(len(out)))
 	w.WriteHeader(status)
 	_, _ = w.Write(out)
 }

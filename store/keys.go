@@ -50,17 +50,21 @@ var statsKey = []byte{kindStats}
 
 func u64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }
 
-func docKey(doc uint64) []byte    { return u64([]byte{kindDoc}, doc) }
-func textKey(doc uint64) []byte   { return u64([]byte{kindText}, doc) }
+// key starts a key with the given bytes and room for n more, so that
+// building it allocates once (a point read's key is built per call).
+func key(n int, head ...byte) []byte { return append(make([]byte, 0, len(head)+n), head...) }
+
+func docKey(doc uint64) []byte    { return u64(key(8, kindDoc), doc) }
+func textKey(doc uint64) []byte   { return u64(key(8, kindText), doc) }
 func docIDKey(id string) []byte   { return append([]byte{kindDocID}, id...) }
 func hashKey(hash string) []byte  { return append([]byte{kindHash}, hash...) }
-func entityKey(e uint64) []byte   { return u64([]byte{kindEntity}, e) }
+func entityKey(e uint64) []byte   { return u64(key(8, kindEntity), e) }
 func aliasKey(n string) []byte    { return append([]byte{kindAlias}, n...) }
 func vocabKey(tok string) []byte  { return append([]byte{kindVocab}, tok...) }
-func redirectKey(e uint64) []byte { return u64([]byte{kindRedirect}, e) }
+func redirectKey(e uint64) []byte { return u64(key(8, kindRedirect), e) }
 func pinKey(n string) []byte      { return append([]byte{kindPin}, n...) }
 func journalKey(seq uint64) []byte {
-	return u64([]byte{kindJournal}, seq)
+	return u64(key(8, kindJournal), seq)
 }
 
 func dateKey(date string, doc uint64) []byte {
@@ -81,15 +85,15 @@ func tokenKey(tok string, e uint64) []byte {
 	return u64(tokenPrefix(tok), e)
 }
 
-func mentionPrefix(e uint64) []byte   { return u64([]byte{kindMention}, e) }
+func mentionPrefix(e uint64) []byte   { return u64(key(16, kindMention), e) }
 func mentionKey(e, doc uint64) []byte { return u64(mentionPrefix(e), doc) }
-func docEntPrefix(doc uint64) []byte  { return u64([]byte{kindDocEnt}, doc) }
+func docEntPrefix(doc uint64) []byte  { return u64(key(16, kindDocEnt), doc) }
 func docEntKey(doc, e uint64) []byte  { return u64(docEntPrefix(doc), e) }
-func outPrefix(e uint64) []byte       { return u64([]byte{kindOut}, e) }
-func inPrefix(e uint64) []byte        { return u64([]byte{kindIn}, e) }
+func outPrefix(e uint64) []byte       { return u64(key(8, kindOut), e) }
+func inPrefix(e uint64) []byte        { return u64(key(8, kindIn), e) }
 func relTypePrefix(t byte) []byte     { return []byte{kindRelType, t} }
-func docRelPrefix(doc uint64) []byte  { return u64([]byte{kindDocRel}, doc) }
-func evidencePrefix(r relKey) []byte  { return r.append([]byte{kindEvidence}) }
+func docRelPrefix(doc uint64) []byte  { return u64(key(25, kindDocRel), doc) }
+func evidencePrefix(r relKey) []byte  { return r.append(key(25, kindEvidence)) }
 func evidenceKey(r relKey, doc uint64) []byte {
 	return u64(evidencePrefix(r), doc)
 }
@@ -111,12 +115,12 @@ func (r relKey) other(e uint64) uint64 {
 }
 
 func (r relKey) append(b []byte) []byte { return u64(append(u64(b, r.Src), r.T), r.Dst) }
-func (r relKey) out() []byte            { return r.append([]byte{kindOut}) }
+func (r relKey) out() []byte            { return r.append(key(17, kindOut)) }
 func (r relKey) in() []byte {
-	return u64(append(u64([]byte{kindIn}, r.Dst), r.T), r.Src)
+	return u64(append(u64(key(17, kindIn), r.Dst), r.T), r.Src)
 }
 func (r relKey) byType() []byte {
-	return u64(u64([]byte{kindRelType, r.T}, r.Src), r.Dst)
+	return u64(u64(key(16, kindRelType, r.T), r.Src), r.Dst)
 }
 func (r relKey) docRel(doc uint64) []byte { return r.append(docRelPrefix(doc)) }
 
