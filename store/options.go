@@ -47,7 +47,8 @@ const (
 //	memtables          3 x 16 MiB   48 MiB  (one being written, two flushing)
 //	block cache                     32 MiB  (decompressed SSTable blocks)
 //	index cache                     16 MiB  (table indexes, bloom filters)
-//	writers' cache     cache.go     32 MiB  (entity records, alias lists)
+//	writers' cache     cache.go     64 MiB  (entity records, alias lists;
+//	                                         two generations of 32)
 //	readers' cache     readcache.go 32 MiB  (decoded entity and relation
 //	                                         records and short adjacency
 //	                                         lists, reckoned at twice their
@@ -60,7 +61,7 @@ const (
 //	                   count in RSS while they are resident, and the kernel
 //	                   drops them under pressure
 //
-// That is about 140 MiB of heap the store sizes itself, independent of the
+// That is about 170 MiB of heap the store sizes itself, independent of the
 // store's size; the rest of a 1 GiB budget is the extraction models, the
 // pipeline (the ingest queue holds at most 64 extracted documents) and the
 // Go garbage collector's headroom (set GOMEMLIMIT, for example 700MiB, to

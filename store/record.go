@@ -52,6 +52,16 @@ type entRec struct {
 	view atomic.Pointer[graph.Entity]
 }
 
+// adjTotal is the number of relations of the entity in direction d
+// (adjOut, adjIn), from its counts.
+func (r *entRec) adjTotal(d int) int {
+	n := 0
+	for _, c := range r.Adj[d] {
+		n += c
+	}
+	return n
+}
+
 // Directions of entRec.Adj.
 const (
 	adjOut = 0

@@ -230,11 +230,8 @@ func (db *reader) entityRelations(ctx context.Context, f graph.RelationFilter, t
 			if in {
 				kind, d = kindIn, adjIn
 			}
-			base := u64([]byte{kind}, e)
-			dirN := 0
-			for _, c := range rec.Adj[d] {
-				dirN += c
-			}
+			base := u64(key(8, kind), e)
+			dirN := rec.adjTotal(d)
 			if len(codes) == 0 {
 				lists = append(lists, list{base, in, dirN, dirN})
 				page.Total += dirN

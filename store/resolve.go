@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -390,11 +391,11 @@ func (w *wtx) byContext(cands []candidate, dc *docContext) (candidate, bool, err
 			}
 		}
 		if c.rec.Degree > 0 && len(dc.touched) > 0 {
-			n, err := w.linkedTo(c.id, dc.touched)
+			n, err := w.linkedTo(c.id, c.rec, dc.touched, 3)
 			if err != nil {
 				return best, false, err
 			}
-			score += min(n, 3)
+			score += n
 		}
 		switch {
 		case score > bestScore:
@@ -406,26 +407,35 @@ func (w *wtx) byContext(cands []candidate, dc *docContext) (candidate, bool, err
 	return best, bestScore > 0 && !tie, nil
 }
 
-// linkedTo counts the relations of e whose other end is in ents.
-func (w *wtx) linkedTo(e uint64, ents map[uint64]bool) (int, error) {
+// linkedTo counts the relations of e (whose record is r) whose other end
+// is in ents, up to most: the scan stops there, and a direction in which
+// r counts no relation is not read, so a candidate costs at most two
+// seeks and a few keys, not its whole adjacency.
+func (w *wtx) linkedTo(e uint64, r *entRec, ents map[uint64]bool, most int) (int, error) {
 	n := 0
-	err := w.keys(outPrefix(e), func(k, _ []byte) error {
-		if ents[parseRel(k[1:]).Dst] {
-			n++
+	count := func(other uint64) error {
+		if ents[other] {
+			if n++; n >= most {
+				return errEnough
+			}
 		}
 		return nil
-	})
-	if err != nil {
-		return 0, err
 	}
-	err = w.keys(inPrefix(e), func(k, _ []byte) error {
-		if ents[relFromIn(k[1:]).Src] {
-			n++
-		}
-		return nil
-	})
+	var err error
+	if r.adjTotal(adjOut) > 0 {
+		err = w.keys(outPrefix(e), func(k, _ []byte) error { return count(parseRel(k[1:]).Dst) })
+	}
+	if err == nil && r.adjTotal(adjIn) > 0 {
+		err = w.keys(inPrefix(e), func(k, _ []byte) error { return count(relFromIn(k[1:]).Src) })
+	}
+	if errors.Is(err, errEnough) {
+		err = nil
+	}
 	return n, err
 }
+
+// errEnough stops a scan that has found what it needs.
+var errEnough = errors.New("enough")
 
 // ownedElsewhere reports whether a node other than e, of a type
 // compatible with or near typ, carries the key k as its name, or with

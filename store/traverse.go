@@ -102,14 +102,14 @@ func (db *reader) Subgraph(ctx context.Context, ids []string, hops, limit int) (
 		}
 		for _, e := range order {
 			out.Nodes = append(out.Nodes, recs[e].entity(e))
-			if outDegree(recs[e]) == 0 {
+			if recs[e].adjTotal(adjOut) == 0 {
 				continue // no out-edge: no scan
 			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			inside := func(k relKey) bool { _, ok := recs[k.Dst]; return ok }
-			err := db.outEdges(txn, adj, e, outDegree(recs[e]), inside, func(k relKey, r *relRec) {
+			err := db.outEdges(txn, adj, e, recs[e].adjTotal(adjOut), inside, func(k relKey, r *relRec) {
 				out.Edges = append(out.Edges, r.relation(k))
 			})
 			if err != nil {
@@ -231,15 +231,6 @@ func (db *reader) ShortestPath(ctx context.Context, from, to string, maxHops int
 		return nil, internal("shortest path", err)
 	}
 	return out, nil
-}
-
-// outDegree is the number of out-edges of an entity, from its counts.
-func outDegree(r *entRec) int {
-	n := 0
-	for _, c := range r.Adj[adjOut] {
-		n += c
-	}
-	return n
 }
 
 // adjCursor reads the adjacency lists of many entities through two
