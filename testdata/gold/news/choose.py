@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Choose the annotated news articles: a fixed, reproducible draw from the pool.
+"""Choose the annotated news articles: fixed, reproducible draws from the pool.
 
   python3 testdata/gold/news/choose.py ../shared/data/news > testdata/gold/news/articles.txt
+  python3 testdata/gold/news/choose.py ../shared/data/news 2 testdata/gold/news/articles.txt >> testdata/gold/news/articles.txt
+
+The first command is the first draw (64 articles); the second appends the
+second draw (32 more), which leaves out every article already listed.
 
 Rule (nothing depends on any extractor output):
   1. Only articles listed in annotation-pool.txt.
@@ -25,6 +29,12 @@ Rule (nothing depends on any extractor output):
      16763.)
 The held-out quarter: sort the gold file names (the first column of the
 output); index % 4 == 3 is held out (column 3 says "heldout" or "dev").
+
+Draw 2 follows the same rule with half the quotas (3 per BBC category;
+Reuters acq 3, then 2 each, interest, earn 1), seed 20261205 + 2 (its
+copies seed + 3), over the pool less the articles of draw 1; its rows are
+sorted and split among themselves, so draw 1's held-out quarter is
+unchanged and draw 2 adds its own.
 """
 import json
 import random
@@ -88,13 +98,25 @@ def name_of(corpus, ident):
     return ("bbc-" + ident.replace("/", "-")) if corpus == "bbc" else "reuters-" + ident
 
 
-def main(news):
+def main(news, draw=1, listed=None):
+    global SEED, BBC_QUOTA, REUTERS_QUOTA
+    taken = set()
+    if draw == 2:
+        SEED += 2
+        BBC_QUOTA = [(c, 3) for c, _ in BBC_QUOTA]
+        REUTERS_QUOTA = [("acq", 3), ("crude", 2), ("trade", 2), ("", 2), ("money-fx", 2), ("grain", 2),
+                         ("ship", 2), ("interest", 1), ("earn", 1), ("*", 2)]
+        for line in open(listed, encoding="utf-8"):
+            if line.strip():
+                _, c, i, _ = line.rstrip("\n").split("\t")
+                taken.add((c, i))
     pool = set()
     for line in open(news + "/annotation-pool.txt", encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         c, i = line.rstrip("\n").split("\t")
-        pool.add((c, i))
+        if (c, i) not in taken:
+            pool.add((c, i))
     bbc, reu = {}, {}
     for line in open(news + "/bbc.jsonl", encoding="utf-8"):
         d = json.loads(line)
@@ -140,6 +162,9 @@ def main(news):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) == 2:
+        main(sys.argv[1])
+    elif len(sys.argv) == 4 and sys.argv[2] == "2":
+        main(sys.argv[1], 2, sys.argv[3])
+    else:
         sys.exit(__doc__)
-    main(sys.argv[1])

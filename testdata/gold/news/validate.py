@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Check the annotated news gold graphs in this folder.
 
-  python3 testdata/gold/news/validate.py [SHARED]      (SHARED defaults to ../shared)
+  python3 testdata/gold/news/validate.py [SHARED [NAME...]]   (SHARED defaults to ../shared)
+
+With NAMEs, only those gold files are checked (an annotator's own, while
+the others are being written).
 
 Always: every article of articles.txt has NAME.gold.json and no gold file is
-unlisted; the split column follows the rule (sorted names, index % 4 == 3 is
-held out) and matches the gold file; entity keys are unique; no
+unlisted; the split column follows the rule (within each draw of
+choose.py, the first 64 rows and then the rest: sorted names, index % 4
+== 3 is held out) and matches the gold file; entity keys are unique; no
 must_not_be_nodes entry is also a name; every relation joins known keys
 with ontology relation types (graph/vocabulary.go) whose argument types fit
 at least one accepted type of each end.
@@ -68,16 +72,26 @@ def texts(shared, wanted):
     return out
 
 
+# DRAW1 is the number of articles of choose.py's first draw, the first
+# rows of articles.txt.
+DRAW1 = 64
+
+
 def main(argv):
     shared = argv[0] if argv else os.path.join(ROOT, "..", "shared")
+    only = set(argv[1:])
     rels = vocabulary()
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(HERE, "articles.txt"), encoding="utf-8") if l.strip()]
     bad = []
-    names = sorted(r[0] for r in rows)
-    split = {n: ("heldout" if i % 4 == 3 else "dev") for i, n in enumerate(names)}
+    split = {}
+    for draw in (rows[:DRAW1], rows[DRAW1:]):
+        names = sorted(r[0] for r in draw)
+        split.update({n: ("heldout" if i % 4 == 3 else "dev") for i, n in enumerate(names)})
     files = {f[:-len(".gold.json")] for f in os.listdir(HERE) if f.endswith(".gold.json")}
-    for f in sorted(files - set(names)):
+    for f in sorted(files - set(split)):
         bad.append("%s.gold.json is not listed in articles.txt" % f)
+    if only:
+        rows = [r for r in rows if r[0] in only]
     golds = {}
     for name, corpus, ident, sp in rows:
         if split[name] != sp:
@@ -151,7 +165,7 @@ def main(argv):
     n_core = sum(1 for _, g in golds.values() for r in g["relations"] if r["tier"] == "core")
     n_extra = sum(1 for _, g in golds.values() for r in g["relations"] if r["tier"] == "extra")
     print("validate: %d articles (%d held out), %d entities, %d core and %d extra relations%s" % (
-        len(golds), sum(1 for v in split.values() if v == "heldout"), n_ent, n_core, n_extra, "" if not bad else "; %d problems" % len(bad)))
+        len(golds), sum(1 for _, g in golds.values() if g.get("split") == "heldout"), n_ent, n_core, n_extra, "" if not bad else "; %d problems" % len(bad)))
     return 1 if bad else 0
 
 
