@@ -9,7 +9,8 @@ the others are being written).
 Always: every article of articles.txt has NAME.gold.json and no gold file is
 unlisted; the split column follows the rule (within each draw of
 choose.py, the first 64 rows and then the rest: sorted names, index % 4
-== 3 is held out) and matches the gold file; entity keys are unique; no
+== 3 is held out; the second draw's splits are "dev2" and "heldout2")
+and matches the gold file; entity keys are unique; no
 must_not_be_nodes entry is also a name; every relation joins known keys
 with ontology relation types (graph/vocabulary.go) whose argument types fit
 at least one accepted type of each end.
@@ -84,9 +85,9 @@ def main(argv):
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(HERE, "articles.txt"), encoding="utf-8") if l.strip()]
     bad = []
     split = {}
-    for draw in (rows[:DRAW1], rows[DRAW1:]):
+    for draw, tag in ((rows[:DRAW1], ""), (rows[DRAW1:], "2")):
         names = sorted(r[0] for r in draw)
-        split.update({n: ("heldout" if i % 4 == 3 else "dev") for i, n in enumerate(names)})
+        split.update({n: ("heldout" if i % 4 == 3 else "dev") + tag for i, n in enumerate(names)})
     files = {f[:-len(".gold.json")] for f in os.listdir(HERE) if f.endswith(".gold.json")}
     for f in sorted(files - set(split)):
         bad.append("%s.gold.json is not listed in articles.txt" % f)
@@ -165,7 +166,7 @@ def main(argv):
     n_core = sum(1 for _, g in golds.values() for r in g["relations"] if r["tier"] == "core")
     n_extra = sum(1 for _, g in golds.values() for r in g["relations"] if r["tier"] == "extra")
     print("validate: %d articles (%d held out), %d entities, %d core and %d extra relations%s" % (
-        len(golds), sum(1 for _, g in golds.values() if g.get("split") == "heldout"), n_ent, n_core, n_extra, "" if not bad else "; %d problems" % len(bad)))
+        len(golds), sum(1 for _, g in golds.values() if g.get("split", "").startswith("heldout")), n_ent, n_core, n_extra, "" if not bad else "; %d problems" % len(bad)))
     return 1 if bad else 0
 
 
