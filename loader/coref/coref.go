@@ -912,9 +912,12 @@ var namedAfter = map[string]bool{
 // company in full, then by its first word). The short name must be no
 // acronym, no group, no name the gazetteers know (a known place name is
 // never the short form of an organisation: "Sweden" is not "Sweden
-// Democrats"), no title word and no word that begins many names
-// ("National"); its cluster holds only that name; and exactly one
-// organisation cluster may fit. A party's or group's name is short only
+// Democrats") and begin with no title word; its cluster holds only that
+// name; and exactly one organisation cluster may fit. A short name that
+// begins with a word that begins many names ("United", "New"), a
+// demonym or a place is short only for a name that adds a legal form
+// ("United Biscuits" of "United Biscuits Plc", "Gulf Canada" of "Gulf
+// Canada Corp"). A party's or group's name is short only
 // for a name ending in "Party" ("Green" of "Green Party", not of "Green
 // Harbour Logistics"). The longer name must go on with a
 // capitalised word and hold no word of an institution named after
@@ -936,14 +939,18 @@ func (r *resolver) firstWords() {
 	for i, m := range r.ms {
 		at := r.d.Mentions[i]
 		if len(m.low) == 0 || at.Nominal || m.canon != "" || group(r.typ(i)) == 2 ||
-			at.Honorific != "" || at.Attrs["title"] != "" || !r.shortFormWords(m) ||
+			at.Honorific != "" || at.Attrs["title"] != "" ||
 			(group(r.typ(i)) == 4 && r.typ(i) != graph.Organization && r.typ(i) != graph.Misc && r.modifier(at)) {
+			continue
+		}
+		ok, legalOnly := r.shortFormWords(m)
+		if !ok {
 			continue
 		}
 		// An acronym, a name NER took for a place and one it labelled
 		// MISC are short only for a name that adds nothing but a legal
 		// form ("MCA" of "MCA Inc", "Minebea" of "Minebea Co Ltd").
-		legalOnly := m.abbr != "" || r.typ(i) == graph.Location || r.typ(i) == graph.Misc
+		legalOnly = legalOnly || m.abbr != "" || r.typ(i) == graph.Location || r.typ(i) == graph.Misc
 		if _, ok := r.lx.gaz.FindSubdivision(m.norm); ok && legalOnly {
 			continue
 		}
@@ -1009,21 +1016,22 @@ func legalForms(words []string) bool {
 }
 
 // shortFormWords reports whether a name's words can be an organisation's
-// short form: its first word is no generic word, demonym or title word,
-// and the name is no known place.
-func (r *resolver) shortFormWords(m mention) bool {
+// short form (ok): it is no title word's or honorific's and no known
+// place. A name whose first word is a generic word, a demonym or a place
+// ("United Biscuits", "American Express", "Gulf Canada") is short only for
+// a name that adds nothing but a legal form (legalOnly: "United Biscuits
+// Corp"), as it may begin many names.
+func (r *resolver) shortFormWords(m mention) (ok, legalOnly bool) {
 	w := m.low[0]
-	if genericFirst[w] || r.lx.gaz.TitleWord(w) || r.lx.gaz.Honorific(w) {
-		return false
-	}
-	if _, ok := r.lx.gaz.Demonym(w); ok {
-		return false
+	if r.lx.gaz.TitleWord(w) || r.lx.gaz.Honorific(w) {
+		return false, false
 	}
 	if _, ok := r.lx.gaz.FindPlace(m.norm); ok {
-		return false
+		return false, false
 	}
-	_, ok := r.lx.gaz.FindPlace(w)
-	return !ok
+	_, demonym := r.lx.gaz.Demonym(w)
+	_, place := r.lx.gaz.FindPlace(w)
+	return true, genericFirst[w] || demonym || place
 }
 
 // allOrgs reports whether every named mention of a cluster is an

@@ -529,9 +529,10 @@ If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
 		}}})
 }
 
-// TestResolveNameWithLegalForm: an acronym, a name NER took for a place
-// and one it labelled MISC join the one organisation whose name adds only
-// a legal form; a state's name does not.
+// TestResolveNameWithLegalForm: an acronym, a name NER took for a place,
+// one it labelled MISC and one that begins with a place or a generic word
+// join the one organisation whose name adds only a legal form; a state's
+// name does not.
 func TestResolveNameWithLegalForm(t *testing.T) {
 	checkEntities(t, []entityCase{{"acronym and place-tagged short names", `
 [ORG Kestrel Tech Co Ltd] said profits rose .
@@ -552,5 +553,19 @@ Rain fell in [LOC Sonora] .`,
 		[]entityView{
 			{"Sonora Inc", graph.Organization, "Sonora Inc"},
 			{"Sonora", graph.Location, "Sonora"},
+		}}, {"a name that begins with a place or a generic word, of its legal form", `
+[ORG Gulf Canada Corp] bought the block from [ORG United Vellor Corp] .
+[ORG Gulf Canada] will drill , and [ORG United Vellor] agreed .`,
+		[]entityView{
+			{"Gulf Canada Corp", graph.Organization, "Gulf Canada|Gulf Canada Corp"},
+			{"United Vellor Corp", graph.Organization, "United Vellor|United Vellor Corp"},
+		}}, {"... but not of a longer name", `
+[ORG Gulf Canada Resources] bought the block from [ORG United Vellor Acceptance Corp] .
+[ORG Gulf Canada] will drill , and [ORG United Vellor] agreed .`,
+		[]entityView{
+			{"Gulf Canada Resources", graph.Organization, "Gulf Canada Resources"},
+			{"United Vellor Acceptance Corp", graph.Organization, "United Vellor Acceptance Corp"},
+			{"Gulf Canada", graph.Organization, "Gulf Canada"},
+			{"United Vellor", graph.Organization, "United Vellor"},
 		}}})
 }
