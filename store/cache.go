@@ -11,9 +11,10 @@ package store
 // moves the entry back to cur. So the entries in use survive a turn (the
 // records of the countries and agencies that most documents mention)
 // while the ones no document asked for since fall out, and the cache never
-// holds more than its budget. (Emptying the whole cache when it was full
-// made every write after it read the store again: at 100k documents the
-// writer's reads were a third of an ingest batch.)
+// holds much more than its budget. (Emptying the whole cache when it was
+// full made the writes after it read the store again: on the tenth batch
+// of the 100k corpus the writer read 52,303 entity records from Badger,
+// 38,780 with two generations of twice the size.)
 type writeCache struct {
 	cur, old map[string]cached
 	bytes    int // of cur

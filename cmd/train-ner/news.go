@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -32,8 +33,8 @@ import (
 // token is O, so a name the annotators left out would teach O: a sentence
 // with a capitalised word that no listed form covers, that is not
 // sentence-initial, no title word and that the sentence does not also use
-// in lower case is left out (as are all-caps headlines, which the gold graphs do not
-// always spell).
+// in lower case is left out (as are all-caps headlines, which the gold
+// graphs do not always spell).
 
 // newsGold is the part of a gold graph the NER data needs.
 type newsGold struct {
@@ -139,11 +140,7 @@ func labelArticle(txt string, g newsGold, gaz *gazetteer.Tables) (ner.Document, 
 	}
 	// Longest forms first, so that "New York Stock Exchange" wins over
 	// "New York".
-	for i := 1; i < len(forms); i++ {
-		for j := i; j > 0 && len(forms[j].words) > len(forms[j-1].words); j-- {
-			forms[j], forms[j-1] = forms[j-1], forms[j]
-		}
-	}
+	slices.SortStableFunc(forms, func(a, b form) int { return len(b.words) - len(a.words) })
 	var d ner.Document
 	kept, dropped := 0, 0
 	for _, s := range token.Split(txt) {
