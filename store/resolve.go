@@ -409,8 +409,8 @@ func (w *wtx) byContext(cands []candidate, dc *docContext) (candidate, bool, err
 
 // linkedTo counts the relations of e (whose record is r) whose other end
 // is in ents, up to most: the scan stops there, and a direction in which
-// r counts no relation is not read, so a candidate costs at most two
-// seeks and a few keys, not its whole adjacency.
+// r counts no relation is not read (a hub with fewer than most links to
+// ents is still read in full).
 func (w *wtx) linkedTo(e uint64, r *entRec, ents map[uint64]bool, most int) (int, error) {
 	n := 0
 	count := func(other uint64) error {

@@ -27,7 +27,10 @@ import (
 //
 // Labels follow CoNLL-2003: PERSON is PER, ORGANIZATION ORG, LOCATION
 // LOC, every other type (EVENT, INITIATIVE, MISC, NORP) MISC; an
-// honorific before a person's name is left out of the span ("Mr [Blair]").
+// honorific before a person's name and a leading "the" are left out of
+// the span ("Mr [Blair]", "the [Sunday Times]"), and a form matches only
+// where the text writes its first word capitalised ("Back" is no name in
+// "fought back").
 // An optional name (a demonym, a name used as a modifier, a title of a
 // work) is MISC, or LOC when the place gazetteer knows it. Every other
 // token is O, so a name the annotators left out would teach O: a sentence
@@ -118,6 +121,9 @@ func labelArticle(txt string, g newsGold, gaz *gazetteer.Tables) (ner.Document, 
 		for _, t := range token.Tokenize(name) {
 			w = append(w, strings.ToLower(t.Text))
 		}
+		if len(w) > 1 && w[0] == "the" {
+			w = w[1:] // CoNLL leaves "the" out of a name's span
+		}
 		if len(w) > 0 {
 			forms = append(forms, form{w, label})
 		}
@@ -156,6 +162,9 @@ func labelArticle(txt string, g newsGold, gaz *gazetteer.Tables) (ner.Document, 
 		covered := make([]bool, len(toks))
 		for i := 0; i < len(toks); {
 			f, ok := matchForm(forms, low, i)
+			if ok && !capitalised(toks[i]) {
+				ok = false // "back" is no use of the name "Back"
+			}
 			if !ok {
 				tags[i] = "O"
 				i++
@@ -230,6 +239,15 @@ func unlisted(toks, low []string, covered []bool, gaz *gazetteer.Tables) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// capitalised reports whether a word starts with an upper-case letter or
+// a digit ("3M").
+func capitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
 	}
 	return false
 }

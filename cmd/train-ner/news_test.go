@@ -20,13 +20,14 @@ func TestLabelArticle(t *testing.T) {
 		{[]string{"Orvella Bank", "Orvella"}, []string{"ORGANIZATION"}},
 		{[]string{"Mr Tamsin", "Tamsin", "Edda Tamsin"}, []string{"PERSON"}},
 		{[]string{"Lisbon"}, []string{"LOCATION", "ORGANIZATION"}},
+		{[]string{"the Grant Fund", "Grant"}, []string{"ORGANIZATION"}},
 	}
 	g.Optional = []string{"Portuguese", "Portugal"}
 	g.NotNodes = []string{"Chief Economist"}
 	txt := "ORVELLA BANK POSTS PROFIT\n\n" +
 		"Orvella Bank, the Lisbon lender, made a profit, Edda Tamsin said.\n" +
 		"Mr Tamsin is the Chief Economist of Orvella.\n" +
-		"The Portuguese bank grew in Portugal.\n" +
+		"The Portuguese bank grew in Portugal with a grant from the Grant Fund.\n" +
 		"Analysts at Kestrel Partners were surprised.\n"
 	d, kept, dropped := labelArticle(txt, g, gaz)
 	if kept != 3 || dropped != 1 {
@@ -43,7 +44,7 @@ func TestLabelArticle(t *testing.T) {
 	want := []string{
 		"Orvella/B-ORG Bank/I-ORG ,/O the/O Lisbon/B-LOC lender/O ,/O made/O a/O profit/O ,/O Edda/B-PER Tamsin/I-PER said/O ./O",
 		"Mr/O Tamsin/B-PER is/O the/O Chief/O Economist/O of/O Orvella/B-ORG ./O",
-		"The/O Portuguese/B-MISC bank/O grew/O in/O Portugal/B-LOC ./O",
+		"The/O Portuguese/B-MISC bank/O grew/O in/O Portugal/B-LOC with/O a/O grant/O from/O the/O Grant/B-ORG Fund/I-ORG ./O",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d sentences:\n%s", len(got), strings.Join(got, "\n"))

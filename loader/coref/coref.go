@@ -910,7 +910,7 @@ var namedAfter = map[string]bool{
 // firstWords merges a short name with the one organisation whose longer
 // name starts with its words ("Nordvik" of "Nordvik Energy": news names a
 // company in full, then by its first word). The short name must be no
-// acronym, no group, no name the gazetteers know (a known place name is
+// group, no name the gazetteers know (a known place name is
 // never the short form of an organisation: "Sweden" is not "Sweden
 // Democrats") and begin with no title word; its cluster holds only that
 // name; and exactly one organisation cluster may fit. A short name that
