@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Scores the extractor on the annotated news articles of testdata/gold/news.
-# Usage: testdata/gold/news-score.sh BINARY SHARED [heldout|dev|heldout2|dev2|all]
+# Usage: testdata/gold/news-score.sh BINARY SHARED [heldout|dev|heldoutN|devN|all]
 #   BINARY  a built kgraph binary (go build -o /tmp/kgg ./cmd/kgraph)
 #   SHARED  the shared material directory (../shared): eval/graphscore and
 #           data/news/{bbc,reuters21578}.jsonl, which hold the article texts
 #   split   which articles: the first draw's held-out quarter or the rest
-#           (dev, the relation scorer's training articles), the second
-#           draw's held-out quarter or the rest (heldout2, dev2; not trained
-#           on), or all (default), each split summed on its own
+#           (dev, the relation scorer's training articles), a later draw's
+#           held-out quarter or the rest (heldout2, dev2, heldout3, ...; not
+#           trained on), or all (default), each split summed on its own
 # Runs `BINARY extract` once over the chosen articles (the corpus JSON lines,
 # unchanged), scores each article with graphscore against its gold graph and
 # prints one line per article and a sum per split. Relation precision is
@@ -22,7 +22,7 @@ fi
 bin=$1
 shared=$2
 which=${3:-all}
-case $which in heldout|dev|heldout2|dev2|all) ;; *) echo "news-score.sh: split must be heldout, dev, heldout2, dev2 or all" >&2; exit 2 ;; esac
+case $which in heldout|dev|heldout[0-9]|dev[0-9]|all) ;; *) echo "news-score.sh: split must be heldout, dev, heldoutN, devN (a later draw) or all" >&2; exit 2 ;; esac
 dir=$(cd "$(dirname "$0")" && pwd)/news
 [ -x "$bin" ] || { echo "news-score.sh: $bin is not an executable" >&2; exit 2; }
 [ -f "$shared/eval/graphscore" ] || { echo "news-score.sh: no scorer at $shared/eval/graphscore" >&2; exit 2; }
@@ -78,7 +78,7 @@ for name, corpus, ident, split in rows:
 def pct(a, b):
     return "%.1f%%" % (100.0 * a / b) if b else "n/a"
 
-for split in ("dev", "heldout", "dev2", "heldout2"):
+for split in dict.fromkeys(r[3] for r in rows):  # each split once, in file order
     t = sums.get(split)
     if not t:
         continue

@@ -3,9 +3,10 @@
 
   python3 testdata/gold/news/choose.py ../shared/data/news > testdata/gold/news/articles.txt
   python3 testdata/gold/news/choose.py ../shared/data/news 2 testdata/gold/news/articles.txt >> testdata/gold/news/articles.txt
+  python3 testdata/gold/news/choose.py ../shared/data/news 3 testdata/gold/news/articles.txt >> testdata/gold/news/articles.txt
 
-The first command is the first draw (64 articles); the second appends the
-second draw (32 more), which leaves out every article already listed.
+The first command is the first draw (64 articles); each later one appends
+a draw of 34 more, which leaves out every article already listed.
 
 Rule (nothing depends on any extractor output):
   1. Only articles listed in annotation-pool.txt.
@@ -30,14 +31,14 @@ Rule (nothing depends on any extractor output):
 The held-out quarter: sort the gold file names (the first column of the
 output); index % 4 == 3 is held out (column 3 says "heldout" or "dev").
 
-Draw 2 follows the same rule with half the quotas (3 per BBC category;
-Reuters acq 3, then 2 each, interest, earn 1), seed 20261205 + 2 (its
-copies seed + 3), over the pool less the articles of draw 1; its rows are
-sorted and split among themselves, so draw 1's held-out quarter is
-unchanged and draw 2 adds its own; its split column says "dev2" or
-"heldout2". The relation scorer trains on the "dev" articles only (draw
+Draw N (N >= 2) follows the same rule with half the quotas (3 per BBC
+category; Reuters acq 3, then 2 each, interest, earn 1), seed 20261205 +
+2(N-1) (its copies that seed + 1), over the pool less the articles
+already listed; its rows are sorted and split among themselves, so the
+earlier draws' held-out quarters are unchanged and each draw adds its
+own; its split column says "devN" or "heldoutN". The relation scorer trains on the "dev" articles only (draw
 1): retrained with draw 2's "dev2" articles too it did worse on the
-team's articles (see the README), so draw 2 waits as data.
+team's articles (see the README), so the later draws wait as data.
 """
 import json
 import random
@@ -104,8 +105,8 @@ def name_of(corpus, ident):
 def main(news, nth=1, listed=None):
     global SEED, BBC_QUOTA, REUTERS_QUOTA
     taken = set()
-    if nth == 2:
-        SEED += 2
+    if nth >= 2:
+        SEED += 2 * (nth - 1)
         BBC_QUOTA = [(c, 3) for c, _ in BBC_QUOTA]
         REUTERS_QUOTA = [("acq", 3), ("crude", 2), ("trade", 2), ("", 2), ("money-fx", 2), ("grain", 2),
                          ("ship", 2), ("interest", 1), ("earn", 1), ("*", 2)]
@@ -168,7 +169,7 @@ def main(news, nth=1, listed=None):
 if __name__ == "__main__":
     if len(sys.argv) == 2:
         main(sys.argv[1])
-    elif len(sys.argv) == 4 and sys.argv[2] == "2":
-        main(sys.argv[1], 2, sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[2].isdigit() and int(sys.argv[2]) >= 2:
+        main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
     else:
         sys.exit(__doc__)

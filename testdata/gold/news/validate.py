@@ -8,9 +8,9 @@ the others are being written).
 
 Always: every article of articles.txt has NAME.gold.json and no gold file is
 unlisted; the split column follows the rule (within each draw of
-choose.py, the first 64 rows and then the rest: sorted names, index % 4
-== 3 is held out; the second draw's splits are "dev2" and "heldout2")
-and matches the gold file; entity keys are unique; no
+choose.py, told apart by the split's suffix: "dev"/"heldout" for the
+first, "dev2"/"heldout2" for the second and so on: sorted names, index %
+4 == 3 is held out) and matches the gold file; entity keys are unique; no
 must_not_be_nodes entry is also a name; every relation joins known keys
 with ontology relation types (graph/vocabulary.go) whose argument types fit
 at least one accepted type of each end.
@@ -73,11 +73,6 @@ def texts(shared, wanted):
     return out
 
 
-# DRAW1 is the number of articles of choose.py's first draw, the first
-# rows of articles.txt.
-DRAW1 = 64
-
-
 def main(argv):
     shared = argv[0] if argv else os.path.join(ROOT, "..", "shared")
     only = set(argv[1:])
@@ -85,9 +80,11 @@ def main(argv):
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(HERE, "articles.txt"), encoding="utf-8") if l.strip()]
     bad = []
     split = {}
-    for draw, tag in ((rows[:DRAW1], ""), (rows[DRAW1:], "2")):
-        names = sorted(r[0] for r in draw)
-        split.update({n: ("heldout" if i % 4 == 3 else "dev") + tag for i, n in enumerate(names)})
+    draws = {}  # the draw's tag ("" for the first, "2", "3", ...) -> its names
+    for r in rows:
+        draws.setdefault(re.sub(r"^(dev|heldout)", "", r[3]), []).append(r[0])
+    for tag, names in draws.items():
+        split.update({n: ("heldout" if i % 4 == 3 else "dev") + tag for i, n in enumerate(sorted(names))})
     files = {f[:-len(".gold.json")] for f in os.listdir(HERE) if f.endswith(".gold.json")}
     for f in sorted(files - set(split)):
         bad.append("%s.gold.json is not listed in articles.txt" % f)
