@@ -1,17 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 
-	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader"
+	"github.com/kgraph/kgraph/cmd/internal/newsgold"
 	"github.com/kgraph/kgraph/loader/gazetteer"
 	"github.com/kgraph/kgraph/loader/ner"
 	"github.com/kgraph/kgraph/loader/token"
@@ -60,43 +56,16 @@ func readNewsGold(dir, newsDir string) (docs []ner.Document, kept, dropped int, 
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	rows, err := os.ReadFile(filepath.Join(dir, "articles.txt"))
+	arts, err := newsgold.Training(dir, newsDir)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	type row struct{ name, corpus, id string }
-	var want []row
-	for _, l := range strings.Split(string(rows), "\n") {
-		if f := strings.Split(l, "\t"); len(f) == 4 && f[3] == "dev" {
-			want = append(want, row{f[0], f[1], f[2]})
-		}
-	}
-	texts := map[string]graph.Document{}
-	for _, c := range []struct{ corpus, file string }{{"bbc", "bbc.jsonl"}, {"reuters", "reuters21578.jsonl"}} {
-		err := loader.Read(context.Background(), []string{filepath.Join(newsDir, c.file)}, nil, loader.Limits{}, func(it loader.Item) error {
-			if it.Err == nil {
-				texts[c.corpus+"/"+it.Doc.ID] = it.Doc
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, 0, 0, err
-		}
-	}
-	for _, r := range want {
-		doc, ok := texts[r.corpus+"/"+r.id]
-		if !ok {
-			return nil, 0, 0, fmt.Errorf("article %s %s not in %s", r.corpus, r.id, newsDir)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, r.name+".gold.json"))
-		if err != nil {
-			return nil, 0, 0, err
-		}
+	for _, a := range arts {
 		var g newsGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: %w", r.name, err)
+		if err := json.Unmarshal(a.Gold, &g); err != nil {
+			return nil, 0, 0, fmt.Errorf("%s: %w", a.Name, err)
 		}
-		d, k, n := labelArticle(doc.Text, g, gaz)
+		d, k, n := labelArticle(a.Doc.Text, g, gaz)
 		kept += k
 		dropped += n
 		if len(d.Sentences) > 0 {

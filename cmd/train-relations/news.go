@@ -4,13 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/kgraph/kgraph/cmd/internal/newsgold"
 	"github.com/kgraph/kgraph/graph"
-	"github.com/kgraph/kgraph/loader"
 	"github.com/kgraph/kgraph/loader/relation"
 	"github.com/kgraph/kgraph/loader/text"
 	"github.com/kgraph/kgraph/loader/token"
@@ -38,57 +36,23 @@ func norm(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// newsArticles reads the annotated articles of dir/articles.txt whose
-// split is "dev" (the held-out quarter is never read) with their gold
-// graphs, and the article texts from the news corpora in newsDir, in the
-// order of articles.txt.
+// newsArticles reads the training articles of dir/articles.txt (the
+// held-out quarters are never read) with their gold graphs, and the
+// article texts from the news corpora in newsDir, in the order of
+// articles.txt.
 func newsArticles(dir, newsDir string) ([]graph.Document, []goldGraph, error) {
-	rows, err := os.ReadFile(filepath.Join(dir, "articles.txt"))
+	arts, err := newsgold.Training(dir, newsDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	type row struct{ name, corpus, id string }
-	var want []row
-	for _, l := range strings.Split(string(rows), "\n") {
-		f := strings.Split(l, "\t")
-		if len(f) == 4 && f[3] == "dev" {
-			want = append(want, row{f[0], f[1], f[2]})
-		}
-	}
-	texts := map[string]graph.Document{}
-	for _, c := range []struct{ corpus, file string }{{"bbc", "bbc.jsonl"}, {"reuters", "reuters21578.jsonl"}} {
-		needed := map[string]bool{}
-		for _, r := range want {
-			if r.corpus == c.corpus {
-				needed[r.id] = true
-			}
-		}
-		err := loader.Read(context.Background(), []string{filepath.Join(newsDir, c.file)}, nil, loader.Limits{}, func(it loader.Item) error {
-			if it.Err == nil && needed[it.Doc.ID] {
-				texts[c.corpus+"/"+it.Doc.ID] = it.Doc
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-	}
 	var docs []graph.Document
 	var golds []goldGraph
-	for _, r := range want {
-		doc, ok := texts[r.corpus+"/"+r.id]
-		if !ok {
-			return nil, nil, fmt.Errorf("article %s %s not in %s", r.corpus, r.id, newsDir)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, r.name+".gold.json"))
-		if err != nil {
-			return nil, nil, err
-		}
+	for _, a := range arts {
 		var g goldGraph
-		if err := json.Unmarshal(b, &g); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", r.name, err)
+		if err := json.Unmarshal(a.Gold, &g); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", a.Name, err)
 		}
-		docs = append(docs, doc)
+		docs = append(docs, a.Doc)
 		golds = append(golds, g)
 	}
 	return docs, golds, nil
