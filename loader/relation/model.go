@@ -87,17 +87,37 @@ func (m *Model) Slot(h uint64, k int) uint32 {
 // Probs fills p (len(Classes)) with the class probabilities of the feature
 // hashes feats over the classes in allowed; the others get 0.
 func (m *Model) Probs(feats []uint64, allowed uint32, p []float64) {
+	// Each class's score is the float32 sum of its features' weights in
+	// feature order. The loop runs over features outside and classes
+	// inside, which keeps that order per class (so the sums are the same
+	// bits) while each feature's hash is mixed once and the table reads of
+	// one feature, independent of each other, are under way together.
+	var ks [32]uint32
+	var sums [32]float32
+	nk := 0
+	for k := range Classes {
+		if allowed&(1<<k) != 0 {
+			ks[nk] = uint32(k) * 0x9E3779B9
+			nk++
+		}
+	}
+	mask := uint32(1)<<m.Bits - 1
+	w := m.Weights
+	for _, h := range feats {
+		base := uint32(h) ^ uint32(h>>32)
+		for j := range nk {
+			sums[j] += w[(base^ks[j])&mask]
+		}
+	}
 	mx := math.Inf(-1)
+	j := 0
 	for k := range Classes {
 		p[k] = math.Inf(-1)
 		if allowed&(1<<k) == 0 {
 			continue
 		}
-		s := float32(0)
-		for _, h := range feats {
-			s += m.Weights[m.Slot(h, k)]
-		}
-		p[k] = float64(s / m.Temperature)
+		p[k] = float64(sums[j] / m.Temperature)
+		j++
 		mx = max(mx, p[k])
 	}
 	z := 0.0
