@@ -120,11 +120,12 @@ func retypeEvents(d *text.Doc) func() {
 type extractor struct {
 	lx          *Stage
 	d           *text.Doc
-	bySent      [][]int         // mention indices (named and nominal) per sentence, in token order
-	namedBySent [][]int         // named mentions per sentence, in token order
-	seen        map[relKey]int  // index into d.Relations
-	patterned   map[[2]int]bool // mention pairs (low, high) a pattern related
-	valid       []bool          // mention is a token span of its sentence
+	bySent      [][]int           // mention indices (named and nominal) per sentence, in token order
+	namedBySent [][]int           // named mentions per sentence, in token order
+	seen        map[relKey]int    // index into d.Relations
+	pairClasses map[[2]int]uint32 // the classes of seen per (head, tail), a bit set over Classes
+	patterned   map[[2]int]bool   // mention pairs (low, high) a pattern related
+	valid       []bool            // mention is a token span of its sentence
 
 	// Gazetteer look-ups of named mentions, filled once by indexNames.
 	placeOf      map[int]gazetteer.Place
@@ -147,6 +148,7 @@ func newExtractor(lx *Stage, d *text.Doc) *extractor {
 		bySent:      make([][]int, len(d.Sentences)),
 		namedBySent: make([][]int, len(d.Sentences)),
 		seen:        make(map[relKey]int),
+		pairClasses: make(map[[2]int]uint32),
 		patterned:   make(map[[2]int]bool),
 		valid:       make([]bool, len(d.Mentions)),
 	}
@@ -234,11 +236,13 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 	}
 	flag("tele", sc.tele)
 	flag("kill", sc.kill)
-	for _, typ := range Classes[1:] {
-		if x.hasRelation(typ, h, t) {
-			f.add("pat", string(typ))
-		} else if x.hasRelation(typ, t, h) {
-			f.add("patrev", string(typ))
+	fw, bw := x.pairClasses[[2]int{h, t}], x.pairClasses[[2]int{t, h}]
+	for k := 1; k < len(Classes); k++ {
+		switch bit := uint32(1) << k; {
+		case fw&bit != 0:
+			f.add("pat", string(Classes[k]))
+		case bw&bit != 0:
+			f.add("patrev", string(Classes[k]))
 		}
 	}
 	flag("patterned", x.patterned[[2]int{min(h, t), max(h, t)}])
@@ -387,12 +391,6 @@ func (x *extractor) listed(st *sentence, a, b int) bool {
 	return false
 }
 
-// hasRelation reports whether a relation typ from mention h to t exists.
-func (x *extractor) hasRelation(typ graph.RelationType, h, t int) bool {
-	_, ok := x.seen[relKey{typ, h, t}]
-	return ok
-}
-
 func overlap(a, b text.Mention) bool {
 	return a.Sent == b.Sent && a.Start < b.End && b.Start < a.End
 }
@@ -460,6 +458,9 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	}
 	a["basis"] = basis
 	x.seen[k] = len(x.d.Relations)
+	if c, ok := classIndex[typ]; ok {
+		x.pairClasses[[2]int{head, tail}] |= 1 << c
+	}
 	x.d.Relations = append(x.d.Relations, text.Relation{
 		Type: typ, Head: head, Tail: tail, Sent: sent, Attrs: a, Confidence: conf,
 	})

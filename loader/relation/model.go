@@ -27,6 +27,15 @@ var Classes = func() []graph.RelationType {
 	return out
 }()
 
+// classIndex gives each relation type its index in Classes.
+var classIndex = func() map[graph.RelationType]int {
+	out := make(map[graph.RelationType]int, len(Classes))
+	for k, c := range Classes[1:] {
+		out[c] = k + 1
+	}
+	return out
+}()
+
 // Allowed returns the classes the vocabulary allows from a mention of type
 // h to one of type t, as a bit set over Classes (NONE is always allowed).
 func Allowed(h, t graph.EntityType) uint32 {
