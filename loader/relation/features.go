@@ -62,7 +62,6 @@ type cachedPlace struct {
 // goroutine.
 type featurizer struct {
 	gaz    *gazetteer.Tables
-	buf    []byte
 	out    []uint64 // feature hashes
 	lower  []string // lower-cased tokens of the current sentence
 	cands  []Candidate
@@ -77,29 +76,38 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func (f *featurizer) add(prefix, s string) {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(prefix); i++ {
-		h = (h ^ uint64(prefix[i])) * fnvPrime
-	}
+// add appends the hash of feature prefix=parts, the parts written one
+// after the other (the hash of prefix=ab, without building the string).
+func (f *featurizer) add(prefix string, parts ...string) {
+	h := hashString(fnvOffset, prefix)
 	h = (h ^ '=') * fnvPrime
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
+	for _, s := range parts {
+		h = hashString(h, s)
 	}
 	f.out = append(f.out, h)
 }
 
-// join returns the lower-cased tokens [a, b) joined by spaces, using the
-// featurizer's scratch buffer (the result is only valid until the next call).
-func (f *featurizer) join(a, b int) string {
-	f.buf = f.buf[:0]
+// addSpan appends the hash of feature prefix=lead followed by the
+// lower-cased tokens [a, b) joined by spaces.
+func (f *featurizer) addSpan(prefix, lead string, a, b int) {
+	h := hashString(fnvOffset, prefix)
+	h = (h ^ '=') * fnvPrime
+	h = hashString(h, lead)
 	for k := a; k < b; k++ {
 		if k > a {
-			f.buf = append(f.buf, ' ')
+			h = (h ^ ' ') * fnvPrime
 		}
-		f.buf = append(f.buf, f.lower[k]...)
+		h = hashString(h, f.lower[k])
 	}
-	return string(f.buf)
+	f.out = append(f.out, h)
+}
+
+// hashString continues FNV-1a hash h over the bytes of s.
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
 }
 
 func lowerTokens(toks []text.Token, out []string) []string {
@@ -153,16 +161,16 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	}
 	f.add("bias", "")
 	f.add("ord", ord)
-	f.add("ty", string(h.Type)+">"+string(t.Type))
+	f.add("ty", string(h.Type), ">", string(t.Type))
 	if h.Nominal || t.Nominal {
-		f.add("nom", ord+strconv.FormatBool(h.Nominal)+strconv.FormatBool(t.Nominal))
+		f.add("nom", ord, strconv.FormatBool(h.Nominal), strconv.FormatBool(t.Nominal))
 	}
 
 	// The mentions themselves.
 	f.add("hw", toks[h.End-1])
 	f.add("tw", toks[t.End-1])
-	f.add("hs", f.join(h.Start, h.End))
-	f.add("ts", f.join(t.Start, t.End))
+	f.addSpan("hs", "", h.Start, h.End)
+	f.addSpan("ts", "", t.Start, t.End)
 	for k := h.Start; k < h.End; k++ {
 		f.add("hwi", toks[k])
 	}
@@ -181,7 +189,7 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 			f.add("tk", pt.Kind)
 		}
 		if okh && okt {
-			f.add("hktk", ph.Kind+"/"+pt.Kind)
+			f.add("hktk", ph.Kind, "/", pt.Kind)
 			if ph.Country != "" && ph.Country == pt.Name && ph.Name != pt.Name {
 				f.add("gz", "in")
 			}
@@ -199,12 +207,12 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 		f.add("bn", ord)
 	case 1:
 		f.add("b1", toks[a])
-		f.add("b1o", ord+toks[a])
+		f.add("b1o", ord, toks[a])
 	default:
 		f.add("bf", toks[a])
 		f.add("bl", toks[b-1])
-		f.add("bfo", ord+toks[a])
-		f.add("blo", ord+toks[b-1])
+		f.add("bfo", ord, toks[a])
+		f.add("blo", ord, toks[b-1])
 		for k := a; k < b; k++ {
 			f.add("bb", toks[k])
 			f.add("bb5", stem(toks[k]))
@@ -213,13 +221,13 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 			}
 		}
 		for k := a; k+1 < b; k++ {
-			f.add("bg", toks[k]+" "+toks[k+1])
+			f.add("bg", toks[k], " ", toks[k+1])
 		}
 	}
 	if nb <= 4 {
-		f.add("bs", ord+f.join(a, b))
+		f.addSpan("bs", ord, a, b)
 	}
-	f.add("dist", ord+bucket(nb))
+	f.add("dist", ord, bucket(nb))
 
 	// Words around.
 	if k := m1.Start - 1; k >= 0 {
@@ -242,7 +250,7 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 	if k := t.Start - 1; k >= 0 {
 		f.add("tp", toks[k])
 		if k >= 1 {
-			f.add("tp2", toks[k-1]+" "+toks[k])
+			f.add("tp2", toks[k-1], " ", toks[k])
 		}
 	}
 	if k := h.Start - 1; k >= 0 {
@@ -264,25 +272,25 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 			f.add("mb", string(m.Type))
 		}
 	}
-	f.add("nmb", ord+bucket(between))
+	f.add("nmb", ord, bucket(between))
 
 	// Surface patterns.
 	if nb >= 1 && toks[a] == "," {
-		f.add("pat", ord+"comma-first")
+		f.add("pat", ord, "comma-first")
 		if nb >= 2 && (toks[a+1] == "a" || toks[a+1] == "the" || toks[a+1] == "an") {
-			f.add("pat", ord+"appos-det")
+			f.add("pat", ord, "appos-det")
 		}
 		if b < n && b >= 1 && toks[b-1] == "of" {
-			f.add("pat", ord+"appos-of")
+			f.add("pat", ord, "appos-of")
 		}
 	}
 	if nb == 1 && (toks[a] == "'s" || toks[a] == "'") {
-		f.add("pat", ord+"poss")
+		f.add("pat", ord, "poss")
 	}
 	if nb >= 2 && toks[b-2] == "based" && toks[b-1] == "in" {
-		f.add("pat", ord+"based-in")
+		f.add("pat", ord, "based-in")
 	}
 	if b-1 >= a && (toks[b-1] == "in" || toks[b-1] == "of" || toks[b-1] == "at" || toks[b-1] == "from") {
-		f.add("pat", ord+"prep-"+toks[b-1])
+		f.add("pat", ord, "prep-", toks[b-1])
 	}
 }
