@@ -11,6 +11,14 @@ import (
 // collapsed. "Kazakhstan’s  Foreign Ministry" and "kazakhstan's foreign
 // ministry" normalise alike.
 func NormalizeName(s string) string {
+	if out, ok := normalizeASCII(s); ok {
+		return out
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is NormalizeName for any name, rune by rune.
+func normalizeRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -33,6 +41,44 @@ func NormalizeName(s string) string {
 	out := b.String()
 	out = strings.TrimSuffix(out, "'s")
 	return strings.TrimSuffix(out, "'")
+}
+
+// normalizeASCII is NormalizeName for a name of ASCII bytes (most names):
+// the same output from a byte loop, and s itself, with no allocation,
+// when s is already in normal form. ok is false for any other name.
+func normalizeASCII(s string) (out string, ok bool) {
+	var stack [64]byte
+	b := stack[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = true
+			continue
+		case c == '`':
+			c = '\''
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	if len(b) >= 2 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
+		b = b[:len(b)-2]
+	}
+	if len(b) > 0 && b[len(b)-1] == '\'' {
+		b = b[:len(b)-1]
+	}
+	if string(b) == s {
+		return s, true
+	}
+	return string(b), true
 }
 
 // NameTokens splits a normalised name into its words for token search:
