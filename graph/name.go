@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 )
@@ -69,12 +70,8 @@ func normalizeASCII(s string) (out string, ok bool) {
 		space = false
 		b = append(b, c)
 	}
-	if len(b) >= 2 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
-		b = b[:len(b)-2]
-	}
-	if len(b) > 0 && b[len(b)-1] == '\'' {
-		b = b[:len(b)-1]
-	}
+	b = bytes.TrimSuffix(b, []byte("'s"))
+	b = bytes.TrimSuffix(b, []byte("'"))
 	if string(b) == s {
 		return s, true
 	}

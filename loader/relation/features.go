@@ -79,8 +79,7 @@ const (
 // add appends the hash of feature prefix=parts, the parts written one
 // after the other (the hash of prefix=ab, without building the string).
 func (f *featurizer) add(prefix string, parts ...string) {
-	h := hashString(fnvOffset, prefix)
-	h = (h ^ '=') * fnvPrime
+	h := featureStart(prefix)
 	for _, s := range parts {
 		h = hashString(h, s)
 	}
@@ -90,9 +89,7 @@ func (f *featurizer) add(prefix string, parts ...string) {
 // addSpan appends the hash of feature prefix=lead followed by the
 // lower-cased tokens [a, b) joined by spaces.
 func (f *featurizer) addSpan(prefix, lead string, a, b int) {
-	h := hashString(fnvOffset, prefix)
-	h = (h ^ '=') * fnvPrime
-	h = hashString(h, lead)
+	h := hashString(featureStart(prefix), lead)
 	for k := a; k < b; k++ {
 		if k > a {
 			h = (h ^ ' ') * fnvPrime
@@ -100,6 +97,11 @@ func (f *featurizer) addSpan(prefix, lead string, a, b int) {
 		h = hashString(h, f.lower[k])
 	}
 	f.out = append(f.out, h)
+}
+
+// featureStart is the hash of "prefix=", which a feature's value continues.
+func featureStart(prefix string) uint64 {
+	return (hashString(fnvOffset, prefix) ^ '=') * fnvPrime
 }
 
 // hashString continues FNV-1a hash h over the bytes of s.

@@ -90,8 +90,13 @@ func NewModel(bits uint) *Model {
 
 // Slot returns the index of the weight of feature hash h for class k.
 func (m *Model) Slot(h uint64, k int) uint32 {
-	return (uint32(h) ^ uint32(h>>32) ^ uint32(k)*0x9E3779B9) & (1<<m.Bits - 1)
+	return (slotBase(h) ^ classSalt(k)) & (1<<m.Bits - 1)
 }
+
+// slotBase and classSalt are the two halves of Slot: the feature's part,
+// the same for every class, and the class's part.
+func slotBase(h uint64) uint32 { return uint32(h) ^ uint32(h>>32) }
+func classSalt(k int) uint32   { return uint32(k) * 0x9E3779B9 }
 
 // Probs fills p (len(Classes)) with the class probabilities of the feature
 // hashes feats over the classes in allowed; the others get 0.
@@ -101,19 +106,20 @@ func (m *Model) Probs(feats []uint64, allowed uint32, p []float64) {
 	// inside, which keeps that order per class (so the sums are the same
 	// bits) while each feature's hash is mixed once and the table reads of
 	// one feature, independent of each other, are under way together.
+	// The slots are Slot's, from its two halves.
 	var ks [32]uint32
 	var sums [32]float32
 	nk := 0
 	for k := range Classes {
 		if allowed&(1<<k) != 0 {
-			ks[nk] = uint32(k) * 0x9E3779B9
+			ks[nk] = classSalt(k)
 			nk++
 		}
 	}
 	mask := uint32(1)<<m.Bits - 1
 	w := m.Weights
 	for _, h := range feats {
-		base := uint32(h) ^ uint32(h>>32)
+		base := slotBase(h)
 		for j := range nk {
 			sums[j] += w[(base^ks[j])&mask]
 		}
