@@ -37,9 +37,14 @@ type op struct {
 	del bool
 }
 
+// entState is an entity record read or written by the transaction: raw
+// as stored (nil: new or absent), cur as it is now (nil: deleted or
+// absent). The stored record is decoded again from raw only when the
+// flush finds that it changed, so a record read only to be looked at
+// (most resolution candidates) is decoded once.
 type entState struct {
-	orig, cur *entRec // orig as stored (nil: new); cur nil: deleted
-	raw       []byte
+	cur *entRec
+	raw []byte
 }
 
 type relState struct {
@@ -176,12 +181,11 @@ func (w *wtx) entity(e uint64) (*entRec, error) {
 		}
 		return nil, err
 	}
-	orig, err := decodeEntity(v)
+	cur, err := decodeEntity(v)
 	if err != nil {
 		return nil, err
 	}
-	cur, _ := decodeEntity(v)
-	w.ents[e] = &entState{orig: orig, cur: cur, raw: v}
+	w.ents[e] = &entState{cur: cur, raw: v}
 	return cur, nil
 }
 
@@ -412,7 +416,7 @@ func (w *wtx) flushEntities() error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	for _, e := range ids {
 		s := w.ents[e]
-		if s.orig == nil && s.cur == nil {
+		if s.raw == nil && s.cur == nil {
 			continue
 		}
 		var v []byte
@@ -422,7 +426,14 @@ func (w *wtx) flushEntities() error {
 				continue
 			}
 		}
-		if err := w.reindex(e, s.orig, s.cur); err != nil {
+		var orig *entRec
+		if s.raw != nil {
+			var err error
+			if orig, err = decodeEntity(s.raw); err != nil {
+				return err
+			}
+		}
+		if err := w.reindex(e, orig, s.cur); err != nil {
 			return err
 		}
 		if s.cur == nil {
