@@ -44,23 +44,11 @@ func Train(opt TrainOptions) (*Model, error) {
 	m := &Model{}
 	m.setClusters(opt.Clusters)
 	// Gazetteer: entity strings of the training data, counted by document.
-	counts := make(map[uint64]gazCount)
 	trainDocs := make([]*tdoc, len(opt.Train))
-	owns := make([]map[uint64]uint8, len(opt.Train))
 	for i, d := range opt.Train {
-		td := m.newDoc(d)
-		own := td.entityKeys()
-		for k, mask := range own {
-			c := counts[k]
-			for t := 0; t < nTypes; t++ {
-				if mask&(1<<t) != 0 {
-					c[t]++
-				}
-			}
-			counts[k] = c
-		}
-		trainDocs[i], owns[i] = td, own
+		trainDocs[i] = m.newDoc(d)
 	}
+	counts, owns := gazetteerCounts(opt.Train, trainDocs)
 	m.gaz = make(map[uint64]uint8, len(counts))
 	for k, c := range counts {
 		var mask uint8
@@ -148,6 +136,37 @@ func (m *Model) newDoc(d Document) *tdoc {
 		td.gold = append(td.gold, spanLabels(s.Tags)...)
 	}
 	return td
+}
+
+// gazetteerCounts counts, per gazetteer key, the training documents that
+// have an entity with that string and type, and returns each document's
+// own keys. A document added several times (the CoNLL04 or news copies)
+// shares its sentences with its copies and counts once, so that leaving a
+// document's own entries out (Train) also leaves out those of its copies.
+func gazetteerCounts(docs []Document, tds []*tdoc) (map[uint64]gazCount, []map[uint64]uint8) {
+	counts := make(map[uint64]gazCount)
+	owns := make([]map[uint64]uint8, len(docs))
+	seen := make(map[*Sentence]bool)
+	for i, d := range docs {
+		own := tds[i].entityKeys()
+		owns[i] = own
+		if len(d.Sentences) > 0 {
+			if seen[&d.Sentences[0]] {
+				continue
+			}
+			seen[&d.Sentences[0]] = true
+		}
+		for k, mask := range own {
+			c := counts[k]
+			for t := 0; t < nTypes; t++ {
+				if mask&(1<<t) != 0 {
+					c[t]++
+				}
+			}
+			counts[k] = c
+		}
+	}
+	return counts, owns
 }
 
 // entityKeys returns the gazetteer keys (exact and case-folded) of the
