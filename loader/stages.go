@@ -105,50 +105,24 @@ func (p *Pipeline) Syntax() (*syntax.Model, error) { return p.syntax.get() }
 // NewPipeline checks only that an explicit one is gzip data.
 func NewPipeline(r Resources) (*Pipeline, error) {
 	p := &Pipeline{}
-	var err error
-	if r.Gazetteer != nil {
-		p.Gazetteer, err = gazetteer.Parse(r.Gazetteer)
-	} else {
-		p.Gazetteer, err = gazetteer.Load()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("loader: %w", err)
-	}
-	if r.NERModel != nil || r.NERClusters != nil {
-		p.NER, err = decodeNER(r.NERModel, r.NERClusters)
-	} else {
-		p.NER, err = ner.Load()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("loader: NER model: %w", err)
-	}
-	p.syntax = &lazySyntax{data: r.SyntaxModel}
-	if r.SyntaxModel != nil {
-		if _, err := gzip.NewReader(bytes.NewReader(r.SyntaxModel)); err != nil {
-			return nil, fmt.Errorf("loader: syntax model: %w", err)
+	// The NER model, the largest resource decoded here, loads on a core
+	// of its own while the others load.
+	nerDone := make(chan error, 1)
+	go func() {
+		var err error
+		if r.NERModel != nil || r.NERClusters != nil {
+			p.NER, err = decodeNER(r.NERModel, r.NERClusters)
+		} else {
+			p.NER, err = ner.Load()
 		}
-	}
-	tables := refine.EmbeddedTables()
-	if r.Refine != nil {
-		tables = *r.Refine
-	}
-	if p.Refine, err = refine.New(p.Gazetteer, tables); err != nil {
-		return nil, fmt.Errorf("loader: %w", err)
-	}
-	if p.Coref, err = coref.New(p.Gazetteer); err != nil {
-		return nil, fmt.Errorf("loader: %w", err)
-	}
-	var rm *relation.Model
-	if r.RelationModel != nil {
-		rm, err = relation.Decode(bytes.NewReader(r.RelationModel))
-	} else {
-		rm, err = relation.Load()
+		nerDone <- err
+	}()
+	err := p.loadRest(r)
+	if nerErr := <-nerDone; nerErr != nil {
+		return nil, fmt.Errorf("loader: NER model: %w", nerErr)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("loader: relation model: %w", err)
-	}
-	if p.Relation, err = relation.New(p.Gazetteer, rm); err != nil {
-		return nil, fmt.Errorf("loader: %w", err)
+		return nil, err
 	}
 	p.Stages = []Stage{nerStage{p.NER}}
 	p.Eval = []Stage{nerStage{p.NER}}
@@ -160,6 +134,48 @@ func NewPipeline(r Resources) (*Pipeline, error) {
 	p.Stages = append(p.Stages, rest...)
 	p.Eval = append(p.Eval, rest...)
 	return p, nil
+}
+
+// loadRest loads the resources of NewPipeline other than the NER model.
+func (p *Pipeline) loadRest(r Resources) error {
+	var err error
+	if r.Gazetteer != nil {
+		p.Gazetteer, err = gazetteer.Parse(r.Gazetteer)
+	} else {
+		p.Gazetteer, err = gazetteer.Load()
+	}
+	if err != nil {
+		return fmt.Errorf("loader: %w", err)
+	}
+	p.syntax = &lazySyntax{data: r.SyntaxModel}
+	if r.SyntaxModel != nil {
+		if _, err := gzip.NewReader(bytes.NewReader(r.SyntaxModel)); err != nil {
+			return fmt.Errorf("loader: syntax model: %w", err)
+		}
+	}
+	tables := refine.EmbeddedTables()
+	if r.Refine != nil {
+		tables = *r.Refine
+	}
+	if p.Refine, err = refine.New(p.Gazetteer, tables); err != nil {
+		return fmt.Errorf("loader: %w", err)
+	}
+	if p.Coref, err = coref.New(p.Gazetteer); err != nil {
+		return fmt.Errorf("loader: %w", err)
+	}
+	var rm *relation.Model
+	if r.RelationModel != nil {
+		rm, err = relation.Decode(bytes.NewReader(r.RelationModel))
+	} else {
+		rm, err = relation.Load()
+	}
+	if err != nil {
+		return fmt.Errorf("loader: relation model: %w", err)
+	}
+	if p.Relation, err = relation.New(p.Gazetteer, rm); err != nil {
+		return fmt.Errorf("loader: %w", err)
+	}
+	return nil
 }
 
 // graphReadsSyntax says whether a stage after syntax reads the parse when

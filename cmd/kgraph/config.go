@@ -70,13 +70,27 @@ func (c *common) open(command string, e env, withModels bool) (*session, bool) {
 		return nil, false
 	}
 	s := &session{log: log}
+	// The models decode on one core while the store opens on the other.
+	var models chan error
 	if withModels {
-		if s.ld, err = loader.New(); err != nil {
-			log.Error().Err(err).Msg("load models")
+		models = make(chan error, 1)
+		go func() {
+			var err error
+			s.ld, err = loader.New()
+			models <- err
+		}()
+	}
+	s.db, err = c.openStore(log)
+	if models != nil {
+		if merr := <-models; merr != nil {
+			log.Error().Err(merr).Msg("load models")
+			if err == nil {
+				s.close()
+			}
 			return nil, false
 		}
 	}
-	if s.db, err = c.openStore(log); err != nil {
+	if err != nil {
 		log.Error().Err(err).Msg("open store")
 		return nil, false
 	}

@@ -177,11 +177,19 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // ReadModel reads a model file written by WriteTo; clusters come from
 // ReadClusters (nil for a model trained without clusters).
 func ReadModel(r io.Reader, clusters map[string]uint32) (*Model, error) {
+	// The clustered words' atoms are computed while the file is decoded.
+	words := &Model{}
+	done := make(chan struct{})
+	go func() {
+		words.setClusters(clusters)
+		close(done)
+	}()
 	m, err := readModel(r)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	m.setClusters(clusters)
+	m.words, m.wordList, m.wordClus, m.wordAtoms = words.words, words.wordList, words.wordClus, words.wordAtoms
 	m.gazTab = newGazTable(m.gaz)
 	for _, l := range m.stages {
 		l.cache(m)

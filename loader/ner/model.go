@@ -133,18 +133,28 @@ func (l *linear) each(fn func(key uint64, w *[nLabels]float32)) {
 
 // cache fills l.vec for the model's words.
 func (l *linear) cache(m *Model) {
-	sc := m.getScratch()
 	l.vec = make([]float32, len(m.wordList)*5*nLabels)
-	for id := range m.wordList {
-		a := &m.wordAtoms[id]
-		for off := -2; off <= 2; off++ {
-			var s [nLabels]float32
-			sc.feats = wordFeatures(a, off, sc.feats[:0])
-			l.add(sc.feats, &s)
-			copy(l.vec[(id*5+off+2)*nLabels:], s[:])
-		}
+	// Each word's sums are its own: the words are split between two
+	// goroutines (model loading is on every command's start-up path).
+	half := len(m.wordList) / 2
+	var wg sync.WaitGroup
+	for _, part := range [][2]int{{0, half}, {half, len(m.wordList)}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var feats []uint64
+			for id := part[0]; id < part[1]; id++ {
+				a := &m.wordAtoms[id]
+				for off := -2; off <= 2; off++ {
+					var s [nLabels]float32
+					feats = wordFeatures(a, off, feats[:0])
+					l.add(feats, &s)
+					copy(l.vec[(id*5+off+2)*nLabels:], s[:])
+				}
+			}
+		}()
 	}
-	m.pool.Put(sc)
+	wg.Wait()
 }
 
 func (l *linear) emit(sc *scratch, i, lo, hi int, kind uint64, stage2 bool, s *[nLabels]float32) {
