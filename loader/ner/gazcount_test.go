@@ -19,13 +19,13 @@ func TestGazetteerCountsCopiesOnce(t *testing.T) {
 		if len(owns) != len(docs) || len(owns[0]) == 0 {
 			t.Fatalf("own keys: %v", owns)
 		}
-		max := 0
+		most := 0
 		for k := range owns[0] {
-			if n := int(counts[k][typeIndex("ORG")]); n > max {
-				max = n
+			if n := int(counts[k][typeIndex("ORG")]); n > most {
+				most = n
 			}
 		}
-		return max
+		return most
 	}
 	if n := count(doc, doc); n != 1 {
 		t.Errorf("a document and its copy: counted %d times, want 1", n)
