@@ -927,8 +927,10 @@ var namedAfter = map[string]bool{
 // one it labelled MISC a format or product named after the organisation
 // ("Blu-ray" of "Blu-ray Disc Association", "Windows" of "Windows XP"):
 // such a name, and an acronym, is short only for a name that adds
-// nothing but a legal form ("Minebea" of "Minebea Co Ltd", "NCR" of "NCR
-// Corp", the capitals of a wire headline), and never a state's name.
+// nothing but a legal form, after at most one corporate word
+// (gazetteer.CompanySuffix: "Minebea" of "Minebea Co Ltd", "NCR" of "NCR
+// Corp", "UFJ" of "UFJ Holdings", the capitals of a wire headline), and
+// never a state's name.
 func (r *resolver) firstWords() {
 	byFirst := map[string][]int{} // first word -> named multi-word ORGANIZATION mentions
 	for j, n := range r.ms {
@@ -972,7 +974,7 @@ func (r *resolver) firstWords() {
 		for _, j := range cands {
 			n := r.ms[j]
 			if len(n.low) <= len(m.low) || !prefix(n.low, m.low) || !restOfName(n.words, len(m.low)) ||
-				(party && n.low[len(n.low)-1] != "party") || (legalOnly && !legalForms(n.low[len(m.low):])) {
+				(party && n.low[len(n.low)-1] != "party") || (legalOnly && !gazetteer.CompanySuffix(n.low[len(m.low):])) {
 				continue
 			}
 			root := r.find(j)
@@ -996,23 +998,6 @@ func (r *resolver) firstWords() {
 			}
 		}
 	}
-}
-
-// legalFormWords end a company's name: its legal form, not its name.
-var legalFormWords = map[string]bool{
-	"inc": true, "inc.": true, "incorporated": true, "corp": true, "corp.": true, "corporation": true,
-	"co": true, "co.": true, "ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true,
-	"ag": true, "sa": true, "nv": true, "bv": true, "gmbh": true, "spa": true, "ab": true, "asa": true, "oy": true,
-}
-
-// legalForms reports whether words are legal forms only ("co ltd").
-func legalForms(words []string) bool {
-	for _, w := range words {
-		if !legalFormWords[w] {
-			return false
-		}
-	}
-	return len(words) > 0
 }
 
 // shortFormWords reports whether a name's words can be an organisation's

@@ -531,8 +531,9 @@ If Fox goes with [MISC Kestrel] , [MISC Kestrel] will lead .`,
 
 // TestResolveNameWithLegalForm: an acronym, a name NER took for a place,
 // one it labelled MISC and one that begins with a place or a generic word
-// join the one organisation whose name adds only a legal form; a state's
-// name does not.
+// join the one organisation whose name adds only a legal form, after at
+// most one corporate word (gazetteer.CompanySuffix); a state's name does
+// not.
 func TestResolveNameWithLegalForm(t *testing.T) {
 	checkEntities(t, []entityCase{{"acronym and place-tagged short names", `
 [ORG Kestrel Tech Co Ltd] said profits rose .
@@ -559,6 +560,12 @@ Rain fell in [LOC Sonora] .`,
 		[]entityView{
 			{"Gulf Canada Corp", graph.Organization, "Gulf Canada|Gulf Canada Corp"},
 			{"United Vellor Corp", graph.Organization, "United Vellor|United Vellor Corp"},
+		}}, {"... or of its corporate word and legal form, as the company list reads names", `
+[ORG Vellor Holdings] said profits rose , and [ORG Kestrel Group plc] agreed .
+[LOC Kestrel] shares rose ; [ORG Vellor] gained most .`,
+		[]entityView{
+			{"Vellor Holdings", graph.Organization, "Vellor|Vellor Holdings"},
+			{"Kestrel Group plc", graph.Organization, "Kestrel|Kestrel Group plc"},
 		}}, {"... but not of a longer name", `
 [ORG Gulf Canada Resources] bought the block from [ORG United Vellor Acceptance Corp] .
 [ORG Gulf Canada] will drill , and [ORG United Vellor] agreed .`,

@@ -58,8 +58,10 @@
 //     place the gazetteers lack: "Texas" of "Texas Instruments") and one
 //     it tagged MISC (a format or product named after the organisation:
 //     "Blu-ray" of "Blu-ray Disc Association") join only a name that adds
-//     nothing but a legal form ("NCR" of "NCR Corp", "Minebea" of
-//     "Minebea Co Ltd"; never a state's name), and their place and MISC
+//     nothing but a legal form, after at most one corporate word as the
+//     company list reads names ("NCR" of "NCR Corp", "Minebea" of
+//     "Minebea Co Ltd", "UFJ" of "UFJ Holdings"; never a state's name;
+//     gazetteer.CompanySuffix), and their place and MISC
 //     mentions do not vote on the entity's type. The longer name must go
 //     on with a capitalised word ("House" is not "House of Lords") and not
 //     name an institution after it ("Darlington Council", "Celtic Park");

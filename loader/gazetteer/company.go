@@ -39,8 +39,9 @@ func (t *Tables) FindCompany(name string) (c Company, ambiguous, ok bool) {
 // legalForms are the words of a company's legal form that news writes
 // after its name.
 var legalForms = map[string]bool{
-	"inc": true, "corp": true, "corporation": true, "co": true, "company": true, "ltd": true, "limited": true,
-	"plc": true, "ag": true, "sa": true, "nv": true, "spa": true, "gmbh": true, "llc": true, "se": true, "kgaa": true,
+	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true, "company": true, "ltd": true, "limited": true,
+	"plc": true, "ag": true, "sa": true, "nv": true, "bv": true, "spa": true, "gmbh": true, "llc": true, "se": true, "kgaa": true,
+	"ab": true, "asa": true, "oy": true,
 }
 
 // corporateWords name no business of their own after a company's short
@@ -52,6 +53,25 @@ var legalForms = map[string]bool{
 var corporateWords = map[string]bool{
 	"group": true, "holdings": true, "holding": true, "motor": true, "motors": true, "communications": true,
 	"industries": true, "technologies": true, "networks": true, "systems": true, "broadband": true, "international": true,
+}
+
+// CompanySuffix reports whether words (lower case) are what news writes
+// after a company's short name and nothing more: legal forms ("co ltd",
+// "inc."), after at most one corporate word ("group plc", "holdings"),
+// as withoutLegalForm leaves them out.
+func CompanySuffix(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	if corporateWords[words[0]] {
+		words = words[1:]
+	}
+	for _, w := range words {
+		if !legalForms[strings.ReplaceAll(w, ".", "")] {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutLegalForm returns name and, when it ends in legal forms, name
