@@ -12,7 +12,8 @@ import (
 // hub, the endpoints of a popular page, the relations of its list) costs
 // a map lookup instead of an LSM read and a decode. Entries are keyed by
 // the record's Badger key (E|id for entities, O|src|type|dst for
-// relations, O|src and J|dst for short adjacency lists, read whole) and
+// relations, O|src and J|dst for short adjacency lists, read whole,
+// K|token|0 for the entities of a name token, as search reads them) and
 // are read-only once cached: callers build fresh graph values from them.
 //
 // A cached record must be what the reader's snapshot holds. Commits are
@@ -41,7 +42,7 @@ type readCache struct {
 }
 
 type cachedRecord struct {
-	rec  any // *entRec or *relRec
+	rec  any // *entRec, *relRec, an adjacency list or a name token's []posting
 	gen  uint64
 	size int
 }
@@ -125,8 +126,11 @@ func (c *readCache) end(ops map[string]op) {
 	}
 	for k := range ops {
 		c.drop(k)
-		if len(k) > adjListKeyLen && (k[0] == kindOut || k[0] == kindIn) {
+		switch {
+		case len(k) > adjListKeyLen && (k[0] == kindOut || k[0] == kindIn):
 			c.drop(k[:adjListKeyLen]) // the list the edge is in
+		case len(k) > 8 && k[0] == kindToken:
+			c.drop(k[:len(k)-8]) // the name token's list (tokenPrefix)
 		}
 	}
 	c.gen.Add(1)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/kgraph/kgraph/graph"
@@ -127,5 +128,64 @@ func TestReadCacheOff(t *testing.T) {
 	sameHeads(t, "read twice", readHeads(t, v, romanova.ID), readHeads(t, v, romanova.ID))
 	if st := db.ReadCacheStats(); st.Hits != 0 || st.Bytes != 0 {
 		t.Fatalf("cache off, stats %+v", st)
+	}
+}
+
+// searchIDs returns the ids a view's search finds for query, in order.
+func searchIDs(t *testing.T, r graph.Reader, query string) []string {
+	t.Helper()
+	page, err := r.Search(context.Background(), graph.SearchQuery{Query: query, PageRequest: graph.PageRequest{First: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range page.Items {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+// Search reads a name token's entities through the cache, and a write
+// that adds or removes an entity with the token is seen by the next view,
+// while an older view keeps its answer. ("Smith" is no alias of the
+// entity added, so only the token's list can find it.)
+func TestReadCacheSearchSeesWrites(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	mustIngest(t, db, docA(t), graph.Ingested)
+	search := func(what string) []string {
+		v, release := db.View(ctx)
+		defer release()
+		first := searchIDs(t, v, "smith")
+		if again := searchIDs(t, v, "smith"); !slices.Equal(again, first) {
+			t.Fatalf("%s: a view searched twice found %v, then %v", what, first, again)
+		}
+		return first
+	}
+	before := search("before")
+	old, releaseOld := db.View(ctx)
+	defer releaseOld()
+	searchIDs(t, old, "smith")
+
+	text := "Anna Smithers met Olga Smith in Bergen."
+	mustIngest(t, db, extraction(t, "d", "2024-03-09", text, []graph.Entity{
+		ent("z1", graph.Person, "Olga Smith"),
+		ent("z2", graph.Location, "Bergen"),
+	}, nil), graph.Ingested)
+	after := search("after an ingest")
+	if len(after) != len(before)+1 {
+		t.Fatalf("after an ingest search found %v, before %v: want one more", after, before)
+	}
+	if got := searchIDs(t, old, "smith"); !slices.Equal(got, before) {
+		t.Fatalf("the older view found %v, want its own %v", got, before)
+	}
+	if err := db.DeleteDocument(ctx, "d"); err != nil {
+		t.Fatal(err)
+	}
+	if got := search("after the delete"); !slices.Equal(got, before) {
+		t.Fatalf("after the delete search found %v, want %v", got, before)
+	}
+	if st := db.ReadCacheStats(); st.Hits == 0 {
+		t.Fatalf("the read cache served no search: %+v", st)
 	}
 }

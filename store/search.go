@@ -28,6 +28,10 @@ const (
 	tierPartial        // some query tokens match
 )
 
+// tierOfLevel is the tier of a candidate whose weakest match over the
+// query tokens is the index (0: some token does not match).
+var tierOfLevel = [...]int{0: tierPartial, matchFuzzy: tierFuzzy, matchPrefix: tierPrefix, matchWhole: tierWhole}
+
 // maxPrefixTokens bounds how many vocabulary tokens one short query token
 // may expand to, so that "a" does not read the whole index.
 const maxPrefixTokens = 256
@@ -72,20 +76,53 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 		bucket  byte // mentionBucket of the entity's mentions
 		aliased bool
 		tier    int
-		levels  []int
 		matched int
 		sum     int
 	}
+	nq := len(qtoks)
 	page := graph.Page[*graph.Entity]{Items: []*graph.Entity{}, Cursors: []string{}}
 	err = db.view(func(txn *badger.Txn) error {
-		byID := map[uint64]*hit{}
-		get := func(e uint64) *hit {
-			h, ok := byID[e]
-			if !ok {
-				h = &hit{e: e, tier: tierPartial, levels: make([]int, len(qtoks))}
-				byID[e] = h
+		// The name tokens each query token matches, with their entities.
+		type source struct {
+			qi    int
+			level int8
+			list  []posting
+		}
+		var sources []source
+		total := 0
+		for i, qt := range qtoks {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-			return h
+			matches, err := db.vocabMatches(ctx, txn, qt)
+			if err != nil {
+				return err
+			}
+			for tok, level := range matches {
+				list, err := db.postings(ctx, txn, tok)
+				if err != nil {
+					return err
+				}
+				sources = append(sources, source{i, int8(level), list})
+				total += len(list)
+			}
+		}
+		// The candidates, each with its match level per query token
+		// (levels[x*nq+k] for candidate x, token k): a common token
+		// brings thousands, so they are values in slices sized at once.
+		byID := make(map[uint64]int32, total)
+		all := make([]hit, 0, total)
+		levels := make([]int8, 0, total*nq)
+		zero := make([]int8, nq)
+		get := func(e uint64) int {
+			i, ok := byID[e]
+			if !ok {
+				i = int32(len(all))
+				byID[e] = i
+				all = append(all, hit{e: e, tier: tierPartial})
+				levels = append(levels, zero...)
+			}
+			return int(i)
 		}
 		if key != "" {
 			v, _, err := getValue(txn, aliasKey(key))
@@ -97,27 +134,16 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				return err
 			}
 			for _, e := range ids {
-				h := get(e)
+				h := &all[get(e)]
 				h.tier, h.aliased = tierAlias, true
 			}
 		}
-		for i, qt := range qtoks {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			matches, err := db.vocabMatches(ctx, txn, qt)
-			if err != nil {
-				return err
-			}
-			for tok, level := range matches {
-				err := entitiesWithToken(ctx, txn, tok, func(e uint64, v tokenVal) {
-					h := get(e)
-					h.typ, h.bucket = v.typ, v.bucket
-					h.levels[i] = max(h.levels[i], level)
-				})
-				if err != nil {
-					return err
-				}
+		for _, src := range sources {
+			for _, p := range src.list {
+				x := get(p.e)
+				all[x].typ, all[x].bucket = p.tv.typ, p.tv.bucket
+				l := &levels[x*nq+src.qi]
+				*l = max(*l, src.level)
 			}
 		}
 		// load reads a hit's record once, nil when the entity is gone.
@@ -132,8 +158,9 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			h.rec = r
 			return err
 		}
-		hits := make([]*hit, 0, len(byID))
-		for _, h := range byID {
+		hits := make([]*hit, 0, len(all))
+		for x := range all {
+			h := &all[x]
 			if h.aliased {
 				if err := load(h); err != nil {
 					return err
@@ -151,15 +178,15 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 				continue
 			}
 			low := matchWhole
-			for _, l := range h.levels {
-				low = min(low, l)
+			for _, l := range levels[x*nq : x*nq+nq] {
+				low = min(low, int(l))
 				if l > 0 {
 					h.matched++
 				}
-				h.sum += l
+				h.sum += int(l)
 			}
 			if h.tier == tierPartial {
-				h.tier = map[int]int{0: tierPartial, matchFuzzy: tierFuzzy, matchPrefix: tierPrefix, matchWhole: tierWhole}[low]
+				h.tier = tierOfLevel[low]
 			}
 			hits = append(hits, h)
 		}
@@ -177,6 +204,8 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			}
 			return int(b.bucket) - int(a.bucket)
 		}
+		found := len(hits)
+		hits = topRanked(hits, start+n, nq, func(h *hit) uint32 { return packRank(h.tier, h.matched, h.sum, h.bucket) })
 		slices.SortFunc(hits, coarse)
 		for i := 0; i < len(hits) && i < start+n; {
 			j := i + 1
@@ -205,18 +234,72 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			}
 			i = j
 		}
-		page.Total = len(hits)
+		page.Total = found
 		for i := start; i < len(hits) && len(page.Items) < n; i++ {
 			page.Items = append(page.Items, hits[i].rec.entity(hits[i].e))
 			page.Cursors = append(page.Cursors, offsetCursor(i))
 		}
-		page.HasNext = start+len(page.Items) < len(hits)
+		page.HasNext = start+len(page.Items) < found
 		return nil
 	})
 	if err != nil {
 		return graph.Page[*graph.Entity]{}, internal("search", err)
 	}
 	return page, nil
+}
+
+// packRank packs a candidate's coarse rank (Search's coarse order: tier
+// ascending, then matched tokens, match levels and mention bucket
+// descending) into one number that orders the same way, for at most 64
+// query tokens.
+func packRank(tier, matched, sum int, bucket byte) uint32 {
+	return uint32(tier)<<24 | uint32(255-matched)<<16 | uint32(255-sum)<<8 | uint32(255-bucket)
+}
+
+// topRanked returns the candidates whose rank is at most the need-th
+// smallest: the first need in rank order and every one tied with the
+// last of them, so a page of ranks [0, need) is sorted from them alone.
+// It keeps hits as they are when they are few, or when the query has
+// more tokens than packRank holds.
+func topRanked[H any](hits []H, need, queryTokens int, rank func(H) uint32) []H {
+	if len(hits) <= 2*need || queryTokens > 64 || need <= 0 {
+		return hits
+	}
+	// A max-heap of the need smallest ranks seen.
+	heap := make([]uint32, 0, need)
+	for _, h := range hits {
+		r := rank(h)
+		switch {
+		case len(heap) < need:
+			heap = append(heap, r)
+			for i := len(heap) - 1; i > 0 && heap[(i-1)/2] < heap[i]; i = (i - 1) / 2 {
+				heap[i], heap[(i-1)/2] = heap[(i-1)/2], heap[i]
+			}
+		case r < heap[0]:
+			heap[0] = r
+			for i := 0; ; {
+				l, big := 2*i+1, i
+				if l < len(heap) && heap[l] > heap[big] {
+					big = l
+				}
+				if l+1 < len(heap) && heap[l+1] > heap[big] {
+					big = l + 1
+				}
+				if big == i {
+					break
+				}
+				heap[i], heap[big] = heap[big], heap[i]
+				i = big
+			}
+		}
+	}
+	var out []H
+	for _, h := range hits {
+		if rank(h) <= heap[0] {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // vocabMatches returns the indexed name tokens that match query token qt,
@@ -252,7 +335,7 @@ func (db *reader) vocabMatches(ctx context.Context, txn *badger.Txn, qt string) 
 		return out, nil
 	}
 	// Fuzzy matches: candidates from the trigram index, each checked
-	// against this snapshot's vocabulary by entitiesWithToken (a token
+	// against this snapshot's vocabulary by postings (a token
 	// no longer held has no entities).
 	err := db.db.vocab.fuzzy(qt, d, ctx.Err, func(tok string) {
 		if _, ok := out[tok]; !ok {
@@ -268,17 +351,36 @@ type tokenVal struct {
 	bucket byte
 }
 
-// entitiesWithToken calls fn for each entity that has the name token tok,
-// with what its token key says of it.
-func entitiesWithToken(ctx context.Context, txn *badger.Txn, tok string, fn func(uint64, tokenVal)) error {
+// posting is one entry of a name token's list: an entity with what its
+// token key says of it.
+type posting struct {
+	e  uint64
+	tv tokenVal
+}
+
+// maxCachedPostings bounds the lists the read cache keeps (16 bytes an
+// entry); a longer one is read from the store on every search.
+const maxCachedPostings = 1 << 14
+
+// postings returns the entities that have the name token tok, with what
+// their token keys say of them, in entity order. The list is read once
+// from the view's snapshot and kept in the read cache under the token's
+// prefix (a commit that writes one of its keys drops it), so searches
+// that expand to the same tokens (one name's fuzzy variants, popular
+// words) do not scan them again. Callers do not change it.
+func (db *reader) postings(ctx context.Context, txn *badger.Txn, tok string) ([]posting, error) {
 	prefix := tokenPrefix(tok)
+	s := db.snap()
+	if rec, ok := s.get(prefix); ok {
+		return rec.([]posting), nil
+	}
+	var list []posting
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
 	defer it.Close()
-	i := 0
 	for it.Rewind(); it.Valid(); it.Next() {
-		if i++; i%256 == 0 {
+		if len(list)%256 == 255 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		item := it.Item()
@@ -292,11 +394,14 @@ func entitiesWithToken(ctx context.Context, txn *badger.Txn, tok string, fn func
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		fn(binary.BigEndian.Uint64(k[len(k)-8:]), tv)
+		list = append(list, posting{binary.BigEndian.Uint64(k[len(k)-8:]), tv})
 	}
-	return nil
+	if len(list) <= maxCachedPostings {
+		s.put(prefix, list, 16*len(list))
+	}
+	return list, nil
 }
 
 // withinDistance reports whether the Levenshtein distance between a and b
