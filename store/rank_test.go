@@ -8,46 +8,38 @@ import (
 
 // rankedHit is a search candidate as far as its coarse rank goes.
 type rankedHit struct {
-	tier, matched, sum int
-	bucket             byte
-	id                 int
+	coarseRank
+	id int
 }
 
 // coarseOrder is Search's coarse order, with the id breaking ties so that
 // a page is one answer.
 func coarseOrder(a, b rankedHit) int {
-	switch {
-	case a.tier != b.tier:
-		return a.tier - b.tier
-	case a.matched != b.matched:
-		return b.matched - a.matched
-	case a.sum != b.sum:
-		return b.sum - a.sum
-	case a.bucket != b.bucket:
-		return int(b.bucket) - int(a.bucket)
+	if c := a.compare(b.coarseRank); c != 0 {
+		return c
 	}
 	return a.id - b.id
 }
 
 // Sorting only what topRanked keeps gives the same first need candidates
-// as sorting them all, for random candidates with many ties, and packRank
+// as sorting them all, for random candidates with many ties, and pack
 // orders as the coarse order does.
 func TestTopRankedKeepsThePage(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	rank := func(h rankedHit) uint32 { return packRank(h.tier, h.matched, h.sum, h.bucket) }
+	rank := func(h rankedHit) uint32 { return h.pack() }
 	for trial := range 300 {
 		nq := 1 + r.IntN(4)
 		hits := make([]rankedHit, r.IntN(400))
 		for i := range hits {
 			m := r.IntN(nq + 1)
-			hits[i] = rankedHit{tier: r.IntN(6), matched: m, sum: m + r.IntN(2*m+1), bucket: byte(r.IntN(4)), id: i}
+			hits[i] = rankedHit{coarseRank{tier: r.IntN(6), matched: m, sum: m + r.IntN(2*m+1), bucket: byte(r.IntN(4))}, i}
 		}
 		need := 1 + r.IntN(30)
 		all := slices.Clone(hits)
 		slices.SortFunc(all, coarseOrder)
 		for i := 1; i < len(all); i++ {
 			if rank(all[i-1]) > rank(all[i]) {
-				t.Fatalf("trial %d: packRank orders %+v after %+v", trial, all[i-1], all[i])
+				t.Fatalf("trial %d: pack orders %+v after %+v", trial, all[i-1], all[i])
 			}
 		}
 		kept := topRanked(slices.Clone(hits), need, nq, rank)

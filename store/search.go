@@ -70,14 +70,11 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 	key := graph.CanonicalKey(q.Query)
 	qtoks := graph.NameTokens(q.Query)
 	type hit struct {
+		coarseRank
 		e       uint64
 		typ     byte
 		rec     *entRec
-		bucket  byte // mentionBucket of the entity's mentions
 		aliased bool
-		tier    int
-		matched int
-		sum     int
 	}
 	nq := len(qtoks)
 	page := graph.Page[*graph.Entity]{Items: []*graph.Entity{}, Cursors: []string{}}
@@ -119,7 +116,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 			if !ok {
 				i = int32(len(all))
 				byID[e] = i
-				all = append(all, hit{e: e, tier: tierPartial})
+				all = append(all, hit{e: e, coarseRank: coarseRank{tier: tierPartial}})
 				levels = append(levels, zero...)
 			}
 			return int(i)
@@ -193,19 +190,9 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 		// Rank by what the indexes told, then read the records of the
 		// groups of equal rank that the page reaches and order each by
 		// mentions and name length.
-		coarse := func(a, b *hit) int {
-			switch {
-			case a.tier != b.tier:
-				return a.tier - b.tier
-			case a.matched != b.matched:
-				return b.matched - a.matched
-			case a.sum != b.sum:
-				return b.sum - a.sum
-			}
-			return int(b.bucket) - int(a.bucket)
-		}
+		coarse := func(a, b *hit) int { return a.compare(b.coarseRank) }
 		found := len(hits)
-		hits = topRanked(hits, start+n, nq, func(h *hit) uint32 { return packRank(h.tier, h.matched, h.sum, h.bucket) })
+		hits = topRanked(hits, start+n, nq, func(h *hit) uint32 { return h.pack() })
 		slices.SortFunc(hits, coarse)
 		for i := 0; i < len(hits) && i < start+n; {
 			j := i + 1
@@ -248,19 +235,39 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 	return page, nil
 }
 
-// packRank packs a candidate's coarse rank (Search's coarse order: tier
-// ascending, then matched tokens, match levels and mention bucket
-// descending) into one number that orders the same way, for at most 64
-// query tokens.
-func packRank(tier, matched, sum int, bucket byte) uint32 {
-	return uint32(tier)<<24 | uint32(255-matched)<<16 | uint32(255-sum)<<8 | uint32(255-bucket)
+// coarseRank is what the indexes tell of a search candidate: its tier,
+// how many query tokens it matches, the sum of their match levels and the
+// magnitude of its mentions.
+type coarseRank struct {
+	tier, matched, sum int
+	bucket             byte // mentionBucket of the entity's mentions
+}
+
+// compare is Search's coarse order: tier ascending, then matched tokens,
+// match levels and mention bucket descending.
+func (r coarseRank) compare(o coarseRank) int {
+	switch {
+	case r.tier != o.tier:
+		return r.tier - o.tier
+	case r.matched != o.matched:
+		return o.matched - r.matched
+	case r.sum != o.sum:
+		return o.sum - r.sum
+	}
+	return int(o.bucket) - int(r.bucket)
+}
+
+// pack is the rank as one number that orders as compare does, for at
+// most 64 query tokens.
+func (r coarseRank) pack() uint32 {
+	return uint32(r.tier)<<24 | uint32(255-r.matched)<<16 | uint32(255-r.sum)<<8 | uint32(255-r.bucket)
 }
 
 // topRanked returns the candidates whose rank is at most the need-th
 // smallest: the first need in rank order and every one tied with the
 // last of them, so a page of ranks [0, need) is sorted from them alone.
 // It keeps hits as they are when they are few, or when the query has
-// more tokens than packRank holds.
+// more tokens than coarseRank.pack holds.
 func topRanked[H any](hits []H, need, queryTokens int, rank func(H) uint32) []H {
 	if len(hits) <= 2*need || queryTokens > 64 || need <= 0 {
 		return hits
