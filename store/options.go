@@ -50,8 +50,9 @@ const (
 //	writers' cache     cache.go     64 MiB  (entity records, alias lists;
 //	                                         two generations of 32)
 //	readers' cache     readcache.go 32 MiB  (decoded entity and relation
-//	                                         records and short adjacency
-//	                                         lists, reckoned at twice their
+//	                                         records, short adjacency lists
+//	                                         and name tokens' entity lists,
+//	                                         reckoned at twice their
 //	                                         encoded size)
 //	vocabulary index   vocab.go     ~4 MiB per 100k name tokens
 //	one write          writer.go    ~1 MiB  (a batch of up to 32 documents;
