@@ -126,7 +126,7 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 			if types := rels[[2]string{kh, kt}]; len(types) > 0 {
 				y = -1
 				for _, typ := range types {
-					if k := classIndex[graph.RelationType(typ)]; k > 0 && pr.Allowed&(1<<k) != 0 {
+					if k := relation.ClassIndex(graph.RelationType(typ)); k > 0 && pr.Allowed&(1<<k) != 0 {
 						y = k
 						break
 					}
@@ -140,12 +140,3 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 	}
 	return out, nil
 }
-
-// classIndex maps each relation type to its index in relation.Classes.
-var classIndex = func() map[graph.RelationType]int {
-	out := map[graph.RelationType]int{}
-	for k, c := range relation.Classes {
-		out[c] = k
-	}
-	return out
-}()

@@ -39,9 +39,9 @@ var conllClass = map[string]graph.RelationType{
 // conllMask holds NONE and the classes CoNLL04 annotates (LEADS counts as
 // Work_For there).
 var conllMask = func() uint32 {
-	m := uint32(1) | 1<<classIndex[graph.Leads]
+	m := uint32(1) | 1<<relation.ClassIndex(graph.Leads)
 	for _, r := range conllClass {
-		m |= 1 << classIndex[r]
+		m |= 1 << relation.ClassIndex(r)
 	}
 	return m
 }()
@@ -73,7 +73,7 @@ func conllExamples(sents []sentence, docs []*text.Doc) []example {
 			}
 			kind := gold[triple{h.Start, h.End, t.Start, t.End, conllType[h.Type] + "/" + conllType[t.Type]}]
 			out = append(out, example{feats: pr.Feats, mask: pr.Allowed & conllMask, full: pr.Allowed, rules: rules[[2]int{pr.Head, pr.Tail}],
-				y: classIndex[conllClass[kind]], group: -1, fold: si % folds, kind: kind, place: t.Type == graph.Location})
+				y: relation.ClassIndex(conllClass[kind]), group: -1, fold: si % folds, kind: kind, place: t.Type == graph.Location})
 		}
 	}
 	return out
@@ -85,7 +85,7 @@ func conllExamples(sents []sentence, docs []*text.Doc) []example {
 func patternClasses(d *text.Doc) map[[2]int]uint32 {
 	out := map[[2]int]uint32{}
 	for _, r := range d.Relations {
-		out[[2]int{r.Head, r.Tail}] |= 1 << classIndex[r.Type]
+		out[[2]int{r.Head, r.Tail}] |= 1 << relation.ClassIndex(r.Type)
 	}
 	return out
 }

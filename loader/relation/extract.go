@@ -458,9 +458,7 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	}
 	a["basis"] = basis
 	x.seen[k] = len(x.d.Relations)
-	if c, ok := classIndex[typ]; ok {
-		x.pairClasses[[2]int{head, tail}] |= 1 << c
-	}
+	x.pairClasses[[2]int{head, tail}] |= 1 << ClassIndex(typ) // bit 0 (NONE) for a type that is no class; cues reads from bit 1
 	x.d.Relations = append(x.d.Relations, text.Relation{
 		Type: typ, Head: head, Tail: tail, Sent: sent, Attrs: a, Confidence: conf,
 	})

@@ -27,7 +27,10 @@ var Classes = func() []graph.RelationType {
 	return out
 }()
 
-// classIndex gives each relation type its index in Classes.
+// ClassIndex returns the index of relation type t in Classes: 0, NONE's,
+// for a type that is no class.
+func ClassIndex(t graph.RelationType) int { return classIndex[t] }
+
 var classIndex = func() map[graph.RelationType]int {
 	out := make(map[graph.RelationType]int, len(Classes))
 	for k, c := range Classes[1:] {
