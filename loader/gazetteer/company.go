@@ -67,11 +67,17 @@ func CompanySuffix(words []string) bool {
 		words = words[1:]
 	}
 	for _, w := range words {
-		if !legalForms[strings.ReplaceAll(w, ".", "")] {
+		if !legalForm(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// legalForm reports whether word is a legal form, in any case, with or
+// without full stops ("Inc.", "plc").
+func legalForm(word string) bool {
+	return legalForms[strings.ToLower(strings.ReplaceAll(word, ".", ""))]
 }
 
 // withoutLegalForm returns name and, when it ends in legal forms, name
@@ -82,8 +88,7 @@ func withoutLegalForm(name string) []string {
 	out := []string{name}
 	w := strings.Fields(name)
 	for len(w) > 1 {
-		last := strings.ToLower(strings.ReplaceAll(w[len(w)-1], ".", ""))
-		if !legalForms[last] {
+		if !legalForm(w[len(w)-1]) {
 			break
 		}
 		w = w[:len(w)-1]
