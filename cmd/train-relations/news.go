@@ -40,8 +40,8 @@ func norm(s string) string {
 // held-out quarters are never read) with their gold graphs, and the
 // article texts from the news corpora in newsDir, in the order of
 // articles.txt.
-func newsArticles(dir, newsDir string) ([]graph.Document, []goldGraph, error) {
-	arts, err := newsgold.Training(dir, newsDir)
+func newsArticles(dir, newsDir string, splits []string) ([]graph.Document, []goldGraph, error) {
+	arts, err := newsgold.Splits(dir, newsDir, splits...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -65,7 +65,8 @@
 // nothing of the others) and on the annotated news of testdata/gold/news
 // outside the held-out quarter (a pair of mentions of two gold entities
 // takes the gold relation between them, else NONE). AdaGrad, averaged
-// weights, fixed seed. News weight, NONE subsampling and epochs are chosen
+// weights; each model is the mean of four trained from consecutive fixed
+// seeds. News weight, NONE subsampling and epochs are chosen
 // on CoNLL04 dev F1 plus the F1 on news pairs from 4-fold
 // cross-validation over the articles; the temperature (least negative
 // log-likelihood) and the cuts (best F1 per relation) on the same

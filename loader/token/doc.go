@@ -69,7 +69,10 @@
 //     and the line does not stop at a comma or function word. A text is
 //     hard-wrapped (Reuters style) when at least a fifth of its line breaks
 //     are followed by a lower-case word; there, only a line shorter than 60%
-//     of the wrap width ends a sentence at its break;
+//     of the wrap width ends a sentence at its break, unless it opens a
+//     paragraph after a blank line and a line of at least that width
+//     follows (a lead whose dateline was taken off: "Federal Reserve Board
+//     Chairman Paul⏎Volcker said ...");
 //   - before a bullet (•) anywhere.
 //
 // Datelines: at the start of a paragraph, a place in capitals followed by

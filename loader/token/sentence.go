@@ -258,7 +258,30 @@ func (sp *splitter) endsAtNewline(last, next int) bool {
 	if !sp.wrapped {
 		return true
 	}
-	return utf8.RuneCountInString(line)*10 < sp.width*6
+	if utf8.RuneCountInString(line)*10 >= sp.width*6 {
+		return false
+	}
+	// A short first line of a paragraph that a full line continues is the
+	// rest of a line whose dateline was taken off ("Federal Reserve Board
+	// Chairman Paul⏎Volcker said ..."), not a heading or a table row.
+	return !(afterBlankLine(s, lineStart) && sp.fullLine(nextLine))
+}
+
+// fullLine reports whether the line starting at byte i reaches 60% of the
+// wrap width, as the lines of a flowing paragraph do.
+func (sp *splitter) fullLine(i int) bool {
+	line, _, _ := strings.Cut(sp.s[i:], "\n")
+	return utf8.RuneCountInString(strings.TrimSpace(line))*10 >= sp.width*6
+}
+
+// afterBlankLine reports whether the line starting at byte i follows a
+// blank line (not the text's first line, which is its title).
+func afterBlankLine(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := strings.TrimRight(s[:i-1], " \t\r")
+	return strings.HasSuffix(prev, "\n")
 }
 
 // layout decides once per text whether it is hard-wrapped: some line

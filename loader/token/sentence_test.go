@@ -127,6 +127,31 @@ func TestSplit(t *testing.T) {
 				"record levels as new fields came on stream, officials said on\n" +
 				"Monday.",
 			[]string{"Oil output rises", "The ministry said oil output in the first quarter rose to record levels as new fields came on stream , officials said on Monday ."}},
+		{"hard-wrapped lead whose dateline was taken off",
+			"Valdoria cuts rates\n\n" +
+				"Central Bank Governor Teodor\n" +
+				"Brannick said the bank would cut its discount rate by half a\n" +
+				"point on Monday, the first cut since the spring of last year.\n" +
+				"    The bank gave no reason.",
+			[]string{
+				"Valdoria cuts rates",
+				"Central Bank Governor Teodor Brannick said the bank would cut its discount rate by half a point on Monday , the first cut since the spring of last year .",
+				"The bank gave no reason .",
+			}},
+		{"hard-wrapped table rows after a title",
+			"Maresta Mills results\n\n" +
+				"Shr 32 cts vs 29 cts\n" +
+				"Net 1,234,000 vs 1,111,000\n" +
+				"Revs 12.3 mln vs 11.1 mln\n" +
+				"    The company said it would pay a dividend later in\n" +
+				"the year and that sales rose in all of its regions.",
+			[]string{
+				"Maresta Mills results",
+				"Shr 32 cts vs 29 cts",
+				"Net 1,234,000 vs 1,111,000",
+				"Revs 12.3 mln vs 11.1 mln",
+				"The company said it would pay a dividend later in the year and that sales rose in all of its regions .",
+			}},
 		{"wrapped line ending in a function word", "The minister met the head of the\nInternational Fisheries and Water Agency.",
 			[]string{"The minister met the head of the International Fisheries and Water Agency ."}},
 		{"dash and numbered lists", "The agenda includes:\n- energy security\n- water management\n1. trade\n2) transport",

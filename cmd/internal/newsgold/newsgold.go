@@ -29,6 +29,20 @@ type Article struct {
 // the order of articles.txt, their texts read from the corpora in
 // newsDir (bbc.jsonl, reuters21578.jsonl).
 func Training(dir, newsDir string) ([]Article, error) {
+	return Splits(dir, newsDir, "dev")
+}
+
+// Splits returns the articles of dir/articles.txt in the given splits
+// (dev, dev2, …), in the order of articles.txt, as Training does. A
+// held-out split is refused: no training program reads one.
+func Splits(dir, newsDir string, splits ...string) ([]Article, error) {
+	keep := map[string]bool{}
+	for _, s := range splits {
+		if strings.HasPrefix(s, "heldout") {
+			return nil, fmt.Errorf("newsgold: split %q is held out; training never reads it", s)
+		}
+		keep[s] = true
+	}
 	rows, err := os.ReadFile(filepath.Join(dir, "articles.txt"))
 	if err != nil {
 		return nil, err
@@ -36,7 +50,7 @@ func Training(dir, newsDir string) ([]Article, error) {
 	type row struct{ name, corpus, id string }
 	var want []row
 	for _, l := range strings.Split(string(rows), "\n") {
-		if f := strings.Split(l, "\t"); len(f) == 4 && f[3] == "dev" {
+		if f := strings.Split(l, "\t"); len(f) == 4 && keep[f[3]] {
 			want = append(want, row{f[0], f[1], f[2]})
 		}
 	}
