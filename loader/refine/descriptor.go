@@ -3,6 +3,7 @@ package refine
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/loader/text"
@@ -16,6 +17,7 @@ var descriptorData string
 type descriptors struct {
 	heads     map[string][]descHead // by last word
 	modifiers map[string]bool
+	personal  map[string]bool // heads that describe a person as well ("a senior broadcaster")
 }
 
 type descHead struct {
@@ -26,7 +28,7 @@ type descHead struct {
 // parseDescriptors reads data/org-descriptors.tsv: a kind (strong, weak
 // or modifier), a tab, comma-separated phrases.
 func parseDescriptors(data string) (*descriptors, error) {
-	t := &descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}}
+	t := &descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}, personal: map[string]bool{}}
 	for n, line := range strings.Split(data, "\n") {
 		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -35,7 +37,7 @@ func parseDescriptors(data string) (*descriptors, error) {
 		if !ok {
 			return nil, fmt.Errorf("data/org-descriptors.tsv:%d: no tab after the kind", n+1)
 		}
-		if kind != "modifier" && kind != "strong" && kind != "weak" {
+		if kind != "modifier" && kind != "strong" && kind != "weak" && kind != "personal" {
 			return nil, fmt.Errorf("data/org-descriptors.tsv:%d: bad kind %q", n+1, kind)
 		}
 		for _, p := range strings.Split(list, ",") {
@@ -43,8 +45,12 @@ func parseDescriptors(data string) (*descriptors, error) {
 			if len(ws) == 0 {
 				continue
 			}
-			if kind == "modifier" {
+			switch kind {
+			case "modifier":
 				t.modifiers[ws[0]] = true
+				continue
+			case "personal":
+				t.personal[strings.Join(ws, " ")] = true
 				continue
 			}
 			last := ws[len(ws)-1]
@@ -95,6 +101,57 @@ func (lx *Stage) orgDescriptorBefore(words []string, start int) bool {
 		}
 	}
 	return false
+}
+
+// orgDescriptorAfter reports whether an apposition after token end
+// describes the name before it as an organisation: a comma, an article
+// or a place's possessive, at most three lower-case words, and a head
+// noun of data/org-descriptors.tsv that ends the phrase ("Visteon, a
+// former subsidiary", "Consob, Italy's stock market regulator", "Air
+// Shamrock, an airline owned by ..."). In an apposition a weak head
+// needs no qualification unless it may describe a person too ("Jo
+// Flaherty, a senior broadcaster with ..."), but the phrase must end at
+// it and hold no function word: "Smith, the bank's chairman", "Smith, a
+// company director" and "Agnelli, the godfather of the group" describe
+// a person.
+func (lx *Stage) orgDescriptorAfter(words []string, end int) bool {
+	if end+2 >= len(words) || words[end] != "," {
+		return false
+	}
+	j := end + 1
+	switch {
+	case determiner(words[j]):
+		j++
+	case j+1 < len(words) && possessive(words[j+1]) && lx.placeWord(words, j+1):
+		j += 2
+	default:
+		return false
+	}
+	for k := j; k < len(words) && k <= j+3; k++ {
+		w := words[k]
+		if !text.IsLower(w) || appositionEnd[w] || determiner(w) {
+			return false
+		}
+		for _, h := range lx.desc.heads[w] {
+			n := len(h.phrase)
+			if k+1-n < j || !slices.Equal(words[k+1-n:k+1], h.phrase) || lx.desc.personal[strings.Join(h.phrase, " ")] {
+				continue
+			}
+			if k+1 == len(words) || appositionEnd[strings.ToLower(words[k+1])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appositionEnd holds the words that may follow the head of an
+// apposition describing a name: punctuation, relative pronouns,
+// participles and prepositions that start what the noun phrase is told.
+var appositionEnd = map[string]bool{
+	",": true, ".": true, ";": true, ":": true, ")": true, "-": true, "--": true,
+	"that": true, "which": true, "whose": true, "owned": true, "based": true, "controlled": true, "run": true,
+	"of": true, "in": true, "with": true, "for": true, "and": true, "from": true, "at": true, "on": true, "to": true, "by": true,
 }
 
 // qualifiedBefore reports whether the words ending before token end are a

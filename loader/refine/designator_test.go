@@ -171,6 +171,30 @@ func TestOrganisationDescriptors(t *testing.T) {
 	})
 }
 
+func TestOrganisationAppositions(t *testing.T) {
+	checkRefine(t, []refineCase{
+		{"article and strong head", "owed by [LOC Vardex] , a former subsidiary , to the group .",
+			[]want{{"Vardex", graph.Organization, nil}}},
+		{"place's possessive and head", "as are [LOC Corvane] , [LOC Italy] 's stock market regulator , and others .",
+			[]want{{"Corvane", graph.Organization, nil}, {"Italy", graph.Location, nil}}},
+		{"weak head before a participle", "payments to [PER Air Valmont] , an airline owned by two directors .",
+			[]want{{"Air Valmont", graph.Organization, nil}}},
+		{"weak head needs no qualifier here", "[PER Hollins] , the company that makes shoes , said .",
+			[]want{{"Hollins", graph.Organization, nil}}},
+		// People and places stay what they are.
+		{"possessive after the head", "[PER Anna Berg] , the bank 's chairman , said .",
+			[]want{{"Anna Berg", graph.Person, nil}}},
+		{"head that modifies a noun", "[PER Tom Hollins] , a company director , said .",
+			[]want{{"Tom Hollins", graph.Person, nil}}},
+		{"head inside a prepositional phrase", "but [PER Carlo Vanti] , the godfather of the group , wanted control .",
+			[]want{{"Carlo Vanti", graph.Person, nil}}},
+		{"head that describes people too", "says [PER Jo Harte] , a senior broadcaster with the network .",
+			[]want{{"Jo Harte", graph.Person, nil}}},
+		{"a province before the description of a company", "retailers of Woodstock , [LOC Ontario] , a group of 400 stores .",
+			[]want{{"Ontario", graph.Location, nil}}},
+	})
+}
+
 func TestCompanyWordsLast(t *testing.T) {
 	checkRefine(t, []refineCase{
 		{"marine", "[PER Vermeer Marine] said .", []want{{"Vermeer Marine", graph.Organization, nil}}},

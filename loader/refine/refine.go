@@ -761,8 +761,10 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 			x.orgCores[key] && !x.surnames[key] {
 			c.typ = graph.Organization
 		}
-		// "German carmaker Ostwald", "Swiss bank Lindqvist Partners".
-		if c.typ != graph.Organization && c.hs == 0 && lx.orgDescriptorBefore(words, c.start) {
+		// "German carmaker Ostwald", "Swiss bank Lindqvist Partners",
+		// "Visteon, a former subsidiary".
+		if c.typ != graph.Organization && c.hs == 0 && (lx.orgDescriptorBefore(words, c.start) ||
+			c.attrs["kind"] == "" && lx.orgDescriptorAfter(words, c.end)) { // not "Woodstock, Ontario, a group of ..."
 			c.typ = graph.Organization
 			delete(c.attrs, "kind")
 			c.set("country", lx.orgCountry(cs, i, words))
@@ -792,7 +794,7 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 			c.typ = graph.NORP
 		} else if t, _, ok := lx.keywordType("MISC", w); ok {
 			c.typ = t
-		} else if c.hs == 0 && lx.orgDescriptorBefore(words, c.start) {
+		} else if c.hs == 0 && (lx.orgDescriptorBefore(words, c.start) || lx.orgDescriptorAfter(words, c.end)) {
 			c.typ = graph.Organization // "US chipmaker Arvo" tagged MISC
 			c.set("country", lx.orgCountry(cs, i, words))
 		}
