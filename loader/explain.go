@@ -89,7 +89,7 @@ func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
 		for _, ri := range relBySent[si] {
 			r := d.Relations[ri]
 			verdict := "kept"
-			if why := dropReason(d, ids, r, l.minConfidence()); why != "" {
+			if why := dropReason(d, ids, r, l.minConfidence); why != "" {
 				verdict = "left out: " + why
 			}
 			basis := r.Attrs["basis"]

@@ -15,15 +15,15 @@ import (
 	"github.com/kgraph/kgraph/loader/token"
 )
 
-// minConfidence is the confidence below which the graph leaves out a fact
-// that only the relation scorer proposed: the model's GraphCut, fitted by
-// cross-validation on the annotated news (see cmd/train-relations). A
+// minConfidence returns the confidence below which the graph leaves out a
+// fact of type t that only the relation scorer proposed: the model's graph
+// cut of t, fitted on the annotated news (see cmd/train-relations). A
 // fact's confidence is the noisy-or of the scorer's probabilities over the
 // sentences that state it. The evaluation contract (Sentences) keeps every
 // decision.
-func (l *Loader) minConfidence() float64 {
+func (l *Loader) minConfidence(t graph.RelationType) float64 {
 	if m := l.p.Relation.Model(); m != nil {
-		return float64(m.GraphCut)
+		return float64(m.GraphCut(t))
 	}
 	return 1
 }
@@ -77,7 +77,7 @@ func (l *Loader) ExtractDoc(ctx context.Context, doc graph.Document) (*text.Doc,
 	if err := l.p.Run(ctx, d, ""); err != nil {
 		return nil, nil, err
 	}
-	return d, toExtraction(l.gaz, doc, d, l.minConfidence()), nil
+	return d, toExtraction(l.gaz, doc, d, l.minConfidence), nil
 }
 
 // ExtractTokens runs the pipeline after the tokenizer on pre-tokenised
@@ -128,7 +128,7 @@ func capSentences(sents []text.Sentence, max int) []text.Sentence {
 
 // toExtraction lifts mentions to entities and mention-level relations to
 // entity-level facts, one per (source, type, target) with all its evidence.
-func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minConf float64) *graph.Extraction {
+func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minConf func(graph.RelationType) float64) *graph.Extraction {
 	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
 	ids := make([]string, len(d.Entities)) // "" for an entity the graph leaves out
 	for i, e := range d.Entities {
@@ -250,7 +250,7 @@ func noisyOr(bySent map[int]float64) float64 {
 // dropReason says why the graph leaves out mention-level relation r, or
 // returns "" when it keeps it. ids are the entities' local IDs ("" for an
 // entity left out).
-func dropReason(d *text.Doc, ids []string, r text.Relation, minConf float64) string {
+func dropReason(d *text.Doc, ids []string, r text.Relation, minConf func(graph.RelationType) float64) string {
 	hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
 	switch {
 	case hi < 0 || ti < 0:
@@ -261,8 +261,8 @@ func dropReason(d *text.Doc, ids []string, r text.Relation, minConf float64) str
 		return "a side is no node of the graph"
 	case !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type):
 		return "the entities' types do not allow it" // a mention typed one way inside an entity voted another
-	case r.Attrs["basis"] == "classifier" && r.Confidence < minConf:
-		return fmt.Sprintf("classifier confidence below %.2f", minConf)
+	case r.Attrs["basis"] == "classifier" && r.Confidence < minConf(r.Type):
+		return fmt.Sprintf("classifier confidence below %.2f", minConf(r.Type))
 	}
 	return ""
 }

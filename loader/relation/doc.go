@@ -46,9 +46,11 @@
 // Probabilities are divided by a fitted temperature before the softmax
 // (calibration); a pair gets its most probable relation when that reaches
 // the relation's cut. The graph keeps a scored fact whose noisy-or over the
-// sentences stating it reaches the model's GraphCut; the evaluation
-// contract keeps every decision. Temperature, cuts and graph cut are
-// fitted on out-of-fold training pairs (cmd/train-relations).
+// sentences stating it reaches the model's graph cut of its relation
+// (GraphCuts); the evaluation contract keeps every decision. Temperature
+// and cuts are fitted on out-of-fold training pairs, the graph cuts on
+// news facts: out of fold, and of the later draws' articles no model
+// trains on (cmd/train-relations).
 //
 // The gazetteer (basis=gazetteer), at document level: a city LOCATED_IN its
 // country and a well-known organisation PART_OF its parent when the

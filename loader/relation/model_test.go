@@ -96,7 +96,7 @@ func TestDevF1GoldEntities(t *testing.T) {
 func TestModelRoundTrip(t *testing.T) {
 	m := relation.NewModel(8)
 	m.Temperature = 1.25
-	m.GraphCut = 0.7
+	m.GraphCuts[5] = 0.7
 	m.Weights[3], m.Weights[200] = 0.25, -2
 	m.Cuts[3] = 0.35
 	var buf bytes.Buffer
@@ -107,9 +107,12 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Bits != 8 || got.Temperature != 1.25 || got.GraphCut != 0.7 || got.Weights[3] != 0.25 || got.Weights[200] != -2 || got.Cuts[3] != 0.35 || got.Cuts[4] != 0.5 {
-		t.Errorf("got bits %d temperature %v graph cut %v w3 %v w200 %v cuts %v, want 8 1.25 0.7 0.25 -2 and cut 0.35 for class 3",
-			got.Bits, got.Temperature, got.GraphCut, got.Weights[3], got.Weights[200], got.Cuts)
+	if got.Bits != 8 || got.Temperature != 1.25 || got.GraphCuts[5] != 0.7 || got.GraphCuts[4] != 0.5 || got.Weights[3] != 0.25 || got.Weights[200] != -2 || got.Cuts[3] != 0.35 || got.Cuts[4] != 0.5 {
+		t.Errorf("got bits %d temperature %v graph cuts %v w3 %v w200 %v cuts %v, want 8 1.25, graph cut 0.7 for class 5, 0.25 -2 and cut 0.35 for class 3",
+			got.Bits, got.Temperature, got.GraphCuts, got.Weights[3], got.Weights[200], got.Cuts)
+	}
+	if c := got.GraphCut(relation.Classes[5]); c != 0.7 {
+		t.Errorf("GraphCut(%s) = %v, want 0.7", relation.Classes[5], c)
 	}
 	if _, err := relation.Decode(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("Decode of garbage: got nil error, want an error")
@@ -124,8 +127,8 @@ func TestDecodeRefusesBadParameters(t *testing.T) {
 		"zero temperature":     func(m *relation.Model) { m.Temperature = 0 },
 		"NaN temperature":      func(m *relation.Model) { m.Temperature = nan },
 		"infinite temperature": func(m *relation.Model) { m.Temperature = float32(math.Inf(1)) },
-		"graph cut above 1":    func(m *relation.Model) { m.GraphCut = 1.5 },
-		"NaN graph cut":        func(m *relation.Model) { m.GraphCut = nan },
+		"graph cut above 1":    func(m *relation.Model) { m.GraphCuts[2] = 1.5 },
+		"NaN graph cut":        func(m *relation.Model) { m.GraphCuts[1] = nan },
 		"negative cut":         func(m *relation.Model) { m.Cuts[2] = -0.1 },
 		"NaN weight":           func(m *relation.Model) { m.Weights[7] = nan },
 	} {
@@ -191,8 +194,10 @@ func TestDefaultModelLoads(t *testing.T) {
 	if m.Temperature <= 0 {
 		t.Errorf("temperature %v, want > 0", m.Temperature)
 	}
-	if m.GraphCut <= 0 || m.GraphCut > 1 {
-		t.Errorf("graph cut %v, want in (0,1]", m.GraphCut)
+	for k, c := range m.GraphCuts[1:] {
+		if c <= 0 || c > 1 {
+			t.Errorf("graph cut of %s %v, want in (0,1]", relation.Classes[k+1], c)
+		}
 	}
 	for k, c := range m.Cuts[1:] {
 		if c <= 0 || c >= 1 {
