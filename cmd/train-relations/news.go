@@ -58,6 +58,17 @@ func newsArticles(dir, newsDir string, splits []string) ([]graph.Document, []gol
 	return docs, golds, nil
 }
 
+// splitExamples returns the labelled pairs (newsExamples) of the
+// articles of the given splits and the number of articles.
+func splitExamples(dir, newsDir string, splits []string) ([]example, int, error) {
+	docs, golds, err := newsArticles(dir, newsDir, splits)
+	if err != nil {
+		return nil, 0, err
+	}
+	ex, err := newsExamples(docs, golds)
+	return ex, len(docs), err
+}
+
 // newsExamples runs the pipeline and the patterns over each article and
 // labels every candidate pair whose two mentions belong to gold entities:
 // the gold relation between the two entities (its first type the

@@ -357,11 +357,7 @@ func runTrain(args []string) error {
 			return fmt.Errorf("split %s is in -splits and -cut-splits: the graph cut is chosen on articles not trained on", c)
 		}
 	}
-	docs, golds, err := newsArticles(*goldDir, *newsDir, trainSplits)
-	if err != nil {
-		return err
-	}
-	nex, err := newsExamples(docs, golds)
+	nex, narts, err := splitExamples(*goldDir, *newsDir, trainSplits)
 	if err != nil {
 		return err
 	}
@@ -385,7 +381,7 @@ func runTrain(args []string) error {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "train: %d CoNLL04 pairs, %d news pairs (%d related) of %d articles; dev: %d pairs, %d gold relations\n",
-		nConll, len(nex), npos, len(docs), len(dev), devGold)
+		nConll, len(nex), npos, narts, len(dev), devGold)
 
 	// Selection: each configuration and checkpoint is trained on all the
 	// training pairs (CoNLL04 dev F1, the selection figure) and in 4 folds
@@ -425,20 +421,16 @@ func runTrain(args []string) error {
 	cfg := best.cfg
 	final, finalOOF := best.model, best.oof
 	cf, nf := conllF1(decide(final, probsLogits(final, dev)), devGold), newsF1(decide(final, finalOOF))
-	// The graph cut is chosen on the training articles' out-of-fold facts
+	// The graph cuts are chosen on the training articles' out-of-fold facts
 	// and the later draws' articles, which no model was trained on: the
 	// training articles alone hold too few facts to tell one cut from
 	// another.
-	cutDocs, cutGolds, err := newsArticles(*goldDir, *newsDir, cutSplits)
-	if err != nil {
-		return err
-	}
-	held, err := newsExamples(cutDocs, cutGolds)
+	held, _, err := splitExamples(*goldDir, *newsDir, cutSplits)
 	if err != nil {
 		return err
 	}
 	for i := range held {
-		held[i].group += len(docs)
+		held[i].group += narts
 		held[i].fold = -1
 	}
 	fitGraphCuts(final, append(decide(final, finalOOF), decide(final, probsLogits(final, held))...))
