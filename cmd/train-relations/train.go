@@ -320,7 +320,7 @@ func runTrain(args []string) error {
 	devPath := fs.String("dev", "../shared/data/conll04/dev.json", "CoNLL04 dev sentences, for model selection")
 	splits := fs.String("splits", "dev", "the splits of the annotated news to train on, comma-separated (dev, dev2, dev3; a held-out split is refused)")
 	grid := fs.Bool("grid", true, "search news weight {3, 6} x NONE share {0.25, 0.15} x epochs {10, 15, 20, 30} by CoNLL04 dev F1 plus news cross-validated F1; false trains news weight 3, 0.25, 30 epochs alone")
-	cutSplitsFlag := fs.String("cut-splits", "dev2,dev3", "the splits of the annotated news, not trained on, whose facts (with the training articles' out-of-fold ones) choose the graph cut")
+	cutSplitsFlag := fs.String("cut-splits", "dev2,dev3", "the splits of the annotated news, not trained on, whose facts (with the training articles' out-of-fold ones) choose the graph cuts")
 	goldDir := fs.String("gold", "testdata/gold/news", "annotated news: articles.txt and the gold graphs (the dev split is read, the held-out quarter never)")
 	newsDir := fs.String("news", "../shared/data/news", "the news corpora that hold the annotated articles' texts")
 	out := fs.String("out", "loader/relation/model.bin.gz", "where to write the model")
