@@ -17,18 +17,26 @@ var descriptorData string
 type descriptors struct {
 	heads     map[string][]descHead // by last word
 	modifiers map[string]bool
-	personal  map[string]bool // heads that describe a person as well ("a senior broadcaster")
 }
 
 type descHead struct {
-	phrase []string
-	strong bool
+	phrase   []string
+	strong   bool
+	personal bool // describes a person as well ("a senior broadcaster")
 }
 
-// parseDescriptors reads data/org-descriptors.tsv: a kind (strong, weak
-// or modifier), a tab, comma-separated phrases.
+// endsAt reports whether h's phrase is words[end-len:end], starting at
+// from or after.
+func (h descHead) endsAt(words []string, from, end int) bool {
+	return end-len(h.phrase) >= from && slices.Equal(words[end-len(h.phrase):end], h.phrase)
+}
+
+// parseDescriptors reads data/org-descriptors.tsv: a kind (strong, weak,
+// personal or modifier), a tab, comma-separated phrases. A personal
+// phrase must be a head of another line.
 func parseDescriptors(data string) (*descriptors, error) {
-	t := &descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}, personal: map[string]bool{}}
+	t := &descriptors{heads: map[string][]descHead{}, modifiers: map[string]bool{}}
+	personal := map[string]int{} // phrase -> line
 	for n, line := range strings.Split(data, "\n") {
 		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -50,12 +58,24 @@ func parseDescriptors(data string) (*descriptors, error) {
 				t.modifiers[ws[0]] = true
 				continue
 			case "personal":
-				t.personal[strings.Join(ws, " ")] = true
+				personal[strings.Join(ws, " ")] = n + 1
 				continue
 			}
 			last := ws[len(ws)-1]
 			t.heads[last] = append(t.heads[last], descHead{phrase: ws, strong: kind == "strong"})
 		}
+	}
+	for _, hs := range t.heads {
+		for i, h := range hs {
+			p := strings.Join(h.phrase, " ")
+			if _, ok := personal[p]; ok {
+				hs[i].personal = true
+				delete(personal, p)
+			}
+		}
+	}
+	for p, line := range personal {
+		return nil, fmt.Errorf("data/org-descriptors.tsv:%d: personal %q is no head", line, p)
 	}
 	return t, nil
 }
@@ -79,20 +99,10 @@ func (lx *Stage) orgDescriptorBefore(words []string, start int) bool {
 		return false // "World Bank", "Team": part of a name, not a description
 	}
 	for _, h := range t.heads[last] {
+		if !h.endsAt(words, 0, start) {
+			continue
+		}
 		n := len(h.phrase)
-		if start < n {
-			continue
-		}
-		match := true
-		for k, w := range h.phrase {
-			if words[start-n+k] != w {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
 		if b := start - n - 1; b > 0 && capitalised(words[b]) && !lx.placeWord(words, b) {
 			return false // "CGA consultancy Jeanne-Marie Gescher": the head describes CGA
 		}
@@ -133,11 +143,7 @@ func (lx *Stage) orgDescriptorAfter(words []string, end int) bool {
 			return false
 		}
 		for _, h := range lx.desc.heads[w] {
-			n := len(h.phrase)
-			if k+1-n < j || !slices.Equal(words[k+1-n:k+1], h.phrase) || lx.desc.personal[strings.Join(h.phrase, " ")] {
-				continue
-			}
-			if k+1 == len(words) || appositionEnd[strings.ToLower(words[k+1])] {
+			if !h.personal && h.endsAt(words, j, k+1) && (k+1 == len(words) || appositionEnd[strings.ToLower(words[k+1])]) {
 				return true
 			}
 		}
