@@ -433,7 +433,7 @@ func runTrain(args []string) error {
 		held[i].group += narts
 		held[i].fold = -1
 	}
-	fitGraphCuts(final, append(decide(final, finalOOF), decide(final, probsLogits(final, held))...))
+	single := fitGraphCuts(final, append(decide(final, finalOOF), decide(final, probsLogits(final, held))...))
 	var cuts []string
 	for k := 1; k < len(relation.Classes); k++ {
 		cuts = append(cuts, fmt.Sprintf("%s %.2f", relation.Classes[k], final.Cuts[k]))
@@ -452,7 +452,7 @@ func runTrain(args []string) error {
 		return err
 	}
 	fmt.Printf("scorer: newsWeight %g negKeep %g epochs %d, temperature %.2f, one graph cut %.2f before the per-class ones; CoNLL04 dev %.2f (scorer alone), news cross-validated %.2f; wrote %s\n",
-		cfg.newsWeight, cfg.negKeep, best.epoch, final.Temperature, final.GraphCuts[0], cf, nf, *out)
+		cfg.newsWeight, cfg.negKeep, best.epoch, final.Temperature, single, cf, nf, *out)
 	return nil
 }
 
@@ -661,7 +661,8 @@ func runEval(args []string) error {
 	return nil
 }
 
-// fitGraphCuts sets m's graph cut of each class: the least confidence of
+// fitGraphCuts sets m's graph cut of each class, and returns the single
+// cut it started from: the least confidence of
 // a stored fact of it that only the scorer gives. The criterion is the
 // F-measure with β² = 1/2 (precision counts twice as much as recall) of
 // the news facts per article and pair of gold entities, patterns' and
@@ -670,7 +671,7 @@ func runEval(args []string) error {
 // best F with the others held, ties kept at the current cut: a class whose
 // scored facts are mostly wrong in news (LIVES_IN, which CoNLL04 states
 // often and the news graphs seldom) rises alone.
-func fitGraphCuts(m *relation.Model, ds []decision) {
+func fitGraphCuts(m *relation.Model, ds []decision) float64 {
 	type fact struct {
 		group int
 		key   string
@@ -711,7 +712,7 @@ func fitGraphCuts(m *relation.Model, ds []decision) {
 		grid = append(grid, float64(c)/20)
 	}
 	cuts := make([]float64, nc)
-	best := -1.0
+	best, single := -1.0, 0.0
 	for _, c := range grid {
 		for k := range cuts {
 			cuts[k] = c
@@ -719,14 +720,11 @@ func fitGraphCuts(m *relation.Model, ds []decision) {
 		tp, fp, f := measure(cuts)
 		fmt.Fprintf(os.Stderr, "graph cut %.2f: news facts (out of fold, and of the cut splits) %d right, %d wrong, %d missed (F %.2f)\n", c, tp, fp, len(gold)-tp, f)
 		if f > best+1e-9 {
-			best = f
-			for k := range m.GraphCuts {
-				m.GraphCuts[k] = float32(c)
-			}
+			best, single = f, c
 		}
 	}
 	for k := range cuts {
-		cuts[k] = float64(m.GraphCuts[k])
+		cuts[k] = single // cuts[0], NONE's, is never read and keeps it
 	}
 	for pass := 0; pass < 2; pass++ {
 		for k := 1; k < nc; k++ {
@@ -741,10 +739,13 @@ func fitGraphCuts(m *relation.Model, ds []decision) {
 		}
 	}
 	var parts []string
-	for k := 1; k < nc; k++ {
+	for k := range cuts {
 		m.GraphCuts[k] = float32(cuts[k])
-		parts = append(parts, fmt.Sprintf("%s %.2f", relation.Classes[k], cuts[k]))
+		if k > 0 {
+			parts = append(parts, fmt.Sprintf("%s %.2f", relation.Classes[k], cuts[k]))
+		}
 	}
 	tp, fp, f := measure(cuts)
 	fmt.Fprintf(os.Stderr, "graph cuts: %s; news facts %d right, %d wrong, %d missed (F %.2f)\n", strings.Join(parts, ", "), tp, fp, len(gold)-tp, f)
+	return single
 }

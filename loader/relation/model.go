@@ -74,8 +74,8 @@ var allowedTable = func() map[[2]graph.EntityType]uint32 {
 // GraphCuts[k]. Temperature and Cuts are fitted by cross-validation on the
 // training data (CoNLL04 and news), GraphCuts on news facts alone: a
 // relation CoNLL04 states often and news graphs seldom (LIVES_IN) needs
-// more confidence in the graph than in the evaluation contract. A Model is read-only after construction and safe
-// for concurrent use.
+// more confidence in the graph than in the evaluation contract. A Model
+// is read-only after construction and safe for concurrent use.
 type Model struct {
 	Bits        uint      // the weight table has 1<<Bits entries
 	Weights     []float32 // hashed feature weights
@@ -335,10 +335,11 @@ func (m *Model) check() error {
 		return fmt.Errorf("relation: model: temperature %v is not a positive number", m.Temperature)
 	}
 	for k := 1; k < len(Classes); k++ {
-		for what, c := range map[string]float32{"cut": m.Cuts[k], "graph cut": m.GraphCuts[k]} {
-			if !(c >= 0 && c <= 1) {
-				return fmt.Errorf("relation: model: %s of %s %v is outside [0, 1]", what, Classes[k], c)
-			}
+		if c := m.Cuts[k]; !(c >= 0 && c <= 1) {
+			return fmt.Errorf("relation: model: cut of %s %v is outside [0, 1]", Classes[k], c)
+		}
+		if c := m.GraphCuts[k]; !(c >= 0 && c <= 1) {
+			return fmt.Errorf("relation: model: graph cut of %s %v is outside [0, 1]", Classes[k], c)
 		}
 	}
 	for i, w := range m.Weights {
