@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"golang.org/x/term"
 
 	"github.com/kgraph/kgraph/loader"
 	"github.com/kgraph/kgraph/store"
@@ -128,13 +129,13 @@ func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn().Msgf(strings.Tri
 func (b badgerLogger) Infof(f string, a ...any)    { b.l.Debug().Msgf(strings.TrimSpace(f), a...) }
 func (b badgerLogger) Debugf(f string, a ...any)   { b.l.Trace().Msgf(strings.TrimSpace(f), a...) }
 
+// isTerminal reports whether w is a terminal. A character device is not
+// enough: /dev/null is one, and an ingest whose output is thrown away
+// there would read its whole input once more to draw a progress line
+// nobody sees.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // newFlags makes a FlagSet whose usage prints a synopsis, the flags and

@@ -465,3 +465,24 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("progress line without total: %q", l)
 	}
 }
+
+// No progress line and no colours for output that is no terminal, even a
+// character device such as /dev/null.
+func TestIsTerminal(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Errorf("isTerminal(%s) = true", os.DevNull)
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) || isTerminal(&strings.Builder{}) {
+		t.Error("a file or a buffer taken for a terminal")
+	}
+}
