@@ -258,7 +258,7 @@ func (sp *splitter) endsAtNewline(last, next int) bool {
 	if !sp.wrapped {
 		return true
 	}
-	if utf8.RuneCountInString(line)*10 >= sp.width*6 {
+	if sp.full(line) {
 		return false
 	}
 	// A short first line of a paragraph that a full line continues is the
@@ -267,11 +267,18 @@ func (sp *splitter) endsAtNewline(last, next int) bool {
 	return !(afterBlankLine(s, lineStart) && sp.fullLine(nextLine))
 }
 
-// fullLine reports whether the line starting at byte i reaches 60% of the
-// wrap width, as the lines of a flowing paragraph do.
+// full reports whether line reaches 60% of the wrap width, as the lines
+// of a flowing paragraph do; a shorter line of a hard-wrapped text may end
+// its sentence.
+func (sp *splitter) full(line string) bool {
+	return utf8.RuneCountInString(line)*10 >= sp.width*6
+}
+
+// fullLine reports whether the line starting at byte i is full, its
+// surrounding spaces left out.
 func (sp *splitter) fullLine(i int) bool {
 	line, _, _ := strings.Cut(sp.s[i:], "\n")
-	return utf8.RuneCountInString(strings.TrimSpace(line))*10 >= sp.width*6
+	return sp.full(strings.TrimSpace(line))
 }
 
 // afterBlankLine reports whether the line starting at byte i follows a
