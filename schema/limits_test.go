@@ -96,6 +96,10 @@ func TestCostLimitsRefuseBeforeRunning(t *testing.T) {
 		{"subgraph limit in a variable", `query($id: ID!, $l: Int) { subgraph(ids: [$id], hops: 2, limit: $l) { nodes { id } } }`, map[string]any{"id": hub, "l": 100000}, "limit"},
 		{"nested lists through a fragment", `{ entities(first: 1000) { nodes { ...M } } } fragment M on Entity { mentions(first: 1000) { nodes { document { id } } } }`, nil, "max cost"},
 		{"175 KB search string", `query($q: String!) { search(query: $q) { nodes { id } } }`, map[string]any{"q": strings.Repeat("keller ", 25_000)}, "limit is 256 bytes"},
+		// Every pair of the 4,000 selections must be checked for a
+		// conflict: 8 million comparisons, seconds of CPU, unless the
+		// validator stops at its limit.
+		{"one field selected 4,000 times", "{ entities(first: 1) { nodes {" + strings.Repeat(" id", 4000) + " } } }", nil, "Overlapping field validation aborted"},
 		{"400 KB cursor", `query($c: String) { entities(after: $c) { nodes { id } } }`, map[string]any{"c": strings.Repeat("A", 400_000)}, "limit is 1024 bytes"},
 	}
 	for _, tt := range tests {
