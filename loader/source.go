@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/graph"
@@ -299,7 +301,7 @@ func readJSONL(ctx context.Context, path string, r io.Reader, lim Limits, fn fun
 
 func parseJSONDoc(raw []byte, lim Limits) (graph.Document, error) {
 	if !utf8.Valid(raw) {
-		return graph.Document{}, graph.Errorf(graph.EINVALID, "invalid UTF-8")
+		return graph.Document{}, invalidUTF8(raw)
 	}
 	var j jsonDoc
 	if err := json.Unmarshal(raw, &j); err != nil {
@@ -334,11 +336,16 @@ var headerRE = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$`)
 
 // ParseText reads a plain-text document: an optional first line
 // "date YYYY-MM-DD" with the title after it on the same line or on the next
-// line, then the body. Without a header the first line is the title. It
+// line, then the body. Without a header the first line is the title. Text
+// with a UTF-16 byte-order mark is decoded; other text must be UTF-8. It
 // rejects empty, binary, non-UTF-8 and oversized input with an EINVALID
 // error that says why.
 func ParseText(data []byte, lim Limits) (graph.Document, error) {
 	lim = lim.withDefaults()
+	data, err := fromUTF16(data)
+	if err != nil {
+		return graph.Document{}, err
+	}
 	if err := check(data, lim); err != nil {
 		return graph.Document{}, err
 	}
@@ -424,7 +431,7 @@ func check(data []byte, lim Limits) error {
 	case bytes.IndexByte(data, 0) >= 0:
 		return graph.Errorf(graph.EINVALID, "binary content (NUL bytes)")
 	case !utf8.Valid(data):
-		return graph.Errorf(graph.EINVALID, "invalid UTF-8")
+		return invalidUTF8(data)
 	}
 	ctrl := 0
 	for _, b := range data {
@@ -436,6 +443,59 @@ func check(data []byte, lim Limits) error {
 		return graph.Errorf(graph.EINVALID, "binary content (control characters)")
 	}
 	return nil
+}
+
+// invalidUTF8 is the error for data that is not UTF-8: where it stops
+// being UTF-8, and what to do about it (text in a legacy encoding is the
+// usual cause).
+func invalidUTF8(data []byte) error {
+	at := 0
+	for at < len(data) {
+		r, n := utf8.DecodeRune(data[at:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		at += n
+	}
+	return graph.Errorf(graph.EINVALID, "invalid UTF-8 at byte %d (text in another encoding must be converted first, for example with iconv -f windows-1252 -t utf-8)", at)
+}
+
+// fromUTF16 returns text that starts with a UTF-16 byte-order mark (as
+// Windows editors save "Unicode" text) as UTF-8; other data unchanged.
+func fromUTF16(data []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return data, nil
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return nil, graph.Errorf(graph.EINVALID, "invalid UTF-16: an odd number of bytes")
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	out := make([]byte, 0, len(data)/2+len(data)/8)
+	for i := 0; i < len(units); i++ {
+		r := rune(units[i])
+		if utf16.IsSurrogate(r) {
+			r = utf8.RuneError
+			if i+1 < len(units) {
+				r = utf16.DecodeRune(rune(units[i]), rune(units[i+1]))
+			}
+			if r == utf8.RuneError {
+				return nil, graph.Errorf(graph.EINVALID, "invalid UTF-16: an unpaired surrogate at byte %d", 2+2*i)
+			}
+			i++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
 }
 
 var dateLayouts = []string{

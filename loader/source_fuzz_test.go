@@ -43,6 +43,8 @@ func FuzzParseText(f *testing.F) {
 		"date 2024-13-45 Bad date\n\nBody",
 		"   \n\n",
 		"PK\x03\x04\x00",
+		"\xff\xfeT\x00i\x00t\x00l\x00e\x00\n\x00=\xd8\x0d\xdf",
+		"\xfe\xff\x00T\x00\n\xd8\x00",
 	} {
 		f.Add([]byte(s))
 	}

@@ -3,12 +3,14 @@ package loader_test
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/kgraph/kgraph/loader"
 )
@@ -37,6 +39,30 @@ func TestParseTextHeader(t *testing.T) {
 	}
 }
 
+// TestParseTextUTF16: text with a UTF-16 byte-order mark, either byte
+// order, is read as the same document as its UTF-8 form, characters
+// outside the Basic Multilingual Plane included.
+func TestParseTextUTF16(t *testing.T) {
+	in := "Ministers meet in Oslo \U0001F30D\r\nThe ministers met in Tromsø."
+	want, err := loader.ParseText([]byte(in), loader.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+		data := order.AppendUint16(nil, 0xfeff)
+		for _, u := range utf16.Encode([]rune(in)) {
+			data = order.AppendUint16(data, u)
+		}
+		got, err := loader.ParseText(data, loader.Limits{})
+		if err != nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		if got.Text != want.Text || got.Title != want.Title || got.ID != want.ID {
+			t.Errorf("%v: got %q (title %q, id %s), want %q (title %q, id %s)", order, got.Text, got.Title, got.ID, want.Text, want.Title, want.ID)
+		}
+	}
+}
+
 func TestParseTextRejects(t *testing.T) {
 	tests := []struct {
 		name string
@@ -45,7 +71,10 @@ func TestParseTextRejects(t *testing.T) {
 	}{
 		{"empty", []byte("  \n\n "), "empty"},
 		{"binary", []byte("PK\x03\x04\x00\x00abc"), "binary"},
-		{"invalid utf-8", []byte("Caf\xe9 owner speaks"), "UTF-8"},
+		{"invalid utf-8", []byte("Caf\xe9 owner speaks"), "invalid UTF-8 at byte 3 "},
+		{"utf-16, odd length", []byte("\xff\xfeO\x00s\x00l"), "odd number of bytes"},
+		{"utf-16, unpaired surrogate", []byte("\xff\xfeO\x00\x00\xd8s\x00"), "unpaired surrogate at byte 4"},
+		{"utf-16, surrogate last", []byte("\xfe\xff\x00O\xd8\x00"), "unpaired surrogate at byte 4"},
 		{"too large", bytes.Repeat([]byte("word "), 300), "larger than"},
 	}
 	for _, tt := range tests {
