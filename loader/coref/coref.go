@@ -771,6 +771,9 @@ func (r *resolver) nameParts() {
 		if !person && (m.canon != "" || m.abbr != "" || group(r.typ(i)) == 2) {
 			continue
 		}
+		if r.typ(i) == graph.Organization && r.knownCompany(m) {
+			continue // "Ford" tagged ORG is the company, not Bill Ford
+		}
 		target := -1
 		seen := map[int]bool{r.find(i): true}
 		for _, j := range byWord[m.low[0]] {
@@ -812,6 +815,14 @@ func (r *resolver) nameParts() {
 		}
 		r.link(i, target, "name part")
 	}
+}
+
+// knownCompany reports whether the company table lists m's name, also
+// when the name is a person's too ("Ford", "Dell"): NER's ORG and the
+// table together outweigh a person of that surname in the document.
+func (r *resolver) knownCompany(m mention) bool {
+	_, _, ok := r.lx.gaz.FindCompany(gazetteer.JoinWords(m.words))
+	return ok
 }
 
 // surnames merges a person named by a surname of several words ("Mrs Holm

@@ -123,6 +123,10 @@ Minister of the Republic of [LOC Uzbekistan] spoke .
 [PER Aigerim Nurlanova] arrived .
 [ORG Nurlanova] said the talks went well , and [ORG Nurlanova] left .`,
 			[]entityView{{"Aigerim Nurlanova", graph.Person, "Aigerim Nurlanova|Nurlanova|Nurlanova"}}},
+		{"a company the company table lists stays apart from a person of that surname", `
+[ORG Dell] , the computer maker , said profits rose .
+Its founder [PER Michael Dell] spoke , and [ORG Dell] shares fell .`,
+			[]entityView{{"Dell", graph.Organization, "Dell|Dell|~Its"}, {"Michael Dell", graph.Person, "Michael Dell"}}},
 		{"after an honorific a name part is a surname", `
 [PER Howard Flight] resigned .
 [PER Mr Howard] said nothing .`,

@@ -42,7 +42,9 @@
 //     a first name: "Sir Edwin"); "Holm Lind", "Mrs Holm Lind" and "da
 //     Costa" the only person whose longer name ends in those words; never when two people share the name; a
 //     lone surname NER tagged ORG, LOC or MISC becomes a PERSON mention
-//     (an adjective made of it, "post-Ozols", stays MISC); it runs again
+//     (an adjective made of it, "post-Ozols", stays MISC), except a name
+//     NER tagged ORG that the company table lists ("Ford" beside "Bill
+//     Ford", "Disney" beside "Roy Disney" stay the companies); it runs again
 //     after the first-words sieve, for a full name NER tagged ORG whose
 //     cluster that sieve filled with PERSON mentions of its first name;
 //  8. first words: "Nordvik" joins the only organisation in the document
