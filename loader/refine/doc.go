@@ -76,6 +76,11 @@
 //     ("Executive Director Anna Berg"), and so does a span tagged ORG, LOC
 //     or MISC that opens with an honorific ("Mrs Anna Berg") or a leader's
 //     title before a name of two or more words ("Chancellor Anna Berg");
+//     so does a name of two or more words in apposition to a title, the
+//     title of something after it ("Hahn Sang-yon, president of the
+//     company") or a leader's title before it, set off by commas ("whose
+//     chairman, Park Ken-sek, died"), unless a reporting verb ends the
+//     title phrase ("in South Kivu, the head of the agency said");
 //   - a wire story's sign-off ("REUTER") is the news agency the
 //     organisation gazetteer knows, not a person;
 //   - a city in capitals opening a dateline is a LOCATION, and the agency

@@ -688,7 +688,7 @@ func (lx *Stage) assignType(cs []cand, i int, words []string, x spanIndex) {
 	name := strings.Join(w, " ")
 	place, isPlace := lx.gaz.FindPlace(name)
 	org, isOrg := lx.gaz.FindOrg(name)
-	if c.label != "PER" && !isPlace && lx.titleBefore(cs, i, words, 2) && lx.looksLikePerson(w) {
+	if c.label != "PER" && !isPlace && (lx.titleBefore(cs, i, words, 2) || lx.titleAppositive(c, words)) && lx.looksLikePerson(w) {
 		c.label = "PER" // "Executive Director Anna Berg" tagged ORG
 	}
 	if (c.label == "ORG" || c.label == "PER") && isPlace && place.Kind == "city" && c.start == 0 && allCaps(w) &&

@@ -226,3 +226,24 @@ func TestRefine(t *testing.T) {
 	}
 	checkRefine(t, tests)
 }
+
+// TestRefineTitleAppositions: a name NER did not take for a person is one
+// when it stands in apposition to a title, but not when the title phrase
+// is the subject of a reporting verb or an adviser's role.
+func TestRefineTitleAppositions(t *testing.T) {
+	tests := []refineCase{
+		{"title of something after the name", "charges against [MISC Hahn Sang-yon] , president of the company , were laid .",
+			[]want{{"Hahn Sang-yon", graph.Person, nil}}},
+		{"the title with an article", "[ORG Teodor Vask] , the chairman of the board , left .",
+			[]want{{"Teodor Vask", graph.Person, nil}}},
+		{"a leader's title before the name, set off by commas", "the firm whose chairman , [MISC Park Ken-sek] , died .",
+			[]want{{"Park Ken-sek", graph.Person, nil}}},
+		{"the title phrase is the subject of said", "in the province of [LOC Vesta Rowe] , the head of the food agency said .",
+			[]want{{"Vesta Rowe", graph.Location, nil}}},
+		{"an adviser's role before the name", "its financial adviser , [ORG Samuel Montagu Capital Markets] , called for the appraisal .",
+			[]want{{"Samuel Montagu Capital Markets", graph.Organization, nil}}},
+		{"a one-word name is left alone", "[MISC Hahn] , president of the company , left .",
+			[]want{{"Hahn", graph.Misc, nil}}},
+	}
+	checkRefine(t, tests)
+}

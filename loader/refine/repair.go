@@ -254,6 +254,48 @@ func (lx *Stage) titleBefore(cs []cand, i int, words []string, minVia int) bool 
 	return false
 }
 
+// titleAppositive reports whether a name of at least two words stands in
+// apposition to a title: followed by a title of something ("Hahn Sang-yon,
+// president of the company"; "X, the chairman of Y") or set off by commas
+// after the title of a leader ("whose chairman, Park Ken-sek, fell"). A
+// title phrase that a reporting verb ends is the subject of the next
+// clause, not an apposition: "in South Sulawesi, the head of the food
+// agency said".
+func (lx *Stage) titleAppositive(c *cand, words []string) bool {
+	if c.end-c.start < 2 || c.end >= len(words) || words[c.end] != "," {
+		return false
+	}
+	if c.start > 1 && words[c.start-1] == "," {
+		if _, lead, ok := lx.gaz.TitleBefore(words, c.start-1); ok && lead {
+			return true
+		}
+	}
+	j := c.end + 1
+	if j < len(words) && determiner(words[j]) {
+		j++
+	}
+	n, _ := lx.gaz.TitleAt(words, j)
+	if n == 0 || j+n >= len(words) || !strings.EqualFold(words[j+n], "of") && !strings.EqualFold(words[j+n], "at") {
+		return false
+	}
+	for _, w := range words[j+n:] {
+		if w == "," || w == "." || w == ";" {
+			break
+		}
+		if reportingVerbs[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingVerbs end a subject that names a source: "the head of the
+// agency said".
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true,
+	"announced": true, "stated": true, "reported": true, "warned": true, "explained": true,
+}
+
 // looksLikePerson reports whether words can be a person's name: one to four
 // capitalised words, none a title, no organisation or event keyword at the
 // end, and no known place or organisation.
