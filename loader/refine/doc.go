@@ -103,9 +103,10 @@
 //     Fargo"); particles stay ("de Gaulle"); a span that is only a common
 //     noun NER took for a name is dropped: abbreviations such as "PC",
 //     "DVDs" and "CEO", "Century", number words (data/common-nouns.txt);
-//   - names NER missed are added: well-known organisations ("UN-Women") and
-//     capitalised phrases ending in an event or initiative keyword
-//     ("Regional Water Summit");
+//   - names NER missed are added: well-known organisations of the
+//     gazetteer ("UN-Women", newspapers: "told the Sunday Times", also
+//     after a sentence's capitalised "The") and capitalised phrases ending
+//     in an event or initiative keyword ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
 //     out ("International Agency" + "for Nuclear Safety"), and over "on"
 //     after an organisation's head word ("Advisory Group" + "on Seed

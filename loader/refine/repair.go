@@ -27,12 +27,18 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			continue
 		}
 		// A known organisation, longest first, when it is a whole
-		// capitalised run: "UN" of "the UN Agency" is a modifier.
-		if n, _ := lx.gaz.OrgAt(words, i); n > 0 && !anyUsed(used, i, i+n) &&
-			(i+n == len(words) || !capitalised(words[i+n])) && (i == 0 || !capitalised(words[i-1]) || used[i-1] || determiner(words[i-1])) {
-			cs = append(cs, cand{start: i, end: i + n, label: "ORG"})
-			markUsed(used, i, i+n)
-			i += n - 1
+		// capitalised run: "UN" of "the UN Agency" is a modifier. A
+		// capitalised "The" opening the run is left out ("The Sunday
+		// Telegraph reported").
+		at := i
+		if strings.EqualFold(words[i], "the") && i+1 < len(words) && !used[i+1] {
+			at = i + 1
+		}
+		if n, _ := lx.gaz.OrgAt(words, at); n > 0 && !anyUsed(used, at, at+n) &&
+			(at+n == len(words) || !capitalised(words[at+n])) && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
+			cs = append(cs, cand{start: at, end: at + n, label: "ORG"})
+			markUsed(used, at, at+n)
+			i = at + n - 1
 			continue
 		}
 		// A capitalised phrase ending in an event or initiative keyword
