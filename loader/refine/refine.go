@@ -362,6 +362,7 @@ func (lx *Stage) refineSentence(words []string, spans []text.Span, x spanIndex) 
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
+	cs = splitAtBrackets(cs, words)
 	cs = lx.dateline(cs, words)
 	cs = lx.recall(cs, words)
 	cs = lx.splitPlacePerson(cs, words)
@@ -394,7 +395,21 @@ func (lx *Stage) refineSentence(words []string, spans []text.Span, x spanIndex) 
 	out := cs[:0]
 	for _, c := range cs {
 		if !c.drop && c.start < c.end {
+			if _, ok := brackets[words[c.start]]; ok {
+				c.setName(gazetteer.JoinWords(unbracketed(c.name(words)))) // "(World) Bank" is the World Bank
+			}
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// unbracketed returns w without its bracket tokens.
+func unbracketed(w []string) []string {
+	var out []string
+	for _, x := range w {
+		if _, open := brackets[x]; !open && x != ")" && x != "]" && x != "}" {
+			out = append(out, x)
 		}
 	}
 	return out

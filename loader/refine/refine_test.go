@@ -251,3 +251,24 @@ func TestRefineTitleAppositions(t *testing.T) {
 	}
 	checkRefine(t, tests)
 }
+
+// TestRefineBrackets: a name holds no half of a bracket pair. A span NER
+// ran across an opening or closing bracket is cut there; a pair inside a
+// span stays, and a span one token short of a bracket pair takes it.
+func TestRefineBrackets(t *testing.T) {
+	tests := []refineCase{
+		{"two names across an opening bracket", "me and [PER Ato ( Boldon] ) in the young crowd .",
+			[]want{{"Ato", graph.Person, nil}, {"Boldon", graph.Person, nil}}},
+		{"a line-up's substitute", "[PER Arbuckle ( Gilhaney] 75 ) , Sutton .",
+			[]want{{"Arbuckle", graph.Person, nil}, {"Gilhaney", graph.Person, nil}}},
+		{"a closing bracket at the end", "[ actor [PER Ryan Philippe ]] said .",
+			[]want{{"Ryan Philippe", graph.Person, nil}}},
+		{"a bracket pair inside the name stays", "[ORG Deutsche Bank ( Asia ) AG] lent .",
+			[]want{{"Deutsche Bank ( Asia ) AG", graph.Organization, nil}}},
+		{"a short qualifier's closing bracket joins", "[ORG Proleter ( Z] ) 4 0 1 .",
+			[]want{{"Proleter ( Z )", graph.Organization, nil}}},
+		{"a bracketed first name's opening bracket joins", "they can play ( [PER Jon Dahl ) Tomasson] , he said .",
+			[]want{{"( Jon Dahl ) Tomasson", graph.Person, nil}}},
+	}
+	checkRefine(t, tests)
+}

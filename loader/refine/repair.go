@@ -197,6 +197,71 @@ var calendar = text.Set(text.Months, text.Weekdays)
 
 var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 
+// brackets pairs each opening bracket with its closing one.
+var brackets = map[string]string{"(": ")", "[": "]", "{": "}"}
+
+// splitAtBrackets cuts a span at the brackets it does not close: a name
+// holds no half of a bracket pair, so NER ran over two names or past the
+// name's end ("Sberbank (Savings Bank)", "there was me and Ato (Boldon)",
+// "[actor Ryan Philippe]", a line-up's "Arbuckle (Gilhaney 75)"). The
+// pieces keep the span's label; a bracket pair inside a span stays
+// ("Deutsche Bank (Asia) AG"), a span that ends one token into a short
+// bracketed qualifier takes its closing bracket ("Proleter (Z)"), and one
+// that starts inside a bracketed first name its opening bracket ("(Jon
+// Dahl) Tomasson").
+func splitAtBrackets(cs []cand, words []string) []cand {
+	var out []cand
+	for _, c := range cs {
+		var open []int // positions of unclosed opening brackets
+		var cut []int  // positions of brackets without a partner in the span
+		for k := c.start; k < c.end; k++ {
+			w := words[k]
+			if _, ok := brackets[w]; ok {
+				open = append(open, k)
+				continue
+			}
+			for o, cl := range brackets {
+				if w != cl {
+					continue
+				}
+				if n := len(open); n > 0 && words[open[n-1]] == o {
+					open = open[:n-1]
+				} else {
+					cut = append(cut, k)
+				}
+			}
+		}
+		// NER stopped one token short of a short qualifier's closing
+		// bracket ("Proleter ( Z" before ")"): the span takes it.
+		if n := len(open); n == 1 && len(cut) == 0 && open[0] == c.end-2 && len(words[c.end-1]) <= 3 &&
+			c.end < len(words) && words[c.end] == brackets[words[open[0]]] {
+			c.end++
+			open = nil
+		}
+		// The same at the start: a span that begins inside a bracketed
+		// first name whose opening bracket NER left out ("( Jerry )
+		// Koosman", "(Jon Dahl) Tomasson").
+		if len(cut) == 1 && len(open) == 0 && cut[0]-c.start <= 2 && cut[0] > c.start && c.start > 0 &&
+			brackets[words[c.start-1]] == words[cut[0]] {
+			c.start--
+			cut = nil
+		}
+		if cut = append(cut, open...); len(cut) == 0 {
+			out = append(out, c)
+			continue
+		}
+		sort.Ints(cut)
+		from := c.start
+		for _, k := range append(cut, c.end) {
+			if k > from {
+				out = append(out, cand{start: from, end: k, label: c.label})
+			}
+			from = k + 1
+		}
+	}
+	return out
+}
+
 // splitPlacePerson splits a span that NER ran over a place and the name
 // after it, when a title governs both: "Deputy Foreign Minister of the
 // Republic of [Latvia Janis Ozols]".
