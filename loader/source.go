@@ -342,6 +342,9 @@ var headerRE = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$`)
 // error that says why.
 func ParseText(data []byte, lim Limits) (graph.Document, error) {
 	lim = lim.withDefaults()
+	if len(data) > lim.MaxDocBytes { // before decoding, which shrinks UTF-16
+		return graph.Document{}, tooLarge(lim)
+	}
 	data, err := fromUTF16(data)
 	if err != nil {
 		return graph.Document{}, err
@@ -425,7 +428,7 @@ func finish(doc graph.Document, body string, lim Limits) (graph.Document, error)
 func check(data []byte, lim Limits) error {
 	switch {
 	case len(data) > lim.MaxDocBytes:
-		return graph.Errorf(graph.EINVALID, "larger than %d bytes (--max-doc-bytes)", lim.MaxDocBytes)
+		return tooLarge(lim)
 	case len(bytes.TrimSpace(data)) == 0:
 		return graph.Errorf(graph.EINVALID, "empty document")
 	case bytes.IndexByte(data, 0) >= 0:
@@ -443,6 +446,11 @@ func check(data []byte, lim Limits) error {
 		return graph.Errorf(graph.EINVALID, "binary content (control characters)")
 	}
 	return nil
+}
+
+// tooLarge is the error for a document over the size limit.
+func tooLarge(lim Limits) error {
+	return graph.Errorf(graph.EINVALID, "larger than %d bytes (--max-doc-bytes)", lim.MaxDocBytes)
 }
 
 // invalidUTF8 is the error for data that is not UTF-8: where it stops

@@ -73,6 +73,7 @@ func TestParseTextRejects(t *testing.T) {
 		{"binary", []byte("PK\x03\x04\x00\x00abc"), "binary"},
 		{"invalid utf-8", []byte("Caf\xe9 owner speaks"), "invalid UTF-8 at byte 3 "},
 		{"utf-16, odd length", []byte("\xff\xfeO\x00s\x00l"), "odd number of bytes"},
+		{"utf-16 over the limit, though its UTF-8 is not", append([]byte("\xff\xfe"), bytes.Repeat([]byte("w\x00"), 700)...), "larger than"},
 		{"utf-16, unpaired surrogate", []byte("\xff\xfeO\x00\x00\xd8s\x00"), "unpaired surrogate at byte 4"},
 		{"utf-16, surrogate last", []byte("\xfe\xff\x00O\xd8\x00"), "unpaired surrogate at byte 4"},
 		{"too large", bytes.Repeat([]byte("word "), 300), "larger than"},
