@@ -408,7 +408,7 @@ func (lx *Stage) refineSentence(words []string, spans []text.Span, x spanIndex) 
 func unbracketed(w []string) []string {
 	var out []string
 	for _, x := range w {
-		if _, open := brackets[x]; !open && x != ")" && x != "]" && x != "}" {
+		if _, open := brackets[x]; !open && !closers[x] {
 			out = append(out, x)
 		}
 	}

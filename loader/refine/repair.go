@@ -200,6 +200,9 @@ var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 // brackets pairs each opening bracket with its closing one.
 var brackets = map[string]string{"(": ")", "[": "]", "{": "}"}
 
+// closers are the closing brackets.
+var closers = map[string]bool{")": true, "]": true, "}": true}
+
 // splitAtBrackets cuts a span at the brackets it does not close: a name
 // holds no half of a bracket pair, so NER ran over two names or past the
 // name's end ("Sberbank (Savings Bank)", "there was me and Ato (Boldon)",
@@ -220,15 +223,13 @@ func splitAtBrackets(cs []cand, words []string) []cand {
 				open = append(open, k)
 				continue
 			}
-			for o, cl := range brackets {
-				if w != cl {
-					continue
-				}
-				if n := len(open); n > 0 && words[open[n-1]] == o {
-					open = open[:n-1]
-				} else {
-					cut = append(cut, k)
-				}
+			if !closers[w] {
+				continue
+			}
+			if n := len(open); n > 0 && brackets[words[open[n-1]]] == w {
+				open = open[:n-1]
+			} else {
+				cut = append(cut, k)
 			}
 		}
 		// NER stopped one token short of a short qualifier's closing
