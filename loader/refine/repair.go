@@ -200,8 +200,14 @@ var dash = map[string]bool{"-": true, "--": true, "–": true, "—": true}
 // brackets pairs each opening bracket with its closing one.
 var brackets = map[string]string{"(": ")", "[": "]", "{": "}"}
 
-// closers are the closing brackets.
-var closers = map[string]bool{")": true, "]": true, "}": true}
+// closers are the closing brackets of brackets.
+var closers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range brackets {
+		m[c] = true
+	}
+	return m
+}()
 
 // splitAtBrackets cuts a span at the brackets it does not close: a name
 // holds no half of a bracket pair, so NER ran over two names or past the
