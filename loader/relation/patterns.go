@@ -37,6 +37,7 @@ func (st *sentence) skipThe(j int) int {
 func (x *extractor) sentencePatterns(st *sentence) {
 	x.titles(st)
 	x.verbs(st)
+	x.meetings(st)
 	x.events(st)
 	x.structure(st)
 	x.cooperation(st)

@@ -215,6 +215,64 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.RelatedTo, head: "Mette Lund", tail: "Berlin"}},
 		},
 		{
+			name:  "two titled parties met",
+			sents: []string{"President [PERSON Rosa Vidal] and [LOCATION Estonia] 's Foreign Minister [PERSON Mart Kask] met in [LOCATION Tallinn] on Tuesday ."},
+			want: []fact{
+				{typ: graph.MetWith, head: "Rosa Vidal", tail: "Mart Kask"},
+				{typ: graph.WorksFor, head: "Mart Kask", tail: "Estonia", title: "Foreign Minister"},
+			},
+		},
+		{
+			name:  "two parties held talks",
+			sents: []string{"[PERSON Lena Holm] and [PERSON Mart Kask] held talks in [LOCATION Tallinn] ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "held talks alone is no meeting",
+			sents: []string{"[PERSON Lena Holm] held talks in [LOCATION Tallinn] ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Tallinn"}},
+		},
+		{
+			name:  "a meeting with someone in the clause",
+			sents: []string{"[PERSON Lena Holm] raised the issue at a meeting with President [PERSON Rosa Vidal] on Friday ."},
+			want:  []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Rosa Vidal"}},
+		},
+		{
+			name:  "two parties held talks with a third",
+			sents: []string{"[PERSON Lena Holm] and Central Bank Governor [PERSON Mart Kask] held talks in [LOCATION Tallinn] with creditor banks ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name:  "two parties met with a third",
+			sents: []string{"[PERSON Lena Holm] and Central Bank Governor [PERSON Mart Kask] held a meeting with senior bank officials ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Mart Kask"}},
+		},
+		{
+			name: "a possessive is no subject",
+			sents: []string{
+				"[PERSON#1 Lena Holm] spoke .",
+				"[PERSON~#1 He] said [PERSON~#1 his] company raised prices after a meeting with [ORGANIZATION Baltic Rail] .",
+			},
+			not: []fact{{typ: graph.MetWith, head: "his", tail: "Baltic Rail", sent: 1}},
+		},
+		{
+			name:  "a meeting with a counterpart of a place",
+			sents: []string{"[PERSON Lena Holm] spoke following a meeting with his [LOCATION Alberta] counterpart , [PERSON Mart Kask] ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Alberta"}},
+		},
+		{
+			name:  "a meeting with someone in a reported clause",
+			sents: []string{"[PERSON Lena Holm] said the issue came up at a meeting with [PERSON Rosa Vidal] ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Rosa Vidal"}},
+		},
+		{
+			// "X will meet Y" is as often a contest ("El Guerrouj could
+			// meet Bekele") or a wish ("happy to meet Y") as a meeting.
+			name:  "will meet",
+			sents: []string{"[PERSON Lena Holm] could meet [PERSON Rosa Vidal] in the final ."},
+			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Rosa Vidal"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

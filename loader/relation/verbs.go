@@ -1,10 +1,11 @@
 package relation
 
 import (
-	"github.com/kgraph/kgraph/loader/text"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // trigger is a verb phrase that states a relation between its subject (the
@@ -49,6 +50,7 @@ var verbTriggers = map[string][]trigger{
 	"talked with": {trigMet}, "spoke with": {trigMet}, "talks with": {trigMet},
 	"holds meeting with": {trigMet}, "held meeting with": {trigMet}, "hold meeting with": {trigMet},
 	"discussed with": {trigMet}, "discussed": {trigMetAnd},
+	"held talks": {trigMetAnd}, "holds talks": {trigMetAnd}, "had talks": {trigMetAnd},
 	"received": {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
 	"hosted": {trigMetPerson, trigOrganised}, "hosts": {trigMetPerson, trigOrganised},
 
@@ -168,6 +170,12 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 		}
 	}
 	return m
+}
+
+// possessive reports whether mention m is a possessive pronoun ("his",
+// "its"), which determines the noun that is the clause's subject.
+func possessive(st *sentence, m text.Mention) bool {
+	return m.End-m.Start == 1 && slices.Contains(text.Possessives, st.low[m.Start])
 }
 
 // weekdays name the days of the week, for "on Tuesday" between a subject
@@ -349,11 +357,15 @@ func (x *extractor) verbs(st *sentence) {
 				continue
 			}
 			objTypes := tr.obj
-			if obj < 0 && tr.typ == graph.MetWith {
-				// "X and Y met", "X and his French counterpart Y held talks".
+			if obj < 0 && tr.typ == graph.MetWith && !strings.HasSuffix(phrase, " with") && !withLater(st, end) {
+				// "X and Y met", "X and his French counterpart Y held talks",
+				// "X and Soviet leader Y met": Y's title is not counted.
 				objTypes = partyTypes
-				s0 := x.d.Mentions[subj].Start
-				for b := s0; b > 0 && b > s0-5; b-- {
+				for b, words := x.d.Mentions[subj].Start, 0; b > 0 && words < 5; b-- {
+					if st.owner[b-1] == subj {
+						continue
+					}
+					words++
 					w := st.low[b-1]
 					if w == "and" {
 						obj = x.endingAt(st, b-1)
@@ -547,6 +559,52 @@ func (x *extractor) moreWith(st *sentence, obj int, tr trigger) []int {
 		}
 		out = append(out, next)
 		obj = next
+	}
+}
+
+// withLater reports whether "with" follows token k in its clause: "X and
+// Y held talks in Z with W" names whom they met, and it is not each other.
+func withLater(st *sentence, k int) bool {
+	for ; k < len(st.low) && !clauseEnd(st.low[k]) && st.low[k] != ","; k++ {
+		if st.low[k] == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingTable holds the phrases that put a meeting inside a clause: "X
+// raised the issue at a meeting with Y".
+var meetingTable = newPhraseTable(
+	"at a meeting with", "at the meeting with", "at their meeting with", "at his meeting with", "at her meeting with",
+	"in a meeting with", "during a meeting with", "during his meeting with", "during her meeting with",
+	"after a meeting with", "following a meeting with", "after meeting with", "after meeting",
+	"at talks with", "during talks with", "after talks with", "following talks with",
+)
+
+// meetings: "X raised the issue at a meeting with Y" -> X MET_WITH Y, X
+// the subject of the clause (not of a clause reported inside it), Y and
+// those after it ("with Y and with Z").
+func (x *extractor) meetings(st *sentence) {
+	for k := 0; k < len(st.toks); k++ {
+		l := meetingTable.match(st.low, k)
+		if l == 0 || st.at[k] >= 0 {
+			continue
+		}
+		subj := x.clauseSubject(st, k)
+		obj := x.objectAfter(st, k+l, partyTypes, trigMet.gap)
+		k += l - 1
+		if subj < 0 || obj < 0 || possessive(st, x.d.Mentions[subj]) {
+			continue // "his company raised prices after a meeting with Y"
+		}
+		if e := x.d.Mentions[obj].End; e < len(st.low) && st.low[e] == "counterpart" {
+			continue // "a meeting with his Alberta counterpart, Neil Webber": not the place
+		}
+		for _, o := range x.moreWith(st, obj, trigMet) {
+			if !x.sameEntity(subj, o) {
+				x.add(graph.MetWith, x.named(subj), x.named(o), st.i, 0.75, nil)
+			}
+		}
 	}
 }
 
