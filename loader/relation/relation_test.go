@@ -273,6 +273,33 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.MetWith, head: "Lena Holm", tail: "Rosa Vidal"}},
 		},
 		{
+			name:  "a plural title before a list of people",
+			sents: []string{"[ORGANIZATION Telvia] directors [PERSON Lena Holm] , [PERSON Mart Kask] and [PERSON Rosa Vidal] have left the company ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "director"},
+				{typ: graph.WorksFor, head: "Mart Kask", tail: "Telvia", title: "director"},
+				{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Telvia", title: "director"},
+			},
+		},
+		{
+			name:  "a plural role before two people",
+			sents: []string{"[LOCATION Estonia] 's foreign ministers [PERSON Lena Holm] and [PERSON Mart Kask] spoke ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Lena Holm", tail: "Estonia", title: "foreign minister"},
+				{typ: graph.WorksFor, head: "Mart Kask", tail: "Estonia", title: "foreign minister"},
+			},
+		},
+		{
+			name:  "a plural title of the past",
+			sents: []string{"Former [ORGANIZATION Telvia] directors [PERSON Lena Holm] and [PERSON Mart Kask] spoke ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia"}},
+		},
+		{
+			name:  "a plural title before one name",
+			sents: []string{"[ORGANIZATION Telvia] directors [PERSON Lena Holm] , [PERSON Mart Kask] 's wife , spoke ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Mart Kask", tail: "Telvia", basis: "pattern"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -17,6 +17,12 @@ const (
 // starts no earlier than min: its start, text and whether its holder leads.
 // Tokens covered by a named mention are never part of a title.
 func (x *extractor) titleBefore(st *sentence, min, end int) (int, string, bool, bool) {
+	return x.titleEnding(st, min, end, "")
+}
+
+// titleEnding is titleBefore with the word before end read as last when
+// last is not empty: the singular of a plural title.
+func (x *extractor) titleEnding(st *sentence, min, end int, last string) (int, string, bool, bool) {
 	if end <= min || end > len(st.toks) {
 		return 0, "", false, false
 	}
@@ -30,6 +36,9 @@ func (x *extractor) titleBefore(st *sentence, min, end int) (int, string, bool, 
 	words := make([]string, end-lo)
 	for k := lo; k < end; k++ {
 		words[k-lo] = st.toks[k].Text
+	}
+	if last != "" {
+		words[len(words)-1] = last
 	}
 	start, lead, ok := x.lx.gaz.TitleBefore(words, len(words))
 	if !ok {
@@ -141,6 +150,98 @@ func (x *extractor) titles(st *sentence) {
 		x.appositive(st, p)
 		x.counterpart(st, p)
 	}
+	x.pluralTitles(st)
+}
+
+// pluralTitles: "Disney directors A, B and C", "Microsoft executives A
+// and B" -> each WORKS_FOR the organisation before the title (LEADS for a
+// leading one): a title in the plural before a list of two or more people
+// ending in "and" is the title of each of them.
+func (x *extractor) pluralTitles(st *sentence) {
+	for _, p := range st.ms {
+		pm := x.d.Mentions[p]
+		k := pm.Start
+		if pm.Nominal || pm.Type != graph.Person || k < 2 || st.employed[p] || st.at[k-1] >= 0 {
+			continue
+		}
+		one := singular(st.low[k-1])
+		if one == "" {
+			continue
+		}
+		people := x.personList(st, p)
+		if len(people) < 2 {
+			continue
+		}
+		ts, title, lead, ok := x.titleEnding(st, 0, k, one)
+		if !ok {
+			if !x.lx.gaz.PersonNoun(one) || notJobs[one] {
+				continue
+			}
+			ts, title, lead = k-1, one, false
+		} else {
+			title = title[:len(title)-len(st.toks[k-1].Text)] + one
+		}
+		j := ts
+		if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
+			j--
+		}
+		m := x.endingAt(st, j)
+		if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || pastPost(st, ts) || pastPost(st, x.d.Mentions[m].Start) {
+			continue
+		}
+		if x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+			continue // "in Moscow officials A and B": the place is not the employer
+		}
+		for _, q := range people {
+			if !st.employed[q] {
+				x.worksFor(st, q, m, title, lead, confPremodifier)
+			}
+		}
+		markOwner(st, x.d.Mentions[m].Start, k, p)
+	}
+}
+
+// singular returns the singular of a plural title word ("directors",
+// "secretaries", "chairmen"), or "" when w does not look plural.
+func singular(w string) string {
+	switch {
+	case len(w) < 4 || !isLowerWord(w):
+		return ""
+	case strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man"
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	}
+	return ""
+}
+
+// personList returns the named people of the list that starts with person
+// p ("A, B and C", "A and B"), or just p when no "and" closes a list of
+// people there.
+func (x *extractor) personList(st *sentence, p int) []int {
+	out := []int{p}
+	n := len(st.toks)
+	for e := x.d.Mentions[p].End; e < n; {
+		and := false
+		if st.low[e] == "," {
+			e++
+		}
+		if e < n && st.low[e] == "and" {
+			e, and = e+1, true
+		}
+		q := x.startingAt(st, e)
+		if q < 0 || x.d.Mentions[q].Nominal || x.d.Mentions[q].Type != graph.Person {
+			break
+		}
+		out = append(out, q)
+		if and {
+			return out
+		}
+		e = x.d.Mentions[q].End
+	}
+	return out[:1]
 }
 
 // counterpart: "his Hungarian counterpart[,] X" -> X WORKS_FOR Hungary
