@@ -166,7 +166,7 @@ func TestOrganisationDescriptors(t *testing.T) {
 			[]want{{"Dan Hollins", graph.Person, nil}}},
 		{"honorific keeps a person", "carmaker [PER Mr Ostwald] said .",
 			[]want{{"Mr Ostwald", graph.Person, nil}}},
-		{"capitalised head is part of a name", "the World Bank [PER Anna Berg] said .",
+		{"capitalised head is part of a name", "the Nordvik Bank [PER Anna Berg] said .",
 			[]want{{"Anna Berg", graph.Person, nil}}},
 	})
 }

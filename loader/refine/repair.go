@@ -27,7 +27,8 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			continue
 		}
 		// A known organisation, longest first, when it is a whole
-		// capitalised run: "UN" of "the UN Agency" is a modifier. A
+		// capitalised run: "UN" of "the UN Agency" is a modifier; a name
+		// found next to it ends the run ("told the Sunday Times Mr X"). A
 		// capitalised "The" opening the run is left out ("The Sunday
 		// Telegraph reported").
 		at := i
@@ -35,7 +36,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			at = i + 1
 		}
 		if n, _ := lx.gaz.OrgAt(words, at); n > 0 && !anyUsed(used, at, at+n) &&
-			(at+n == len(words) || !capitalised(words[at+n])) && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
+			(at+n == len(words) || !capitalised(words[at+n]) || used[at+n]) && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
 			cs = append(cs, cand{start: at, end: at + n, label: "ORG"})
 			markUsed(used, at, at+n)
 			i = at + n - 1
