@@ -300,6 +300,23 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.WorksFor, head: "Mart Kask", tail: "Telvia", basis: "pattern"}},
 		},
 		{
+			name:  "a person joins a company to work",
+			sents: []string{"[PERSON Lena Holm] joined [ORGANIZATION Telvia] as finance director in 1980 ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "finance director", basis: "pattern"}},
+			not:   []fact{{typ: graph.MemberOf, head: "Lena Holm", tail: "Telvia"}},
+		},
+		{
+			name:  "a person joins a party as a member",
+			sents: []string{"[PERSON Lena Holm] joined the [ORGANIZATION Centre Party] in 1980 ."},
+			want:  []fact{{typ: graph.MemberOf, head: "Lena Holm", tail: "Centre Party"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Centre Party"}},
+		},
+		{
+			name:  "a state joins an organisation as a member",
+			sents: []string{"[LOCATION Estonia] joined [ORGANIZATION NATO] in 2004 ."},
+			want:  []fact{{typ: graph.MemberOf, head: "Estonia", tail: "NATO"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -415,6 +415,12 @@ func (x *extractor) verbs(st *sentence) {
 					if tr.reverse {
 						h, t = t, h
 					}
+					if tr.typ == graph.MemberOf && x.d.Mentions[sj].Type == graph.Person && !x.party(ob) {
+						// "X joined Siemens [as finance director]": a person
+						// joins a party as a member, anything else to work.
+						x.add(graph.WorksFor, h, t, st.i, tr.conf, x.asTitle(st, x.d.Mentions[ob].End))
+						continue
+					}
 					x.add(tr.typ, h, t, st.i, tr.conf, nil)
 				}
 			}
@@ -560,6 +566,18 @@ func (x *extractor) moreWith(st *sentence, obj int, tr trigger) []int {
 		out = append(out, next)
 		obj = next
 	}
+}
+
+// asTitle returns the attributes of "as TITLE" at token k ("joined Y as
+// chief executive"): the title, or nil when no title follows.
+func (x *extractor) asTitle(st *sentence, k int) map[string]string {
+	if k+1 >= len(st.low) || st.low[k] != "as" {
+		return nil
+	}
+	if _, title, _, ok := x.titleAfter(st, k+1); ok {
+		return map[string]string{"title": title}
+	}
+	return nil
 }
 
 // withLater reports whether "with" follows token k in its clause: "X and
