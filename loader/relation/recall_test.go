@@ -243,6 +243,12 @@ func TestBasedAdjective(t *testing.T) {
 	}{
 		{"based adjective", "The [LOCATION#1 Oslo-based] [ORGANIZATION Fjord Analytics] hired staff .", "-based", true},
 		{"near miss: other adjective", "The [LOCATION#1 Oslo-born] [ORGANIZATION Fjord Analytics] hired staff .", "-born", false},
+		{"based adjective before a description", "The [LOCATION#1 Oslo-based] software group [ORGANIZATION Fjord Analytics] hired staff .", "-based", true},
+		{"based adjective in an apposition", "[ORGANIZATION Fjord Analytics] , the [LOCATION#1 Oslo-based] software group , hired staff .", "-based", true},
+		{"based adjective of another name", "The [LOCATION#1 Oslo-based] group said [ORGANIZATION Fjord Analytics] hired staff .", "-based", false},
+		{"based adjective of half a name", "The New [LOCATION#1 Oslo-based] software group [ORGANIZATION Fjord Analytics] hired staff .", "-based", false},
+		{"based adjective before a list of nouns", "In a filing with [ORGANIZATION Fjord Analytics] , the [LOCATION#1 Oslo-based] hotel , casino and gambling concern said so .", "-based", false},
+		{"based adjective after a list", "[ORGANIZATION Nordic Cargo] , [ORGANIZATION Fjord Analytics] , the [LOCATION#1 Oslo-based] group , and others met .", "-based", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
@@ -492,13 +493,72 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 		}
 		return
 	}
+	if l < 0 {
+		l = x.basedBefore(st, om.Start)
+	}
+	if l < 0 {
+		l = x.basedApposition(st, o)
+	}
 	if l < 0 || x.d.Mentions[l].Modifier != "-based" {
 		return
+	}
+	if s := x.d.Mentions[l].Start; s > 0 && isCap(st.toks[s-1].Text) && st.at[s-1] < 0 && !slices.Contains(text.Articles, st.low[s-1]) && l != x.endingAt(st, om.Start) {
+		return // "New Jersey-based": the adjective holds half a name
 	}
 	if e := x.entityOf(l); e >= 0 && x.d.Entities[e].Type != graph.Location {
 		return
 	}
 	x.add(graph.BasedIn, o, l, st.i, 0.85, nil)
+}
+
+// basedBefore returns the mention ending before the description of up to
+// three lower-case words that ends at token k ("the Oslo-based software
+// group X"), or -1.
+func (x *extractor) basedBefore(st *sentence, k int) int {
+	for j := k - 1; j >= 1 && j >= k-3; j-- {
+		w := st.low[j]
+		if st.at[j] >= 0 || !isLowerWord(w) || stopFillers[w] || prepositions[w] || auxWord[w] {
+			return -1
+		}
+		if l := x.endingAt(st, j); l >= 0 {
+			return l
+		}
+	}
+	return -1
+}
+
+// basedApposition returns the first mention of an apposition after
+// mention o, "X, the Oslo-based group,", or -1; o must not be an item of
+// a list ("A, X, the Oslo-based group, and B").
+func (x *extractor) basedApposition(st *sentence, o int) int {
+	om := x.d.Mentions[o]
+	n := len(st.toks)
+	if om.Start > 0 && st.low[om.Start-1] == "," || om.End+2 >= n || st.low[om.End] != "," {
+		return -1
+	}
+	j := om.End + 1
+	if slices.Contains(text.Articles, st.low[j]) {
+		j++
+	}
+	l := x.startingAt(st, j)
+	if l < 0 {
+		return -1
+	}
+	for e := x.d.Mentions[l].End; e < n && e <= x.d.Mentions[l].End+3; e++ {
+		if st.low[e] == "," {
+			if e+1 < n && !verbLike(st.low[e+1]) && !auxWord[st.low[e+1]] {
+				return -1 // "A, the Oslo-based group, and B"; "the Chicago-based hotel, casino and ... concern"
+			}
+			return l
+		}
+		if clauseEnd(st.low[e]) {
+			return l
+		}
+		if st.at[e] >= 0 || !isLowerWord(st.low[e]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // cityCountry: "Eindhoven, the Netherlands", "Lyon, France" -> the first
