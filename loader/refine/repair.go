@@ -42,6 +42,16 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			i = at + n - 1
 			continue
 		}
+		// A known place's adjective, "Dallas-based", which NER leaves out
+		// at a sentence's start; coreference makes it a mention of the
+		// place.
+		if base, ok := strings.CutSuffix(words[i], "-based"); ok && base != "" {
+			if _, ok := lx.gaz.FindPlace(base); ok {
+				cs = append(cs, cand{start: i, end: i + 1, label: "MISC"})
+				markUsed(used, i, i+1)
+				continue
+			}
+		}
 		// A capitalised phrase ending in an event or initiative keyword
 		// (not counting a sentence's first word, capitalised anyway).
 		j := i
