@@ -317,6 +317,28 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.MemberOf, head: "Estonia", tail: "NATO"}},
 		},
 		{
+			name:  "an ambassador to a place before the name",
+			sents: []string{"[LOCATION Chile] Ambassador to [LOCATION Peru] [PERSON Rosa Vidal] met the minister ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", title: "Ambassador to Peru"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Peru", basis: "pattern"}},
+		},
+		{
+			name:  "an ambassador to a place in an apposition",
+			sents: []string{"[PERSON Rosa Vidal] , [LOCATION Chile] 's ambassador to [LOCATION Peru] , met the minister ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", title: "ambassador to Peru"}},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Peru", basis: "pattern"}},
+		},
+		{
+			name:  "an ambassador to a place before an apposed name",
+			sents: []string{"[LOCATION Chile] 's ambassador to [LOCATION Peru] , [PERSON Rosa Vidal] , met the minister ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", title: "ambassador to Peru"}},
+		},
+		{
+			name:  "a title to a place is no envoy's",
+			sents: []string{"[LOCATION Chile] 's adviser to [LOCATION Peru] , [PERSON Rosa Vidal] , met the minister ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", basis: "pattern"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -153,6 +153,25 @@ func (x *extractor) titles(st *sentence) {
 	x.pluralTitles(st)
 }
 
+// envoyWords are the titles of someone sent to a place: in "ambassador to
+// Japan" the place is where the post is, not the employer.
+var envoyWords = map[string]bool{
+	"ambassador": true, "envoy": true, "representative": true, "emissary": true, "consul": true, "delegate": true,
+}
+
+// envoyPlace returns the end of "to PLACE" at token k after an envoy's
+// title ("ambassador to Japan"), or -1.
+func (x *extractor) envoyPlace(st *sentence, k int) int {
+	if k < 1 || k+1 >= len(st.low) || st.low[k] != "to" || !envoyWords[st.low[k-1]] {
+		return -1
+	}
+	m := x.startingAt(st, k+1)
+	if m < 0 || x.d.Mentions[m].Type != graph.Location || x.d.Mentions[m].Nominal {
+		return -1
+	}
+	return x.d.Mentions[m].End
+}
+
 // pluralTitles: "Disney directors A, B and C", "Microsoft executives A
 // and B" -> each WORKS_FOR the organisation before the title (LEADS for a
 // leading one): a title in the plural before a list of two or more people
@@ -430,6 +449,9 @@ func (x *extractor) appositive(st *sentence, p int) {
 			j++
 		}
 		if end, title, lead, ok := x.titleAfter(st, j); ok {
+			if e := x.envoyPlace(st, end); e > 0 {
+				end, title = e, x.phrase(st, j, e) // "X, U.S. ambassador to Japan, said"
+			}
 			if end >= n || clauseEnd(st.low[end]) || st.low[end] == "," || st.low[end] == "said" || st.low[end] == "and" {
 				x.worksFor(st, p, m, title, lead, conf)
 			}
@@ -530,7 +552,7 @@ var auxWord = map[string]bool{
 func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, bool) {
 	for c := end - 2; c > 0 && c >= end-9; c-- {
 		w := st.low[c]
-		if w == "for" || w == "of" {
+		if w == "for" || w == "of" || w == "to" && envoyWords[st.low[c-1]] {
 			if ts, _, _, ok := x.titleBefore(st, 0, c); ok {
 				return ts, x.phrase(st, ts, end), true
 			}
@@ -590,6 +612,12 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 	}
 	end := k - 1
 	ts, title, lead, ok := x.titleBefore(st, 0, end)
+	if m := x.endingAt(st, end); !ok && m >= 0 && x.d.Mentions[m].Start >= 2 && x.envoyPlace(st, x.d.Mentions[m].Start-1) == end {
+		// "Britain's ambassador to France, X,"
+		if ts, _, lead, ok = x.titleBefore(st, 0, x.d.Mentions[m].Start-1); ok {
+			title = x.phrase(st, ts, end)
+		}
+	}
 	if !ok {
 		// "head of production": a title, "of" or "for", one to three
 		// lower-case words.
