@@ -339,6 +339,25 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Chile", basis: "pattern"}},
 		},
 		{
+			name: "a pronoun's title",
+			sents: []string{
+				"[PERSON#1 Lena Holm] spoke .",
+				"[PERSON~#1 She] is the chairman of [ORGANIZATION Telvia] .",
+			},
+			want: []fact{
+				{typ: graph.WorksFor, head: "She", tail: "Telvia", title: "chairman", sent: 1, basis: "pattern"},
+				{typ: graph.Leads, head: "She", tail: "Telvia", sent: 1},
+			},
+		},
+		{
+			name: "its title opening a sentence",
+			sents: []string{
+				"[ORGANIZATION#1 Telvia] said profits rose .",
+				"[ORGANIZATION~#1 Its] chairman , [PERSON Lena Holm] , said so .",
+			},
+			want: []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "chairman", sent: 1}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -143,7 +143,13 @@ func (x *extractor) stateFormOf(st *sentence, k int) int {
 func (x *extractor) titles(st *sentence) {
 	for _, p := range st.ms {
 		pm := x.d.Mentions[p]
-		if pm.Nominal || pm.Type != graph.Person {
+		if pm.Type != graph.Person {
+			continue
+		}
+		if pm.Nominal {
+			if x.resolvedPronoun(st, p) {
+				x.appositive(st, p) // "He is the chairman of Y"
+			}
 			continue
 		}
 		x.premodifiers(st, p)
@@ -151,6 +157,16 @@ func (x *extractor) titles(st *sentence) {
 		x.counterpart(st, p)
 	}
 	x.pluralTitles(st)
+}
+
+// resolvedPronoun reports whether mention p is "he" or "she" that
+// coreference resolved to a person.
+func (x *extractor) resolvedPronoun(st *sentence, p int) bool {
+	m := x.d.Mentions[p]
+	if m.End-m.Start != 1 || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
+		return false
+	}
+	return st.low[m.Start] == "he" || st.low[m.Start] == "she"
 }
 
 // envoyWords are the titles of someone sent to a place: in "ambassador to
@@ -604,8 +620,8 @@ func pastPost(st *sentence, k int) bool {
 func (x *extractor) possessiveApposition(st *sentence, p int) {
 	pm := x.d.Mentions[p]
 	k, n := pm.Start, len(st.toks)
-	if k < 4 || st.low[k-1] != "," || st.owner[k-1] >= 0 {
-		return
+	if k < 3 || st.low[k-1] != "," || st.owner[k-1] >= 0 {
+		return // "Its chairman, X," is the shortest
 	}
 	if e := pm.End; e < n && !(st.low[e] == "," || clauseEnd(st.low[e]) || st.low[e] == "said" || st.low[e] == "says") {
 		return
