@@ -358,6 +358,12 @@ func TestPatterns(t *testing.T) {
 			want: []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "chairman", sent: 1}},
 		},
 		{
+			name:  "the head of a part of an organisation",
+			sents: []string{"[PERSON Lena Holm] , head of [ORGANIZATION Telvia] 's research committee , spoke ."},
+			want:  []fact{{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "head", basis: "pattern"}},
+			not:   []fact{{typ: graph.Leads, head: "Lena Holm", tail: "Telvia"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -515,6 +515,9 @@ func (x *extractor) appositive(st *sentence, p int) {
 		if st.low[end] != "of" {
 			lead = false // "spokesman for", "director at": not the head
 		}
+		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "'s" || st.low[e] == "'") {
+			lead = false // "head of Y's capital committee": the head of a part of Y
+		}
 		x.worksFor(st, p, m, title, lead, conf)
 	}
 }
