@@ -834,6 +834,11 @@ func TestPatterns(t *testing.T) {
 			want:  []fact{{typ: graph.Proposed, head: "Norvik Telecom", tail: "Fair Rates Plan"}},
 		},
 		{
+			name:  "a body proposed is one to be created",
+			sents: []string{"[PERSON Rosa Vidal] proposed its authority be transferred to the [ORGANIZATION Trade Commission] ."},
+			not:   []fact{{typ: graph.Proposed, head: "Rosa Vidal", tail: "Trade Commission"}},
+		},
+		{
 			name:  "proposed that takes a clause",
 			sents: []string{"[ORGANIZATION Norvik Telecom] proposed that the [ORGANIZATION Trade Commission] drop the rule ."},
 			not:   []fact{{typ: graph.Proposed, head: "Norvik Telecom", tail: "Trade Commission"}},

@@ -390,6 +390,9 @@ func (x *extractor) verbs(st *sentence) {
 			if tr.typ == graph.MemberOf && !passive && x.d.Mentions[obj].Start > 0 && st.low[x.d.Mentions[obj].Start-1] == "from" {
 				continue // "X joined from Y": Y is the club X left
 			}
+			if tr.typ == graph.Proposed && !passive && x.d.Mentions[obj].Type == graph.Organization && !creationBetween(st, end, x.d.Mentions[obj].Start) {
+				continue // "proposed its authority be transferred to the Justice Department": a body proposed is one to be created
+			}
 			if tr.typ == graph.Acquired && !passive && x.partOfObject(st, end, obj) {
 				continue // "X bought Y shares", "X acquired Y's unit"
 			}
@@ -578,6 +581,24 @@ func (x *extractor) asTitle(st *sentence, k int) map[string]string {
 		return map[string]string{"title": title}
 	}
 	return nil
+}
+
+// creationWords say that what follows is to be created: "proposed
+// setting up a council".
+var creationWords = map[string]bool{
+	"create": true, "creating": true, "creation": true, "set": true, "setting": true, "establish": true,
+	"establishing": true, "establishment": true, "form": true, "forming": true, "formation": true,
+	"found": true, "founding": true, "new": true,
+}
+
+// creationBetween reports whether a creation word stands in tokens [a, b).
+func creationBetween(st *sentence, a, b int) bool {
+	for k := a; k < b && k < len(st.low); k++ {
+		if creationWords[st.low[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // withLater reports whether "with" follows token k in its clause: "X and
