@@ -23,6 +23,8 @@ type sentence struct {
 	subject int // the clause subject of the last verb pattern, -1 if none
 	// persons given an employer by a title pattern in this sentence
 	employed map[int]bool
+	// the employer a premodifier title gave a person ("Y chairman X")
+	premodEmployer map[int]int
 }
 
 // skipThe returns the first token index from j on that is not "the".
@@ -49,14 +51,15 @@ func (x *extractor) sentencePatterns(st *sentence) {
 func (x *extractor) sentence(s int) *sentence {
 	toks := x.d.Sentences[s].Tokens
 	st := &sentence{
-		i:        s,
-		toks:     toks,
-		low:      lowerTokens(toks, nil),
-		at:       make([]int, len(toks)),
-		owner:    make([]int, len(toks)),
-		ms:       x.bySent[s],
-		subject:  -1,
-		employed: map[int]bool{},
+		i:              s,
+		toks:           toks,
+		low:            lowerTokens(toks, nil),
+		at:             make([]int, len(toks)),
+		owner:          make([]int, len(toks)),
+		ms:             x.bySent[s],
+		subject:        -1,
+		employed:       map[int]bool{},
+		premodEmployer: map[int]int{},
 	}
 	for k := range st.at {
 		st.at[k], st.owner[k] = -1, -1

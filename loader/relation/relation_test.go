@@ -364,6 +364,19 @@ func TestPatterns(t *testing.T) {
 			not:   []fact{{typ: graph.Leads, head: "Lena Holm", tail: "Telvia"}},
 		},
 		{
+			name:  "two titles of one organisation",
+			sents: []string{"[ORGANIZATION Telvia] chairman [PERSON Lena Holm] and chief executive [PERSON Mart Kask] spoke ."},
+			want: []fact{
+				{typ: graph.WorksFor, head: "Lena Holm", tail: "Telvia", title: "chairman"},
+				{typ: graph.WorksFor, head: "Mart Kask", tail: "Telvia", title: "chief executive"},
+			},
+		},
+		{
+			name:  "a head of state after a company's officer",
+			sents: []string{"[ORGANIZATION Telvia] chairman [PERSON Lena Holm] and President [PERSON Rosa Vidal] spoke ."},
+			not:   []fact{{typ: graph.WorksFor, head: "Rosa Vidal", tail: "Telvia", basis: "pattern"}},
+		},
+		{
 			name:  "cooperation inside reported speech",
 			sents: []string{"[PERSON Roland Hart] said the company would open a plant in partnership with [ORGANIZATION Telvia] ."},
 			not:   []fact{{typ: graph.CooperatesWith, head: "Roland Hart", tail: "Telvia"}},

@@ -373,6 +373,19 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				// "with Serbia's Foreign Minister X" names it.
 				m = -1
 			}
+			if m < 0 && j >= 2 && st.low[j-1] == "and" && !isCap(st.toks[ts].Text) {
+				// "Y chairman A and chief executive B": B's title shares
+				// A's organisation when it is written in lower case, as a
+				// company's titles are ("Chrysler chairman A and President
+				// Reagan" names a head of state).
+				if a := x.endingAt(st, j-1); a >= 0 {
+					if o, ok := st.premodEmployer[a]; ok && x.d.Mentions[o].Type == graph.Organization {
+						x.worksFor(st, p, o, title, lead, confPremodifier)
+						markOwner(st, ts, k, p)
+						break
+					}
+				}
+			}
 			if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal {
 				// A bare title ("President Vidal"): it belongs to the
 				// person but names no organisation.
@@ -399,6 +412,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				break
 			}
 			x.worksFor(st, p, m, title, lead, confPremodifier)
+			st.premodEmployer[p] = m
 			k, found = x.d.Mentions[anchor].Start, true
 		}
 		first = false
