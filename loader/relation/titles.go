@@ -159,6 +159,23 @@ func (x *extractor) titles(st *sentence) {
 	x.pluralTitles(st)
 }
 
+// beforeGenitive returns k, or k-1 when token k-1 is a genitive "'s" or
+// "'": where the owner of a title before token k ends ("Y's chairman").
+func beforeGenitive(st *sentence, k int) int {
+	if k > 0 && (st.low[k-1] == "'s" || st.low[k-1] == "'") {
+		return k - 1
+	}
+	return k
+}
+
+// placeAfterPreposition reports whether mention m is a place after a
+// preposition ("in Moscow President X"), which sets the scene of a title
+// rather than employing its holder.
+func (x *extractor) placeAfterPreposition(st *sentence, m int) bool {
+	mm := x.d.Mentions[m]
+	return mm.Type == graph.Location && mm.Start > 0 && prepositions[st.low[mm.Start-1]]
+}
+
 // resolvedPronoun reports whether mention p is "he" or "she" that
 // coreference resolved to a person.
 func (x *extractor) resolvedPronoun(st *sentence, p int) bool {
@@ -216,15 +233,11 @@ func (x *extractor) pluralTitles(st *sentence) {
 		} else {
 			title = title[:len(title)-len(st.toks[k-1].Text)] + one
 		}
-		j := ts
-		if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
-			j--
-		}
-		m := x.endingAt(st, j)
+		m := x.endingAt(st, beforeGenitive(st, ts))
 		if m < 0 || !x.employer(m) || x.d.Mentions[m].Nominal || pastPost(st, ts) || pastPost(st, x.d.Mentions[m].Start) {
 			continue
 		}
-		if x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+		if x.placeAfterPreposition(st, m) {
 			continue // "in Moscow officials A and B": the place is not the employer
 		}
 		for _, q := range people {
@@ -351,10 +364,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 					ts, title, lead = ts2, x.phrase(st, ts2, k), lead || lead2
 				}
 			}
-			j := ts
-			if j > 0 && (st.low[j-1] == "'s" || st.low[j-1] == "'") {
-				j--
-			}
+			j := beforeGenitive(st, ts)
 			anchor := x.endingAt(st, j) // the name written before the title
 			if j > 0 && st.low[j-1] == "its" {
 				anchor = x.itsReferent(st, j-1) // "its chief executive X"
@@ -368,7 +378,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				// the document names it.
 				m = x.demonymCountry(st, m)
 			}
-			if m >= 0 && m == anchor && j == ts && x.d.Mentions[m].Type == graph.Location && x.d.Mentions[m].Start > 0 && prepositions[st.low[x.d.Mentions[m].Start-1]] {
+			if m >= 0 && m == anchor && j == ts && x.placeAfterPreposition(st, m) {
 				// "in Moscow President X": the place is not the employer;
 				// "with Serbia's Foreign Minister X" names it.
 				m = -1
