@@ -98,7 +98,12 @@
 // X said") to an antecedent further back. A definite description of a
 // firm ("the company", "the firm", "the group", "the airline" …; not
 // before "of" or a name) is resolved like "it" to an organisation and
-// listed among the entity's descriptions. Relation patterns read a
+// listed among the entity's descriptions; a word that names a business
+// only ("the company", "the firm", "the airline"; not "the group")
+// passes over public bodies and institutions: an organisation the
+// gazetteer lists (international organisations, national agencies) or a
+// name ending in "Commission", "Court", "Ministry", "Exchange" and the
+// like. Relation patterns read a
 // resolved pronoun as the entity ("it would acquire Y", "its chief
 // executive X"). The first-name table, data/firstnames.tsv.gz, holds
 // the names of one gender only of the two first-name lists of Moby

@@ -88,6 +88,38 @@ var orgNouns = map[string]bool{
 	"broadcaster": true, "retailer": true, "insurer": true, "lender": true, "conglomerate": true,
 }
 
+// companyNouns are the orgNouns that describe a business only: "the
+// company" never stands for the Securities and Exchange Commission named
+// before it ("the group" may be a campaign group, "the lender" the IMF,
+// "the broadcaster" a public one).
+var companyNouns = text.Set([]string{"company", "firm", "carrier", "airline", "retailer", "insurer", "conglomerate"})
+
+// institutionHeads end the names of public bodies and institutions that
+// no company word describes.
+var institutionHeads = text.Set([]string{"commission", "administration", "agency", "court", "tribunal", "congress",
+	"parliament", "senate", "assembly", "legislature", "government", "cabinet", "ministry", "department", "bureau",
+	"council", "committee", "exchange", "police", "army", "navy", "party", "university", "college"})
+
+// institution reports whether the cluster of root names a public body
+// or an institution: a name the organisation gazetteer lists
+// (international organisations and national agencies) or one that ends
+// in an institution's head noun ("Interstate Commerce Commission").
+func (r *resolver) institution(root int) bool {
+	for _, j := range r.scan(root) {
+		m := r.d.Mentions[j]
+		if m.Nominal {
+			continue
+		}
+		if low := r.ms[j].low; len(low) > 0 && institutionHeads[low[len(low)-1]] {
+			return true
+		}
+		if _, ok := r.lx.gaz.FindOrg(surface(r.d, m)); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounWindow is how many sentences before a pronoun's own its
 // antecedent may lie in.
 const pronounWindow = 2
@@ -188,11 +220,12 @@ func (r *resolver) pronouns() {
 			low := strings.ToLower(t.Text)
 			pk, ok := pronouns[low]
 			end := k + 1
+			noun := ""
 			if !ok && low == "the" && k+1 < len(toks) && orgNouns[strings.ToLower(toks[k+1].Text)] && covered[si][k+1] == 0 &&
 				(k+2 >= len(toks) || !(strings.EqualFold(toks[k+2].Text, "of") || firstRune(toks[k+2].Text) >= 'A' && firstRune(toks[k+2].Text) <= 'Z')) {
 				// "the company", "the firm": a definite description of
 				// the organisation last in view.
-				pk, ok, end = pronounKind{}, true, k+2
+				pk, ok, end, noun = pronounKind{}, true, k+2, strings.ToLower(toks[k+1].Text)
 			}
 			if !ok || covered[si][k] != 0 {
 				continue
@@ -225,6 +258,9 @@ func (r *resolver) pronouns() {
 					}
 					switch r.typ(root) {
 					case graph.Organization:
+						if companyNouns[noun] && r.institution(root) {
+							return false, "" // "the company" is no regulator, court or ministry
+						}
 						return true, "organisation"
 					case graph.Location:
 						if pk.poss && r.isCountry(root) {

@@ -99,6 +99,18 @@ The company said demand was weak .`,
 [ORG Norvik Shipping] cut prices .
 The group of buyers left ; the company [ORG Baltic Gas] stayed .`,
 			nil},
+		{"the company is no regulator: the subject of the sentence before is passed over", `
+[ORG Tessaly Commission] fined [ORG Norvik Shipping] .
+The company will appeal .`,
+			[]string{"The company@1 -> Norvik Shipping"}},
+		{"the company is no agency the gazetteer knows", `
+The [ORG Food and Drug Administration] approved a drug of [ORG Norvik Shipping] .
+The company said sales would rise .`,
+			[]string{"The company@1 -> Norvik Shipping"}},
+		{"the group may be a public body", `
+[ORG Tessaly Commission] fined [ORG Norvik Shipping] .
+The group will appeal .`,
+			[]string{"The group@1 -> Tessaly Commission"}},
 		{"near miss: they without a parse", `
 [ORG Norvik Shipping] cut prices .
 They said demand was weak .`,
