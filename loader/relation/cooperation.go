@@ -149,10 +149,7 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if !hasType(partyTypes, mm.Type) || st.owner[mm.Start] >= 0 {
 			continue
 		}
-		b := mm.Start
-		for b > 0 && st.low[b-1] == "the" {
-			b--
-		}
+		b := st.backThe(mm.Start)
 		if b > 0 && (prepositions[st.low[b-1]] || st.low[b-1] == "'s") {
 			continue
 		}

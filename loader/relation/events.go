@@ -60,10 +60,7 @@ func (x *extractor) organiser(st *sentence, e int) {
 		switch w {
 		case "organized", "organised", "hosted", "convened", "sponsored", "co-organized", "co-organised":
 			if j+1 < n && st.low[j+1] == "by" {
-				b := j + 2
-				for b < n && st.low[b] == "the" {
-					b++
-				}
+				b := st.skipThe(j + 2)
 				if o := x.startingAt(st, b); o >= 0 && hasType(partyTypes, x.d.Mentions[o].Type) {
 					x.add(graph.OrganizedBy, e, x.named(o), st.i, 0.85, nil)
 					// "E, hosted by O in PLACE on DATE".
@@ -134,11 +131,8 @@ func (x *extractor) entityMention(ms []int, s int) int {
 func (x *extractor) eventPlace(st *sentence, e int) {
 	em := x.d.Mentions[e]
 	n := len(st.toks)
-	j := em.End
 	// Skip an acronym in parentheses and the usual verbs of events.
-	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
-		j += 3
-	}
+	j := st.skipAcronym(em.End)
 	for j < n && j < em.End+6 && st.at[j] < 0 {
 		if st.low[j] == "," && j+1 < n && (st.low[j+1] == "which" || st.low[j+1] == "that") {
 			j++
@@ -153,10 +147,7 @@ func (x *extractor) eventPlace(st *sentence, e int) {
 	}
 	date := x.dateAfter(st, j, 12)
 	if j+1 < n && (st.low[j] == "in" || st.low[j] == "at") {
-		b := j + 1
-		for b < n && st.low[b] == "the" {
-			b++
-		}
+		b := st.skipThe(j + 1)
 		if l := x.startingAt(st, b); l >= 0 && x.d.Mentions[l].Type == graph.Location {
 			x.add(graph.LocatedIn, e, x.named(l), st.i, 0.85, date)
 		}
@@ -209,8 +200,7 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 		if st.low[j] != "," || depth > 0 {
 			continue
 		}
-		j++
-		j = st.skipThe(j)
+		j = st.skipThe(j + 1)
 		if j >= n {
 			return
 		}

@@ -279,7 +279,7 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 		flag("against", w == "against")
 		flag("told", w == "told")
 	}
-	flag("poss-the", hm.End+1 == tm.Start && (st.low[hm.End] == "'s" || st.low[hm.End] == "'") && st.low[tm.Start] == "the")
+	flag("poss-the", hm.End+1 == tm.Start && genitive(st.low[hm.End]) && st.low[tm.Start] == "the")
 	if tm.End < len(st.low) {
 		w := st.low[tm.End]
 		f.add("tafter", w)

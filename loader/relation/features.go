@@ -286,7 +286,7 @@ func (f *featurizer) features(d *text.Doc, c Candidate, sent []int) {
 			f.add("pat", ord, "appos-of")
 		}
 	}
-	if nb == 1 && (toks[a] == "'s" || toks[a] == "'") {
+	if nb == 1 && genitive(toks[a]) {
 		f.add("pat", ord, "poss")
 	}
 	if nb >= 2 && toks[b-2] == "based" && toks[b-1] == "in" {

@@ -155,11 +155,7 @@ func (x *extractor) placePair(st *sentence, h, t int) bool {
 // employer.
 func (x *extractor) titleName(st *sentence, i int) bool {
 	m := x.d.Mentions[i]
-	words := make([]string, 0, m.End-m.Start)
-	for k := m.Start; k < m.End; k++ {
-		words = append(words, st.toks[k].Text)
-	}
-	n, _ := x.lx.gaz.TitleAt(words, 0)
+	n, _ := x.lx.gaz.TitleAt(st.texts(m.Start, m.End), 0)
 	return n > 0
 }
 

@@ -35,6 +35,29 @@ func (st *sentence) skipThe(j int) int {
 	return j
 }
 
+// backThe returns the first token index from j back that does not follow
+// "the": where a name at j starts with its article.
+func (st *sentence) backThe(j int) int {
+	for j > 0 && st.low[j-1] == "the" {
+		j--
+	}
+	return j
+}
+
+// skipAcronym returns the token after an acronym in brackets at token j
+// ("( WHO )"), else j.
+func (st *sentence) skipAcronym(j int) int {
+	if j+2 < len(st.low) && st.low[j] == "(" && st.low[j+2] == ")" {
+		return j + 3
+	}
+	return j
+}
+
+// genitive reports whether w is the genitive "'s" or "'".
+func genitive(w string) bool {
+	return w == "'s" || w == "'"
+}
+
 // sentencePatterns runs the hand-written patterns of one sentence.
 func (x *extractor) sentencePatterns(st *sentence) {
 	x.titles(st)
@@ -166,6 +189,15 @@ func (x *extractor) entityOf(i int) int {
 		return e
 	}
 	return -1
+}
+
+// texts returns the original texts of tokens [a, b) of st.
+func (st *sentence) texts(a, b int) []string {
+	out := make([]string, b-a)
+	for k := a; k < b; k++ {
+		out[k-a] = st.toks[k].Text
+	}
+	return out
 }
 
 // phrase returns the original text of tokens [a, b) of st.

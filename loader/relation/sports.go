@@ -89,9 +89,7 @@ func (x *extractor) sports(st *sentence) {
 // play-off"), or -1.
 func (x *extractor) eventAfter(st *sentence, k, gap int) int {
 	n := len(st.toks)
-	for k < n && st.low[k] == "the" {
-		k++
-	}
+	k = st.skipThe(k)
 	for g := 0; k < n && g <= gap; g, k = g+1, k+1 {
 		if m := x.startingAt(st, k); m >= 0 {
 			if x.d.Mentions[m].Type == graph.Event && !x.d.Mentions[m].Nominal {

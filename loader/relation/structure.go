@@ -30,7 +30,7 @@ func (x *extractor) structure(st *sentence) {
 		x.placeEdge(st, a)
 		x.demonymBase(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
-		if am.Type == graph.Location && am.End+1 < n && (st.low[am.End] == "'s" || st.low[am.End] == "'") {
+		if am.Type == graph.Location && am.End+1 < n && genitive(st.low[am.End]) {
 			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
 				x.add(graph.LocatedIn, b, a, st.i, 0.8, nil)
 			}
@@ -58,10 +58,7 @@ func (x *extractor) copularPart(st *sentence, a int) {
 		return
 	}
 	n := len(st.toks)
-	j := am.End
-	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
-		j += 3
-	}
+	j := st.skipAcronym(am.End)
 	if j >= n {
 		return
 	}
@@ -80,10 +77,7 @@ func (x *extractor) copularPart(st *sentence, a int) {
 	}
 	// "X, a member of Y", "X, part of Y", "X, a unit of Y".
 	if j+1 < n && st.low[j+1] == "of" && (memberNouns[st.low[j]] || genericOrgNouns[st.low[j]] || st.low[j] == "part") {
-		b := j + 2
-		for b < n && st.low[b] == "the" {
-			b++
-		}
+		b := st.skipThe(j + 2)
 		if y := x.startingAt(st, b); y >= 0 && x.d.Mentions[y].Type == graph.Organization {
 			typ := graph.PartOf
 			if memberNouns[st.low[j]] {
@@ -174,10 +168,7 @@ func (x *extractor) list(st *sentence, j int) []int {
 			}
 		}
 		out = append(out, m)
-		j = x.d.Mentions[m].End
-		if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
-			j += 3
-		}
+		j = st.skipAcronym(x.d.Mentions[m].End)
 		if j < n && (st.low[j] == "," || st.low[j] == "and") {
 			j++
 			if j < n && st.low[j] == "and" {
@@ -206,15 +197,12 @@ func (x *extractor) framework(st *sentence) {
 		default:
 			continue
 		}
-		b := k + l
-		for b < n && st.low[b] == "the" {
-			b++
-		}
+		b := st.skipThe(k + l)
 		y := x.startingAt(st, b)
 		if y < 0 || x.d.Mentions[y].Nominal {
 			continue
 		}
-		if e := x.d.Mentions[y].End; e < n && (st.low[e] == "'s" || st.low[e] == "'") {
+		if e := x.d.Mentions[y].End; e < n && genitive(st.low[e]) {
 			// "as part of Y's Z": the whole is Z, not its owner Y.
 			if y = x.startingAt(st, e+1); y < 0 || x.d.Mentions[y].Nominal {
 				continue
@@ -259,7 +247,7 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	}
 	// "LOC 's ORG", for a place the gazetteer knows: a company taken for
 	// a place ("Sony's Playstation Portable") owns what follows.
-	if k := om.Start; k >= 2 && (st.low[k-1] == "'s" || st.low[k-1] == "'") {
+	if k := om.Start; k >= 2 && genitive(st.low[k-1]) {
 		if l := x.endingAt(st, k-1); l >= 0 && x.d.Mentions[l].Type == graph.Location && x.knownPlace(l) {
 			x.add(typ, o, x.named(l), st.i, 0.75, nil)
 			return
@@ -355,10 +343,7 @@ func (x *extractor) basedIn(st *sentence, o int) {
 		return
 	}
 	n := len(st.toks)
-	j := om.End
-	if j+2 < n && st.low[j] == "(" && st.low[j+2] == ")" {
-		j += 3
-	}
+	j := st.skipAcronym(om.End)
 	for j < n && (st.low[j] == "," || st.low[j] == "is" || st.low[j] == "was" || st.low[j] == "which" || st.low[j] == "are") {
 		j++
 	}

@@ -13,30 +13,27 @@ const (
 	confNationality = 0.75
 )
 
-// titleBefore returns the title that ends just before token end of st and
-// starts no earlier than min: its start, text and whether its holder leads.
-// Tokens covered by a named mention are never part of a title.
-func (x *extractor) titleBefore(st *sentence, min, end int) (int, string, bool, bool) {
-	return x.titleEnding(st, min, end, "")
+// titleBefore returns the title that ends just before token end of st: its
+// start, text and whether its holder leads. Tokens covered by a named
+// mention are never part of a title.
+func (x *extractor) titleBefore(st *sentence, end int) (int, string, bool, bool) {
+	return x.titleEnding(st, end, "")
 }
 
 // titleEnding is titleBefore with the word before end read as last when
 // last is not empty: the singular of a plural title.
-func (x *extractor) titleEnding(st *sentence, min, end int, last string) (int, string, bool, bool) {
-	if end <= min || end > len(st.toks) {
+func (x *extractor) titleEnding(st *sentence, end int, last string) (int, string, bool, bool) {
+	if end <= 0 || end > len(st.toks) {
 		return 0, "", false, false
 	}
 	lo := end
-	for lo > min && lo > end-6 && (st.at[lo-1] < 0 || x.d.Mentions[st.at[lo-1]].Nominal) {
+	for lo > 0 && lo > end-6 && (st.at[lo-1] < 0 || x.d.Mentions[st.at[lo-1]].Nominal) {
 		lo--
 	}
 	if lo == end {
 		return 0, "", false, false
 	}
-	words := make([]string, end-lo)
-	for k := lo; k < end; k++ {
-		words[k-lo] = st.toks[k].Text
-	}
+	words := st.texts(lo, end)
 	if last != "" {
 		words[len(words)-1] = last
 	}
@@ -57,11 +54,7 @@ func (x *extractor) titleAfter(st *sentence, k int) (int, string, bool, bool) {
 	if hi == k {
 		return 0, "", false, false
 	}
-	words := make([]string, hi-k)
-	for j := k; j < hi; j++ {
-		words[j-k] = st.toks[j].Text
-	}
-	n, lead := x.lx.gaz.TitleAt(words, 0)
+	n, lead := x.lx.gaz.TitleAt(st.texts(k, hi), 0)
 	if n == 0 {
 		return 0, "", false, false
 	}
@@ -123,7 +116,7 @@ func (x *extractor) party(m int) bool {
 func (x *extractor) stateFormOf(st *sentence, k int) int {
 	for o := k - 1; o >= 0 && o >= k-5; o-- {
 		if st.low[o] == "of" && o > 0 && (st.at[o-1] < 0 || x.d.Mentions[st.at[o-1]].Nominal) {
-			if _, _, _, ok := x.titleBefore(st, 0, o); ok {
+			if _, _, _, ok := x.titleBefore(st, o); ok {
 				return o
 			}
 		}
@@ -162,7 +155,7 @@ func (x *extractor) titles(st *sentence) {
 // beforeGenitive returns k, or k-1 when token k-1 is a genitive "'s" or
 // "'": where the owner of a title before token k ends ("Y's chairman").
 func beforeGenitive(st *sentence, k int) int {
-	if k > 0 && (st.low[k-1] == "'s" || st.low[k-1] == "'") {
+	if k > 0 && genitive(st.low[k-1]) {
 		return k - 1
 	}
 	return k
@@ -224,7 +217,7 @@ func (x *extractor) pluralTitles(st *sentence) {
 		if len(people) < 2 {
 			continue
 		}
-		ts, title, lead, ok := x.titleEnding(st, 0, k, one)
+		ts, title, lead, ok := x.titleEnding(st, k, one)
 		if !ok {
 			if !x.lx.gaz.PersonNoun(one) || notJobs[one] {
 				continue
@@ -333,7 +326,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		// "TITLE of [the Republic of] ORG" ending at k.
 		if m := x.endingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 			if o := x.stateFormOf(st, x.d.Mentions[m].Start); o > 0 {
-				if ts, title, lead, ok := x.titleBefore(st, 0, o); ok {
+				if ts, title, lead, ok := x.titleBefore(st, o); ok {
 					if pastPost(st, ts) {
 						break
 					}
@@ -344,7 +337,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 		}
 		// "ORG ['s] TITLE" ending at k.
 		if !found {
-			ts, title, lead, ok := x.titleBefore(st, 0, k)
+			ts, title, lead, ok := x.titleBefore(st, k)
 			noun := false // a word for what someone does, not an office
 			if !ok {
 				ts, title, ok = x.nounTitleBefore(st, k)
@@ -360,7 +353,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 			if ts >= 2 && st.low[ts-1] == "and" {
 				// "Y founder and managing director X": two posts, one
 				// employer.
-				if ts2, _, lead2, ok2 := x.titleBefore(st, 0, ts-1); ok2 && !noun {
+				if ts2, _, lead2, ok2 := x.titleBefore(st, ts-1); ok2 && !noun {
 					ts, title, lead = ts2, x.phrase(st, ts2, k), lead || lead2
 				}
 			}
@@ -485,7 +478,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 	// "X, ORG['s] TITLE"
 	if m := x.startingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 		j := x.d.Mentions[m].End
-		if j < n && (st.low[j] == "'s" || st.low[j] == "'") {
+		if j < n && genitive(st.low[j]) {
 			j++
 		}
 		if end, title, lead, ok := x.titleAfter(st, j); ok {
@@ -521,8 +514,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 	default:
 		return
 	}
-	j := end + 1
-	j = st.skipThe(j)
+	j := st.skipThe(end + 1)
 	if m := x.startingAt(st, j); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {
 		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "and" || st.low[e] == "or") {
 			return // a list: "X, the King of Belgium and Y"
@@ -539,7 +531,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 		if st.low[end] != "of" {
 			lead = false // "spokesman for", "director at": not the head
 		}
-		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "'s" || st.low[e] == "'") {
+		if e := x.d.Mentions[m].End; e < n && genitive(st.low[e]) {
 			lead = false // "head of Y's capital committee": the head of a part of Y
 		}
 		x.worksFor(st, p, m, title, lead, conf)
@@ -596,7 +588,7 @@ func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, b
 	for c := end - 2; c > 0 && c >= end-9; c-- {
 		w := st.low[c]
 		if w == "for" || w == "of" || w == "to" && envoyWords[st.low[c-1]] {
-			if ts, _, _, ok := x.titleBefore(st, 0, c); ok {
+			if ts, _, _, ok := x.titleBefore(st, c); ok {
 				return ts, x.phrase(st, ts, end), true
 			}
 			continue
@@ -654,10 +646,10 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 		return
 	}
 	end := k - 1
-	ts, title, lead, ok := x.titleBefore(st, 0, end)
+	ts, title, lead, ok := x.titleBefore(st, end)
 	if m := x.endingAt(st, end); !ok && m >= 0 && x.d.Mentions[m].Start >= 2 && x.envoyPlace(st, x.d.Mentions[m].Start-1) == end {
 		// "Britain's ambassador to France, X,"
-		if ts, _, lead, ok = x.titleBefore(st, 0, x.d.Mentions[m].Start-1); ok {
+		if ts, _, lead, ok = x.titleBefore(st, x.d.Mentions[m].Start-1); ok {
 			title = x.phrase(st, ts, end)
 		}
 	}
@@ -674,7 +666,7 @@ func (x *extractor) possessiveApposition(st *sentence, p int) {
 			if !isLowerWord(st.low[c+1]) || stopFillers[st.low[c+1]] {
 				break
 			}
-			if t0, _, _, ok0 := x.titleBefore(st, 0, c); ok0 {
+			if t0, _, _, ok0 := x.titleBefore(st, c); ok0 {
 				// "head of marketing" heads a department, not Y.
 				ts, title, lead, ok = t0, x.phrase(st, t0, end), false, true
 			}

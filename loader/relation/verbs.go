@@ -158,10 +158,7 @@ func (x *extractor) subjectBefore(st *sentence, k int) int {
 	if m < 0 {
 		return -1
 	}
-	b := x.d.Mentions[m].Start
-	for b > 0 && st.low[b-1] == "the" {
-		b--
-	}
+	b := st.backThe(x.d.Mentions[m].Start)
 	if b > 0 && prepositions[st.low[b-1]] {
 		// "Minister of the Republic of X held talks": an "of" that ties
 		// a title to the name still leaves the name the subject.
@@ -334,8 +331,7 @@ func (x *extractor) verbs(st *sentence) {
 		for _, tr := range verbTriggers[phrase] {
 			var subj, obj int
 			if passive {
-				j := end + 1
-				j = st.skipThe(j)
+				j := st.skipThe(end + 1)
 				subj, obj = x.agentAt(st, j), x.passiveBefore(st, k)
 				if subj >= 0 && st.owner[j] >= 0 {
 					subj = st.owner[j]
@@ -466,10 +462,7 @@ func (x *extractor) coordinated(st *sentence, subj int) []int {
 			return out[len(out)-1:]
 		}
 		out = append(out, m)
-		b = x.d.Mentions[m].Start
-		for b > 0 && st.low[b-1] == "the" {
-			b--
-		}
+		b = st.backThe(x.d.Mentions[m].Start)
 		if b >= 2 && st.low[b-1] == "," && x.endingAt(st, b-1) >= 0 {
 			b--
 			continue
@@ -525,9 +518,7 @@ func (x *extractor) coAgents(st *sentence, subj int) []int {
 		default:
 			return out
 		}
-		for e < n && st.low[e] == "the" {
-			e++
-		}
+		e = st.skipThe(e)
 		next := x.agentAt(st, e)
 		if next < 0 || !hasType(partyTypes, x.d.Mentions[next].Type) {
 			return out
@@ -707,10 +698,7 @@ func (x *extractor) sharedSubject(st *sentence, a int) int {
 			return -1
 		}
 		if m := x.startingAt(st, j); m >= 0 {
-			b := j
-			for b > 0 && st.low[b-1] == "the" {
-				b--
-			}
+			b := st.backThe(j)
 			if !prepositions[st.low[b-1]] {
 				return -1
 			}
