@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
@@ -109,22 +110,14 @@ func (x *extractor) cooperation(st *sentence) {
 			// "the UN agencies such as A, B and C": the agencies, not the UN.
 			e := x.d.Mentions[objs[0]].End
 			if e < n && genericOrgNouns[st.low[e]] {
-				b := e + 1
-				if b < n && st.low[b] == "," {
-					b++
-				}
-				switch {
-				case matchAt(st.low, b, []string{"such", "as"}):
-					objs = x.list(st, b+2)
-				case b < n && (st.low[b] == "including" || st.low[b] == "like"):
-					objs = x.list(st, b+1)
-				default:
-					objs = nil
+				objs = nil
+				if b := suchAsAt(st, e+1); b >= 0 {
+					objs = x.list(st, b)
 				}
 			}
 		}
 		for _, o := range objs {
-			if hasType(partyTypes, x.d.Mentions[o].Type) && !x.sameEntity(subj, o) {
+			if slices.Contains(partyTypes, x.d.Mentions[o].Type) && !x.sameEntity(subj, o) {
 				x.add(graph.CooperatesWith, x.named(subj), x.named(o), st.i, 0.7, nil)
 			}
 		}
@@ -146,7 +139,7 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if mm.End > k {
 			break
 		}
-		if !hasType(partyTypes, mm.Type) || st.owner[mm.Start] >= 0 {
+		if !slices.Contains(partyTypes, mm.Type) || st.owner[mm.Start] >= 0 {
 			continue
 		}
 		b := st.backThe(mm.Start)
@@ -226,7 +219,7 @@ func (x *extractor) relativeSubject(st *sentence, k int) int {
 		return -1
 	}
 	ok := func(m int) bool {
-		if m < 0 || x.d.Mentions[m].Nominal || !hasType(partyTypes, x.d.Mentions[m].Type) {
+		if m < 0 || x.d.Mentions[m].Nominal || !slices.Contains(partyTypes, x.d.Mentions[m].Type) {
 			return false
 		}
 		b := x.d.Mentions[m].Start

@@ -2,11 +2,12 @@ package relation
 
 import (
 	"fmt"
-	"github.com/kgraph/kgraph/loader/text"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // events finds, for each EVENT mention: its organiser (ORGANIZED_BY) from
@@ -61,7 +62,7 @@ func (x *extractor) organiser(st *sentence, e int) {
 		case "organized", "organised", "hosted", "convened", "sponsored", "co-organized", "co-organised":
 			if j+1 < n && st.low[j+1] == "by" {
 				b := st.skipThe(j + 2)
-				if o := x.startingAt(st, b); o >= 0 && hasType(partyTypes, x.d.Mentions[o].Type) {
+				if o := x.startingAt(st, b); o >= 0 && slices.Contains(partyTypes, x.d.Mentions[o].Type) {
 					x.add(graph.OrganizedBy, e, x.named(o), st.i, 0.85, nil)
 					// "E, hosted by O in PLACE on DATE".
 					if a := x.d.Mentions[o].End; a+1 < n && (st.low[a] == "in" || st.low[a] == "at") {
@@ -80,30 +81,17 @@ func (x *extractor) organiser(st *sentence, e int) {
 // preferring sentence s, or a mention of an entity whose name or alias is
 // name; -1 when there is none.
 func (x *extractor) mentionNamed(name string, typ graph.EntityType, s int) int {
-	best := -1
+	var ms []int
 	for i, m := range x.d.Mentions {
-		if m.Nominal || m.Type != typ || !x.valid[i] || x.d.MentionText(m) != name {
-			continue
-		}
-		if m.Sent == s {
-			return i
-		}
-		if best < 0 {
-			best = i
+		if !m.Nominal && m.Type == typ && x.valid[i] && x.d.MentionText(m) == name {
+			ms = append(ms, i)
 		}
 	}
-	if best >= 0 {
-		return best
+	if len(ms) > 0 {
+		return x.pick(ms, s)
 	}
 	for _, en := range x.d.Entities {
-		if en.Type != typ {
-			continue
-		}
-		match := en.Name == name
-		for _, a := range en.Aliases {
-			match = match || a == name
-		}
-		if match {
+		if en.Type == typ && (en.Name == name || slices.Contains(en.Aliases, name)) {
 			return x.entityMention(en.Mentions, s)
 		}
 	}
@@ -112,19 +100,13 @@ func (x *extractor) mentionNamed(name string, typ graph.EntityType, s int) int {
 
 // entityMention picks a named mention among ms, preferring sentence s.
 func (x *extractor) entityMention(ms []int, s int) int {
-	best := -1
+	var named []int
 	for _, i := range ms {
-		if i < 0 || i >= len(x.d.Mentions) || !x.valid[i] || x.d.Mentions[i].Nominal {
-			continue
-		}
-		if x.d.Mentions[i].Sent == s {
-			return i
-		}
-		if best < 0 {
-			best = i
+		if i >= 0 && i < len(x.d.Mentions) && x.valid[i] && !x.d.Mentions[i].Nominal {
+			named = append(named, i)
 		}
 	}
-	return best
+	return x.pick(named, s)
 }
 
 // eventPlace finds "E [held|taking place|...] in|at PLACE [on DATE]".
@@ -208,7 +190,7 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 		if p < 0 {
 			p = x.startingAt(st, j)
 		}
-		if p >= 0 && hasType(partyTypes, x.d.Mentions[p].Type) && x.subjectOfVerb(st, p) {
+		if p >= 0 && slices.Contains(partyTypes, x.d.Mentions[p].Type) && x.subjectOfVerb(st, p) {
 			x.add(graph.ParticipatesIn, x.named(p), e, st.i, conf, nil)
 		}
 		return

@@ -50,7 +50,6 @@ func (lx *Stage) extract(ctx context.Context, d *text.Doc, pairs *[]Pair) error 
 		clear(f.places)
 		defer featPool.Put(f)
 		// The place look-ups the patterns make serve the features too.
-		x.indexNames()
 		if f.places == nil {
 			f.places = map[int]cachedPlace{}
 		}
@@ -127,7 +126,7 @@ type extractor struct {
 	patterned   map[[2]int]bool   // mention pairs (low, high) a pattern related
 	valid       []bool            // mention is a token span of its sentence
 
-	// Gazetteer look-ups of named mentions, filled once by indexNames.
+	// Gazetteer look-ups of named mentions, filled by indexNames.
 	placeOf      map[int]gazetteer.Place
 	orgOf        map[int]gazetteer.Org
 	placesByName map[string][]int
@@ -167,6 +166,7 @@ func newExtractor(lx *Stage, d *text.Doc) *extractor {
 			}
 		}
 	}
+	x.indexNames()
 	return x
 }
 
@@ -364,14 +364,8 @@ func (x *extractor) listSize(st *sentence, i int) int {
 	joined := func(j int) bool {
 		return x.d.Mentions[ms[j]].Type == typ && x.d.Mentions[ms[j+1]].Type == typ && x.listed(st, ms[j], ms[j+1])
 	}
-	n := 1
-	for j := k; j > 0 && joined(j-1); j-- {
-		n++
-	}
-	for j := k; j+1 < len(ms) && joined(j); j++ {
-		n++
-	}
-	return n
+	lo, hi := listRun(len(ms), k, k, joined)
+	return hi - lo + 1
 }
 
 // listed reports whether mention b follows mention a in a list: after a

@@ -75,16 +75,8 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 			return false
 		}
 	}
-	n := b - a + 1
-	lo, hi := a, b
-	for lo > 0 && joined(lo-1) {
-		lo--
-		n++
-	}
-	for hi+1 < len(ms) && joined(hi) {
-		hi++
-		n++
-	}
+	lo, hi := listRun(len(ms), a, b, joined)
+	n := hi - lo + 1
 	// A list ends in a conjunction ("A, B and C"); "Salida and Gunnison,
 	// Colorado" ends in a comma: places and their state.
 	coordinated := false
@@ -99,6 +91,18 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 		n++
 	}
 	return n >= 3 && coordinated
+}
+
+// listRun returns the first and last index of the run of n names around
+// names a to b in which joined(j) ties name j to name j+1.
+func listRun(n, a, b int, joined func(j int) bool) (int, int) {
+	for a > 0 && joined(a-1) {
+		a--
+	}
+	for b+1 < n && joined(b) {
+		b++
+	}
+	return a, b
 }
 
 // encounterCues are verb forms of praise, blame, contest, meeting, address
@@ -144,7 +148,6 @@ func (x *extractor) placePair(st *sentence, h, t int) bool {
 	if strings.HasSuffix(st.low[tm.End-1], ".") {
 		return true
 	}
-	x.indexNames()
 	ph, ok1 := x.placeOf[h]
 	pt, ok2 := x.placeOf[t]
 	return ok1 && ok2 && ph.Kind == "city" && pt.Kind != "city"

@@ -107,15 +107,6 @@ var (
 	eventTypes  = []graph.EntityType{graph.Event}
 )
 
-func hasType(ts []graph.EntityType, t graph.EntityType) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
 // endingAt returns the mention of st that ends exactly at token k
 // (exclusive), or -1.
 func (x *extractor) endingAt(st *sentence, k int) int {
@@ -148,10 +139,8 @@ func (x *extractor) named(i int) int {
 	if !m.Nominal || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
 		return i
 	}
-	for _, j := range x.d.Entities[m.Entity].Mentions {
-		if j >= 0 && j < len(x.d.Mentions) && x.valid[j] && x.d.Mentions[j].Sent == m.Sent && !x.d.Mentions[j].Nominal {
-			return j
-		}
+	if j := x.entityMention(x.d.Entities[m.Entity].Mentions, m.Sent); j >= 0 && x.d.Mentions[j].Sent == m.Sent {
+		return j
 	}
 	return i
 }

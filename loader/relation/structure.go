@@ -26,7 +26,9 @@ func (x *extractor) structure(st *sentence) {
 		x.possessiveOrg(st, a)
 		x.basedIn(st, a)
 		x.basedAdjective(st, a)
-		x.cityCountry(st, a)
+		if c := x.countryAfter(st, a); c >= 0 {
+			x.add(graph.LocatedIn, a, c, st.i, 0.8, nil) // "Lyon, France"
+		}
 		x.placeEdge(st, a)
 		x.demonymBase(st, a)
 		// "Beijing 's Tiananmen Square": a place within a place.
@@ -41,7 +43,7 @@ func (x *extractor) structure(st *sentence) {
 			if j < n && (st.low[j] == "state" || st.low[j] == "country" || st.low[j] == "states" || st.low[j] == "countries") {
 				j++
 			}
-			if b := x.startingAt(st, j); b >= 0 && hasType(partyTypes, x.d.Mentions[b].Type) {
+			if b := x.startingAt(st, j); b >= 0 && slices.Contains(partyTypes, x.d.Mentions[b].Type) {
 				x.add(graph.MemberOf, b, a, st.i, 0.8, nil)
 			}
 		}
@@ -67,13 +69,12 @@ func (x *extractor) copularPart(st *sentence, a int) {
 		return
 	}
 	j++
-	if j < n && (st.low[j] == "the" || st.low[j] == "a" || st.low[j] == "an" || st.low[j] == "one") {
-		j++
-		if j+1 < n && st.low[j] == "of" && st.low[j+1] == "the" { // "one of the"
-			j += 2
-		}
-	} else {
+	if j >= n || !(st.low[j] == "the" || st.low[j] == "a" || st.low[j] == "an" || st.low[j] == "one") {
 		return
+	}
+	j++
+	if j+1 < n && st.low[j] == "of" && st.low[j+1] == "the" { // "one of the"
+		j += 2
 	}
 	// "X, a member of Y", "X, part of Y", "X, a unit of Y".
 	if j+1 < n && st.low[j+1] == "of" && (memberNouns[st.low[j]] || genericOrgNouns[st.low[j]] || st.low[j] == "part") {
@@ -124,16 +125,7 @@ func (x *extractor) suchAs(st *sentence, y int) {
 	default:
 		return
 	}
-	j++
-	if j < n && st.low[j] == "," {
-		j++
-	}
-	switch {
-	case matchAt(st.low, j, []string{"such", "as"}):
-		j += 2
-	case j < n && (st.low[j] == "including" || st.low[j] == "like"):
-		j++
-	default:
+	if j = suchAsAt(st, j+1); j < 0 {
 		return
 	}
 	for _, a := range x.list(st, j) {
@@ -141,6 +133,21 @@ func (x *extractor) suchAs(st *sentence, y int) {
 			x.add(typ, a, x.named(y), st.i, 0.75, nil)
 		}
 	}
+}
+
+// suchAsAt returns the token after "such as", "including" or "like" at
+// token j, after an optional comma ("agencies, such as A"), or -1.
+func suchAsAt(st *sentence, j int) int {
+	if j < len(st.low) && st.low[j] == "," {
+		j++
+	}
+	switch {
+	case matchAt(st.low, j, []string{"such", "as"}):
+		return j + 2
+	case j < len(st.low) && (st.low[j] == "including" || st.low[j] == "like"):
+		return j + 1
+	}
+	return -1
 }
 
 // list returns the names of a coordination starting at token j: "A, B
@@ -285,7 +292,6 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 // placeMention returns a named LOCATION mention of the place called name in
 // the document (by the gazetteer's canonical name), preferring sentence s.
 func (x *extractor) placeMention(name string, s int) int {
-	x.indexNames()
 	return x.pick(x.placesByName[name], s)
 }
 
@@ -303,11 +309,8 @@ func (x *extractor) pick(ms []int, s int) int {
 }
 
 // indexNames looks every named location and organisation up in the
-// gazetteer once per document.
+// gazetteer; newExtractor calls it once per document.
 func (x *extractor) indexNames() {
-	if x.placeOf != nil {
-		return
-	}
 	x.placeOf = map[int]gazetteer.Place{}
 	x.orgOf = map[int]gazetteer.Org{}
 	x.placesByName = map[string][]int{}
@@ -386,7 +389,6 @@ func (x *extractor) basedIn(st *sentence, o int) {
 func (x *extractor) documentLevel() {
 	type key struct{ a, b int }
 	done := map[key]bool{} // entity pairs given a fact from another sentence
-	x.indexNames()
 	gaz := map[string]string{"basis": basisGazetteer}
 	for i, m := range x.d.Mentions {
 		if m.Nominal || !x.valid[i] {
@@ -402,7 +404,7 @@ func (x *extractor) documentLevel() {
 			}
 		case graph.Organization:
 			if o, ok := x.orgOf[i]; ok && o.Parent != "" {
-				typ, other = graph.PartOf, x.orgMention(o.Parent, m.Sent)
+				typ, other = graph.PartOf, x.pick(x.orgsByName[o.Parent], m.Sent)
 			}
 		}
 		if other < 0 {
@@ -423,13 +425,6 @@ func (x *extractor) documentLevel() {
 	}
 }
 
-// orgMention returns a named ORGANIZATION mention of the well-known
-// organisation called name, preferring sentence s.
-func (x *extractor) orgMention(name string, s int) int {
-	x.indexNames()
-	return x.pick(x.orgsByName[name], s)
-}
-
 // ofThe reports whether "of the" is written right before mention m.
 func (x *extractor) ofThe(m text.Mention) bool {
 	toks := x.d.Sentences[m.Sent].Tokens
@@ -439,7 +434,6 @@ func (x *extractor) ofThe(m text.Mention) bool {
 // knownPlace reports whether the gazetteer knows named mention i as a
 // place.
 func (x *extractor) knownPlace(i int) bool {
-	x.indexNames()
 	_, ok := x.placeOf[i]
 	return ok
 }
@@ -448,7 +442,6 @@ func (x *extractor) knownPlace(i int) bool {
 // and mention b as something smaller: then a does not lie within b
 // ("Sizzla's UK tour" with Sizzla mistaken for a place).
 func (x *extractor) biggerPlace(a, b int) bool {
-	x.indexNames()
 	pa, ok := x.placeOf[a]
 	if !ok || pa.Kind != "country" {
 		return false
@@ -546,19 +539,12 @@ func (x *extractor) basedApposition(st *sentence, o int) int {
 	return -1
 }
 
-// cityCountry: "Eindhoven, the Netherlands", "Lyon, France" -> the first
-// place LOCATED_IN the country when the gazetteer knows the second as a
-// country and the first as no country (nor as a place of another country
-// or a region across borders), and the pair is no list of places ("France, Germany and
-// Italy", "Paris, Berlin and Rome").
-func (x *extractor) cityCountry(st *sentence, a int) {
-	if c := x.countryAfter(st, a); c >= 0 {
-		x.add(graph.LocatedIn, a, c, st.i, 0.8, nil)
-	}
-}
-
-// countryAfter returns the country mention of "A, [the] COUNTRY" under the
-// conditions cityCountry states, or -1.
+// countryAfter returns the country of "Eindhoven, the Netherlands",
+// "Lyon, France" (structure relates the first place LOCATED_IN it): the
+// gazetteer knows the second place as a country and the first as no
+// country (nor as a place of another country or a region across borders),
+// and the pair is no list of places ("France, Germany and Italy", "Paris,
+// Berlin and Rome"). Else -1.
 func (x *extractor) countryAfter(st *sentence, a int) int {
 	am := x.d.Mentions[a]
 	n := len(st.toks)
@@ -569,7 +555,6 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
 		return -1
 	}
-	x.indexNames()
 	pc, ok := x.placeOf[c]
 	if !ok || pc.Kind != "country" {
 		return -1

@@ -463,17 +463,14 @@ func (x *extractor) appositive(st *sentence, p int) {
 		}
 	}
 	for k < n && (st.low[k] == "named" || st.low[k] == "appointed" || st.low[k] == "elected" || st.low[k] == "as" ||
-		st.low[k] == "now" || st.low[k] == "also" || st.low[k] == "former" || st.low[k] == "currently") {
-		if st.low[k] == "former" {
-			return // a former post is no longer a WORKS_FOR
-		}
+		st.low[k] == "now" || st.low[k] == "also" || st.low[k] == "currently") {
 		k++
 	}
 	if k < n && (st.low[k] == "the" || st.low[k] == "a" || st.low[k] == "an") {
 		k++
 	}
 	if k < n && (st.low[k] == "former" || st.low[k] == "ex" || st.low[k] == "late") {
-		return
+		return // a former post is no longer a WORKS_FOR
 	}
 	// "X, ORG['s] TITLE"
 	if m := x.startingAt(st, k); m >= 0 && x.employer(m) && !x.d.Mentions[m].Nominal {

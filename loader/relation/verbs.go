@@ -202,13 +202,13 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 			return -1
 		}
 		if o := st.owner[j]; o >= 0 {
-			if hasType(types, graph.Person) {
+			if slices.Contains(types, graph.Person) {
 				return o
 			}
 			j = x.d.Mentions[o].End - 1
 			continue
 		}
-		if hasType(types, graph.Person) && (descriptors[st.low[j]] || st.at[j] >= 0 && x.d.Mentions[st.at[j]].Type == graph.NORP) {
+		if slices.Contains(types, graph.Person) && (descriptors[st.low[j]] || st.at[j] >= 0 && x.d.Mentions[st.at[j]].Type == graph.NORP) {
 			gap++ // "met his Estonian counterpart X": the description is free
 			if st.at[j] >= 0 {
 				gap += x.d.Mentions[st.at[j]].End - j - 1
@@ -217,8 +217,8 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 			continue
 		}
 		if m := x.startingAt(st, j); m >= 0 {
-			if hasType(types, x.d.Mentions[m].Type) {
-				if hasType(types, graph.Person) && x.d.Mentions[m].Type != graph.Person {
+			if slices.Contains(types, x.d.Mentions[m].Type) {
+				if slices.Contains(types, graph.Person) && x.d.Mentions[m].Type != graph.Person {
 					// "met World Bank Vice President" with no name: the
 					// organisation describes a person, it is not the party.
 					if _, _, _, ok := x.titleAfter(st, x.d.Mentions[m].End); ok {
@@ -301,7 +301,7 @@ func (x *extractor) verbs(st *sentence) {
 		if st.low[k+1] != "between" {
 			continue
 		}
-		if a := x.startingAt(st, k+2); a >= 0 && hasType(partyTypes, x.d.Mentions[a].Type) {
+		if a := x.startingAt(st, k+2); a >= 0 && slices.Contains(partyTypes, x.d.Mentions[a].Type) {
 			e := x.d.Mentions[a].End
 			if e+1 < n && st.low[e] == "and" {
 				b := x.objectAfter(st, e+1, partyTypes, 0)
@@ -349,7 +349,7 @@ func (x *extractor) verbs(st *sentence) {
 				}
 				obj = x.objectAfter(st, end, tr.obj, tr.gap)
 			}
-			if subj < 0 || !hasType(tr.subj, x.d.Mentions[subj].Type) {
+			if subj < 0 || !slices.Contains(tr.subj, x.d.Mentions[subj].Type) {
 				continue
 			}
 			objTypes := tr.obj
@@ -372,7 +372,7 @@ func (x *extractor) verbs(st *sentence) {
 					}
 				}
 			}
-			if obj < 0 || !hasType(objTypes, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
+			if obj < 0 || !slices.Contains(objTypes, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
 				continue
 			}
 			if !passive && x.partnerNoun(st, end, x.d.Mentions[obj].Start) {
@@ -403,7 +403,7 @@ func (x *extractor) verbs(st *sentence) {
 				objs = x.moreWith(st, obj, tr)
 			}
 			for _, sj := range subjs {
-				if !hasType(tr.subj, x.d.Mentions[sj].Type) {
+				if !slices.Contains(tr.subj, x.d.Mentions[sj].Type) {
 					continue
 				}
 				for _, ob := range objs {
@@ -458,7 +458,7 @@ func (x *extractor) coordinated(st *sentence, subj int) []int {
 	}
 	for {
 		m := x.endingAt(st, b)
-		if m < 0 || x.d.Mentions[m].Nominal || !hasType(partyTypes, x.d.Mentions[m].Type) || st.owner[x.d.Mentions[m].Start] >= 0 {
+		if m < 0 || x.d.Mentions[m].Nominal || !slices.Contains(partyTypes, x.d.Mentions[m].Type) || st.owner[x.d.Mentions[m].Start] >= 0 {
 			return out[len(out)-1:]
 		}
 		out = append(out, m)
@@ -472,9 +472,7 @@ func (x *extractor) coordinated(st *sentence, subj int) []int {
 	if b > 0 && isWord(st.low[b-1]) {
 		return out[:1]
 	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	slices.Reverse(out)
 	return out
 }
 
@@ -520,7 +518,7 @@ func (x *extractor) coAgents(st *sentence, subj int) []int {
 		}
 		e = st.skipThe(e)
 		next := x.agentAt(st, e)
-		if next < 0 || !hasType(partyTypes, x.d.Mentions[next].Type) {
+		if next < 0 || !slices.Contains(partyTypes, x.d.Mentions[next].Type) {
 			return out
 		}
 		if o := st.owner[e]; o >= 0 {
