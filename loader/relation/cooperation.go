@@ -130,7 +130,7 @@ func (x *extractor) cooperation(st *sentence) {
 // k, else the nearest earlier name (named or nominal) that is followed by a
 // verb-like word and not preceded by a preposition.
 func (x *extractor) clauseSubject(st *sentence, k int) int {
-	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k && !x.reportedBetween(st, x.d.Mentions[st.subject].End, k) {
+	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k && !reportedBetween(st, x.d.Mentions[st.subject].End, k) {
 		return st.subject
 	}
 	best := -1
@@ -149,7 +149,7 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if b < mm.Start && mm.Type == graph.Location && mm.End < len(st.low) && isLowerWord(st.low[mm.End]) && !verbLike(st.low[mm.End]) && !auxWord[st.low[mm.End]] {
 			continue // "the US technology consultancy": the place modifies a noun
 		}
-		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !x.reportedBetween(st, mm.End, k) ||
+		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !reportedBetween(st, mm.End, k) ||
 			x.subjectBeforeAcronym(st, m, k) {
 			best = m
 		}
@@ -160,7 +160,7 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 // reportedBetween reports whether a reporting verb stands in tokens [a, k)
 // of st: "X said the company would open a plant in partnership with Y" —
 // the partner of Y is the subject of the reported clause, not X.
-func (x *extractor) reportedBetween(st *sentence, a, k int) bool {
+func reportedBetween(st *sentence, a, k int) bool {
 	for j := a; j < k && j < len(st.low); j++ {
 		switch st.low[j] {
 		case "said", "says", "say", "told", "tells", "added", "noted", "notes", "stressed", "emphasized", "emphasised", "believes", "warned":
@@ -197,7 +197,7 @@ func (x *extractor) subjectBeforeAcronym(st *sentence, m, k int) bool {
 	if e+1 < k && st.low[e] == "on" && weekdays[st.low[e+1]] {
 		e += 2
 	}
-	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !x.reportedBetween(st, e, k)
+	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !reportedBetween(st, e, k)
 }
 
 // relativeSubject returns the antecedent of the relative clause that

@@ -375,7 +375,7 @@ func (x *extractor) verbs(st *sentence) {
 			if obj < 0 || !slices.Contains(objTypes, x.d.Mentions[obj].Type) || x.sameEntity(subj, obj) {
 				continue
 			}
-			if !passive && x.partnerNoun(st, end, x.d.Mentions[obj].Start) {
+			if !passive && partnerNoun(st, end, x.d.Mentions[obj].Start) {
 				// "X announced a partnership with Y": Y is a partner (see
 				// cooperation), not what was announced, nor the object
 				// of a bare verb (RELATED_TO).
@@ -645,7 +645,7 @@ var partnerNouns = map[string]bool{
 
 // partnerNoun reports whether tokens [a, b) of st end in a partner noun
 // and "with", as in "announced a joint venture with Y".
-func (x *extractor) partnerNoun(st *sentence, a, b int) bool {
+func partnerNoun(st *sentence, a, b int) bool {
 	for j := a; j+1 < b; j++ {
 		if partnerNouns[st.low[j]] && st.low[j+1] == "with" {
 			return true
