@@ -138,6 +138,18 @@ func TestPatterns(t *testing.T) {
 			},
 		},
 		{
+			name: "apposition: the title of a place's or an organisation's body",
+			sents: []string{
+				"[PERSON Olek Brand] , head of [LOCATION Velland] 's [ORGANIZATION National Savings Bank] , said rates would rise .",
+				"[PERSON Mira Tamm] , administrator of [ORGANIZATION Barrow Holdings] 's [ORGANIZATION Barrow Freight Service] , resigned .",
+			},
+			want: []fact{
+				{typ: graph.Leads, head: "Olek Brand", tail: "National Savings Bank", title: "head"},
+				{typ: graph.WorksFor, head: "Mira Tamm", tail: "Barrow Freight Service", sent: 1, title: "administrator"},
+			},
+			not: []fact{{typ: graph.WorksFor, head: "Olek Brand", tail: "Velland"}},
+		},
+		{
 			name:  "apposition with determiner",
 			sents: []string{"[PERSON Ana Ruiz] , the chief executive of [ORGANIZATION Telvia] , declined to comment ."},
 			want:  []fact{{typ: graph.Leads, head: "Ana Ruiz", tail: "Telvia", title: "chief executive"}},

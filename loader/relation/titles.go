@@ -529,7 +529,11 @@ func (x *extractor) appositive(st *sentence, p int) {
 			lead = false // "spokesman for", "director at": not the head
 		}
 		if e := x.d.Mentions[m].End; e < n && genitive(st.low[e]) {
-			lead = false // "head of Y's capital committee": the head of a part of Y
+			if o := x.startingAt(st, e+1); o >= 0 && x.d.Mentions[o].Type == graph.Organization && !x.d.Mentions[o].Nominal {
+				m = o // "X, head of Poland's National Bank": the bank is X's employer
+			} else {
+				lead = false // "head of Y's capital committee": the head of a part of Y
+			}
 		}
 		x.worksFor(st, p, m, title, lead, conf)
 	}
