@@ -121,3 +121,27 @@ func TestSentencesLeaveOutNominalMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceFinalAbbreviation checks that a name whose full stop also
+// ends its sentence keeps it ("the U.S."), while the mention's text stays
+// the token's, and that a web address is no abbreviation.
+func TestSentenceFinalAbbreviation(t *testing.T) {
+	x := extract(t, "Norvik Shipping opened an office in Fort Lee, N.J. Sales rose at PowerPage.org. The company also moved to the U.S.")
+	names := map[string]bool{}
+	for _, e := range x.Entities {
+		names[e.Name] = true
+		for _, a := range e.Aliases {
+			names[a] = true
+		}
+	}
+	for _, want := range []string{"U.S.", "N.J."} {
+		if !names[want] && !names["Fort Lee, "+want] {
+			t.Errorf("no entity named or aliased %q; got %v", want, names)
+		}
+	}
+	for n := range names {
+		if strings.HasSuffix(n, ".org.") || n == "U.S" {
+			t.Errorf("name %q: want the abbreviation's full stop only", n)
+		}
+	}
+}

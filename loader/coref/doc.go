@@ -121,7 +121,8 @@
 // Every mention ends up in an entity. An entity's name is the gazetteer's
 // name when it has one, else the fullest proper name seen (a mention's
 // Name field, set by refine, leaves out titles, honorifics and
-// possessives), never a single generic word ("Fund") when the entity has
+// possessives; an abbreviation whose full stop also ends the sentence,
+// "the U.S.", keeps it), never a single generic word ("Fund") when the entity has
 // another name; one the text names only by such a word is named with the
 // lower-case determiner written before it ("the Cabinet"), a description
 // the store resolves no other document's name by. Other names become aliases (deduplicated by

@@ -233,7 +233,31 @@ func surface(d *text.Doc, m text.Mention) string {
 			return s
 		}
 	}
+	// One full stop ends both an abbreviation and its sentence ("moved
+	// to the U.S."); the tokens give it to the sentence, the name keeps
+	// it: "U.S.", "Fort Lee, N.J.", not "U.S".
+	if toks := d.Sentences[m.Sent].Tokens; m.End == len(toks)-1 && toks[m.End].Text == "." &&
+		toks[m.End].Start == toks[m.End-1].End && abbreviation(t[strings.LastIndexByte(t, ' ')+1:]) {
+		return t + "."
+	}
 	return t
+}
+
+// abbreviation reports whether w is single letters joined by full stops
+// ("U.S", "N.J", "L.P"): the shape of an abbreviation that lost its final
+// full stop (not "PowerPage.org").
+func abbreviation(w string) bool {
+	if len(w) < 3 || len(w)%2 == 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+		if i%2 == 0 && !letter || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // fullestName picks the name an entity is best known by: a written-out name
