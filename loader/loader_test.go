@@ -145,3 +145,29 @@ func TestSentenceFinalAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyMemberIsNoEmployee checks that a person a title pattern makes a
+// member of a party ("Labour MP X") is not also said to work for it
+// through a pronoun the classifier pairs with the party.
+func TestPartyMemberIsNoEmployee(t *testing.T) {
+	x := extract(t, "Labour MP Tom Harland said he would stand down at the next election.")
+	name := map[string]string{}
+	for _, e := range x.Entities {
+		name[e.ID] = e.Name
+	}
+	member := false
+	for _, r := range x.Relations {
+		h, t2 := name[r.Source], name[r.Target]
+		if h == "Tom Harland" && strings.HasPrefix(t2, "Labour") {
+			switch r.Type {
+			case graph.MemberOf:
+				member = true
+			case graph.WorksFor:
+				t.Errorf("%s WORKS_FOR %s (%v): a party's member is not its employee", h, t2, r.Attributes)
+			}
+		}
+	}
+	if !member {
+		t.Errorf("no MEMBER_OF between Tom Harland and Labour; got %+v", x.Relations)
+	}
+}

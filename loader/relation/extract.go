@@ -59,7 +59,8 @@ func (lx *Stage) extract(ctx context.Context, d *text.Doc, pairs *[]Pair) error 
 				f.places[i] = cachedPlace{p, ok}
 			}
 		}
-		x.employers = x.patternEmployers()
+		x.employers = x.patternTies(graph.WorksFor)
+		x.members = x.patternTies(graph.MemberOf)
 		for _, st := range sts {
 			if st != nil {
 				if err := ctx.Err(); err != nil {
@@ -133,6 +134,7 @@ type extractor struct {
 	orgsByName   map[string][]int
 
 	employers map[int]map[int]bool // per person entity, employers from title patterns
+	members   map[int]map[int]bool // per person entity, parties from title patterns
 }
 
 type relKey struct {
@@ -213,6 +215,9 @@ func (x *extractor) score(m *Model, f *featurizer, st *sentence, pairs *[]Pair) 
 		}
 		m.Probs(f.out, allowed, p[:len(Classes)])
 		if k, pk := m.Decide(p[:len(Classes)]); k > 0 {
+			if Classes[k] == graph.WorksFor && x.members[x.entityOf(c.Head)][x.entityOf(c.Tail)] && x.party(c.Tail) {
+				continue // "Labour MP X ... he": a member of the party, as the title said
+			}
 			x.add(Classes[k], c.Head, c.Tail, st.i, pk, map[string]string{"basis": basisClassifier})
 		}
 	}
@@ -291,12 +296,13 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 // a seat ("on a Gulf tour", "the London market").
 var journeyWords = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "mission": true, "market": true, "markets": true}
 
-// patternEmployers returns, per person entity, the employers that title
-// patterns gave it in the document.
-func (x *extractor) patternEmployers() map[int]map[int]bool {
+// patternTies returns, per head entity, the tail entities that patterns
+// related it to by typ in the document (title patterns: a person's
+// employers, the parties it is a member of).
+func (x *extractor) patternTies(typ graph.RelationType) map[int]map[int]bool {
 	out := map[int]map[int]bool{}
 	for _, r := range x.d.Relations {
-		if r.Type == graph.WorksFor && r.Attrs["basis"] == basisPattern {
+		if r.Type == typ && r.Attrs["basis"] == basisPattern {
 			h, t := x.entityOf(r.Head), x.entityOf(r.Tail)
 			if h < 0 || t < 0 {
 				continue
