@@ -7,7 +7,7 @@
 //	go run ./cmd/train-relations tag < in.jsonl  # evaluation contract: tokens in, entities and relations out
 //	go run ./cmd/train-relations tag -gold ../shared/data/conll04/dev.json < in.jsonl  # same, gold entities
 //
-// Training is deterministic (fixed seeds; each model is the mean of four
+// Training is deterministic (fixed seeds; each model is the mean of eight
 // trained from consecutive seeds, two at a time, summed in seed order):
 // the same data gives the same model.
 package main

@@ -329,7 +329,7 @@ func runTrain(args []string) error {
 	out := fs.String("out", "loader/relation/model.bin.gz", "where to write the model")
 	bits := fs.Uint("bits", 20, "log2 of the hashed weight table size")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
-	seeds := fs.Int("seeds", 4, "models trained from consecutive seeds whose weights are averaged")
+	seeds := fs.Int("seeds", 8, "models trained from consecutive seeds whose weights are averaged")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
 		fs.PrintDefaults()

@@ -41,7 +41,7 @@ func TestRefineCompanies(t *testing.T) {
 		{"ambiguous place name as a company", "sold by [LOC Amazon] .",
 			[]want{{"Amazon", graph.Organization, nil}}},
 		{"ambiguous acronym tagged ORG gets no company's name", "Labour 's [ORG NEC] met .",
-			[]want{{"NEC", graph.Organization, map[string]string{"canonical": "", "country": ""}}}},
+			[]want{{"Labour", graph.Organization, map[string]string{"canonical": "Labour Party"}}, {"NEC", graph.Organization, map[string]string{"canonical": "", "country": ""}}}},
 		{"product after a company's possessive tagged LOC", "[LOC Sony] 's [LOC Playstation] sold well .",
 			[]want{{"Sony", graph.Organization, nil}, {"Playstation", graph.Misc, nil}}},
 		{"company's site stays a place", "[ORG BP] 's [LOC Texas City] refinery .",

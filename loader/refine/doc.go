@@ -105,8 +105,12 @@
 //     "DVDs" and "CEO", "Century", number words (data/common-nouns.txt);
 //   - names NER missed are added: well-known organisations of the
 //     gazetteer ("UN-Women", newspapers: "told the Sunday Times", also
-//     after a sentence's capitalised "The") and capitalised phrases ending
-//     in an event or initiative keyword ("Regional Water Summit");
+//     after a sentence's capitalised "The"), a party's name and a
+//     well-known company's that is not also a person's name, a place or
+//     a common word, each written as a whole capitalised run ("the
+//     Conservatives", "Conservative leader X", "GM said", "shares of
+//     Unilever"), and capitalised phrases ending in an event or
+//     initiative keyword ("Regional Water Summit");
 //   - a name is extended over "of"/"for" and the capitalised words NER left
 //     out ("International Agency" + "for Nuclear Safety"), and over "on"
 //     after an organisation's head word ("Advisory Group" + "on Seed

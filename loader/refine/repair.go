@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/gazetteer"
 )
 
 // recall adds candidates for names NER missed: well-known organisations
@@ -34,6 +35,21 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 		at := i
 		if strings.EqualFold(words[i], "the") && i+1 < len(words) && !used[i+1] {
 			at = i + 1
+		}
+		// A party's name or a well-known company's (one that is not
+		// also a person's name, a place or a common word) written as a
+		// whole capitalised run, which NER took for a common word:
+		// "the Conservatives", "Conservative leader X", "GM said".
+		if j := capitalRun(words, used, at); j > at && j-at <= 4 && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
+			name := gazetteer.JoinWords(words[at:j])
+			_, party := lx.partyNames[strings.ToLower(name)]
+			_, ambiguous, company := lx.gaz.FindCompany(name)
+			if party || company && !ambiguous {
+				cs = append(cs, cand{start: at, end: j, label: "ORG"})
+				markUsed(used, at, j)
+				i = j - 1
+				continue
+			}
 		}
 		if n, _ := lx.gaz.OrgAt(words, at); n > 0 && !anyUsed(used, at, at+n) &&
 			(at+n == len(words) || !capitalised(words[at+n]) || used[at+n]) && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
@@ -74,6 +90,16 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 		sort.SliceStable(cs, func(a, b int) bool { return cs[a].start < cs[b].start })
 	}
 	return cs
+}
+
+// capitalRun returns the end of the run of unused capitalised words that
+// starts at i.
+func capitalRun(words []string, used []bool, i int) int {
+	j := i
+	for j < len(words) && !used[j] && capitalised(words[j]) && isWordStart(words[j]) {
+		j++
+	}
+	return j
 }
 
 // extendOf extends an organisation's or other name over "of" or "for" and

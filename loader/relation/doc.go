@@ -67,7 +67,7 @@
 // nothing of the others) and on the annotated news of testdata/gold/news
 // outside the held-out quarter (a pair of mentions of two gold entities
 // takes the gold relation between them, else NONE). AdaGrad, averaged
-// weights; each model is the mean of four trained from consecutive fixed
+// weights; each model is the mean of eight trained from consecutive fixed
 // seeds. News weight, NONE subsampling and epochs were chosen (-grid)
 // on CoNLL04 dev F1 plus the F1 on news pairs from 4-fold
 // cross-validation over the articles, and are fixed since as the
