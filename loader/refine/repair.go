@@ -36,11 +36,13 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 		if strings.EqualFold(words[i], "the") && i+1 < len(words) && !used[i+1] {
 			at = i + 1
 		}
+		// The run at at opens no longer capitalised name.
+		opens := at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])
 		// A party's name or a well-known company's (one that is not
 		// also a person's name, a place or a common word) written as a
 		// whole capitalised run, which NER took for a common word:
 		// "the Conservatives", "Conservative leader X", "GM said".
-		if j := capitalRun(words, used, at); j > at && j-at <= 4 && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
+		if j := capitalRun(words, used, at); j > at && j-at <= 4 && opens {
 			name := gazetteer.JoinWords(words[at:j])
 			_, party := lx.partyNames[strings.ToLower(name)]
 			_, ambiguous, company := lx.gaz.FindCompany(name)
@@ -52,7 +54,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			}
 		}
 		if n, _ := lx.gaz.OrgAt(words, at); n > 0 && !anyUsed(used, at, at+n) &&
-			(at+n == len(words) || !capitalised(words[at+n]) || used[at+n]) && (at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])) {
+			(at+n == len(words) || !capitalised(words[at+n]) || used[at+n]) && opens {
 			cs = append(cs, cand{start: at, end: at + n, label: "ORG"})
 			markUsed(used, at, at+n)
 			i = at + n - 1
@@ -70,10 +72,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 		}
 		// A capitalised phrase ending in an event or initiative keyword
 		// (not counting a sentence's first word, capitalised anyway).
-		j := i
-		for j < len(words) && !used[j] && capitalised(words[j]) && isWordStart(words[j]) {
-			j++
-		}
+		j := capitalRun(words, used, i)
 		start := i
 		if start == 0 || strings.EqualFold(words[start], "the") {
 			start++
