@@ -133,8 +133,8 @@ type extractor struct {
 	placesByName map[string][]int
 	orgsByName   map[string][]int
 
-	employers map[int]map[int]bool // per person entity, employers from title patterns
-	members   map[int]map[int]bool // per person entity, parties from title patterns
+	employers map[int]map[int]bool // per entity, what patterns made it work for (WORKS_FOR)
+	members   map[int]map[int]bool // per entity, what patterns made it a member of (MEMBER_OF)
 }
 
 type relKey struct {
@@ -216,7 +216,7 @@ func (x *extractor) score(m *Model, f *featurizer, st *sentence, pairs *[]Pair) 
 		m.Probs(f.out, allowed, p[:len(Classes)])
 		if k, pk := m.Decide(p[:len(Classes)]); k > 0 {
 			if Classes[k] == graph.WorksFor && x.members[x.entityOf(c.Head)][x.entityOf(c.Tail)] && x.party(c.Tail) {
-				continue // "Labour MP X ... he": a member of the party, as the title said
+				continue // "Labour MP X ... he": a member of the party, as a pattern said
 			}
 			x.add(Classes[k], c.Head, c.Tail, st.i, pk, map[string]string{"basis": basisClassifier})
 		}
@@ -297,8 +297,7 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 var journeyWords = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "mission": true, "market": true, "markets": true}
 
 // patternTies returns, per head entity, the tail entities that patterns
-// related it to by typ in the document (title patterns: a person's
-// employers, the parties it is a member of).
+// related it to by typ in the document ("Y chairman X", "X joined Y").
 func (x *extractor) patternTies(typ graph.RelationType) map[int]map[int]bool {
 	out := map[int]map[int]bool{}
 	for _, r := range x.d.Relations {
