@@ -7,25 +7,6 @@ import (
 	"github.com/kgraph/kgraph/graph"
 )
 
-var coopTable = newPhraseTable(
-	"in cooperation with", "in partnership with", "in collaboration with", "jointly with", "together with",
-	"cooperation with", "cooperate with", "cooperates with", "cooperated with", "cooperating with",
-	"co-operation with", "partnership with", "partnered with", "partners with", "collaborate with",
-	"collaborates with", "collaborated with", "collaboration with", "teamed up with",
-	"signed a memorandum of understanding with", "signed a memorandum with", "signed an agreement with",
-	"signed a cooperation agreement with", "signed a partnership agreement with", "signed a deal with",
-	"signs a memorandum of understanding with", "signs an agreement with", "agreement with",
-	"alliance with", "joint venture with", "strategic partnership with",
-	"working with", "worked with", "works with", "working closely with", "working together with",
-)
-
-// dealWords are what a bank or law firm advises a company on.
-var dealWords = map[string]bool{
-	"deal": true, "acquisition": true, "takeover": true, "purchase": true, "sale": true, "merger": true,
-	"bid": true, "offer": true, "transaction": true, "listing": true, "flotation": true, "ipo": true,
-	"disposal": true, "buyout": true, "restructuring": true, "spin-off": true,
-}
-
 // adviser: "X advised Y on the acquisition", "X is advising Y on its
 // bid" -> X COOPERATES_WITH Y for two organisations; advice on a deal is
 // a service, advice to do something ("X advised Y to sell") is not. A
@@ -245,17 +226,6 @@ func (x *extractor) relativeSubject(st *sentence, k int) int {
 		return -1
 	}
 	return -1
-}
-
-// Common irregular past forms and -s forms that are verbs in news.
-var commonVerbs = map[string]bool{
-	"met": true, "won": true, "beat": true, "led": true, "left": true, "sold": true, "bought": true,
-	"made": true, "took": true, "gave": true, "sent": true, "told": true, "hit": true, "sued": true,
-	"fought": true, "lost": true, "paid": true, "sought": true, "brought": true, "held": true, "struck": true,
-	"urges": true, "urged": true, "visits": true, "signs": true, "supports": true, "backs": true,
-	"calls": true, "welcomes": true, "thanks": true, "praises": true, "accuses": true, "joins": true,
-	"leaves": true, "beats": true, "commends": true, "congratulates": true, "criticises": true,
-	"criticizes": true, "sues": true, "warns": true, "asks": true, "invites": true, "hails": true,
 }
 
 // verbLike reports whether w can be the finite verb of a clause.

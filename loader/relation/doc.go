@@ -21,7 +21,11 @@
 // match reports (sports.go) and the data rules of rules.tsv (rules.go: one
 // rule a line — name, relation type, a pattern of lower-case words with
 // mention slots H:TYPES and T:TYPES, T:ORG+ for a list — and an example
-// sentence that TestRuleExamples checks; facts carry rule=NAME).
+// sentence that TestRuleExamples checks; facts carry rule=NAME). The
+// patterns' words and phrases — the verb phrases of each trigger,
+// prepositions, cue words, nouns of organisations and events — are data
+// too: the named lists of words.txt (lexicon.go), which New checks
+// against the lists the code reads.
 //
 // The scorer (basis=classifier; model.go, features.go, extract.go), over
 // every ordered pair of mentions of one sentence — named ones, and

@@ -78,14 +78,6 @@ func (lx *Stage) extract(ctx context.Context, d *text.Doc, pairs *[]Pair) error 
 	return nil
 }
 
-// eventNouns end the names of events.
-var eventNouns = map[string]bool{
-	"summit": true, "conference": true, "forum": true, "meeting": true, "games": true,
-	"olympics": true, "festival": true, "expo": true, "exhibition": true, "symposium": true, "convention": true,
-	"talks": true, "dialogue": true, "week": true, "championship": true, "championships": true, "cup": true,
-	"tournament": true, "ceremony": true, "awards": true, "fair": true, "session": true, "retreat": true,
-}
-
 // retypeEvents makes names that end in an event noun ("African Union
 // Summit" tagged as a place) events for the duration of Extract, and
 // returns the function that restores the types.
@@ -291,10 +283,6 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 		flag("tafter-journey", tm.Start > hm.End && journeyWords[w])
 	}
 }
-
-// journeyWords after a place name make it a journey's or a market's, not
-// a seat ("on a Gulf tour", "the London market").
-var journeyWords = map[string]bool{"tour": true, "trip": true, "visit": true, "journey": true, "mission": true, "market": true, "markets": true}
 
 // patternTies returns, per head entity, the tail entities that patterns
 // related it to by typ in the document ("Y chairman X", "X joined Y").

@@ -42,10 +42,6 @@ func (x *extractor) telegraphic(st *sentence) bool {
 	return true
 }
 
-// closers are closing quotes and brackets, which may follow a line's last
-// word.
-var closers = map[string]bool{"'": true, "\"": true, "’": true, "”": true, ")": true, "]": true, "''": true}
-
 func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -103,27 +99,6 @@ func listRun(n, a, b int, joined func(j int) bool) (int, int) {
 		b++
 	}
 	return a, b
-}
-
-// encounterCues are verb forms of praise, blame, contest, meeting, address
-// and trade: "X commended the Y team", "X criticised Y", "X met Y
-// officials", "The Producers has beaten Mary Poppins", "X told Reuters",
-// "X acquired Y". A person who does one of these to an organisation or a
-// place is outside it: the classifier's WORKS_FOR or LIVES_IN across one
-// is a guess from proximity. Verb forms only: "strong criticism for his
-// decision" or "a visit to" says nothing of the two names. ("Owned" is
-// not one: CoNLL04 and readers take an owner to work for the firm.)
-var encounterCues = map[string]bool{
-	"praised": true, "praises": true, "praising": true, "commended": true, "commends": true, "commend": true,
-	"thanked": true, "thanks": true, "congratulated": true, "congratulates": true, "applauded": true,
-	"applauds": true, "hailed": true, "hails": true, "welcomed": true, "welcomes": true, "lauded": true,
-	"criticised": true, "criticized": true, "criticises": true, "criticizes": true, "condemned": true,
-	"condemns": true, "blamed": true, "blames": true, "accused": true, "accuses": true, "attacked": true,
-	"slammed": true, "slams": true, "denounced": true, "denounces": true, "rebuked": true, "sued": true,
-	"sues": true, "met": true, "meets": true, "visited": true, "visits": true, "told": true, "urged": true,
-	"urges": true, "warned": true, "warns": true, "beat": true, "beaten": true, "beats": true,
-	"defeated": true, "defeats": true, "replaced": true, "replaces": true, "replacement": true,
-	"acquired": true, "acquires": true, "bought": true, "buys": true, "sold": true, "sells": true,
 }
 
 // hasEncounterCue reports whether one of low[a:b] is an encounter cue.

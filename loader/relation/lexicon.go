@@ -1,82 +1,154 @@
 package relation
 
 import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/loader/text"
 )
 
-// The word lists the patterns consult. Titles, demonyms, places and
-// organisations come from loader/gazetteer; the small lists here are the
-// patterns' own grammar words.
+// The word lists the patterns consult are data: words.txt, where each is
+// described. Titles, demonyms, places and organisations come from
+// loader/gazetteer; the lists here are the patterns' own words and
+// phrases.
+//
+//go:embed words.txt
+var wordsFile []byte
 
-// govWords are head words of organisations that are part of a state rather
-// than merely based in it.
-var govWords = map[string]bool{
-	"ministry": true, "government": true, "parliament": true, "cabinet": true, "senate": true,
-	"army": true, "navy": true, "police": true, "embassy": true, "presidency": true,
-	"administration": true, "office": true, "department": true, "court": true, "council": true,
-	"assembly": true, "mission": true, "committee": true, "agency": true, "service": true,
-	"forces": true, "guard": true, "bank": true, "treasury": true, "mfa": true,
+// wordLists is words.txt, read when the package is initialised; New
+// reports an error in it (wordsErr) or a list the code asks for and the
+// file lacks, or one the file has and no code reads.
+var wordLists, wordsErr = parseWords(wordsFile)
+
+// wanted holds the names of the lists the code reads.
+var wanted = map[string]bool{}
+
+var (
+	coopTable       = newPhraseTable(list("cooperation-phrases")...)
+	dealWords       = wordSet("deal-words")
+	commonVerbs     = wordSet("common-verbs")
+	eventNouns      = wordSet("event-nouns")
+	journeyWords    = wordSet("journey-words")
+	closers         = wordSet("closers")
+	encounterCues   = wordSet("encounter-cues")
+	govWords        = wordSet("government-words")
+	genericOrgNouns = wordSet("generic-organisation-nouns")
+	memberNouns     = wordSet("member-nouns")
+	prepositions    = wordSet("prepositions")
+	stopFillers     = text.Set(list("stop-fillers"), text.Articles, text.Possessives)
+	killCues        = list("kill-cues")
+	notJobs         = wordSet("not-jobs")
+	travelCues      = list("travel-cues")
+	matchVerbs      = wordSet("match-verbs")
+	standingVerbs   = wordSet("standing-verbs")
+	ordinals        = wordSet("ordinals")
+	edgeNouns       = wordSet("edge-nouns")
+	firmNouns       = wordSet("firm-nouns")
+	partyNames      = wordSet("party-names")
+	envoyWords      = wordSet("envoy-words")
+	auxWord         = wordSet("auxiliary-words")
+	descriptors     = wordSet("descriptors")
+	creationWords   = wordSet("creation-words")
+	meetingTable    = newPhraseTable(list("meeting-phrases")...)
+	partnerNouns    = wordSet("partner-nouns")
+	numberWords     = wordSet("number-words")
+)
+
+// list returns the items of the list name of words.txt.
+func list(name string) []string {
+	wanted[name] = true
+	return wordLists[name]
 }
 
-// genericOrgNouns follow an organisation's name to describe its units:
-// "UN agencies such as ...", "the leading UN organization".
-var genericOrgNouns = map[string]bool{
-	"agency": true, "agencies": true, "organization": true, "organizations": true,
-	"organisation": true, "organisations": true, "body": true, "bodies": true, "entity": true,
-	"entities": true, "fund": true, "funds": true, "programme": true, "programmes": true,
-	"program": true, "programs": true, "branch": true, "branches": true, "unit": true, "units": true,
-	"subsidiary": true, "subsidiaries": true, "division": true, "divisions": true, "arm": true,
-	"department": true, "departments": true, "office": true, "offices": true, "institution": true,
-	"institutions": true, "structures": true, "structure": true, "affiliate": true, "affiliates": true,
+// wordSet returns the list name of words.txt as a set.
+func wordSet(name string) map[string]bool { return text.Set(list(name)) }
+
+// parseWords reads the word lists. A list starts at the beginning of a
+// line with its name and a colon; its items, separated by commas, follow
+// on that line and on continuation lines that start with white space
+// (a comma may end a line). Blank lines and lines starting with # are
+// comments. Items are lower case (a phrase's words are joined by one
+// space), and a list holds no item twice.
+func parseWords(b []byte) (map[string][]string, error) {
+	lists := map[string][]string{}
+	var name string
+	var body strings.Builder
+	flush := func(n int) error {
+		if name == "" {
+			return nil
+		}
+		var items []string
+		for _, it := range strings.Split(body.String(), ",") {
+			it = strings.Join(strings.Fields(it), " ")
+			if it == "" {
+				continue // a comma ending a line
+			}
+			if strings.ToLower(it) != it || slices.Contains(items, it) {
+				return fmt.Errorf("words.txt:%d: list %q: upper-case or repeated item %q", n, name, it)
+			}
+			items = append(items, it)
+		}
+		lists[name] = items
+		name = ""
+		body.Reset()
+		return nil
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		switch {
+		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#"):
+			continue
+		case line[0] == ' ' || line[0] == '\t':
+			if name == "" {
+				return nil, fmt.Errorf("words.txt:%d: a continuation line outside a list", n)
+			}
+			body.WriteString("," + line)
+			continue
+		}
+		if err := flush(n - 1); err != nil {
+			return nil, err
+		}
+		head, items, ok := strings.Cut(line, ":")
+		if !ok || head == "" || strings.ContainsAny(head, " \t") {
+			return nil, fmt.Errorf("words.txt:%d: want \"name: item, item, ...\"", n)
+		}
+		if _, dup := lists[head]; dup {
+			return nil, fmt.Errorf("words.txt:%d: list %q twice", n, head)
+		}
+		name = head
+		body.WriteString(items)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return lists, flush(n)
 }
 
-// memberNouns mark membership rather than parthood.
-var memberNouns = map[string]bool{
-	"member": true, "members": true, "member-states": true, "states": true, "countries": true, "nations": true,
+// checkWords reports what is wrong with words.txt: a line that does not
+// parse, a list the code reads that the file lacks, or one no code reads.
+func checkWords() error {
+	if wordsErr != nil {
+		return wordsErr
+	}
+	for name := range wanted {
+		if _, ok := wordLists[name]; !ok {
+			return fmt.Errorf("words.txt: no list %q", name)
+		}
+	}
+	for name := range wordLists {
+		if !wanted[name] {
+			return fmt.Errorf("words.txt: list %q is not read", name)
+		}
+	}
+	return nil
 }
-
-// prepositions end a subject search: a name after one is not a subject.
-var prepositions = map[string]bool{
-	"of": true, "in": true, "at": true, "on": true, "for": true, "with": true, "by": true, "from": true,
-	"to": true, "into": true, "about": true, "against": true, "between": true, "among": true,
-	"under": true, "over": true, "via": true, "per": true, "than": true, "like": true, "as": true,
-	"such": true, "including": true, "during": true, "after": true, "before": true, "within": true,
-}
-
-// stopFillers may not stand between a subject and its verb.
-var stopFillers = text.Set([]string{
-	"that", "which", "who", "whom", "whose", "and", "or",
-	"but", "if", "because", "while", "when", "where", "whether",
-	"of", "in", "at", "for", "with", "by", "from", "on",
-}, text.Articles, text.Possessives)
-
-// killCues are word beginnings that a sentence stating a killing contains;
-// without one, the classifier's KILLED is not trusted.
-var killCues = []string{
-	// Each of the 160 Kill sentences of CoNLL04 train has one of these.
-	"kill", "assassin", "shot", "shoot", "murder", "death", "dead", "died",
-	"slay", "fire", "gun", "rifle", "bullet", "execut", "hanged",
-	// Other English verbs of killing and their forms.
-	"slew", "slain", "stab", "strangl", "poison", "lynch", "massacre", "behead",
-}
-
-// notJobs are words for people (the gazetteer's person nouns) that say what
-// someone is or does, not whom they work for: "R&B singer X", "Beach Boys
-// veteran X" give no employer.
-var notJobs = map[string]bool{
-	"activist": true, "businessman": true, "businesswoman": true, "tycoon": true, "billionaire": true,
-	"writer": true, "author": true, "artist": true, "singer": true, "actor": true, "actress": true,
-	"athlete": true, "champion": true, "veteran": true, "statesman": true, "politician": true,
-	"delegation": true, "leader": true,
-}
-
-// travelCues between a person and a place mean a visit, not a home
-// ("X is to visit Thailand"): in CoNLL04 train, 3 of the 330 Live_In pairs
-// have one between them, and 16 person-place pairs with one are not
-// Live_In.
-var travelCues = []string{"visit", "trip", "travel", "tour", "arriv", "flew", "flies", "fly"}
 
 // hasCue reports whether one of the lower-cased tokens low begins with
 // one of cues.

@@ -2,26 +2,6 @@ package relation
 
 import "github.com/kgraph/kgraph/graph"
 
-// matchVerbs name playing against an opponent: "X face Y in the EVENT".
-var matchVerbs = map[string]bool{
-	"face": true, "faces": true, "faced": true, "play": true, "plays": true, "played": true,
-	"beat": true, "beats": true, "meet": true, "meets": true, "host": true, "hosts": true, "hosted": true,
-	"defeated": true, "drew": true, "draw": true,
-}
-
-// standingVerbs tell where a team stands in a league: "X sit sixth in Y".
-var standingVerbs = map[string]bool{
-	"sit": true, "sits": true, "lie": true, "lies": true, "are": true, "is": true, "were": true, "was": true,
-	"remain": true, "remains": true, "stay": true, "stays": true, "finished": true, "finish": true, "finishes": true,
-}
-
-// ordinals place a team in a league table.
-var ordinals = map[string]bool{
-	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true,
-	"eighth": true, "ninth": true, "tenth": true, "top": true, "bottom": true, "last": true, "1st": true, "2nd": true,
-	"3rd": true, "4th": true, "5th": true, "6th": true, "7th": true, "8th": true, "9th": true, "10th": true,
-}
-
 // sports finds the phrasing of match reports: "X face|play|beat Y in|at
 // the EVENT" (both sides take part in the event; the subject may be shared
 // with an earlier verb phrase: "X sit sixth and face Y in ..."), and "X

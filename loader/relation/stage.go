@@ -23,6 +23,9 @@ func New(gaz *gazetteer.Tables, model *Model) (*Stage, error) {
 	if gaz == nil {
 		return nil, errors.New("relation: no gazetteer")
 	}
+	if err := checkWords(); err != nil {
+		return nil, fmt.Errorf("relation: %w", err)
+	}
 	rules, err := parseRules(rulesFile)
 	if err != nil {
 		return nil, fmt.Errorf("relation: %w", err)

@@ -574,11 +574,6 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 	return c
 }
 
-// edgeNouns name the fringe of a place: "on the outskirts of Y".
-var edgeNouns = map[string]bool{
-	"edge": true, "outskirts": true, "fringes": true, "fringe": true, "suburbs": true,
-}
-
 // placeEdge: "A [, ] on|in the [northern] edge|outskirts|suburbs of B" ->
 // A LOCATED_IN B, when A is a place (a stadium, a district) and B a place
 // that is no country smaller than A.
@@ -607,17 +602,6 @@ func (x *extractor) placeEdge(st *sentence, a int) {
 		return
 	}
 	x.add(graph.LocatedIn, a, b, st.i, 0.8, nil)
-}
-
-// firmNouns say what kind of organisation a name is: "the Kenyan charity
-// X", "German carmaker X".
-var firmNouns = map[string]bool{
-	"charity": true, "company": true, "firm": true, "bank": true, "lender": true, "insurer": true,
-	"carmaker": true, "automaker": true, "maker": true, "manufacturer": true, "producer": true,
-	"airline": true, "carrier": true, "club": true, "retailer": true, "broadcaster": true,
-	"group": true, "conglomerate": true, "start-up": true, "startup": true, "supplier": true,
-	"developer": true, "operator": true, "ngo": true, "non-profit": true, "utility": true,
-	"chipmaker": true, "drugmaker": true, "publisher": true, "giant": true,
 }
 
 // demonymBase: "the Kenyan charity X", "Japanese robot maker X" -> X

@@ -93,14 +93,6 @@ func (x *extractor) worksFor(st *sentence, person, org int, title string, lead b
 	}
 }
 
-// partyNames are the names of political parties written without the word
-// "party".
-var partyNames = map[string]bool{
-	"labour": true, "conservative": true, "conservatives": true, "tory": true, "tories": true,
-	"liberal democrats": true, "lib dems": true, "lib dem": true, "snp": true, "plaid cymru": true,
-	"ukip": true, "republicans": true, "democrats": true, "greens": true, "sinn fein": true,
-}
-
 // party reports whether mention m names a political party.
 func (x *extractor) party(m int) bool {
 	n := strings.ToLower(strings.Join(strings.Fields(x.d.MentionText(x.d.Mentions[m])), " "))
@@ -177,12 +169,6 @@ func (x *extractor) resolvedPronoun(st *sentence, p int) bool {
 		return false
 	}
 	return st.low[m.Start] == "he" || st.low[m.Start] == "she"
-}
-
-// envoyWords are the titles of someone sent to a place: in "ambassador to
-// Japan" the place is where the post is, not the employer.
-var envoyWords = map[string]bool{
-	"ambassador": true, "envoy": true, "representative": true, "emissary": true, "consul": true, "delegate": true,
 }
 
 // envoyPlace returns the end of "to PLACE" at token k after an envoy's
@@ -573,12 +559,6 @@ func (x *extractor) nounTitleAfter(st *sentence, k int) (int, string, bool) {
 		}
 	}
 	return 0, "", false
-}
-
-// auxWord are verbs and adverbs that cannot modify a title.
-var auxWord = map[string]bool{
-	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
-	"had": true, "said": true, "says": true, "told": true, "also": true, "not": true, "will": true, "would": true,
 }
 
 // complementTitleBefore returns a title with a complement that ends just

@@ -37,68 +37,27 @@ var (
 	trigHeads     = trigger{typ: graph.Leads, subj: personTypes, obj: []graph.EntityType{graph.Organization, graph.Location}, gap: 1, conf: 0.75}
 )
 
-// verbTriggers maps verb phrases to the relations they state. The phrases
-// are matched on lower-cased tokens, longest first.
-var verbTriggers = map[string][]trigger{
-	"met": {trigMetBare}, "met with": {trigMet}, "meets": {trigMetBare}, "meets with": {trigMet},
-	"meet with": {trigMet}, "held a meeting with": {trigMet}, "held meetings with": {trigMet},
-	"holds a meeting with": {trigMet}, "hold a meeting with": {trigMet}, "had a meeting with": {trigMet},
-	"held talks with": {trigMet}, "holds talks with": {trigMet}, "hold talks with": {trigMet},
-	"had talks with": {trigMet}, "held negotiations with": {trigMet}, "held a phone conversation with": {trigMet},
-	"had a phone conversation with": {trigMet}, "held a telephone conversation with": {trigMet},
-	"had a telephone conversation with": {trigMet}, "spoke by phone with": {trigMet}, "conferred with": {trigMet},
-	"talked with": {trigMet}, "spoke with": {trigMet}, "talks with": {trigMet},
-	"holds meeting with": {trigMet}, "held meeting with": {trigMet}, "hold meeting with": {trigMet},
-	"discussed with": {trigMet}, "discussed": {trigMetAnd},
-	"held talks": {trigMetAnd}, "holds talks": {trigMetAnd}, "had talks": {trigMetAnd},
-	"received": {trigMetPerson}, "receives": {trigMetPerson}, "welcomed": {trigMetPerson},
-	"hosted": {trigMetPerson, trigOrganised}, "hosts": {trigMetPerson, trigOrganised},
-
-	"announced": {trigAnnounced}, "announces": {trigAnnounced}, "announce": {trigAnnounced},
-	"unveiled": {trigAnnounced}, "unveils": {trigAnnounced}, "unveil": {trigAnnounced},
-
-	"proposed": {trigProposed}, "proposes": {trigProposed}, "propose": {trigProposed},
-	"put forward": {trigProposed}, "puts forward": {trigProposed}, "suggested": {trigProposed},
-	"initiated": {trigProposed},
-
-	"launched": {trigLaunched}, "launches": {trigLaunched}, "launch": {trigLaunched},
-	"established": {trigLaunched}, "establishes": {trigLaunched}, "founded": {trigLaunched},
-	"set up": {trigLaunched}, "sets up": {trigLaunched}, "created": {trigLaunched}, "creates": {trigLaunched},
-	"inaugurated": {trigLaunched},
-
-	"attended": {trigAttend}, "attends": {trigAttend}, "attend": {trigAttend}, "addressed": {trigAttend},
-	"address": {trigAttend}, "addresses": {trigAttend}, "delivered a speech at": {trigAttend},
-	"made a speech at": {trigAttend}, "gave a speech at": {trigAttend}, "spoke at the opening of": {trigAttend},
-	"signed": {trigSigned}, "ratified": {trigSigned}, "signs": {trigSigned}, "ratifies": {trigSigned},
-	"spoke at": {trigAttend}, "speaks at": {trigAttend},
-	"took part in": {trigTakePart}, "take part in": {trigTakePart}, "takes part in": {trigTakePart},
-	"participated in": {trigTakePart}, "participates in": {trigTakePart}, "participate in": {trigTakePart},
-
-	"organized": {trigOrganised}, "organised": {trigOrganised}, "organizes": {trigOrganised},
-	"organises": {trigOrganised}, "convened": {trigOrganised}, "convenes": {trigOrganised},
-	"host": {trigOrganised}, "will host": {trigOrganised},
-	"sponsored": {trigOrganised},
-
-	"killed": {trigKilled}, "murdered": {trigKilled}, "assassinated": {trigKilled}, "shot dead": {trigKilled},
-	"shot and killed": {trigKilled}, "stabbed": {trigKilled},
-
-	"joined": {trigJoined, trigTakePart}, "joins": {trigJoined},
-
-	"lives in": {trigLives}, "lived in": {trigLives}, "living in": {trigLives}, "resides in": {trigLives},
-	"resided in": {trigLives}, "born in": {trigLives}, "grew up in": {trigLives}, "native of": {trigLives},
-	"resident of": {trigLives}, "moved to": {trigLives},
-
-	"heads": {trigHeads}, "headed": {trigHeads}, "chairs": {trigHeads}, "chaired": {trigHeads},
-	"leads": {trigHeads},
-
-	"acquired": {trigAcquired}, "acquires": {trigAcquired}, "bought": {trigAcquired}, "buys": {trigAcquired},
-	"took over": {trigAcquired}, "takes over": {trigAcquired}, "agreed to buy": {trigAcquired},
-	"agreed to acquire": {trigAcquired}, "acquire": {trigAcquired}, "buy": {trigAcquired},
-	"purchased": {trigAcquired}, "agreed to purchase": {trigAcquired},
-	"completed its purchase of": {trigAcquired}, "completed the purchase of": {trigAcquired},
-	"completed its acquisition of": {trigAcquired}, "completed the acquisition of": {trigAcquired},
-	"completed its takeover of": {trigAcquired}, "completed the takeover of": {trigAcquired},
-}
+// verbTriggers maps the verb phrases of words.txt (the lists verbs-NAME)
+// to the relations they state; a phrase in several lists tries their
+// triggers in this order. The phrases are matched on lower-cased tokens,
+// longest first.
+var verbTriggers = func() map[string][]trigger {
+	m := map[string][]trigger{}
+	for _, t := range []struct {
+		name string
+		tr   trigger
+	}{
+		{"met-with", trigMet}, {"met", trigMetBare}, {"met-and", trigMetAnd}, {"received", trigMetPerson},
+		{"announced", trigAnnounced}, {"proposed", trigProposed}, {"launched", trigLaunched}, {"attended", trigAttend},
+		{"joined", trigJoined}, {"took-part", trigTakePart}, {"signed", trigSigned}, {"organised", trigOrganised},
+		{"killed", trigKilled}, {"acquired", trigAcquired}, {"lives-in", trigLives}, {"heads", trigHeads},
+	} {
+		for _, p := range list("verbs-" + t.name) {
+			m[p] = append(m[p], t.tr)
+		}
+	}
+	return m
+}()
 
 var verbTable = func() phraseTable {
 	ps := make([]string, 0, len(verbTriggers))
@@ -232,12 +191,6 @@ func (x *extractor) objectAfter(st *sentence, k int, types []graph.EntityType, g
 		}
 	}
 	return -1
-}
-
-// descriptors may stand between a verb and the person it takes.
-var descriptors = map[string]bool{
-	"his": true, "her": true, "their": true, "its": true, "the": true, "counterpart": true, "counterparts": true,
-	"colleague": true, "host": true, "guest": true,
 }
 
 // passiveBefore returns the patient of a passive verb at token k ("X was
@@ -572,14 +525,6 @@ func (x *extractor) asTitle(st *sentence, k int) map[string]string {
 	return nil
 }
 
-// creationWords say that what follows is to be created: "proposed
-// setting up a council".
-var creationWords = map[string]bool{
-	"create": true, "creating": true, "creation": true, "set": true, "setting": true, "establish": true,
-	"establishing": true, "establishment": true, "form": true, "forming": true, "formation": true,
-	"found": true, "founding": true, "new": true,
-}
-
 // creationBetween reports whether a creation word stands in tokens [a, b).
 func creationBetween(st *sentence, a, b int) bool {
 	for k := a; k < b && k < len(st.low); k++ {
@@ -600,15 +545,6 @@ func withLater(st *sentence, k int) bool {
 	}
 	return false
 }
-
-// meetingTable holds the phrases that put a meeting inside a clause: "X
-// raised the issue at a meeting with Y".
-var meetingTable = newPhraseTable(
-	"at a meeting with", "at the meeting with", "at their meeting with", "at his meeting with", "at her meeting with",
-	"in a meeting with", "during a meeting with", "during his meeting with", "during her meeting with",
-	"after a meeting with", "following a meeting with", "after meeting with", "after meeting",
-	"at talks with", "during talks with", "after talks with", "following talks with",
-)
 
 // meetings: "X raised the issue at a meeting with Y" -> X MET_WITH Y, X
 // the subject of the clause (not of a clause reported inside it), Y and
@@ -634,13 +570,6 @@ func (x *extractor) meetings(st *sentence) {
 			}
 		}
 	}
-}
-
-// partnerNouns name a tie with a partner: "a partnership with Y".
-var partnerNouns = map[string]bool{
-	"partnership": true, "alliance": true, "venture": true, "cooperation": true, "co-operation": true,
-	"collaboration": true, "agreement": true, "deal": true, "pact": true, "accord": true, "merger": true,
-	"talks": true, "tie-up": true, "contract": true,
 }
 
 // partnerNoun reports whether tokens [a, b) of st end in a partner noun
@@ -703,10 +632,4 @@ func (x *extractor) sharedSubject(st *sentence, a int) int {
 		}
 	}
 	return subj
-}
-
-// numberWords count things: "bought two Y" buys products, not a company.
-var numberWords = map[string]bool{
-	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
-	"nine": true, "ten": true, "dozen": true, "dozens": true, "hundreds": true, "several": true,
 }
