@@ -142,7 +142,7 @@ func (lx *Stage) chainToken(w string) bool {
 	case "of", "the", ",", "-", "'s", "’s", "for":
 		return true
 	}
-	return (capitalised(w) && isWord(w)) || lx.gaz.TitleWord(w)
+	return (text.Capitalised(w) && isWord(w)) || lx.gaz.TitleWord(w)
 }
 
 func determiner(w string) bool {
@@ -199,7 +199,7 @@ func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []in
 	}
 	j := i + 1
 	country := ""
-	if p, ok := r.lx.gaz.Demonym(words[j]); ok && capitalised(words[j]) && j+1 < len(words) {
+	if p, ok := r.lx.gaz.Demonym(words[j]); ok && text.Capitalised(words[j]) && j+1 < len(words) {
 		if pl, ok := r.lx.gaz.FindPlace(p); ok && pl.Country != "" {
 			country = pl.Country
 			j++
@@ -214,7 +214,7 @@ func (r *resolver) personDescription(si, i int, facts *peopleIndex, covered []in
 		n = 1
 	}
 	end = j + n
-	if end < len(words) && (strings.EqualFold(words[end], "of") || (capitalised(words[end]) && isWord(words[end]))) {
+	if end < len(words) && (strings.EqualFold(words[end], "of") || (text.Capitalised(words[end]) && isWord(words[end]))) {
 		return 0, -1 // "the President of ...", "the Executive Director Anna Berg"
 	}
 	for k := j; k < end; k++ {
@@ -315,7 +315,7 @@ func (lx *Stage) anySubsequence(windows [][]string, want []string) bool {
 func (r *resolver) orgDescription(si, i int, covered []int, heads map[string][]int) (end, root int) {
 	toks := r.tokens(si)
 	end = i + 1
-	for end < len(toks) && capitalised(toks[end].Text) && isWord(toks[end].Text) {
+	for end < len(toks) && text.Capitalised(toks[end].Text) && isWord(toks[end].Text) {
 		if covered[end] != 0 {
 			return 0, -1
 		}
@@ -399,11 +399,6 @@ func (r *resolver) headIndex() map[string][]int {
 		}
 	}
 	return out
-}
-
-func capitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // isWord reports whether w starts with a letter.

@@ -40,10 +40,10 @@ func extendToAcronym(cs []cand, words []string) []cand {
 		}
 		k := c.end
 		for k < len(words) && k < c.end+maxAcronymName && words[k] != "(" &&
-			(text.LowerGet(nameLinks, words[k]) || (capitalised(words[k]) && isWordStart(words[k]))) {
+			(text.LowerGet(nameLinks, words[k]) || (text.Capitalised(words[k]) && isWordStart(words[k]))) {
 			k++
 		}
-		if k+2 >= len(words) || words[k] != "(" || words[k+2] != ")" || !capitalised(words[k-1]) {
+		if k+2 >= len(words) || words[k] != "(" || words[k+2] != ")" || !text.Capitalised(words[k-1]) {
 			continue
 		}
 		if !spellsOut(words[c.start:k], words[k+1]) {
@@ -126,7 +126,7 @@ func (lx *Stage) splitOrgTitlePlace(cs []cand, words []string) []cand {
 			if k+1 < len(w) && strings.EqualFold(w[k], "the") {
 				k++
 			}
-			if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+			if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !text.Capitalised(w[k]) {
 				continue
 			}
 			if _, org := lx.gaz.FindOrg(strings.Join(w[:st], " ")); !org && n < 2 {

@@ -67,7 +67,7 @@ func (x spanIndex) noteSurname(words []string) {
 // ("Lewsey, Abbott, Voyce"; "Sony and Philips" is no such list).
 func (lx *Stage) personList(cs []cand, i int, words []string) bool {
 	c := cs[i]
-	if c.start > 0 && len(words[c.start-1]) == 1 && capitalised(words[c.start-1]) {
+	if c.start > 0 && len(words[c.start-1]) == 1 && text.Capitalised(words[c.start-1]) {
 		return true
 	}
 	for j := range cs {

@@ -103,7 +103,7 @@ func (lx *Stage) orgDescriptorBefore(words []string, start int) bool {
 			continue
 		}
 		n := len(h.phrase)
-		if b := start - n - 1; b > 0 && capitalised(words[b]) && !lx.placeWord(words, b) {
+		if b := start - n - 1; b > 0 && text.Capitalised(words[b]) && !lx.placeWord(words, b) {
 			return false // "CGA consultancy Jeanne-Marie Gescher": the head describes CGA
 		}
 		if h.strong || lx.qualifiedBefore(words, start-n) {
@@ -189,7 +189,7 @@ func (lx *Stage) placeWord(words []string, j int) bool {
 	if strings.HasSuffix(strings.ToLower(w), "-based") && len(w) > len("-based") {
 		return true
 	}
-	if !capitalised(w) {
+	if !text.Capitalised(w) {
 		return false
 	}
 	if _, ok := lx.gaz.Demonym(w); ok {
@@ -198,7 +198,7 @@ func (lx *Stage) placeWord(words []string, j int) bool {
 	if _, ok := lx.gaz.FindPlace(w); ok {
 		return true
 	}
-	if j > 0 && capitalised(words[j-1]) {
+	if j > 0 && text.Capitalised(words[j-1]) {
 		if _, ok := lx.gaz.FindPlace(words[j-1] + " " + w); ok {
 			return true
 		}

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/gazetteer"
@@ -189,7 +188,7 @@ func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex) []
 	for _, sp := range spans {
 		split := false
 		for k := sp.Start + 1; k < sp.End-1 && sp.End <= len(words); k++ {
-			if words[k] != "and" || !capitalised(words[k+1]) || !lx.andList(words[sp.Start:sp.End], k-sp.Start) {
+			if words[k] != "and" || !text.Capitalised(words[k+1]) || !lx.andList(words[sp.Start:sp.End], k-sp.Start) {
 				continue
 			}
 			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
@@ -222,7 +221,7 @@ func (lx *Stage) andList(w []string, k int) bool {
 		return false
 	}
 	for _, x := range w[:k] {
-		if !capitalised(x) {
+		if !text.Capitalised(x) {
 			return false
 		}
 	}
@@ -451,7 +450,7 @@ var particles = map[string]bool{"de": true, "da": true, "do": true, "dos": true,
 // trimLower drops common lower-case words from the front of a span ("bank
 // Wells Fargo"): names start with a capital or a particle.
 func trimLower(c *cand, words []string) {
-	for c.end-c.start > 1 && lowerWord(words[c.start]) && !particles[words[c.start]] && !determiner(words[c.start]) && capitalised(words[c.start+1]) &&
+	for c.end-c.start > 1 && lowerWord(words[c.start]) && !particles[words[c.start]] && !determiner(words[c.start]) && text.Capitalised(words[c.start+1]) &&
 		(c.end-c.start > 2 || len(words[c.start+1]) > 2) { // "serie A" is a name
 		c.start++
 	}
@@ -480,7 +479,7 @@ func (lx *Stage) joinStateForm(cs []cand, i int, words []string) {
 	}
 	for k := 5; k >= 2; k-- {
 		s := c.start - k
-		if s < 0 || !capitalised(words[s]) || strings.EqualFold(words[s], "the") {
+		if s < 0 || !text.Capitalised(words[s]) || strings.EqualFold(words[s], "the") {
 			continue
 		}
 		if q, ok := lx.gaz.FindPlace(strings.Join(words[s:c.end], " ")); ok && q.Name == p.Name {
@@ -560,7 +559,7 @@ func (lx *Stage) personLed(c *cand, words []string) {
 	}
 	w := words[c.start:c.end]
 	k := 0
-	for k < len(w)-1 && lx.gaz.Honorific(w[k]) && !allCaps(w[k:k+1]) && capitalised(w[k+1]) {
+	for k < len(w)-1 && lx.gaz.Honorific(w[k]) && !allCaps(w[k:k+1]) && text.Capitalised(w[k+1]) {
 		k++
 	}
 	if k == 0 {
@@ -595,7 +594,7 @@ func modifierBase(w []string) (base, suffix string) {
 	}
 	first := w[0]
 	for _, pre := range modifierPrefixes {
-		if len(first) > len(pre) && strings.HasPrefix(first, pre) && capitalised(first[len(pre):]) {
+		if len(first) > len(pre) && strings.HasPrefix(first, pre) && text.Capitalised(first[len(pre):]) {
 			return gazetteer.JoinWords(append([]string{first[len(pre):]}, w[1:]...)), pre
 		}
 	}
@@ -603,7 +602,7 @@ func modifierBase(w []string) (base, suffix string) {
 	for _, suf := range modifierSuffixes {
 		if len(last) > len(suf) && strings.HasSuffix(strings.ToLower(last), suf) {
 			b := last[:len(last)-len(suf)]
-			if !capitalised(b) {
+			if !text.Capitalised(b) {
 				return "", ""
 			}
 			return gazetteer.JoinWords(append(w[:len(w)-1:len(w)-1], b)), suf
@@ -624,7 +623,7 @@ func (lx *Stage) officeOfPlace(w []string) int {
 	if k+1 < len(w) && strings.EqualFold(w[k], "the") {
 		k++
 	}
-	if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !capitalised(w[k]) {
+	if _, ok := lx.gaz.FindPlace(strings.Join(w[k:], " ")); !ok || !text.Capitalised(w[k]) {
 		return 0
 	}
 	return k
@@ -633,7 +632,7 @@ func (lx *Stage) officeOfPlace(w []string) int {
 // nameStart reports whether a person's name may start at w[0]: a capital,
 // or a particle before one ("da Silva", "van Gogh").
 func nameStart(w []string) bool {
-	return capitalised(w[0]) || (len(w) > 1 && text.LowerGet(particles, w[0]) && capitalised(w[1]))
+	return text.Capitalised(w[0]) || (len(w) > 1 && text.LowerGet(particles, w[0]) && text.Capitalised(w[1]))
 }
 
 // demonymTitle re-reads an organisation's span that is a demonym and the
@@ -1021,11 +1020,6 @@ func candEndingAt(cs []cand, end int) int {
 		}
 	}
 	return -1
-}
-
-func capitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 func determiner(w string) bool {

@@ -24,7 +24,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 	}
 	n := len(cs)
 	for i := 0; i < len(words); i++ {
-		if used[i] || !capitalised(words[i]) {
+		if used[i] || !text.Capitalised(words[i]) {
 			continue
 		}
 		// A known organisation, longest first, when it is a whole
@@ -37,7 +37,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			at = i + 1
 		}
 		// The run at at opens no longer capitalised name.
-		opens := at == 0 || !capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])
+		opens := at == 0 || !text.Capitalised(words[at-1]) || used[at-1] || determiner(words[at-1])
 		// A party's name or a well-known company's (one that is not
 		// also a person's name, a place or a common word) written as a
 		// whole capitalised run, which NER took for a common word:
@@ -54,7 +54,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 			}
 		}
 		if n, _ := lx.gaz.OrgAt(words, at); n > 0 && !anyUsed(used, at, at+n) &&
-			(at+n == len(words) || !capitalised(words[at+n]) || used[at+n]) && opens {
+			(at+n == len(words) || !text.Capitalised(words[at+n]) || used[at+n]) && opens {
 			cs = append(cs, cand{start: at, end: at + n, label: "ORG"})
 			markUsed(used, at, at+n)
 			i = at + n - 1
@@ -95,7 +95,7 @@ func (lx *Stage) recall(cs []cand, words []string) []cand {
 // starts at i.
 func capitalRun(words []string, used []bool, i int) int {
 	j := i
-	for j < len(words) && !used[j] && capitalised(words[j]) && isWordStart(words[j]) {
+	for j < len(words) && !used[j] && text.Capitalised(words[j]) && isWordStart(words[j]) {
 		j++
 	}
 	return j
@@ -132,7 +132,7 @@ func (lx *Stage) extendOf(cs []cand, words []string) {
 		}
 		j := c.end + 1 // "of the Left" is as often a description as part of the name: not extended
 		k := j
-		for k < len(words) && !used[k] && capitalised(words[k]) && isWordStart(words[k]) {
+		for k < len(words) && !used[k] && text.Capitalised(words[k]) && isWordStart(words[k]) {
 			k++
 		}
 		if k == j || (k < len(words) && used[k]) {
@@ -217,7 +217,7 @@ func (lx *Stage) joinPossessive(cs []cand, words []string) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := &cs[i], &cs[i+1]
 		if a.drop || b.drop || b.start != a.end+1 || b.end != b.start+1 || !possessive(words[a.end]) ||
-			!text.LowerGet(possessiveHeads, words[b.start]) || !capitalised(words[b.start]) {
+			!text.LowerGet(possessiveHeads, words[b.start]) || !text.Capitalised(words[b.start]) {
 			continue
 		}
 		if p, ok := lx.gaz.FindPlace(strings.Join(words[a.start:a.end], " ")); ok && p.Kind == "country" {
@@ -350,7 +350,7 @@ func (lx *Stage) ofTitleBefore(words []string, start int) bool {
 func (lx *Stage) titleBefore(cs []cand, i int, words []string, minVia int) bool {
 	c := cs[i]
 	if st, _, ok := lx.gaz.TitleBefore(words, c.start); ok {
-		return capitalised(words[st])
+		return text.Capitalised(words[st])
 	}
 	if c.end-c.start < minVia {
 		return false
@@ -362,7 +362,7 @@ func (lx *Stage) titleBefore(cs []cand, i int, words []string, minVia int) bool 
 		}
 		if s > 0 && strings.EqualFold(words[s-1], "of") {
 			st, _, ok := lx.gaz.TitleBefore(words, s-1)
-			return ok && capitalised(words[st])
+			return ok && text.Capitalised(words[st])
 		}
 	}
 	return false
@@ -418,7 +418,7 @@ func (lx *Stage) looksLikePerson(w []string) bool {
 		return false
 	}
 	for _, x := range w {
-		if !capitalised(x) || !isWordStart(x) {
+		if !text.Capitalised(x) || !isWordStart(x) {
 			return false
 		}
 		if n, _ := lx.gaz.TitleAt([]string{x}, 0); n > 0 {

@@ -16,7 +16,7 @@ func (lx *Stage) genericMention(w []string) bool {
 	if len(w) > 1 && strings.EqualFold(w[0], "the") {
 		w = w[1:]
 	}
-	if len(w) == 0 || len(w) > 2 || !capitalised(w[0]) {
+	if len(w) == 0 || len(w) > 2 || !text.Capitalised(w[0]) {
 		return false
 	}
 	name := strings.Join(w, " ")
@@ -45,7 +45,7 @@ func (lx *Stage) qualifyGeneric(c *cand, words []string) bool {
 			continue
 		}
 		before := words[k-n : k]
-		if !capitalised(before[0]) || determiner(before[0]) {
+		if !text.Capitalised(before[0]) || determiner(before[0]) {
 			continue
 		}
 		q := strings.Join(before, " ")

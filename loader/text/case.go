@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,4 +95,10 @@ func LowerGetOK[V any](m map[string]V, s string) (V, bool) {
 	var buf [64]byte
 	v, ok := m[string(AppendLower(buf[:0], s))]
 	return v, ok
+}
+
+// Capitalised reports whether w starts with an upper-case letter.
+func Capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

@@ -62,3 +62,11 @@ func TestLowerGetAllocates(t *testing.T) {
 		t.Errorf("LowerGet of an ASCII word: %v allocations, want 0", n)
 	}
 }
+
+func TestCapitalised(t *testing.T) {
+	for s, want := range map[string]bool{"Oslo": true, "oslo": false, "Øresund": true, "ǅ": false, "1990s": false, "": false, "\xffA": false, "É": true} {
+		if got := Capitalised(s); got != want {
+			t.Errorf("Capitalised(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
