@@ -54,6 +54,7 @@ var (
 	descriptors     = wordSet("descriptors")
 	creationWords   = wordSet("creation-words")
 	meetingTable    = newPhraseTable(list("meeting-phrases")...)
+	coAgentTable    = newPhraseTable(list("co-agent-phrases")...)
 	partnerNouns    = wordSet("partner-nouns")
 	numberWords     = wordSet("number-words")
 )

@@ -456,17 +456,11 @@ func (x *extractor) coAgents(st *sentence, subj int) []int {
 		if e+2 < n && st.low[e] == "(" && st.low[e+2] == ")" {
 			e += 3 // an acronym in brackets
 		}
-		switch {
-		case matchAt(st.low, e, []string{"together", "with"}), matchAt(st.low, e, []string{"jointly", "with"}),
-			matchAt(st.low, e, []string{"in", "cooperation", "with"}), matchAt(st.low, e, []string{"in", "partnership", "with"}),
-			matchAt(st.low, e, []string{"in", "collaboration", "with"}), matchAt(st.low, e, []string{"and", "by"}):
-			for e < n && st.low[e] != "with" && st.low[e] != "by" {
-				e++
-			}
+		if l := coAgentTable.match(st.low, e); l > 0 {
+			e += l
+		} else if e < n && st.low[e] == "and" {
 			e++
-		case e < n && st.low[e] == "and":
-			e++
-		default:
+		} else {
 			return out
 		}
 		e = st.skipThe(e)
