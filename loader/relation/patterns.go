@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -239,11 +240,7 @@ func newPhraseTable(phrases ...string) phraseTable {
 		t[w[0]] = append(t[w[0]], w)
 	}
 	for _, ws := range t {
-		for i := 1; i < len(ws); i++ {
-			for j := i; j > 0 && len(ws[j]) > len(ws[j-1]); j-- {
-				ws[j], ws[j-1] = ws[j-1], ws[j]
-			}
-		}
+		slices.SortStableFunc(ws, func(a, b []string) int { return len(b) - len(a) })
 	}
 	return t
 }

@@ -436,7 +436,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 	switch {
 	case st.low[k] == ",":
 		k++
-	case matchAt(st.low, k, []string{"is"}) || matchAt(st.low, k, []string{"was"}) || matchAt(st.low, k, []string{"became"}) || matchAt(st.low, k, []string{"becomes"}):
+	case st.low[k] == "is" || st.low[k] == "was" || st.low[k] == "became" || st.low[k] == "becomes":
 		k++
 		conf -= 0.05
 	default:
