@@ -1,16 +1,16 @@
 package relation
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	_ "embed" // the trained scorer ships in the binary
-	"encoding/binary"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/text"
@@ -207,50 +207,37 @@ func (lx *Stage) Pairs(d *text.Doc) []Pair {
 	return out
 }
 
-const magic = "KGRS3\n" // multi-class scorer with a graph cut per class
+// modelFile is what Encode writes, gob-encoded and gzip-compressed: the
+// classes the model was trained on, with their cuts, and the non-zero
+// weights as index deltas and values. Version changes when the meaning of
+// a field does.
+type modelFile struct {
+	Version         int
+	Bits            uint
+	Temperature     float32
+	Classes         []graph.RelationType
+	Cuts, GraphCuts []float32
+	Deltas          []uint32
+	Values          []float32
+}
 
-// Encode writes the model, gzip-compressed: header (bits, temperature,
-// the classes with their cuts and graph cuts), then the non-zero weights as (index delta,
-// float32) pairs.
+const modelVersion = 4 // multi-class scorer with a graph cut per class, as a gob
+
+// Encode writes the model (see modelFile).
 func (m *Model) Encode(w io.Writer) error {
+	f := modelFile{Version: modelVersion, Bits: m.Bits, Temperature: m.Temperature, Classes: Classes, Cuts: m.Cuts, GraphCuts: m.GraphCuts}
+	prev := 0
+	for i, v := range m.Weights {
+		if v != 0 {
+			f.Deltas, f.Values = append(f.Deltas, uint32(i-prev)), append(f.Values, v)
+			prev = i
+		}
+	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	var b [4]byte
-	put := func(v uint32) {
-		binary.LittleEndian.PutUint32(b[:], v)
-		bw.Write(b[:])
-	}
-	put(uint32(m.Bits))
-	put(math.Float32bits(m.Temperature))
-	bw.WriteByte(byte(len(Classes)))
-	for k, c := range Classes {
-		bw.WriteByte(byte(len(c)))
-		bw.WriteString(string(c))
-		put(math.Float32bits(m.Cuts[k]))
-		put(math.Float32bits(m.GraphCuts[k]))
-	}
-	nz := 0
-	for _, v := range m.Weights {
-		if v != 0 {
-			nz++
-		}
-	}
-	put(uint32(nz))
-	var vb [binary.MaxVarintLen64]byte
-	prev := 0
-	for i, v := range m.Weights {
-		if v == 0 {
-			continue
-		}
-		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(i-prev))])
-		put(math.Float32bits(v))
-		prev = i
-	}
-	if err := bw.Flush(); err != nil {
+	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -263,64 +250,28 @@ func Decode(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("relation: model: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	bad := func(what string, err error) (*Model, error) {
-		return nil, fmt.Errorf("relation: model %s: %w", what, err)
+	var f modelFile
+	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+		return nil, fmt.Errorf("relation: model: %w", err)
 	}
-	head := make([]byte, len(magic)+8)
-	if _, err := io.ReadFull(br, head); err != nil {
-		return bad("header", err)
+	switch {
+	case f.Version != modelVersion:
+		return nil, fmt.Errorf("relation: model format %d, want %d: retrain it", f.Version, modelVersion)
+	case f.Bits > 26:
+		return nil, fmt.Errorf("relation: model: table of 2^%d weights is too large", f.Bits)
+	case !slices.Equal(f.Classes, Classes):
+		return nil, fmt.Errorf("relation: model classes %v, the vocabulary's %v: retrain it", f.Classes, Classes)
+	case len(f.Cuts) != len(Classes) || len(f.GraphCuts) != len(Classes) || len(f.Deltas) != len(f.Values):
+		return nil, errors.New("relation: model: cuts or weights of the wrong length")
 	}
-	if string(head[:len(magic)]) != magic {
-		return nil, errors.New("relation: model: bad magic")
-	}
-	bits := uint(binary.LittleEndian.Uint32(head[len(magic):]))
-	if bits > 26 {
-		return nil, fmt.Errorf("relation: model: table of 2^%d weights is too large", bits)
-	}
-	m := NewModel(bits)
-	m.Temperature = math.Float32frombits(binary.LittleEndian.Uint32(head[len(magic)+4:]))
-	var b [4]byte
-	n, err := br.ReadByte()
-	if err != nil {
-		return bad("classes", err)
-	}
-	if int(n) != len(Classes) {
-		return nil, fmt.Errorf("relation: model has %d classes, the vocabulary %d: retrain it", n, len(Classes))
-	}
-	for k := range Classes {
-		l, err := br.ReadByte()
-		if err != nil {
-			return bad("classes", err)
-		}
-		buf := make([]byte, int(l)+8)
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return bad("classes", err)
-		}
-		if graph.RelationType(buf[:l]) != Classes[k] {
-			return nil, fmt.Errorf("relation: model class %d is %q, the vocabulary's %q: retrain it", k, buf[:l], Classes[k])
-		}
-		m.Cuts[k] = math.Float32frombits(binary.LittleEndian.Uint32(buf[l:]))
-		m.GraphCuts[k] = math.Float32frombits(binary.LittleEndian.Uint32(buf[l+4:]))
-	}
-	if _, err := io.ReadFull(br, b[:]); err != nil {
-		return bad("weights", err)
-	}
-	nz := int(binary.LittleEndian.Uint32(b[:]))
+	m := NewModel(f.Bits)
+	m.Temperature, m.Cuts, m.GraphCuts = f.Temperature, f.Cuts, f.GraphCuts
 	idx := 0
-	for k := 0; k < nz; k++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return bad("weights", err)
-		}
-		idx += int(d)
-		if idx >= len(m.Weights) {
+	for k, d := range f.Deltas {
+		if idx += int(d); idx >= len(m.Weights) {
 			return nil, errors.New("relation: model: weight index out of range")
 		}
-		if _, err := io.ReadFull(br, b[:]); err != nil {
-			return bad("weights", err)
-		}
-		m.Weights[idx] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+		m.Weights[idx] = f.Values[k]
 	}
 	return m, m.check()
 }
