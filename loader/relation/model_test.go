@@ -233,3 +233,13 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkLoad decodes the embedded model (start-up cost of every command
+// that extracts).
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := relation.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
