@@ -1,9 +1,11 @@
 package relation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // Confidence of the title patterns.
@@ -286,9 +288,7 @@ func (x *extractor) counterpart(st *sentence, p int) {
 	if nm < 0 || x.d.Mentions[nm].Type != graph.NORP {
 		return
 	}
-	switch st.low[x.d.Mentions[nm].Start-1] {
-	case "his", "her", "their", "its", "the":
-	default:
+	if w := st.low[x.d.Mentions[nm].Start-1]; w != "the" && !slices.Contains(text.Possessives, w) {
 		return
 	}
 	if c := x.demonymCountry(st, nm); c >= 0 {
@@ -601,16 +601,9 @@ func (x *extractor) demonymCountry(st *sentence, nm int) int {
 }
 
 // pastPost reports whether the word before token k marks a post as past
-// ("former", "ex", "late").
+// ("former", "ex", "late": pastWords).
 func pastPost(st *sentence, k int) bool {
-	if k < 1 {
-		return false
-	}
-	switch st.low[k-1] {
-	case "former", "ex", "ex-", "late", "onetime", "one-time":
-		return true
-	}
-	return false
+	return k >= 1 && pastWords[st.low[k-1]]
 }
 
 // possessiveApposition: "Y's TITLE, X," -> X WORKS_FOR Y ("the company's

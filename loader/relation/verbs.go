@@ -246,21 +246,13 @@ func (x *extractor) definiteEvent(st *sentence, j int) int {
 func (x *extractor) verbs(st *sentence) {
 	n := len(st.toks)
 	for k := 0; k+3 < n; k++ {
-		switch st.low[k] {
-		case "talks", "meeting", "meetings", "negotiations", "consultations":
-		default:
+		a := x.startingAt(st, k+2)
+		if !meetingNouns[st.low[k]] || st.low[k+1] != "between" || a < 0 || !slices.Contains(partyTypes, x.d.Mentions[a].Type) {
 			continue
 		}
-		if st.low[k+1] != "between" {
-			continue
-		}
-		if a := x.startingAt(st, k+2); a >= 0 && slices.Contains(partyTypes, x.d.Mentions[a].Type) {
-			e := x.d.Mentions[a].End
-			if e+1 < n && st.low[e] == "and" {
-				b := x.objectAfter(st, e+1, partyTypes, 0)
-				if b >= 0 && !x.sameEntity(a, b) {
-					x.add(graph.MetWith, x.named(a), x.named(b), st.i, 0.8, nil)
-				}
+		if e := x.d.Mentions[a].End; e+1 < n && st.low[e] == "and" {
+			if b := x.objectAfter(st, e+1, partyTypes, 0); b >= 0 && !x.sameEntity(a, b) {
+				x.add(graph.MetWith, x.named(a), x.named(b), st.i, 0.8, nil)
 			}
 		}
 	}
