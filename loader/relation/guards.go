@@ -29,17 +29,8 @@ func (x *extractor) telegraphic(st *sentence) bool {
 	if last == "" || !isWordChar(last[len(last)-1]) {
 		return false
 	}
-	rest := x.d.Text[min(end, len(x.d.Text)):]
-	for i := 0; i < len(rest); i++ {
-		switch rest[i] {
-		case ' ', '\t', '\r':
-			continue
-		case '\n':
-			return true
-		}
-		return false
-	}
-	return true
+	rest := strings.TrimLeft(x.d.Text[min(end, len(x.d.Text)):], " \t\r")
+	return rest == "" || rest[0] == '\n'
 }
 
 func isWordChar(c byte) bool {
