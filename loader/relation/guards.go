@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -43,17 +44,11 @@ func isWordChar(c byte) bool {
 // members of a list are coordinate, not related to each other.
 func (x *extractor) sameList(st *sentence, h, t int) bool {
 	ms := x.namedBySent[st.i]
-	a, b := -1, -1
-	for j, m := range ms {
-		if m == h || m == t {
-			if a < 0 {
-				a = j
-			} else {
-				b = j
-			}
-		}
+	a, b := slices.Index(ms, h), slices.Index(ms, t)
+	if a > b {
+		a, b = b, a
 	}
-	if a < 0 || b < 0 {
+	if a < 0 || a == b {
 		return false
 	}
 	joined := func(j int) bool { return x.listed(st, ms[j], ms[j+1]) }
@@ -66,12 +61,8 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 	n := hi - lo + 1
 	// A list ends in a conjunction ("A, B and C"); "Salida and Gunnison,
 	// Colorado" ends in a comma: places and their state.
-	coordinated := false
-	for k := x.d.Mentions[ms[hi-1]].End; k < x.d.Mentions[ms[hi]].Start; k++ {
-		if st.low[k] == "and" || st.low[k] == "or" {
-			coordinated = true
-		}
-	}
+	last := st.low[x.d.Mentions[ms[hi-1]].End:x.d.Mentions[ms[hi]].Start]
+	coordinated := slices.Contains(last, "and") || slices.Contains(last, "or")
 	if e := x.d.Mentions[ms[hi]].End; !coordinated && e+1 < len(st.low) && (st.low[e] == "and" || st.low[e] == "or") &&
 		isCap(st.toks[e+1].Text) && st.at[e+1] < 0 {
 		coordinated = true // "Shameless, Hustle and Bodies": a last item NER missed
