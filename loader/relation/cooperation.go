@@ -28,26 +28,20 @@ func (x *extractor) adviser(st *sentence) {
 		if obj < 0 || x.d.Mentions[obj].Type != graph.Organization || x.d.Mentions[obj].Nominal {
 			continue
 		}
+		// "X advised Y on the takeover, while Z advised W.": the second
+		// adviser works on the same deal.
 		e := x.d.Mentions[obj].End
-		if deal && (e >= n || clauseEnd(st.low[e]) || st.low[e] == ",") {
-			// "X advised Y on the takeover, while Z advised W.": the
-			// second adviser works on the same deal.
-			if !x.sameEntity(subj, obj) {
-				x.add(graph.CooperatesWith, x.named(subj), x.named(obj), st.i, 0.7, nil)
-			}
-			continue
-		}
-		if e+1 >= n || st.low[e] != "on" {
-			continue
-		}
-		ok := false
-		for c := e + 1; c < n && c <= e+4; c++ {
-			if dealWords[st.low[c]] {
-				ok = true
-				break
-			}
-			if st.at[c] >= 0 && x.d.Mentions[st.at[c]].Type != graph.Organization || clauseEnd(st.low[c]) {
-				break
+		ok := deal && (e >= n || clauseEnd(st.low[e]) || st.low[e] == ",")
+		if !ok && e+1 < n && st.low[e] == "on" {
+			// A word for a deal within four tokens after "on".
+			for c := e + 1; c < n && c <= e+4; c++ {
+				if dealWords[st.low[c]] {
+					ok = true
+					break
+				}
+				if st.at[c] >= 0 && x.d.Mentions[st.at[c]].Type != graph.Organization || clauseEnd(st.low[c]) {
+					break
+				}
 			}
 		}
 		if ok && !x.sameEntity(subj, obj) {
