@@ -194,14 +194,8 @@ func (x *extractor) list(st *sentence, j int) []int {
 func (x *extractor) framework(st *sentence) {
 	n := len(st.toks)
 	for k := 0; k+2 < n; k++ {
-		var l int
-		switch {
-		case matchAt(st.low, k, []string{"in", "the", "framework", "of"}), matchAt(st.low, k, []string{"within", "the", "framework", "of"}),
-			matchAt(st.low, k, []string{"under", "the", "umbrella", "of"}):
-			l = 4
-		case matchAt(st.low, k, []string{"as", "part", "of"}):
-			l = 3
-		default:
+		l := frameworkTable.match(st.low, k)
+		if l == 0 {
 			continue
 		}
 		b := st.skipThe(k + l)
@@ -215,9 +209,7 @@ func (x *extractor) framework(st *sentence) {
 				continue
 			}
 		}
-		switch x.d.Mentions[y].Type {
-		case graph.Initiative, graph.Organization, graph.Event, graph.Misc:
-		default:
+		if !slices.Contains(thingTypes, x.d.Mentions[y].Type) {
 			continue
 		}
 		part := -1
@@ -239,6 +231,9 @@ func (x *extractor) framework(st *sentence) {
 		}
 	}
 }
+
+// frameworkTable holds the phrases framework looks for.
+var frameworkTable = newPhraseTable("in the framework of", "within the framework of", "under the umbrella of", "as part of")
 
 // possessiveOrg: "Estonia's Foreign Ministry", "the Estonian Foreign
 // Ministry" -> the organisation is PART_OF the country when it is a state
