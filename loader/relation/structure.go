@@ -13,7 +13,9 @@ import (
 // leading Y organization", "Y agencies such as A, B and C", "in the
 // framework of Y", "X, a unit of Y", "Y's ministry"), MEMBER_OF ("X, a
 // member of Y", "Y member X") and BASED_IN ("X, based in Y", "X is
-// headquartered in Y").
+// headquartered in Y"), and places within places (LOCATED_IN). Each
+// pattern below is given only the named mentions of the type it relates
+// (an organisation, also an initiative for copularPart, or a place).
 func (x *extractor) structure(st *sentence) {
 	n := len(st.toks)
 	for _, a := range st.ms {
@@ -21,30 +23,36 @@ func (x *extractor) structure(st *sentence) {
 		if am.Nominal {
 			continue
 		}
-		x.copularPart(st, a)
-		x.suchAs(st, a)
-		x.possessiveOrg(st, a)
-		x.basedIn(st, a)
-		x.basedAdjective(st, a)
-		if c := x.countryAfter(st, a); c >= 0 {
-			x.add(graph.LocatedIn, a, c, st.i, 0.8, nil) // "Lyon, France"
-		}
-		x.placeEdge(st, a)
-		x.demonymBase(st, a)
-		// "Beijing 's Tiananmen Square": a place within a place.
-		if am.Type == graph.Location && am.End+1 < n && genitive(st.low[am.End]) {
-			if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
-				x.add(graph.LocatedIn, b, a, st.i, 0.8, nil)
+		switch am.Type {
+		case graph.Initiative:
+			x.copularPart(st, a)
+		case graph.Organization:
+			x.copularPart(st, a)
+			x.suchAs(st, a)
+			x.possessiveOrg(st, a)
+			x.basedIn(st, a)
+			x.basedAdjective(st, a)
+			x.demonymBase(st, a)
+			// "Y member X" (NATO member Turkey), "Y member state X".
+			if am.End+1 < n && (st.low[am.End] == "member" || st.low[am.End] == "members") {
+				j := am.End + 1
+				if j < n && (st.low[j] == "state" || st.low[j] == "country" || st.low[j] == "states" || st.low[j] == "countries") {
+					j++
+				}
+				if b := x.startingAt(st, j); b >= 0 && slices.Contains(partyTypes, x.d.Mentions[b].Type) {
+					x.add(graph.MemberOf, b, a, st.i, 0.8, nil)
+				}
 			}
-		}
-		// "Y member X" (NATO member Turkey), "Y member state X".
-		if am.Type == graph.Organization && am.End+1 < n && (st.low[am.End] == "member" || st.low[am.End] == "members") {
-			j := am.End + 1
-			if j < n && (st.low[j] == "state" || st.low[j] == "country" || st.low[j] == "states" || st.low[j] == "countries") {
-				j++
+		case graph.Location:
+			if c := x.countryAfter(st, a); c >= 0 {
+				x.add(graph.LocatedIn, a, c, st.i, 0.8, nil) // "Lyon, France"
 			}
-			if b := x.startingAt(st, j); b >= 0 && slices.Contains(partyTypes, x.d.Mentions[b].Type) {
-				x.add(graph.MemberOf, b, a, st.i, 0.8, nil)
+			x.placeEdge(st, a)
+			// "Beijing 's Tiananmen Square": a place within a place.
+			if am.End+1 < n && genitive(st.low[am.End]) {
+				if b := x.startingAt(st, am.End+1); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(b, a) {
+					x.add(graph.LocatedIn, b, a, st.i, 0.8, nil)
+				}
 			}
 		}
 	}
@@ -55,12 +63,8 @@ func (x *extractor) structure(st *sentence) {
 // with NOUN an organisation noun ("organization", "agency") -> X PART_OF Y;
 // "X, a unit|subsidiary|part|member of Y" -> PART_OF or MEMBER_OF.
 func (x *extractor) copularPart(st *sentence, a int) {
-	am := x.d.Mentions[a]
-	if am.Type != graph.Organization && am.Type != graph.Initiative {
-		return
-	}
 	n := len(st.toks)
-	j := st.skipAcronym(am.End)
+	j := st.skipAcronym(x.d.Mentions[a].End)
 	if j >= n {
 		return
 	}
@@ -107,12 +111,8 @@ func (x *extractor) copularPart(st *sentence, a int) {
 // suchAs: "Y agencies|organizations|members such as|including|like A, B
 // and C" -> each of A, B, C PART_OF (MEMBER_OF for members) Y.
 func (x *extractor) suchAs(st *sentence, y int) {
-	ym := x.d.Mentions[y]
-	if ym.Type != graph.Organization {
-		return
-	}
 	n := len(st.toks)
-	j := ym.End
+	j := x.d.Mentions[y].End
 	if j >= n {
 		return
 	}
@@ -240,9 +240,6 @@ var frameworkTable = newPhraseTable("in the framework of", "within the framework
 // body, else BASED_IN it. The country must be named in the document.
 func (x *extractor) possessiveOrg(st *sentence, o int) {
 	om := x.d.Mentions[o]
-	if om.Type != graph.Organization {
-		return
-	}
 	typ := graph.BasedIn
 	if govWords[st.low[om.End-1]] {
 		typ = graph.PartOf
@@ -337,9 +334,6 @@ func (x *extractor) indexNames() {
 // headquarters in Y".
 func (x *extractor) basedIn(st *sentence, o int) {
 	om := x.d.Mentions[o]
-	if om.Type != graph.Organization {
-		return
-	}
 	n := len(st.toks)
 	j := st.skipAcronym(om.End)
 	for j < n && (st.low[j] == "," || st.low[j] == "is" || st.low[j] == "was" || st.low[j] == "which" || st.low[j] == "are") {
@@ -451,9 +445,6 @@ func (x *extractor) biggerPlace(a, b int) bool {
 // "-based"), whatever type NER gave it.
 func (x *extractor) basedAdjective(st *sentence, o int) {
 	om := x.d.Mentions[o]
-	if om.Type != graph.Organization {
-		return
-	}
 	l := x.endingAt(st, om.Start)
 	b := om.Start
 	if b >= 3 && st.at[b-1] < 0 && isCap(st.toks[b-1].Text) && isWord(st.low[b-1]) {
@@ -573,12 +564,8 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 // A LOCATED_IN B, when A is a place (a stadium, a district) and B a place
 // that is no country smaller than A.
 func (x *extractor) placeEdge(st *sentence, a int) {
-	am := x.d.Mentions[a]
 	n := len(st.toks)
-	if am.Type != graph.Location {
-		return
-	}
-	j := am.End
+	j := x.d.Mentions[a].End
 	if j < n && st.low[j] == "," {
 		j++
 	}
@@ -604,7 +591,7 @@ func (x *extractor) placeEdge(st *sentence, a int) {
 // Up to two lower-case words may stand between the demonym and the noun.
 func (x *extractor) demonymBase(st *sentence, o int) {
 	om := x.d.Mentions[o]
-	if om.Type != graph.Organization || om.Start < 2 {
+	if om.Start < 2 {
 		return
 	}
 	k := om.Start - 1
