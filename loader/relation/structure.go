@@ -263,20 +263,16 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 			country = pl.Name
 		}
 	}
-	if country == "" && om.Start >= 1 {
-		if nm := x.endingAt(st, om.Start); nm >= 0 && x.d.Mentions[nm].Type == graph.NORP {
-			if p, ok := x.lx.gaz.Demonym(x.d.MentionText(x.d.Mentions[nm])); ok {
-				country = p
-			}
+	l := -1
+	if country != "" {
+		// "European Union" is not based in a region called Europe.
+		if pl, ok := x.lx.gaz.FindPlace(country); ok && pl.Kind == "country" {
+			l = x.placeMention(country, st.i)
 		}
+	} else if nm := x.endingAt(st, om.Start); nm >= 0 && x.d.Mentions[nm].Type == graph.NORP {
+		l = x.demonymCountry(st, nm)
 	}
-	if country == "" {
-		return
-	}
-	if pl, ok := x.lx.gaz.FindPlace(country); !ok || pl.Kind != "country" {
-		return // "European Union" is not based in a region called Europe
-	}
-	if l := x.placeMention(country, st.i); l >= 0 {
+	if l >= 0 {
 		x.add(typ, o, l, st.i, 0.7, nil)
 	}
 }
