@@ -105,9 +105,8 @@ func (x *extractor) placePair(st *sentence, h, t int) bool {
 	if strings.HasSuffix(st.low[tm.End-1], ".") {
 		return true
 	}
-	ph, ok1 := x.placeOf[h]
-	pt, ok2 := x.placeOf[t]
-	return ok1 && ok2 && ph.Kind == "city" && pt.Kind != "city"
+	pt, ok := x.placeOf[t]
+	return ok && x.placeOf[h].Kind == "city" && pt.Kind != "city"
 }
 
 // titleName reports whether mention i begins with a title ("Vice-President

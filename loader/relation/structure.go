@@ -427,12 +427,7 @@ func (x *extractor) knownPlace(i int) bool {
 // and mention b as something smaller: then a does not lie within b
 // ("Sizzla's UK tour" with Sizzla mistaken for a place).
 func (x *extractor) biggerPlace(a, b int) bool {
-	pa, ok := x.placeOf[a]
-	if !ok || pa.Kind != "country" {
-		return false
-	}
-	pb, ok := x.placeOf[b]
-	return !ok || pb.Kind != "country"
+	return x.placeOf[a].Kind == "country" && x.placeOf[b].Kind != "country"
 }
 
 // basedAdjective: "the Vienna-based X" -> X BASED_IN Vienna, and "Lyon
@@ -537,8 +532,8 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
 		return -1
 	}
-	pc, ok := x.placeOf[c]
-	if !ok || pc.Kind != "country" {
+	pc := x.placeOf[c]
+	if pc.Kind != "country" {
 		return -1
 	}
 	if pa, ok := x.placeOf[a]; ok && (pa.Kind == "country" || pa.Country != pc.Name) {
