@@ -52,12 +52,10 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 		return false
 	}
 	joined := func(j int) bool { return x.listed(st, ms[j], ms[j+1]) }
-	for j := a; j < b; j++ {
-		if !joined(j) {
-			return false
-		}
+	lo, hi := listRun(len(ms), a, a, joined)
+	if hi < b {
+		return false // the run from a ends before b
 	}
-	lo, hi := listRun(len(ms), a, b, joined)
 	n := hi - lo + 1
 	// A list ends in a conjunction ("A, B and C"); "Salida and Gunnison,
 	// Colorado" ends in a comma: places and their state.
