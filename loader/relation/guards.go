@@ -83,12 +83,7 @@ func listRun(n, a, b int, joined func(j int) bool) (int, int) {
 
 // hasEncounterCue reports whether one of low[a:b] is an encounter cue.
 func hasEncounterCue(low []string, a, b int) bool {
-	for _, w := range low[a:b] {
-		if encounterCues[w] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(low[a:b], func(w string) bool { return encounterCues[w] })
 }
 
 // placePair reports whether place mentions h and t are written "h, t" with
