@@ -202,10 +202,7 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 // apposition.
 func (x *extractor) subjectOfVerb(st *sentence, p int) bool {
 	j := x.d.Mentions[p].End
-	if j < len(st.toks) && st.low[j] == "," {
-		return true
-	}
-	return j < len(st.toks) && isLowerWord(st.low[j]) && !prepositions[st.low[j]] && !stopFillers[st.low[j]]
+	return j < len(st.toks) && (st.low[j] == "," || isLowerWord(st.low[j]) && !prepositions[st.low[j]] && !stopFillers[st.low[j]])
 }
 
 var months = text.MonthNumbers()
