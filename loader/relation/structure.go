@@ -168,22 +168,19 @@ func (x *extractor) list(st *sentence, j int) []int {
 			for e < n && e < mm.End+2 && st.at[e] < 0 && isLowerWord(st.low[e]) && !stopFillers[st.low[e]] && !prepositions[st.low[e]] {
 				e++
 			}
-			if e > mm.End {
-				if o := x.startingAt(st, e); o >= 0 && x.d.Mentions[o].Type != graph.NORP {
-					m = o
-				}
+			if o := x.startingAt(st, e); e > mm.End && o >= 0 && x.d.Mentions[o].Type != graph.NORP {
+				m = o
 			}
 		}
 		out = append(out, m)
 		j = st.skipAcronym(x.d.Mentions[m].End)
-		if j < n && (st.low[j] == "," || st.low[j] == "and") {
-			j++
-			if j < n && st.low[j] == "and" {
-				j++
-			}
-			continue
+		if j >= n || st.low[j] != "," && st.low[j] != "and" {
+			break
 		}
-		break
+		j++
+		if j < n && st.low[j] == "and" {
+			j++
+		}
 	}
 	return out
 }
