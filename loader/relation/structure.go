@@ -244,7 +244,7 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	// "LOC 's ORG", for a place the gazetteer knows: a company taken for
 	// a place ("Sony's Playstation Portable") owns what follows.
 	if k := om.Start; k >= 2 && genitive(st.low[k-1]) {
-		if l := x.endingAt(st, k-1); l >= 0 && x.d.Mentions[l].Type == graph.Location && x.knownPlace(l) {
+		if l := x.endingAt(st, k-1); x.knownPlace(l) {
 			x.add(typ, o, x.named(l), st.i, 0.75, nil)
 			return
 		}
@@ -373,21 +373,14 @@ func (x *extractor) documentLevel() {
 	done := map[key]bool{} // entity pairs given a fact from another sentence
 	gaz := map[string]string{"basis": basisGazetteer}
 	for i, m := range x.d.Mentions {
-		if m.Nominal || !x.valid[i] {
-			continue
-		}
+		// placeOf and orgOf hold the valid named places and
+		// organisations the gazetteer knows. "Order of the Phoenix" is a title, not the city
+		// ("the Boston area" is the city).
 		typ, other := graph.RelationType(""), -1
-		switch m.Type {
-		case graph.Location:
-			// "Order of the Phoenix" is a title, not the city ("the
-			// Boston area" is the city).
-			if p, ok := x.placeOf[i]; ok && (p.Kind == "city" || p.Kind == "region") && p.Country != "" && p.Country != p.Name && !x.ofThe(m) {
-				typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
-			}
-		case graph.Organization:
-			if o, ok := x.orgOf[i]; ok && o.Parent != "" {
-				typ, other = graph.PartOf, x.pick(x.orgsByName[o.Parent], m.Sent)
-			}
+		if p := x.placeOf[i]; (p.Kind == "city" || p.Kind == "region") && p.Country != "" && p.Country != p.Name && !x.ofThe(m) {
+			typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
+		} else if o := x.orgOf[i]; o.Parent != "" {
+			typ, other = graph.PartOf, x.pick(x.orgsByName[o.Parent], m.Sent)
 		}
 		if other < 0 {
 			continue
@@ -526,10 +519,7 @@ func (x *extractor) countryAfter(st *sentence, a int) int {
 		return -1
 	}
 	c := x.startingAt(st, st.skipThe(am.End+1))
-	if c < 0 || x.d.Mentions[c].Type != graph.Location || x.d.Mentions[c].Nominal {
-		return -1
-	}
-	pc := x.placeOf[c]
+	pc := x.placeOf[c] // a named place the gazetteer knows, or none
 	if pc.Kind != "country" {
 		return -1
 	}
