@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // adviser: "X advised Y on the acquisition", "X is advising Y on its
@@ -83,8 +84,7 @@ func (x *extractor) cooperation(st *sentence) {
 		objs := x.list(st, j)
 		if len(objs) == 1 {
 			// "the UN agencies such as A, B and C": the agencies, not the UN.
-			e := x.d.Mentions[objs[0]].End
-			if e < n && genericOrgNouns[st.low[e]] {
+			if e := x.d.Mentions[objs[0]].End; e < n && genericOrgNouns[st.low[e]] {
 				objs = nil
 				if b := suchAsAt(st, e+1); b >= 0 {
 					objs = x.list(st, b)
@@ -124,8 +124,7 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if b < mm.Start && mm.Type == graph.Location && mm.End < len(st.low) && isLowerWord(st.low[mm.End]) && !verbLike(st.low[mm.End]) && !auxWord[st.low[mm.End]] {
 			continue // "the US technology consultancy": the place modifies a noun
 		}
-		if x.subjectOfVerb(st, m) && (mm.End >= len(st.toks) || st.low[mm.End] != ",") && !reportedBetween(st, mm.End, k) ||
-			x.subjectBeforeAcronym(st, m, k) {
+		if x.subjectOfVerb(st, m) && st.low[mm.End] != "," && !reportedBetween(st, mm.End, k) || x.subjectBeforeAcronym(st, m, k) {
 			best = m
 		}
 	}
@@ -205,19 +204,15 @@ func (x *extractor) relativeSubject(st *sentence, k int) int {
 	}
 	// Step back over an apposition: ", a|an|the ... ,".
 	for c := j - 2; c >= 1 && c >= j-11; c-- {
-		if st.low[c] != "," {
-			if clauseEnd(st.low[c]) {
-				return -1
-			}
-			continue
-		}
-		if a := st.low[c+1]; a != "a" && a != "an" && a != "the" {
+		if clauseEnd(st.low[c]) {
 			return -1
 		}
-		if m := x.endingAt(st, c); ok(m) && x.d.Mentions[m].Type != graph.Location {
-			return m
+		if st.low[c] == "," {
+			if m := x.endingAt(st, c); slices.Contains(text.Articles, st.low[c+1]) && ok(m) && x.d.Mentions[m].Type != graph.Location {
+				return m
+			}
+			return -1
 		}
-		return -1
 	}
 	return -1
 }
