@@ -60,16 +60,13 @@ func (x *extractor) organiser(st *sentence, e int) {
 		}
 		switch w {
 		case "organized", "organised", "hosted", "convened", "sponsored", "co-organized", "co-organised":
-			if j+1 < n && st.low[j+1] == "by" {
-				b := st.skipThe(j + 2)
-				if o := x.startingAt(st, b); o >= 0 && slices.Contains(partyTypes, x.d.Mentions[o].Type) {
-					x.add(graph.OrganizedBy, e, x.named(o), st.i, 0.85, nil)
-					// "E, hosted by O in PLACE on DATE".
-					if a := x.d.Mentions[o].End; a+1 < n && (st.low[a] == "in" || st.low[a] == "at") {
-						if l := x.startingAt(st, a+1); l >= 0 && x.d.Mentions[l].Type == graph.Location {
-							x.add(graph.LocatedIn, e, x.named(l), st.i, 0.8, x.dateAfter(st, x.d.Mentions[l].End, 6))
-						}
-					}
+			o := x.startingAt(st, st.skipThe(j+2))
+			if j+1 < n && st.low[j+1] == "by" && o >= 0 && slices.Contains(partyTypes, x.d.Mentions[o].Type) {
+				x.add(graph.OrganizedBy, e, x.named(o), st.i, 0.85, nil)
+				// "E, hosted by O in PLACE on DATE".
+				a := x.d.Mentions[o].End
+				if l := x.startingAt(st, a+1); l >= 0 && x.d.Mentions[l].Type == graph.Location && (st.low[a] == "in" || st.low[a] == "at") {
+					x.add(graph.LocatedIn, e, x.named(l), st.i, 0.8, x.dateAfter(st, x.d.Mentions[l].End, 6))
 				}
 			}
 			return
@@ -127,11 +124,9 @@ func (x *extractor) eventPlace(st *sentence, e int) {
 		}
 		break
 	}
-	date := x.dateAfter(st, j, 12)
 	if j+1 < n && (st.low[j] == "in" || st.low[j] == "at") {
-		b := st.skipThe(j + 1)
-		if l := x.startingAt(st, b); l >= 0 && x.d.Mentions[l].Type == graph.Location {
-			x.add(graph.LocatedIn, e, x.named(l), st.i, 0.85, date)
+		if l := x.startingAt(st, st.skipThe(j+1)); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+			x.add(graph.LocatedIn, e, x.named(l), st.i, 0.85, x.dateAfter(st, j, 12))
 		}
 	}
 }
