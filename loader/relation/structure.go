@@ -82,8 +82,7 @@ func (x *extractor) copularPart(st *sentence, a int) {
 	}
 	// "X, a member of Y", "X, part of Y", "X, a unit of Y".
 	if j+1 < n && st.low[j+1] == "of" && (memberNouns[st.low[j]] || genericOrgNouns[st.low[j]] || st.low[j] == "part") {
-		b := st.skipThe(j + 2)
-		if y := x.startingAt(st, b); y >= 0 && x.d.Mentions[y].Type == graph.Organization {
+		if y := x.startingAt(st, st.skipThe(j+2)); y >= 0 && x.d.Mentions[y].Type == graph.Organization {
 			typ := graph.PartOf
 			if memberNouns[st.low[j]] {
 				typ = graph.MemberOf
@@ -195,8 +194,7 @@ func (x *extractor) framework(st *sentence) {
 		if l == 0 {
 			continue
 		}
-		b := st.skipThe(k + l)
-		y := x.startingAt(st, b)
+		y := x.startingAt(st, st.skipThe(k+l))
 		if y < 0 || x.d.Mentions[y].Nominal {
 			continue
 		}
@@ -243,11 +241,9 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	}
 	// "LOC 's ORG", for a place the gazetteer knows: a company taken for
 	// a place ("Sony's Playstation Portable") owns what follows.
-	if k := om.Start; k >= 2 && genitive(st.low[k-1]) {
-		if l := x.endingAt(st, k-1); x.knownPlace(l) {
-			x.add(typ, o, x.named(l), st.i, 0.75, nil)
-			return
-		}
+	if l := x.endingAt(st, om.Start-1); om.Start >= 2 && genitive(st.low[om.Start-1]) && x.knownPlace(l) {
+		x.add(typ, o, x.named(l), st.i, 0.75, nil)
+		return
 	}
 	// A demonym or country name opening the organisation's own name, or
 	// a demonym right before it.
@@ -352,8 +348,7 @@ func (x *extractor) basedIn(st *sentence, o int) {
 	default:
 		return
 	}
-	j = st.skipThe(j)
-	if l := x.startingAt(st, j); l >= 0 && x.d.Mentions[l].Type == graph.Location {
+	if l := x.startingAt(st, st.skipThe(j)); l >= 0 && x.d.Mentions[l].Type == graph.Location {
 		x.add(graph.BasedIn, o, x.named(l), st.i, 0.85, nil)
 		// "based in Eindhoven, the Netherlands": in the country too.
 		if c := x.countryAfter(st, l); c >= 0 {
@@ -557,11 +552,9 @@ func (x *extractor) placeEdge(st *sentence, a int) {
 	if !(j+1 < n && edgeNouns[st.low[j]] && st.low[j+1] == "of") {
 		return
 	}
-	b := x.startingAt(st, j+2)
-	if b < 0 || x.d.Mentions[b].Type != graph.Location || x.d.Mentions[b].Nominal || x.biggerPlace(a, b) {
-		return
+	if b := x.startingAt(st, j+2); b >= 0 && x.d.Mentions[b].Type == graph.Location && !x.d.Mentions[b].Nominal && !x.biggerPlace(a, b) {
+		x.add(graph.LocatedIn, a, b, st.i, 0.8, nil)
 	}
-	x.add(graph.LocatedIn, a, b, st.i, 0.8, nil)
 }
 
 // demonymBase: "the Kenyan charity X", "Japanese robot maker X" -> X
