@@ -110,19 +110,13 @@ func (x *extractor) copularPart(st *sentence, a int) {
 // suchAs: "Y agencies|organizations|members such as|including|like A, B
 // and C" -> each of A, B, C PART_OF (MEMBER_OF for members) Y.
 func (x *extractor) suchAs(st *sentence, y int) {
-	n := len(st.toks)
 	j := x.d.Mentions[y].End
-	if j >= n {
+	if j >= len(st.toks) || !memberNouns[st.low[j]] && !genericOrgNouns[st.low[j]] {
 		return
 	}
-	noun := st.low[j]
 	typ := graph.PartOf
-	switch {
-	case memberNouns[noun]:
+	if memberNouns[st.low[j]] {
 		typ = graph.MemberOf
-	case genericOrgNouns[noun]:
-	default:
-		return
 	}
 	if j = suchAsAt(st, j+1); j < 0 {
 		return
