@@ -21,10 +21,7 @@ func (x *extractor) sports(st *sentence) {
 			continue
 		}
 		if standingVerbs[w] {
-			if !ordinals[st.low[k+1]] || st.low[k+2] != "in" && st.low[k+2] != "of" {
-				continue
-			}
-			if e := x.eventAfter(st, k+3, 1); e >= 0 {
+			if e := x.eventAfter(st, k+3, 1); e >= 0 && ordinals[st.low[k+1]] && (st.low[k+2] == "in" || st.low[k+2] == "of") {
 				x.add(graph.ParticipatesIn, x.named(subj), e, st.i, 0.75, nil)
 			}
 			continue
@@ -51,12 +48,10 @@ func (x *extractor) sports(st *sentence) {
 		if opp < 0 {
 			continue
 		}
+		// "in|at the EVENT" after the opponent.
 		j := x.d.Mentions[opp].End
-		if j >= n || st.low[j] != "in" && st.low[j] != "at" {
-			continue
-		}
 		e := x.eventAfter(st, j+1, 3)
-		if e < 0 || x.sameEntity(subj, opp) {
+		if j >= n || st.low[j] != "in" && st.low[j] != "at" || e < 0 || x.sameEntity(subj, opp) {
 			continue
 		}
 		x.add(graph.ParticipatesIn, x.named(subj), e, st.i, 0.75, nil)
