@@ -555,12 +555,8 @@ func (x *extractor) placeEdge(st *sentence, a int) {
 // BASED_IN the demonym's country, when the document names the country.
 // Up to two lower-case words may stand between the demonym and the noun.
 func (x *extractor) demonymBase(st *sentence, o int) {
-	om := x.d.Mentions[o]
-	if om.Start < 2 {
-		return
-	}
-	k := om.Start - 1
-	if st.at[k] >= 0 || !firmNouns[st.low[k]] {
+	k := x.d.Mentions[o].Start - 1
+	if k < 1 || st.at[k] >= 0 || !firmNouns[st.low[k]] {
 		return
 	}
 	j := k
