@@ -139,16 +139,13 @@ func (x *extractor) eventParticipant(st *sentence, e int) {
 	// Step left over the organiser's name, an acronym in parentheses and "the".
 	k := em.Start
 	for k > 0 {
-		w := st.low[k-1]
-		if w == "the" || w == "(" || w == ")" {
+		if w := st.low[k-1]; w == "the" || w == "(" || w == ")" {
 			k--
-			continue
-		}
-		if o := x.endingAt(st, k); o >= 0 && x.d.Mentions[o].Type == graph.Organization {
+		} else if o := x.endingAt(st, k); o >= 0 && x.d.Mentions[o].Type == graph.Organization {
 			k = x.d.Mentions[o].Start
-			continue
+		} else {
+			break
 		}
-		break
 	}
 	conf := 0.0
 	switch {
