@@ -112,14 +112,12 @@ func (x *extractor) eventPlace(st *sentence, e int) {
 	n := len(st.toks)
 	// Skip an acronym in parentheses and the usual verbs of events.
 	j := st.skipAcronym(em.End)
-	for j < n && j < em.End+6 && st.at[j] < 0 {
+	for ; j < n && j < em.End+6 && st.at[j] < 0; j++ {
 		if st.low[j] == "," && j+1 < n && (st.low[j+1] == "which" || st.low[j+1] == "that") {
-			j++
 			continue
 		}
 		switch st.low[j] {
 		case "held", "taking", "take", "takes", "took", "place", "to", "be", "is", "was", "will", "which", "that", "being", "scheduled", "due", "opened", "opens", "starting", "started", "kicked", "off", "underway", "this", "week":
-			j++
 			continue
 		}
 		break
