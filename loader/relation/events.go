@@ -226,12 +226,8 @@ func (x *extractor) parseDate(st *sentence, j int) map[string]string {
 		if d1, d2, next = dayRange(low, j+1); d1 == 0 {
 			return nil
 		}
-	} else if d1, d2, next = dayRange(low, j); d1 > 0 && next < n {
-		m, ok := months[low[next]]
-		if !ok {
-			return nil
-		}
-		mon, next = m, next+1
+	} else if d1, d2, next = dayRange(low, j); d1 > 0 && next < n && months[low[next]] > 0 {
+		mon, next = months[low[next]], next+1 // "12-14 March"
 	} else {
 		return nil
 	}
