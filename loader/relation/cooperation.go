@@ -67,7 +67,7 @@ func (x *extractor) cooperation(st *sentence) {
 		if subj < 0 {
 			subj = x.clauseSubject(st, k)
 		}
-		if subj < 0 || endedTie(st, k) {
+		if subj < 0 || st.anyIn(k-4, k, tieEnders) {
 			continue
 		}
 		j := k + l
@@ -105,7 +105,7 @@ func (x *extractor) cooperation(st *sentence) {
 // k, else the nearest earlier name (named or nominal) that is followed by a
 // verb-like word and not preceded by a preposition.
 func (x *extractor) clauseSubject(st *sentence, k int) int {
-	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k && !reportedBetween(st, x.d.Mentions[st.subject].End, k) {
+	if st.subject >= 0 && x.d.Mentions[st.subject].End <= k && !st.anyIn(x.d.Mentions[st.subject].End, k, reportingVerbs) {
 		return st.subject
 	}
 	best := -1
@@ -124,39 +124,11 @@ func (x *extractor) clauseSubject(st *sentence, k int) int {
 		if b < mm.Start && mm.Type == graph.Location && mm.End < len(st.low) && isLowerWord(st.low[mm.End]) && !verbLike(st.low[mm.End]) && !auxWord[st.low[mm.End]] {
 			continue // "the US technology consultancy": the place modifies a noun
 		}
-		if x.subjectOfVerb(st, m) && st.low[mm.End] != "," && !reportedBetween(st, mm.End, k) || x.subjectBeforeAcronym(st, m, k) {
+		if x.subjectOfVerb(st, m) && st.low[mm.End] != "," && !st.anyIn(mm.End, k, reportingVerbs) || x.subjectBeforeAcronym(st, m, k) {
 			best = m
 		}
 	}
 	return best
-}
-
-// reportedBetween reports whether a reporting verb stands in tokens [a, k)
-// of st: "X said the company would open a plant in partnership with Y" —
-// the partner of Y is the subject of the reported clause, not X.
-func reportedBetween(st *sentence, a, k int) bool {
-	for j := a; j < k && j < len(st.low); j++ {
-		switch st.low[j] {
-		case "said", "says", "say", "told", "tells", "added", "noted", "notes", "stressed", "emphasized", "emphasised", "believes", "warned":
-			// "noted, Chile is going to ...": a clause that comes after
-			// a comma names its own subject before the trigger.
-			return true
-		}
-	}
-	return false
-}
-
-// endedTie reports whether a word for ending a tie stands in the four
-// tokens before token k: "negotiated an end to its alliance with Y".
-func endedTie(st *sentence, k int) bool {
-	for j := max(0, k-4); j < k; j++ {
-		switch st.low[j] {
-		case "end", "ended", "ending", "ends", "quit", "quits", "scrapped", "scrap", "terminate", "terminated",
-			"cancelled", "canceled", "collapse", "collapsed", "without", "break", "broke", "exit", "former":
-			return true
-		}
-	}
-	return false
 }
 
 // subjectBeforeAcronym reports whether mention m is followed by its
@@ -171,7 +143,7 @@ func (x *extractor) subjectBeforeAcronym(st *sentence, m, k int) bool {
 	if e+1 < k && st.low[e] == "on" && weekdays[st.low[e+1]] {
 		e += 2
 	}
-	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !reportedBetween(st, e, k)
+	return e < k && isLowerWord(st.low[e]) && !prepositions[st.low[e]] && !stopFillers[st.low[e]] && !st.anyIn(e, k, reportingVerbs)
 }
 
 // relativeSubject returns the antecedent of the relative clause that

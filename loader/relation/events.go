@@ -221,7 +221,7 @@ func (x *extractor) parseDate(st *sentence, j int) map[string]string {
 	low := st.low
 	n := len(low)
 	var mon, d1, d2, next int
-	if m, ok := months[low[j]]; ok && (low[j] != "may" || isCap(st.toks[j].Text)) && j+1 < n {
+	if m, ok := months[low[j]]; ok && (low[j] != "may" || text.Capitalised(st.toks[j].Text)) && j+1 < n {
 		mon = m
 		if d1, d2, next = dayRange(low, j+1); d1 == 0 {
 			return nil

@@ -95,7 +95,7 @@ func retypeEvents(d *text.Doc) func() {
 			continue
 		}
 		last := d.Sentences[m.Sent].Tokens[m.End-1].Text
-		if isCap(last) && eventNouns[strings.ToLower(last)] {
+		if text.Capitalised(last) && eventNouns[strings.ToLower(last)] {
 			changed = append(changed, i)
 			was = append(was, m.Type)
 			m.Type = graph.Event
@@ -262,8 +262,8 @@ func (x *extractor) cues(f *featurizer, st *sentence, sc *sentenceCues, h, t int
 	flag("ticker", x.ticker(st, h) || x.ticker(st, t))
 	flag("ttitle", tm.Type == graph.Organization && x.titleName(st, t))
 	if a, b := min(hm.End, tm.End), max(hm.Start, tm.Start); a <= b {
-		flag("encounter", hm.End <= tm.Start && hasEncounterCue(st.low, a, b))
-		flag("encounter-after", tm.End <= hm.Start && hasEncounterCue(st.low, a, min(a+3, b)))
+		flag("encounter", hm.End <= tm.Start && st.anyIn(a, b, encounterCues))
+		flag("encounter-after", tm.End <= hm.Start && st.anyIn(a, min(a+3, b), encounterCues))
 		between := st.low[a:b]
 		flag("bare-for", hm.End <= tm.Start && len(between) == 1 && between[0] == "for")
 		flag("bare-to", len(between) >= 1 && len(between) <= 2 && between[0] == "to" && (len(between) == 1 || between[1] == "the"))

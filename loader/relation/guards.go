@@ -3,6 +3,8 @@ package relation
 import (
 	"slices"
 	"strings"
+
+	"github.com/kgraph/kgraph/loader/text"
 )
 
 // Signs, found by reading the former pair classifier's output on news, that
@@ -62,7 +64,7 @@ func (x *extractor) sameList(st *sentence, h, t int) bool {
 	last := st.low[x.d.Mentions[ms[hi-1]].End:x.d.Mentions[ms[hi]].Start]
 	coordinated := slices.Contains(last, "and") || slices.Contains(last, "or")
 	if e := x.d.Mentions[ms[hi]].End; !coordinated && e+1 < len(st.low) && (st.low[e] == "and" || st.low[e] == "or") &&
-		isCap(st.toks[e+1].Text) && st.at[e+1] < 0 {
+		text.Capitalised(st.toks[e+1].Text) && st.at[e+1] < 0 {
 		coordinated = true // "Shameless, Hustle and Bodies": a last item NER missed
 		n++
 	}
@@ -79,11 +81,6 @@ func listRun(n, a, b int, joined func(j int) bool) (int, int) {
 		b++
 	}
 	return a, b
-}
-
-// hasEncounterCue reports whether one of low[a:b] is an encounter cue.
-func hasEncounterCue(low []string, a, b int) bool {
-	return slices.ContainsFunc(low[a:b], func(w string) bool { return encounterCues[w] })
 }
 
 // placePair reports whether place mentions h and t are written "h, t" with

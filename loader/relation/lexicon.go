@@ -27,9 +27,12 @@ var wordLists, wordsErr = parseWords(wordsFile)
 // wanted holds the names of the lists the code reads.
 var wanted = map[string]bool{}
 
+// The lists, each read once by its name in words.txt.
 var (
 	coopTable       = newPhraseTable(list("cooperation-phrases")...)
 	dealWords       = wordSet("deal-words")
+	reportingVerbs  = wordSet("reporting-verbs")
+	tieEnders       = wordSet("tie-enders")
 	commonVerbs     = wordSet("common-verbs")
 	eventNouns      = wordSet("event-nouns")
 	journeyWords    = wordSet("journey-words")

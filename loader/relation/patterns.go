@@ -59,6 +59,16 @@ func genitive(w string) bool {
 	return w == "'s" || w == "'"
 }
 
+// anyIn reports whether one of the tokens [a, b) of st is in set.
+func (st *sentence) anyIn(a, b int, set map[string]bool) bool {
+	for k := max(a, 0); k < b && k < len(st.low); k++ {
+		if set[st.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // sentencePatterns runs the hand-written patterns of one sentence.
 func (x *extractor) sentencePatterns(st *sentence) {
 	x.titles(st)
@@ -193,11 +203,6 @@ func (st *sentence) texts(a, b int) []string {
 // phrase returns the original text of tokens [a, b) of st.
 func (x *extractor) phrase(st *sentence, a, b int) string {
 	return x.d.Text[st.toks[a].Start:st.toks[b-1].End]
-}
-
-func isCap(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 func isWord(s string) bool {

@@ -242,7 +242,7 @@ func (x *extractor) possessiveOrg(st *sentence, o int) {
 	// A demonym or country name opening the organisation's own name, or
 	// a demonym right before it.
 	country := ""
-	if om.End-om.Start >= 2 && isCap(st.toks[om.Start+1].Text) { // not "Japanese people Ericsson"
+	if om.End-om.Start >= 2 && text.Capitalised(st.toks[om.Start+1].Text) { // not "Japanese people Ericsson"
 		first := st.toks[om.Start].Text
 		if p, ok := x.lx.gaz.Demonym(first); ok {
 			country = p
@@ -417,7 +417,7 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 	om := x.d.Mentions[o]
 	l := x.endingAt(st, om.Start)
 	b := om.Start
-	if b >= 3 && st.at[b-1] < 0 && isCap(st.toks[b-1].Text) && isWord(st.low[b-1]) {
+	if b >= 3 && st.at[b-1] < 0 && text.Capitalised(st.toks[b-1].Text) && isWord(st.low[b-1]) {
 		b-- // "side Club Y" with "Club" left out of the name
 	}
 	if l < 0 && b >= 2 && (st.low[b-1] == "side" || st.low[b-1] == "outfit") {
@@ -436,7 +436,7 @@ func (x *extractor) basedAdjective(st *sentence, o int) {
 	if l < 0 || x.d.Mentions[l].Modifier != "-based" {
 		return
 	}
-	if s := x.d.Mentions[l].Start; s > 0 && isCap(st.toks[s-1].Text) && st.at[s-1] < 0 && !slices.Contains(text.Articles, st.low[s-1]) && l != x.endingAt(st, om.Start) {
+	if s := x.d.Mentions[l].Start; s > 0 && text.Capitalised(st.toks[s-1].Text) && st.at[s-1] < 0 && !slices.Contains(text.Articles, st.low[s-1]) && l != x.endingAt(st, om.Start) {
 		return // "New Jersey-based": the adjective holds half a name
 	}
 	if e := x.entityOf(l); e >= 0 && x.d.Entities[e].Type != graph.Location {

@@ -115,7 +115,7 @@ func (x *extractor) stateFormOf(st *sentence, k int) int {
 			}
 		}
 		w := st.toks[o].Text
-		if st.at[o] >= 0 || !(st.low[o] == "the" || st.low[o] == "of" || isCap(w)) {
+		if st.at[o] >= 0 || !(st.low[o] == "the" || st.low[o] == "of" || text.Capitalised(w)) {
 			return -1
 		}
 	}
@@ -362,7 +362,7 @@ func (x *extractor) premodifiers(st *sentence, p int) {
 				// "with Serbia's Foreign Minister X" names it.
 				m = -1
 			}
-			if m < 0 && j >= 2 && st.low[j-1] == "and" && !isCap(st.toks[ts].Text) {
+			if m < 0 && j >= 2 && st.low[j-1] == "and" && !text.Capitalised(st.toks[ts].Text) {
 				// "Y chairman A and chief executive B": B's title shares
 				// A's organisation when it is written in lower case, as a
 				// company's titles are ("Chrysler chairman A and President
@@ -502,7 +502,7 @@ func (x *extractor) appositive(st *sentence, p int) {
 		if e := x.d.Mentions[m].End; e < n && (st.low[e] == "and" || st.low[e] == "or") {
 			return // a list: "X, the King of Belgium and Y"
 		}
-		if e := x.d.Mentions[m].End; x.d.Mentions[m].Type == graph.Location && e < n && isCap(st.toks[e].Text) {
+		if e := x.d.Mentions[m].End; x.d.Mentions[m].Type == graph.Location && e < n && text.Capitalised(st.toks[e].Text) {
 			// "X, vice-chairman of India Petrochemicals Limited": the
 			// place opens the employer's name; the title is still X's.
 			markOwner(st, k, e, p)
@@ -580,7 +580,7 @@ func (x *extractor) complementTitleBefore(st *sentence, end int) (int, string, b
 			}
 			continue
 		}
-		if !(w == "and" || w == "the" || w == "," || isCap(st.toks[c].Text)) {
+		if !(w == "and" || w == "the" || w == "," || text.Capitalised(st.toks[c].Text)) {
 			return 0, "", false
 		}
 	}

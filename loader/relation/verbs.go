@@ -331,7 +331,7 @@ func (x *extractor) verbs(st *sentence) {
 			if tr.typ == graph.MemberOf && !passive && x.d.Mentions[obj].Start > 0 && st.low[x.d.Mentions[obj].Start-1] == "from" {
 				continue // "X joined from Y": Y is the club X left
 			}
-			if tr.typ == graph.Proposed && !passive && x.d.Mentions[obj].Type == graph.Organization && !creationBetween(st, end, x.d.Mentions[obj].Start) {
+			if tr.typ == graph.Proposed && !passive && x.d.Mentions[obj].Type == graph.Organization && !st.anyIn(end, x.d.Mentions[obj].Start, creationWords) {
 				continue // "proposed its authority be transferred to the Justice Department": a body proposed is one to be created
 			}
 			if tr.typ == graph.Acquired && !passive && x.partOfObject(st, end, obj) {
@@ -509,16 +509,6 @@ func (x *extractor) asTitle(st *sentence, k int) map[string]string {
 		return map[string]string{"title": title}
 	}
 	return nil
-}
-
-// creationBetween reports whether a creation word stands in tokens [a, b).
-func creationBetween(st *sentence, a, b int) bool {
-	for k := a; k < b && k < len(st.low); k++ {
-		if creationWords[st.low[k]] {
-			return true
-		}
-	}
-	return false
 }
 
 // withLater reports whether "with" follows token k in its clause: "X and
