@@ -60,6 +60,7 @@ var (
 	meetingTable    = newPhraseTable(list("meeting-phrases")...)
 	meetingNouns    = wordSet("meeting-nouns")
 	coAgentTable    = newPhraseTable(list("co-agent-phrases")...)
+	frameworkTable  = newPhraseTable(list("framework-phrases")...)
 	partnerNouns    = wordSet("partner-nouns")
 	numberWords     = wordSet("number-words")
 )

@@ -221,9 +221,6 @@ func (x *extractor) framework(st *sentence) {
 	}
 }
 
-// frameworkTable holds the phrases framework looks for.
-var frameworkTable = newPhraseTable("in the framework of", "within the framework of", "under the umbrella of", "as part of")
-
 // possessiveOrg: "Estonia's Foreign Ministry", "the Estonian Foreign
 // Ministry" -> the organisation is PART_OF the country when it is a state
 // body, else BASED_IN it. The country must be named in the document.
