@@ -360,8 +360,9 @@ func (x *extractor) documentLevel() {
 	gaz := map[string]string{"basis": basisGazetteer}
 	for i, m := range x.d.Mentions {
 		// placeOf and orgOf hold the valid named places and
-		// organisations the gazetteer knows. "Order of the Phoenix" is a title, not the city
-		// ("the Boston area" is the city).
+		// organisations the gazetteer knows. ofThe: "Order of the
+		// Phoenix" is a title, not the city ("the Boston area" is the
+		// city).
 		typ, other := graph.RelationType(""), -1
 		if p := x.placeOf[i]; (p.Kind == "city" || p.Kind == "region") && p.Country != "" && p.Country != p.Name && !x.ofThe(m) {
 			typ, other = graph.LocatedIn, x.placeMention(p.Country, m.Sent)
