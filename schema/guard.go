@@ -110,18 +110,24 @@ func (s *Service) checkReadToken(r *http.Request) *httpError {
 // execOnTime runs the request and returns its response by the deadline of
 // ctx at the latest: resolvers that have not noticed the deadline yet go
 // on in the background (holding the request's slot, released by done),
-// while the client gets its timeout answer on time.
+// while the client gets its timeout answer on time. A request that
+// finishes in time has called done (its snapshot and slot released)
+// before its response is returned, so nothing it held outlives the
+// answer.
 func (s *Service) execOnTime(ctx context.Context, req Request, done func()) *graphql.Response {
 	out := make(chan *graphql.Response, 1)
 	execWorkers.run(func() {
-		defer done()
-		defer func() {
-			if v := recover(); v != nil {
-				s.report(ctx, &panicError{v})
-				out <- &graphql.Response{Errors: []*gqlerrors.QueryError{{Message: "internal error", Extensions: map[string]any{"code": graph.EINTERNAL}}}}
-			}
+		resp := func() (r *graphql.Response) {
+			defer func() {
+				if v := recover(); v != nil {
+					s.report(ctx, &panicError{v})
+					r = &graphql.Response{Errors: []*gqlerrors.QueryError{{Message: "internal error", Extensions: map[string]any{"code": graph.EINTERNAL}}}}
+				}
+			}()
+			return s.exec(ctx, req)
 		}()
-		out <- s.exec(ctx, req)
+		done()
+		out <- resp
 	})
 	select {
 	case r := <-out:
