@@ -12,7 +12,9 @@
 //
 // # Three sources of facts, in this order
 //
-// Patterns (basis=pattern), precision first, over every sentence: title
+// Patterns (basis=pattern; attribute pattern names the one that found
+// the fact, in the order of sentencePatterns), precision first, over
+// every sentence: title
 // pre-modifiers and appositions (WORKS_FOR with title, LEADS for leading
 // titles, MEMBER_OF for a party), verbs of meeting, announcing, proposing,
 // launching, attending, organising, acquiring and killing (titles.go,

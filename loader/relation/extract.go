@@ -2,6 +2,7 @@ package relation
 
 import (
 	"context"
+	"maps"
 	"sort"
 	"strings"
 
@@ -125,6 +126,7 @@ type extractor struct {
 	placesByName map[string][]int
 	orgsByName   map[string][]int
 
+	pattern   string               // the pattern running (sentencePatterns), for attribute pattern
 	employers map[int]map[int]bool // per entity, what patterns made it work for (WORKS_FOR)
 	members   map[int]map[int]bool // per entity, what patterns made it a member of (MEMBER_OF)
 }
@@ -412,6 +414,13 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	if basis == "" {
 		basis = basisPattern
 		x.patterned[[2]int{min(head, tail), max(head, tail)}] = true
+		if x.pattern != "" {
+			attrs = maps.Clone(attrs)
+			if attrs == nil {
+				attrs = map[string]string{}
+			}
+			attrs["pattern"] = x.pattern
+		}
 	}
 	k := relKey{typ, head, tail}
 	if i, ok := x.seen[k]; ok {

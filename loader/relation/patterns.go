@@ -69,17 +69,24 @@ func (st *sentence) anyIn(a, b int, set map[string]bool) bool {
 	return false
 }
 
-// sentencePatterns runs the hand-written patterns of one sentence.
+// sentencePatterns runs the hand-written patterns over one sentence.
 func (x *extractor) sentencePatterns(st *sentence) {
-	x.titles(st)
-	x.verbs(st)
-	x.meetings(st)
-	x.events(st)
-	x.structure(st)
-	x.cooperation(st)
-	x.sports(st)
-	x.adviser(st)
-	x.rules(st)
+	for _, p := range patterns {
+		x.pattern = p.name
+		p.run(x, st)
+	}
+	x.pattern = ""
+}
+
+// patterns are the hand-written patterns in the order they run. A fact
+// one of them states carries its name as attribute pattern.
+var patterns = []struct {
+	name string
+	run  func(*extractor, *sentence)
+}{
+	{"titles", (*extractor).titles}, {"verbs", (*extractor).verbs}, {"meetings", (*extractor).meetings},
+	{"events", (*extractor).events}, {"structure", (*extractor).structure}, {"cooperation", (*extractor).cooperation},
+	{"sports", (*extractor).sports}, {"adviser", (*extractor).adviser}, {"rules", (*extractor).rules},
 }
 
 func (x *extractor) sentence(s int) *sentence {

@@ -78,3 +78,27 @@ func TestRuleListAndNearMiss(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternAttribute: a fact a hand-written pattern states names that
+// pattern (attribute pattern: titles, verbs, …, rules for the data rules);
+// a fact only the scorer states names none.
+func TestPatternAttribute(t *testing.T) {
+	d := buildDoc(t, "", "[PERSON Lena Holm] , chief executive of [ORGANIZATION Norvik Bank] , met [PERSON Tomas Brandt] in [LOCATION Oslo] .")
+	testStage.Extract(d)
+	want := map[graph.RelationType]string{graph.WorksFor: "titles", graph.MetWith: "verbs"}
+	for _, r := range d.Relations {
+		p, basis := r.Attrs["pattern"], r.Attrs["basis"]
+		if w, ok := want[r.Type]; ok {
+			if p != w || basis != "pattern" {
+				t.Errorf("%s: basis %q, pattern %q; want pattern %q", r.Type, basis, p, w)
+			}
+			delete(want, r.Type)
+		}
+		if basis != "pattern" && p != "" {
+			t.Errorf("%s with basis %s names pattern %q", r.Type, basis, p)
+		}
+	}
+	for typ := range want {
+		t.Errorf("no %s found", typ)
+	}
+}
