@@ -131,10 +131,7 @@ func (lx *Stage) extendOf(cs []cand, words []string) {
 			continue
 		}
 		j := c.end + 1 // "of the Left" is as often a description as part of the name: not extended
-		k := j
-		for k < len(words) && !used[k] && text.Capitalised(words[k]) && isWordStart(words[k]) {
-			k++
-		}
+		k := capitalRun(words, used, j)
 		if k == j || (k < len(words) && used[k]) {
 			continue
 		}
