@@ -2,7 +2,6 @@ package relation
 
 import (
 	"context"
-	"maps"
 	"sort"
 	"strings"
 
@@ -402,7 +401,8 @@ const (
 
 // add records a relation, keeping one per (type, head, tail): the most
 // confident, with the attributes of both merged. attrs may carry "basis"
-// (default pattern); a pattern outranks the classifier and the gazetteer.
+// (default pattern, with the running pattern's name as attribute
+// "pattern"); a pattern outranks the classifier and the gazetteer.
 func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float64, attrs map[string]string) {
 	if x.sameEntity(head, tail) {
 		return
@@ -410,17 +410,10 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 	if typ.Symmetric() && tail < head {
 		head, tail = tail, head
 	}
-	basis := attrs["basis"]
+	basis, pattern := attrs["basis"], ""
 	if basis == "" {
-		basis = basisPattern
+		basis, pattern = basisPattern, x.pattern
 		x.patterned[[2]int{min(head, tail), max(head, tail)}] = true
-		if x.pattern != "" {
-			attrs = maps.Clone(attrs)
-			if attrs == nil {
-				attrs = map[string]string{}
-			}
-			attrs["pattern"] = x.pattern
-		}
 	}
 	k := relKey{typ, head, tail}
 	if i, ok := x.seen[k]; ok {
@@ -432,6 +425,9 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 			if _, has := r.Attrs[a]; !has {
 				r.Attrs[a] = v
 			}
+		}
+		if _, has := r.Attrs["pattern"]; !has && pattern != "" {
+			r.Attrs["pattern"] = pattern
 		}
 		switch {
 		case basis == basisPattern || r.Attrs["basis"] == basisGazetteer && basis == basisClassifier:
@@ -453,6 +449,9 @@ func (x *extractor) add(typ graph.RelationType, head, tail, sent int, conf float
 		a[k] = v
 	}
 	a["basis"] = basis
+	if pattern != "" {
+		a["pattern"] = pattern
+	}
 	x.seen[k] = len(x.d.Relations)
 	x.pairClasses[[2]int{head, tail}] |= 1 << ClassIndex(typ) // bit 0 (NONE) for a type that is no class; cues reads from bit 1
 	x.d.Relations = append(x.d.Relations, text.Relation{
