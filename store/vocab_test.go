@@ -1,0 +1,90 @@
+package store
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestVocabFuzzyMatchesScan checks the trigram index against a scan of
+// the whole vocabulary: for every query token and distance, fuzzy proposes
+// exactly the tokens within that edit distance. The vocabulary is made of
+// respellings of a few stems (many near neighbours sharing trigrams, as
+// in a large store's names) and of random strings, short and long.
+func TestVocabFuzzyMatchesScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const letters = "aeiounrstlmkbdg"
+	random := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	edit := func(s string, k int) string {
+		b := []byte(s)
+		for range k {
+			i := rng.IntN(len(b) + 1)
+			switch c := letters[rng.IntN(len(letters))]; rng.IntN(3) {
+			case 0:
+				b = slices.Insert(b, i, c)
+			case 1:
+				if i < len(b) && len(b) > 1 {
+					b = slices.Delete(b, i, i+1)
+				}
+			default:
+				if i < len(b) {
+					b[i] = c
+				}
+			}
+		}
+		return string(b)
+	}
+	v := newVocabIndex()
+	var stems, vocab []string
+	for range 40 {
+		stems = append(stems, random(3+rng.IntN(12)))
+	}
+	for _, s := range stems {
+		for range 60 {
+			vocab = append(vocab, edit(s, rng.IntN(4)))
+		}
+	}
+	for range 800 {
+		vocab = append(vocab, random(1+rng.IntN(20)))
+	}
+	vocab = append(vocab, random(70), random(72))
+	for _, w := range vocab {
+		v.add(w)
+	}
+	queries := append([]string{random(70), random(71)}, vocab[:200]...)
+	for _, s := range stems {
+		queries = append(queries, s, edit(s, 1), edit(s, 2))
+	}
+	var rows [2][]int
+	noStop := func() error { return nil }
+	compared := 0
+	for _, q := range queries {
+		for d := 1; d <= 2; d++ {
+			var got []string
+			if err := v.fuzzy(q, d, noStop, func(tok string) { got = append(got, tok) }); err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, w := range v.toks {
+				if w != q && withinDistance(q, []byte(w), d, &rows) {
+					want = append(want, w)
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("fuzzy(%q, %d): got %q, want %q", q, d, got, want)
+			}
+			compared += len(want)
+		}
+	}
+	if compared < 1000 {
+		t.Fatalf("only %d matches compared: the vocabulary has too few near neighbours to test the index", compared)
+	}
+}
