@@ -40,7 +40,9 @@ const maxPrefixTokens = 256
 // (case-insensitive, on name tokens): the exact name, then an exact alias,
 // then entities whose name tokens contain every query token, then prefix
 // matches, then fuzzy matches (edit distance 1 for query tokens of four or
-// more bytes, 2 from eight), then entities matching only some tokens.
+// more bytes, where a swap of two neighbouring characters counts as one
+// edit too; Levenshtein distance 2 from eight), then entities matching
+// only some tokens.
 // Within a tier, more matched tokens, then more mentions, win. Types
 // filters; EINVALID for an unknown type or a bad page request.
 //

@@ -440,7 +440,10 @@ func TestSearchRanking(t *testing.T) {
 		{"romanova", nil, []string{"Natasha Romanova"}},
 		{"romanvoa", nil, []string{"Natasha Romanova"}}, // two edits, allowed from eight letters
 		{"romx", nil, []string{}},
-		{"osol", nil, []string{}}, // two edits, too many for four letters
+		{"ozlu", nil, []string{}},                            // two edits, too many for four letters
+		{"osol", nil, []string{"Oslo"}},                      // two neighbouring letters swapped: one slip
+		{"arcitc", nil, []string{"Arctic Research Council"}}, // the same in six letters
+		{"racitc", nil, []string{}},                          // two swaps, too many for six letters
 		{"arc", nil, []string{"Arctic Research Council"}},
 		{"", nil, []string{}},
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -83,11 +84,21 @@ func (v *vocabIndex) add(tok string) {
 }
 
 // fuzzy calls fn with every indexed token other than qt within edit
-// distance d of qt. stop is polled between posting lists; fuzzy returns
-// its error.
+// distance d of qt and, when d is 1, every token that is qt with two
+// neighbouring characters swapped ("merkle" for "merkel"): the commonest
+// slip of typing, which Levenshtein distance counts as two edits (from
+// d = 2 it is within the distance anyway). stop is polled between posting
+// lists; fuzzy returns its error.
 func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok string)) error {
 	v.mu.Lock() // counts is shared scratch
 	defer v.mu.Unlock()
+	if d == 1 {
+		swaps(qt, func(s []byte) {
+			if id, ok := v.ids[string(s)]; ok {
+				fn(v.toks[id])
+			}
+		})
+	}
 	var rows [2][]int
 	check := func(id int32) {
 		t := v.toks[id]
@@ -141,4 +152,26 @@ func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok stri
 		counts[id] = 0
 	}
 	return err
+}
+
+// swaps calls fn with each spelling of tok with two neighbouring
+// characters (runes) swapped, once each, in one buffer that fn must not
+// keep; swapping equal characters gives tok itself and is skipped. None
+// of them is within edit distance 1 of tok, so fuzzy reports none twice.
+func swaps(tok string, fn func([]byte)) {
+	buf := make([]byte, 0, 64)
+	for i := 0; i < len(tok); {
+		_, n1 := utf8.DecodeRuneInString(tok[i:])
+		j := i + n1
+		if j >= len(tok) {
+			break
+		}
+		_, n2 := utf8.DecodeRuneInString(tok[j:])
+		k := j + n2
+		if tok[i:j] != tok[j:k] {
+			buf = append(append(append(append(buf[:0], tok[:i]...), tok[j:k]...), tok[i:j]...), tok[k:]...)
+			fn(buf)
+		}
+		i = j
+	}
 }

@@ -8,8 +8,9 @@ import (
 
 // TestVocabFuzzyMatchesScan checks the trigram index against a scan of
 // the whole vocabulary: for every query token and distance, fuzzy proposes
-// exactly the tokens within that edit distance. The vocabulary is made of
-// respellings of a few stems (many near neighbours sharing trigrams, as
+// exactly the tokens within that edit distance, and at distance 1 the
+// tokens with two neighbouring characters swapped. The vocabulary is made
+// of respellings of a few stems (many near neighbours sharing trigrams, as
 // in a large store's names) and of random strings, short and long.
 func TestVocabFuzzyMatchesScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -25,7 +26,11 @@ func TestVocabFuzzyMatchesScan(t *testing.T) {
 		b := []byte(s)
 		for range k {
 			i := rng.IntN(len(b) + 1)
-			switch c := letters[rng.IntN(len(letters))]; rng.IntN(3) {
+			switch c := letters[rng.IntN(len(letters))]; rng.IntN(4) {
+			case 3:
+				if i+1 < len(b) {
+					b[i], b[i+1] = b[i+1], b[i]
+				}
 			case 0:
 				b = slices.Insert(b, i, c)
 			case 1:
@@ -63,7 +68,7 @@ func TestVocabFuzzyMatchesScan(t *testing.T) {
 	}
 	var rows [2][]int
 	noStop := func() error { return nil }
-	compared := 0
+	compared, swapped := 0, 0
 	for _, q := range queries {
 		for d := 1; d <= 2; d++ {
 			var got []string
@@ -72,8 +77,13 @@ func TestVocabFuzzyMatchesScan(t *testing.T) {
 			}
 			var want []string
 			for _, w := range v.toks {
-				if w != q && withinDistance(q, []byte(w), d, &rows) {
+				switch {
+				case w == q:
+				case withinDistance(q, []byte(w), d, &rows):
 					want = append(want, w)
+				case d == 1 && oneSwap(q, w):
+					want = append(want, w)
+					swapped++
 				}
 			}
 			slices.Sort(got)
@@ -84,7 +94,35 @@ func TestVocabFuzzyMatchesScan(t *testing.T) {
 			compared += len(want)
 		}
 	}
-	if compared < 1000 {
-		t.Fatalf("only %d matches compared: the vocabulary has too few near neighbours to test the index", compared)
+	if compared < 1000 || swapped < 20 {
+		t.Fatalf("only %d matches compared, %d of them swaps: the vocabulary has too few near neighbours to test the index", compared, swapped)
+	}
+}
+
+// oneSwap reports whether b is a with two neighbouring characters swapped.
+func oneSwap(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	var diff []int
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && ra[diff[0]] == rb[diff[1]] && ra[diff[1]] == rb[diff[0]]
+}
+
+func TestSwaps(t *testing.T) {
+	var got []string
+	swaps("abba", func(s []byte) { got = append(got, string(s)) })
+	if want := []string{"baba", "abab"}; !slices.Equal(got, want) {
+		t.Errorf("swaps(abba): got %q, want %q", got, want)
+	}
+	got = got[:0]
+	swaps("zé1", func(s []byte) { got = append(got, string(s)) })
+	if want := []string{"éz1", "z1é"}; !slices.Equal(got, want) {
+		t.Errorf("swaps(zé1): got %q, want %q", got, want)
 	}
 }
