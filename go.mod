@@ -13,6 +13,7 @@ require (
 	github.com/prometheus/client_golang v1.25.0
 	github.com/rs/zerolog v1.35.1
 	golang.org/x/term v0.48.0
+	golang.org/x/text v0.44.0
 )
 
 require (

@@ -6,7 +6,8 @@ import (
 )
 
 // CanonicalKey is the key under which two spellings of one name are the
-// same name: NormalizeName, then only letters and digits, "&" read as
+// same name: NormalizeName, the accents of Latin letters dropped
+// (FoldLatin), then only letters and digits, "&" read as
 // "and", a leading "the" and trailing legal forms (Inc, Corp, Ltd, plc,
 // AG …) dropped, and dotted initials joined ("U.S." is "us"). So
 // "Securities & Exchange Commission", "securities and exchange
@@ -47,7 +48,7 @@ var legalForms = map[string]bool{
 // word.
 func keyWords(name string) []string {
 	var words []string
-	for _, f := range strings.Fields(strings.ReplaceAll(NormalizeName(name), "&", " and ")) {
+	for _, f := range strings.Fields(strings.ReplaceAll(FoldLatin(NormalizeName(name)), "&", " and ")) {
 		if dottedInitials(f) {
 			f = strings.ReplaceAll(f, ".", "")
 		}

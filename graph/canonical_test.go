@@ -12,6 +12,9 @@ func TestCanonicalKey(t *testing.T) {
 		{"Royal Dutch/Shell", "Royal Dutch Shell"},
 		{"O'Brien", "OBrien"},
 		{"Kazakhstan’s Foreign Ministry", "kazakhstan's foreign ministry"},
+		{"José Mourinho", "Jose Mourinho"},
+		{"Société Générale", "Societe Generale"},
+		{"José Mourinho", "José Mourinho"}, // decomposed accent
 	} {
 		if ka, kb := CanonicalKey(c.a), CanonicalKey(c.b); ka != kb {
 			t.Errorf("CanonicalKey(%q) = %q, CanonicalKey(%q) = %q; want equal", c.a, ka, c.b, kb)
@@ -21,6 +24,7 @@ func TestCanonicalKey(t *testing.T) {
 		{"Sony", "Sony Music"},
 		{"Labour", "New Labour"},
 		{"US", "USA"},
+		{"Дмитрий", "Дмитрии"}, // й is a letter of its own, not и with a mark
 	} {
 		if ka := CanonicalKey(c.a); ka == CanonicalKey(c.b) {
 			t.Errorf("CanonicalKey(%q) = CanonicalKey(%q) = %q; want different", c.a, c.b, ka)

@@ -17,7 +17,7 @@ import (
 // The evidence, strongest first:
 //
 //   - same-name: the canonical keys of the names agree (CanonicalKey:
-//     case, punctuation, "&"/"and", "the", legal forms) and so do the
+//     case, punctuation, accents, "&"/"and", "the", legal forms) and so do the
 //     types. A person's one-word name is weak evidence: two people may
 //     share a surname.
 //   - alias: a name or multi-word alias of one is a name or multi-word

@@ -78,10 +78,11 @@ func normalizeASCII(s string) (out string, ok bool) {
 	return string(b), true
 }
 
-// NameTokens splits a normalised name into its words for token search:
-// letters and digits form words; everything else separates them.
+// NameTokens splits a normalised name into its words for token search,
+// the accents of Latin letters dropped (FoldLatin): letters and digits
+// form words; everything else separates them.
 func NameTokens(s string) []string {
-	return strings.FieldsFunc(NormalizeName(s), func(r rune) bool {
+	return strings.FieldsFunc(FoldLatin(NormalizeName(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 }

@@ -41,9 +41,10 @@ type EntityFilter struct {
 	PageRequest
 }
 
-// SearchQuery is a ranked, token-based, case-insensitive name search:
-// exact names and aliases first, then token and prefix matches, then fuzzy
-// (small edit distance) matches.
+// SearchQuery is a ranked, token-based name search, blind to case and to
+// the accents of Latin letters (NameTokens): exact names and aliases
+// first, then token and prefix matches, then fuzzy (small edit distance)
+// matches.
 type SearchQuery struct {
 	Query string
 	Types []EntityType // empty: all
@@ -115,8 +116,9 @@ type Reader interface {
 	// EntitiesByID fetches many entities in one pass; missing ids give nil
 	// slots, so the result lines up with ids.
 	EntitiesByID(ctx context.Context, ids []string) ([]*Entity, error)
-	// EntityByName matches the canonical name or any alias, case-insensitively
-	// (NormalizeName); typ "" matches any type. Most-mentioned wins a tie.
+	// EntityByName matches the canonical name or any alias by CanonicalKey
+	// (case, punctuation, accents, legal forms); typ "" matches any type.
+	// Most-mentioned wins a tie.
 	EntityByName(ctx context.Context, name string, typ EntityType) (*Entity, error)
 	Search(ctx context.Context, q SearchQuery) (Page[*Entity], error)
 	Entities(ctx context.Context, f EntityFilter) (Page[*Entity], error)

@@ -63,9 +63,10 @@
 //
 // An entity of a new document joins a stored node when names and types
 // agree (resolve.go). Names are compared by canonical key
-// (graph.CanonicalKey: case, punctuation, "&"/"and", a leading "the",
-// legal forms), the key of the alias index, so "Sony Corp." finds "Sony"
-// and every lookup is one index read:
+// (graph.CanonicalKey: case, punctuation, accents of Latin letters,
+// "&"/"and", a leading "the", legal forms), the key of the alias index, so
+// "Sony Corp." finds "Sony", "Jose" finds "José", and every lookup is one
+// index read:
 //
 //   - a name pinned by an earlier merge joins the survivor, whatever the type;
 //   - a multi-word name or alias whose key a stored node of a compatible

@@ -24,7 +24,10 @@ import (
 //	   graph.CanonicalKey instead of graph.NormalizeName, so "Sony Corp."
 //	   and "Sony", "S&P" and "S and P" find one another; entity records
 //	   keep each form's key
-const formatVersion = 5
+//	6  canonical keys and name tokens drop the accents of Latin letters
+//	   (graph.FoldLatin), so "José Mourinho" and "Jose Mourinho" resolve
+//	   to one entity and the search for "jose" finds both
+const formatVersion = 6
 
 var formatKey = []byte{kindFormat}
 
@@ -69,9 +72,12 @@ func (db *DB) upgrade() error {
 				return fmt.Errorf("upgrade to format 4: %w", err)
 			}
 		}
-		if version < 5 {
+		if version < 6 {
+			if err := db.rebuildNameKeys(); err != nil {
+				return fmt.Errorf("upgrade to format 6: %w", err)
+			}
 			if err := db.rebuildAliases(); err != nil {
-				return fmt.Errorf("upgrade to format 5: %w", err)
+				return fmt.Errorf("upgrade to format 6: %w", err)
 			}
 		}
 	}
@@ -135,6 +141,67 @@ func (db *DB) rebuildTokenTypes() error {
 		return err
 	}
 	return wb.Flush()
+}
+
+// rebuildNameKeys recomputes the canonical key of every form in the
+// entity records and rewrites the name-token keys and their counts from
+// the records.
+func (db *DB) rebuildNameKeys() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		for _, kind := range []byte{kindToken, kindVocab} {
+			if err := deletePrefix(txn, wb, []byte{kind}); err != nil {
+				return err
+			}
+		}
+		counts := map[string]uint64{}
+		err := eachEntityRecord(txn, func(e uint64, r *entRec) error {
+			changed := false
+			for i, f := range r.Forms {
+				if k := graph.CanonicalKey(f.Surface); k != f.Key {
+					r.Forms[i].Key, changed = k, true
+				}
+			}
+			if changed {
+				if err := wb.Set(entityKey(e), r.encode()); err != nil {
+					return err
+				}
+			}
+			for _, t := range r.tokens() {
+				counts[t]++
+				if err := wb.Set(tokenKey(t, e), tokenValue(r)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for t, n := range counts {
+			if err := wb.Set(vocabKey(t), binary.AppendUvarint(nil, n)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+// deletePrefix adds the deletion of every key under prefix to wb.
+func deletePrefix(txn *badger.Txn, wb *badger.WriteBatch, prefix []byte) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if err := wb.Delete(it.Item().KeyCopy(nil)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rebuildAliases rewrites the alias index from the entity records, keyed
