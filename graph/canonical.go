@@ -9,10 +9,11 @@ import (
 // same name: NormalizeName, the accents of Latin letters dropped
 // (FoldLatin), then only letters and digits, "&" read as
 // "and", a leading "the" and trailing legal forms (Inc, Corp, Ltd, plc,
-// AG …) dropped, and dotted initials joined ("U.S." is "us"). So
-// "Securities & Exchange Commission", "securities and exchange
-// commission" and "The Securities and Exchange Commission" share a key,
-// as do "Sony Corp." and "Sony". At least one word always stays.
+// AG …) dropped with the "&" of "& Co", and dotted initials joined
+// ("U.S." is "us"). So "Securities & Exchange Commission", "securities
+// and exchange commission" and "The Securities and Exchange Commission"
+// share a key, as do "Sony Corp." and "Sony", "Merrill Lynch & Co" and
+// "Merrill Lynch". At least one word always stays.
 func CanonicalKey(name string) string {
 	return strings.Join(withoutLegalForm(plainWords(name)), " ")
 }
@@ -26,9 +27,19 @@ func plainWords(name string) []string {
 	return words
 }
 
-// withoutLegalForm drops trailing legal forms, keeping at least one word.
+// withoutLegalForm drops trailing legal forms and the "and" of "& Co"
+// before them ("Merrill Lynch & Co" is "merrill lynch"), keeping at least
+// one word.
 func withoutLegalForm(words []string) []string {
-	for len(words) > 1 && legalForms[words[len(words)-1]] {
+	dropped := false
+	for len(words) > 1 {
+		switch last := words[len(words)-1]; {
+		case legalForms[last]:
+			dropped = true
+		case last == "and" && dropped:
+		default:
+			return words
+		}
 		words = words[:len(words)-1]
 	}
 	return words

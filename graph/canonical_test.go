@@ -12,6 +12,8 @@ func TestCanonicalKey(t *testing.T) {
 		{"Royal Dutch/Shell", "Royal Dutch Shell"},
 		{"O'Brien", "OBrien"},
 		{"Kazakhstan’s Foreign Ministry", "kazakhstan's foreign ministry"},
+		{"Merrill Lynch & Co", "Merrill Lynch"},
+		{"Wells Fargo and Co Inc", "Wells Fargo"},
 		{"José Mourinho", "Jose Mourinho"},
 		{"Société Générale", "Societe Generale"},
 		{"José Mourinho", "José Mourinho"}, // decomposed accent
@@ -25,10 +27,15 @@ func TestCanonicalKey(t *testing.T) {
 		{"Labour", "New Labour"},
 		{"US", "USA"},
 		{"Дмитрий", "Дмитрии"}, // й is a letter of its own, not и with a mark
+		{"Johnson & Johnson", "Johnson"},
+		{"Barnes and Noble", "Barnes"},
 	} {
 		if ka := CanonicalKey(c.a); ka == CanonicalKey(c.b) {
 			t.Errorf("CanonicalKey(%q) = CanonicalKey(%q) = %q; want different", c.a, c.b, ka)
 		}
+	}
+	if got := CanonicalKey("Smith & Co"); got != "smith" {
+		t.Errorf("the and of & Co: got %q", got)
 	}
 	if got := CanonicalKey("The Co."); got != "co" {
 		t.Errorf("at least one word stays: got %q", got)

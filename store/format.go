@@ -26,7 +26,9 @@ import (
 //	   keep each form's key
 //	6  canonical keys and name tokens drop the accents of Latin letters
 //	   (graph.FoldLatin), so "José Mourinho" and "Jose Mourinho" resolve
-//	   to one entity and the search for "jose" finds both
+//	   to one entity and the search for "jose" finds both; canonical keys
+//	   drop the "&" of "& Co" with the legal form ("Merrill Lynch & Co"
+//	   is "merrill lynch")
 const formatVersion = 6
 
 var formatKey = []byte{kindFormat}
