@@ -54,7 +54,8 @@ const (
 //	                                         and name tokens' entity lists,
 //	                                         reckoned at twice their
 //	                                         encoded size)
-//	vocabulary index   vocab.go     ~4 MiB per 100k name tokens
+//	vocabulary index   vocab.go     ~8 MiB for the 55k name tokens of
+//	                                         the 100k-document corpus
 //	one write          writer.go    ~1 MiB  (a batch of up to 32 documents;
 //	                                         Badger caps a transaction at
 //	                                         15% of a memtable, 2.4 MiB)

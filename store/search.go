@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/binary"
 	"slices"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/kgraph/kgraph/graph"
@@ -109,15 +110,22 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 		// The candidates, each with its match level per query token
 		// (levels[x*nq+k] for candidate x, token k): a common token
 		// brings thousands, so they are values in slices sized at once.
-		byID := make(map[uint64]int32, total)
+		slots := candSlotsPool.Get().(*candSlots)
+		defer candSlotsPool.Put(slots)
 		all := make([]hit, 0, total)
+		defer func() {
+			for _, h := range all {
+				slots.unset(h.e)
+			}
+			clear(slots.sparse)
+		}()
 		levels := make([]int8, 0, total*nq)
 		zero := make([]int8, nq)
 		get := func(e uint64) int {
-			i, ok := byID[e]
+			i, ok := slots.get(e)
 			if !ok {
 				i = int32(len(all))
-				byID[e] = i
+				slots.set(e, i)
 				all = append(all, hit{e: e, coarseRank: coarseRank{tier: tierPartial}})
 				levels = append(levels, zero...)
 			}
@@ -235,6 +243,54 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 		return graph.Page[*graph.Entity]{}, internal("search", err)
 	}
 	return page, nil
+}
+
+// candSlots maps entity numbers to the candidates of one search: a dense
+// array indexed by the number (entity numbers are given out in sequence,
+// so the array is as long as the store's largest number), which costs a
+// fraction of a map's hashing for the thousands of postings a common
+// token brings; numbers beyond maxDenseSlot go to a map. It is reused
+// through candSlotsPool: a search unsets only the slots it set.
+type candSlots struct {
+	dense  []int32 // candidate index + 1; 0: none
+	sparse map[uint64]int32
+}
+
+const maxDenseSlot = 1 << 21 // 8 MiB of slots at most
+
+var candSlotsPool = sync.Pool{New: func() any { return new(candSlots) }}
+
+func (c *candSlots) get(e uint64) (int32, bool) {
+	if e < maxDenseSlot {
+		if e < uint64(len(c.dense)) && c.dense[e] > 0 {
+			return c.dense[e] - 1, true
+		}
+		return 0, false
+	}
+	i, ok := c.sparse[e]
+	return i, ok
+}
+
+func (c *candSlots) set(e uint64, i int32) {
+	if e >= maxDenseSlot {
+		if c.sparse == nil {
+			c.sparse = map[uint64]int32{}
+		}
+		c.sparse[e] = i
+		return
+	}
+	if e >= uint64(len(c.dense)) {
+		n := min(max(int(e)+1, 2*len(c.dense)), maxDenseSlot)
+		c.dense = append(c.dense, make([]int32, n-len(c.dense))...)
+	}
+	c.dense[e] = i + 1
+}
+
+// unset empties the slot of entity number e.
+func (c *candSlots) unset(e uint64) {
+	if e < uint64(len(c.dense)) {
+		c.dense[e] = 0
+	}
 }
 
 // coarseRank is what the indexes tell of a search candidate: its tier,

@@ -10,7 +10,9 @@ import (
 // vocabIndex finds the name tokens within a small edit distance of a
 // query token without walking the vocabulary: it keeps every name token
 // the store has held since Open, in memory, with a posting list per
-// character trigram (of the token padded with one '$' on each side). It is
+// character trigram (of the token padded with one '$' on each side) and
+// token length, so that a query reads the lists of the lengths within its
+// distance only. It is
 // a superset of any snapshot's vocabulary (tokens of retracted names stay
 // until the next Open), so it only proposes candidates; Search reads the
 // entities of each candidate from its own snapshot (K keys), where a token
@@ -21,9 +23,9 @@ type vocabIndex struct {
 	mu     sync.RWMutex
 	ids    map[string]int32
 	toks   []string
-	grams  map[uint32][]int32
-	byLen  map[int][]int32 // for query tokens too short for the trigram bound
-	counts []uint8         // scratch of fuzzy, guarded by mu (write lock)
+	grams  map[uint32][]int32 // by gramKey
+	byLen  map[int][]int32    // for query tokens too short for the trigram bound
+	counts []uint8            // scratch of fuzzy, guarded by mu (write lock)
 }
 
 func newVocabIndex() *vocabIndex {
@@ -80,8 +82,12 @@ func (v *vocabIndex) add(tok string) {
 	v.ids[tok] = id
 	v.toks = append(v.toks, tok)
 	v.byLen[len(tok)] = append(v.byLen[len(tok)], id)
-	trigrams(tok, func(g uint32) { v.grams[g] = append(v.grams[g], id) })
+	trigrams(tok, func(g uint32) { k := gramKey(g, len(tok)); v.grams[k] = append(v.grams[k], id) })
 }
+
+// gramKey is the posting-list key of trigram g (24 bits) in tokens of n
+// bytes: fuzzy reads only the lists of the lengths within its distance.
+func gramKey(g uint32, n int) uint32 { return g<<8 | uint32(min(n, 255)) }
 
 // fuzzy calls fn with every indexed token other than qt within edit
 // distance d of qt and, when d is 1, every token that is qt with two
@@ -100,9 +106,14 @@ func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok stri
 		})
 	}
 	var rows [2][]int
+	var lev bitLev
+	short := lev.init(qt)
 	check := func(id int32) {
 		t := v.toks[id]
-		if t != qt && withinDistance(qt, []byte(t), d, &rows) {
+		if t == qt {
+			return
+		}
+		if short && lev.within(t, d) || !short && withinDistance(qt, []byte(t), d, &rows) {
 			fn(t)
 		}
 	}
@@ -133,15 +144,14 @@ func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok stri
 		if err = stop(); err != nil {
 			return
 		}
-		for _, id := range v.grams[g] {
-			if l := len(v.toks[id]); l < len(qt)-d || l > len(qt)+d {
-				continue
-			}
-			if counts[id] == 0 {
-				touched = append(touched, id)
-			}
-			if counts[id] < 255 {
-				counts[id]++
+		for l := max(len(qt)-d, 1); l <= len(qt)+d; l++ {
+			for _, id := range v.grams[gramKey(g, l)] {
+				if counts[id] == 0 {
+					touched = append(touched, id)
+				}
+				if counts[id] < 255 {
+					counts[id]++
+				}
 			}
 		}
 	})
@@ -174,4 +184,60 @@ func swaps(tok string, fn func([]byte)) {
 		}
 		i = j
 	}
+}
+
+// bitLev decides whether a token is within a small Levenshtein distance
+// of one query of at most 64 bytes with the bit-parallel algorithm of
+// Myers (1999) in Hyyrö's formulation: a column of the distance matrix is
+// two bit vectors of vertical +1 and -1 steps, and each byte of the token
+// advances it with a few word operations, against a row of cells each for
+// the plain dynamic programme (withinDistance, its reference in tests).
+type bitLev struct {
+	peq [256]uint64 // bit i of peq[c]: query byte i is c
+	m   int         // query length
+}
+
+// init prepares for query q; it reports false when q is empty or longer
+// than 64 bytes, which within cannot take.
+func (b *bitLev) init(q string) bool {
+	if len(q) == 0 || len(q) > 64 {
+		return false
+	}
+	b.m = len(q)
+	for i := 0; i < len(q); i++ {
+		b.peq[q[i]] |= 1 << i
+	}
+	return true
+}
+
+// within reports whether the edit distance between the query and t is at
+// most d, stopping once the columns left cannot bring it back to d.
+func (b *bitLev) within(t string, d int) bool {
+	if b.m-len(t) > d || len(t)-b.m > d {
+		return false
+	}
+	pv, mv := ^uint64(0), uint64(0)
+	high := uint64(1) << (b.m - 1)
+	score := b.m
+	for j := 0; j < len(t); j++ {
+		eq := b.peq[t[j]]
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		switch {
+		case ph&high != 0:
+			score++
+		case mh&high != 0:
+			score--
+		}
+		if score-(len(t)-j-1) > d {
+			return false
+		}
+		ph = ph<<1 | 1 // the first row counts one more per column
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return score <= d
 }

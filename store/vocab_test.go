@@ -3,6 +3,7 @@ package store
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -124,5 +125,46 @@ func TestSwaps(t *testing.T) {
 	swaps("zé1", func(s []byte) { got = append(got, string(s)) })
 	if want := []string{"éz1", "z1é"}; !slices.Equal(got, want) {
 		t.Errorf("swaps(zé1): got %q, want %q", got, want)
+	}
+}
+
+// TestBitLevMatchesDP checks the bit-parallel distance test against the
+// dynamic programme on random pairs of short strings over a small
+// alphabet (many near pairs), at distances 0 to 3.
+func TestBitLevMatchesDP(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const letters = "abcdé"
+	word := func() string {
+		r := []rune(letters)
+		b := make([]rune, 1+rng.IntN(12))
+		for i := range b {
+			b[i] = r[rng.IntN(len(r))]
+		}
+		return string(b)
+	}
+	var rows [2][]int
+	agree := 0
+	for range 50000 {
+		q, w := word(), word()
+		var b bitLev
+		if !b.init(q) {
+			t.Fatalf("init(%q) refused", q)
+		}
+		for d := 0; d <= 3; d++ {
+			want := withinDistance(q, []byte(w), d, &rows)
+			if got := b.within(w, d); got != want {
+				t.Fatalf("within(%q, %q, %d) = %v, the programme says %v", q, w, d, got, want)
+			}
+			if want {
+				agree++
+			}
+		}
+	}
+	if agree < 1000 {
+		t.Fatalf("only %d pairs within distance: the test says little", agree)
+	}
+	var b bitLev
+	if b.init("") || b.init(strings.Repeat("a", 65)) {
+		t.Error("init accepted an empty or too long query")
 	}
 }
