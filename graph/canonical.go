@@ -18,6 +18,13 @@ func CanonicalKey(name string) string {
 	return strings.Join(withoutLegalForm(plainWords(name)), " ")
 }
 
+// PlainKey is CanonicalKey with legal forms kept: the key under which two
+// names are one name exactly ("Sony Corp." and "Sony Corp"), not merely
+// one company ("Sony Corp." and "Sony").
+func PlainKey(name string) string {
+	return strings.Join(plainWords(name), " ")
+}
+
 // plainWords is keyWords without a leading "the".
 func plainWords(name string) []string {
 	words := keyWords(name)

@@ -54,7 +54,7 @@ func NewDuplicateFinder() *DuplicateFinder {
 func (f *DuplicateFinder) Add(e *Entity) {
 	i := int32(len(f.ents))
 	d := dupEntity{id: e.ID, name: e.Name, typ: e.Type, mentions: e.MentionCount,
-		key: CanonicalKey(e.Name), plain: strings.Join(plainWords(e.Name), " "), spells: Acronym(e.Name)}
+		key: CanonicalKey(e.Name), plain: PlainKey(e.Name), spells: Acronym(e.Name)}
 	seen := map[string]bool{}
 	for k, n := range append([]string{e.Name}, e.Aliases...) {
 		key := CanonicalKey(n)

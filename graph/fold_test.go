@@ -34,3 +34,23 @@ func TestNameTokensFold(t *testing.T) {
 		t.Errorf("NameTokens: got %q, want %q", got, want)
 	}
 }
+
+func TestNameTokensInitials(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"U.S. Treasury", []string{"us", "treasury"}},
+		{"Mike O'Brien", []string{"mike", "obrien"}},
+		{"AT&T", []string{"at", "t"}},
+		{"Wal-Mart Stores", []string{"wal", "mart", "stores"}},
+		{"St. Louis", []string{"st", "louis"}},
+	} {
+		if got := NameTokens(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("NameTokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if PlainKey("Sony Corp.") != PlainKey("sony corp") || PlainKey("Sony Corp.") == PlainKey("Sony") {
+		t.Error("PlainKey should tell Sony Corp. from Sony and keep case and punctuation out")
+	}
+}

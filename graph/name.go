@@ -79,10 +79,20 @@ func normalizeASCII(s string) (out string, ok bool) {
 }
 
 // NameTokens splits a normalised name into its words for token search,
-// the accents of Latin letters dropped (FoldLatin): letters and digits
-// form words; everything else separates them.
+// the accents of Latin letters dropped (FoldLatin), dotted initials and
+// apostrophes read as CanonicalKey reads them ("U.S." is "us", "O'Brien"
+// "obrien"): letters and digits form words; everything else separates
+// them.
 func NameTokens(s string) []string {
-	return strings.FieldsFunc(FoldLatin(NormalizeName(s)), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	var out []string
+	for _, f := range strings.Fields(FoldLatin(NormalizeName(s))) {
+		if dottedInitials(f) {
+			f = strings.ReplaceAll(f, ".", "")
+		}
+		f = strings.ReplaceAll(f, "'", "")
+		out = append(out, strings.FieldsFunc(f, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})...)
+	}
+	return out
 }

@@ -38,7 +38,10 @@ var tierOfLevel = [...]int{0: tierPartial, matchFuzzy: tierFuzzy, matchPrefix: t
 const maxPrefixTokens = 256
 
 // Search ranks entities by how well their names match the query
-// (case-insensitive, on name tokens): the exact name, then an exact alias,
+// (case- and accent-insensitive, on name tokens): the exact name (up to
+// punctuation and a leading "the": graph.PlainKey), then a name or alias
+// of the same canonical key (legal forms set aside: "Sony" for "Sony
+// Corp."),
 // then entities whose name tokens contain every query token, then prefix
 // matches, then fuzzy matches (edit distance 1 for query tokens of four or
 // more bytes, where a swap of two neighbouring characters counts as one
@@ -70,7 +73,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 	if err != nil {
 		return graph.Page[*graph.Entity]{}, err
 	}
-	key := graph.CanonicalKey(q.Query)
+	key, plain := graph.CanonicalKey(q.Query), graph.PlainKey(q.Query)
 	qtoks := graph.NameTokens(q.Query)
 	type hit struct {
 		coarseRank
@@ -177,7 +180,7 @@ func (db *reader) Search(ctx context.Context, q graph.SearchQuery) (graph.Page[*
 					continue
 				}
 				h.typ, h.bucket = entityCode[r.Type], mentionBucket(r.Mentions)
-				if graph.CanonicalKey(r.Name) == key {
+				if graph.PlainKey(r.Name) == plain {
 					h.tier = tierName
 				}
 			}

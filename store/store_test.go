@@ -469,6 +469,37 @@ func TestSearchRanking(t *testing.T) {
 	}
 }
 
+// A query of dotted initials is one token, and the exact name outranks a
+// name that equals the query only once its legal form is set aside: "U.S."
+// finds the United States (written "U.S." three times) before "US Inc"
+// (once), and "ozbrien" (one slip) finds "O'Brien" as the token "obrien".
+func TestSearchInitialsAndLegalForms(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t, t.TempDir(), store.Options{})
+	x := extraction(t, "u", "2024-05-02",
+		"The United States grew. U.S. output rose. U.S. prices fell, U.S. data showed. US Inc said so. Ann O'Brien spoke.",
+		[]graph.Entity{
+			ent("us", graph.Location, "United States", "U.S."),
+			ent("inc", graph.Organization, "US Inc"),
+			ent("ob", graph.Person, "Ann O'Brien"),
+		}, nil)
+	mustIngest(t, db, x, graph.Ingested)
+	for _, c := range []struct{ query, first string }{
+		{"U.S.", "United States"},
+		{"us inc", "US Inc"},
+		{"ozbrien", "Ann O'Brien"},
+	} {
+		page, err := db.Search(ctx, graph.SearchQuery{Query: c.query})
+		if err != nil || len(page.Items) == 0 || page.Items[0].Name != c.first {
+			t.Errorf("search %q: got %v, %v; want %q first", c.query, names(page.Items), err, c.first)
+		}
+	}
+	page, err := db.Search(ctx, graph.SearchQuery{Query: "u.s."})
+	if err != nil || page.Total != 2 {
+		t.Errorf("search u.s.: %d hits (%v), %v; want the two entities of the token us", page.Total, names(page.Items), err)
+	}
+}
+
 // chain ingests a document whose relations form the path P0 - P1 - … - Pn
 // plus a branch P0 - Q.
 func chain(t *testing.T, db *store.DB, n int) {
