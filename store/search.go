@@ -41,12 +41,11 @@ const maxPrefixTokens = 256
 // (case- and accent-insensitive, on name tokens): the exact name (up to
 // punctuation and a leading "the": graph.PlainKey), then a name or alias
 // of the same canonical key (legal forms set aside: "Sony" for "Sony
-// Corp."),
-// then entities whose name tokens contain every query token, then prefix
-// matches, then fuzzy matches (edit distance 1 for query tokens of four or
-// more bytes, where a swap of two neighbouring characters counts as one
-// edit too; Levenshtein distance 2 from eight), then entities matching
-// only some tokens.
+// Corp."), then entities whose name tokens contain every query token, then
+// prefix matches, then fuzzy matches (edit distance 1 for query tokens of
+// four or more bytes, where a swap of two neighbouring characters counts
+// as one edit too; Levenshtein distance 2 from eight), then entities
+// matching only some tokens.
 // Within a tier, more matched tokens, then more mentions, win. Types
 // filters; EINVALID for an unknown type or a bad page request.
 //

@@ -168,3 +168,32 @@ func TestBitLevMatchesDP(t *testing.T) {
 		t.Error("init accepted an empty or too long query")
 	}
 }
+
+// candSlots keeps small entity numbers in its array and large ones in its
+// map, and a slot unset is free for the next search.
+func TestCandSlots(t *testing.T) {
+	var c candSlots
+	for i, e := range []uint64{7, 3, maxDenseSlot + 5, 1 << 40, 0} {
+		if _, ok := c.get(e); ok {
+			t.Fatalf("slot of %d set before its set", e)
+		}
+		c.set(e, int32(i))
+	}
+	for i, e := range []uint64{7, 3, maxDenseSlot + 5, 1 << 40, 0} {
+		if got, ok := c.get(e); !ok || got != int32(i) {
+			t.Errorf("get(%d) = %d, %v; want %d", e, got, ok, i)
+		}
+	}
+	if len(c.dense) > maxDenseSlot || len(c.sparse) != 2 {
+		t.Errorf("%d dense slots, %d in the map; want at most %d and 2", len(c.dense), len(c.sparse), maxDenseSlot)
+	}
+	for _, e := range []uint64{7, 3, 0} {
+		c.unset(e)
+	}
+	clear(c.sparse)
+	for _, e := range []uint64{7, 3, maxDenseSlot + 5, 1 << 40, 0} {
+		if _, ok := c.get(e); ok {
+			t.Errorf("slot of %d still set after the search", e)
+		}
+	}
+}
