@@ -3,14 +3,15 @@ package graph
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // CanonicalKey is the key under which two spellings of one name are the
 // same name: NormalizeName, the accents of Latin letters dropped
 // (FoldLatin), then only letters and digits, "&" read as
 // "and", a leading "the" and trailing legal forms (Inc, Corp, Ltd, plc,
-// AG …) dropped with the "&" of "& Co", and dotted initials joined
-// ("U.S." is "us"). So "Securities & Exchange Commission", "securities
+// AG …) dropped with the "&" of "& Co", and dotted initials and runs of
+// single letters joined ("U.S." is "us", "E. F. Hutton" "ef hutton"). So "Securities & Exchange Commission", "securities
 // and exchange commission" and "The Securities and Exchange Commission"
 // share a key, as do "Sony Corp." and "Sony", "Merrill Lynch & Co" and
 // "Merrill Lynch". At least one word always stays.
@@ -62,20 +63,57 @@ var legalForms = map[string]bool{
 }
 
 // keyWords splits a name into lower-case words of letters and digits,
-// with "&" as the word "and" and dotted initials ("U.S.", "u.k.") as one
-// word.
-func keyWords(name string) []string {
+// with "&" as the word "and" (nameWords).
+func keyWords(name string) []string { return nameWords(name, true) }
+
+// nameWords splits a name into lower-case words of letters and digits:
+// NormalizeName, the accents of Latin letters dropped, apostrophes
+// dropped ("O'Brien" and "OBrien" alike), dotted initials ("U.S.",
+// "u.k.") and runs of single letters ("E. F. Hutton", "J P Morgan") as one
+// word; with and, "&" is the word "and".
+func nameWords(name string, and bool) []string {
+	s := FoldLatin(NormalizeName(name))
+	if and {
+		s = strings.ReplaceAll(s, "&", " and ")
+	}
 	var words []string
-	for _, f := range strings.Fields(strings.ReplaceAll(FoldLatin(NormalizeName(name)), "&", " and ")) {
+	for _, f := range strings.Fields(s) {
 		if dottedInitials(f) {
 			f = strings.ReplaceAll(f, ".", "")
 		}
-		f = strings.ReplaceAll(f, "'", "") // "O'Brien" and "OBrien" alike
+		f = strings.ReplaceAll(f, "'", "")
 		words = append(words, strings.FieldsFunc(f, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		})...)
 	}
-	return words
+	return joinLetters(words)
+}
+
+// joinLetters joins each run of two or more one-letter words into one
+// word: "e f hutton" is "ef hutton", as "E.F. Hutton" is. Digits stay
+// apart ("formula 1 a").
+func joinLetters(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && oneLetter(words[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, strings.Join(words[i:j], ""))
+			i = j
+			continue
+		}
+		out = append(out, words[i])
+		i++
+	}
+	return out
+}
+
+// oneLetter reports whether w is a single letter.
+func oneLetter(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsLetter(r)
 }
 
 // dottedInitials reports whether f is single letters each followed by a

@@ -13,6 +13,8 @@ func TestCanonicalKey(t *testing.T) {
 		{"O'Brien", "OBrien"},
 		{"Kazakhstan’s Foreign Ministry", "kazakhstan's foreign ministry"},
 		{"Merrill Lynch & Co", "Merrill Lynch"},
+		{"E. F. Hutton", "E.F. Hutton"},
+		{"J P Morgan", "J.P. Morgan"},
 		{"Wells Fargo and Co Inc", "Wells Fargo"},
 		{"José Mourinho", "Jose Mourinho"},
 		{"Société Générale", "Societe Generale"},
@@ -28,6 +30,8 @@ func TestCanonicalKey(t *testing.T) {
 		{"US", "USA"},
 		{"Дмитрий", "Дмитрии"}, // й is a letter of its own, not и with a mark
 		{"Johnson & Johnson", "Johnson"},
+		{"George W. Bush", "George Bush"},
+		{"Formula 1 A", "Formula 1A"},
 		{"Barnes and Noble", "Barnes"},
 	} {
 		if ka := CanonicalKey(c.a); ka == CanonicalKey(c.b) {

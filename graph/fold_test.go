@@ -45,6 +45,7 @@ func TestNameTokensInitials(t *testing.T) {
 		{"AT&T", []string{"at", "t"}},
 		{"Wal-Mart Stores", []string{"wal", "mart", "stores"}},
 		{"St. Louis", []string{"st", "louis"}},
+		{"E. F. Hutton & Co", []string{"ef", "hutton", "co"}},
 	} {
 		if got := NameTokens(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("NameTokens(%q) = %q, want %q", c.in, got, c.want)

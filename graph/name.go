@@ -78,21 +78,9 @@ func normalizeASCII(s string) (out string, ok bool) {
 	return string(b), true
 }
 
-// NameTokens splits a normalised name into its words for token search,
-// the accents of Latin letters dropped (FoldLatin), dotted initials and
-// apostrophes read as CanonicalKey reads them ("U.S." is "us", "O'Brien"
-// "obrien"): letters and digits form words; everything else separates
-// them.
-func NameTokens(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(FoldLatin(NormalizeName(s))) {
-		if dottedInitials(f) {
-			f = strings.ReplaceAll(f, ".", "")
-		}
-		f = strings.ReplaceAll(f, "'", "")
-		out = append(out, strings.FieldsFunc(f, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
-	}
-	return out
-}
+// NameTokens splits a name into its words for token search as
+// CanonicalKey reads them (nameWords: case, accents, apostrophes, dotted
+// initials and runs of single letters; "U.S." is "us", "O'Brien"
+// "obrien"), with "&" a separator: letters and digits form words,
+// everything else separates them.
+func NameTokens(s string) []string { return nameWords(s, false) }

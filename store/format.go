@@ -28,8 +28,10 @@ import (
 //	   (graph.FoldLatin), so "José Mourinho" and "Jose Mourinho" resolve
 //	   to one entity and the search for "jose" finds both; canonical keys
 //	   drop the "&" of "& Co" with the legal form ("Merrill Lynch & Co"
-//	   is "merrill lynch"); name tokens join dotted initials and drop
-//	   apostrophes as canonical keys do ("U.S." is the token "us")
+//	   is "merrill lynch") and join runs of single letters ("E. F.
+//	   Hutton" is "ef hutton", as "E.F. Hutton" is); name tokens join
+//	   dotted initials and single letters and drop apostrophes as
+//	   canonical keys do ("U.S." is the token "us")
 const formatVersion = 6
 
 var formatKey = []byte{kindFormat}
