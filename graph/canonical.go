@@ -70,7 +70,8 @@ func keyWords(name string) []string { return nameWords(name, true) }
 // NormalizeName, the accents of Latin letters dropped, apostrophes
 // dropped ("O'Brien" and "OBrien" alike), dotted initials ("U.S.",
 // "u.k.") and runs of single letters ("E. F. Hutton", "J P Morgan") as one
-// word; with and, "&" is the word "and".
+// word, British spellings of a few words in American spelling ("Centre"
+// is "center"); with and, "&" is the word "and".
 func nameWords(name string, and bool) []string {
 	s := FoldLatin(NormalizeName(name))
 	if and {
@@ -82,11 +83,28 @@ func nameWords(name string, and bool) []string {
 			f = strings.ReplaceAll(f, ".", "")
 		}
 		f = strings.ReplaceAll(f, "'", "")
-		words = append(words, strings.FieldsFunc(f, func(r rune) bool {
+		for _, w := range strings.FieldsFunc(f, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
+		}) {
+			if us, ok := usSpelling[w]; ok {
+				w = us
+			}
+			words = append(words, w)
+		}
 	}
 	return joinLetters(words)
+}
+
+// usSpelling gives the American spelling of the British words that names
+// of bodies and places use, so that a British source's "World Health
+// Organisation" and an American one's "World Health Organization" meet.
+// "Labour" is not among them: Labour and Labor parties are different
+// parties.
+var usSpelling = map[string]string{
+	"centre": "center", "centres": "centers", "organisation": "organization",
+	"organisations": "organizations", "programme": "program", "programmes": "programs",
+	"defence": "defense", "theatre": "theater", "theatres": "theaters",
+	"harbour": "harbor", "favour": "favor",
 }
 
 // joinLetters joins each run of two or more one-letter words into one

@@ -15,6 +15,8 @@ func TestCanonicalKey(t *testing.T) {
 		{"Merrill Lynch & Co", "Merrill Lynch"},
 		{"E. F. Hutton", "E.F. Hutton"},
 		{"J P Morgan", "J.P. Morgan"},
+		{"World Health Organisation", "World Health Organization"},
+		{"Ministry of Defence", "Ministry of Defense"},
 		{"Wells Fargo and Co Inc", "Wells Fargo"},
 		{"José Mourinho", "Jose Mourinho"},
 		{"Société Générale", "Societe Generale"},
@@ -31,6 +33,7 @@ func TestCanonicalKey(t *testing.T) {
 		{"Дмитрий", "Дмитрии"}, // й is a letter of its own, not и with a mark
 		{"Johnson & Johnson", "Johnson"},
 		{"George W. Bush", "George Bush"},
+		{"Labour Party", "Labor Party"},
 		{"Formula 1 A", "Formula 1A"},
 		{"Barnes and Noble", "Barnes"},
 	} {

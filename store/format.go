@@ -26,12 +26,13 @@ import (
 //	   keep each form's key
 //	6  canonical keys and name tokens drop the accents of Latin letters
 //	   (graph.FoldLatin), so "José Mourinho" and "Jose Mourinho" resolve
-//	   to one entity and the search for "jose" finds both; canonical keys
-//	   drop the "&" of "& Co" with the legal form ("Merrill Lynch & Co"
-//	   is "merrill lynch") and join runs of single letters ("E. F.
-//	   Hutton" is "ef hutton", as "E.F. Hutton" is); name tokens join
-//	   dotted initials and single letters and drop apostrophes as
-//	   canonical keys do ("U.S." is the token "us")
+//	   to one entity and the search for "jose" finds both; they join runs
+//	   of single letters ("E. F. Hutton" is "ef hutton", as "E.F. Hutton"
+//	   is) and read a few British spellings as American ("organisation"
+//	   is "organization"); canonical keys drop the "&" of "& Co" with the
+//	   legal form ("Merrill Lynch & Co" is "merrill lynch"); name tokens
+//	   join dotted initials and drop apostrophes as canonical keys do
+//	   ("U.S." is the token "us")
 const formatVersion = 6
 
 var formatKey = []byte{kindFormat}
