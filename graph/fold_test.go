@@ -46,6 +46,7 @@ func TestNameTokensInitials(t *testing.T) {
 		{"Wal-Mart Stores", []string{"wal", "mart", "stores"}},
 		{"St. Louis", []string{"st", "louis"}},
 		{"E. F. Hutton & Co", []string{"ef", "hutton", "co"}},
+		{"World Health Organisation", []string{"world", "health", "organization"}},
 	} {
 		if got := NameTokens(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("NameTokens(%q) = %q, want %q", c.in, got, c.want)
