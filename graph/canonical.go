@@ -11,10 +11,11 @@ import (
 // (FoldLatin), then only letters and digits, "&" read as
 // "and", a leading "the" and trailing legal forms (Inc, Corp, Ltd, plc,
 // AG …) dropped with the "&" of "& Co", and dotted initials and runs of
-// single letters joined ("U.S." is "us", "E. F. Hutton" "ef hutton"). So "Securities & Exchange Commission", "securities
-// and exchange commission" and "The Securities and Exchange Commission"
-// share a key, as do "Sony Corp." and "Sony", "Merrill Lynch & Co" and
-// "Merrill Lynch". At least one word always stays.
+// single letters joined ("U.S." is "us", "E. F. Hutton" "ef hutton"). So
+// "Securities & Exchange Commission", "securities and exchange
+// commission" and "The Securities and Exchange Commission" share a key,
+// as do "Sony Corp." and "Sony", "Merrill Lynch & Co" and "Merrill
+// Lynch". At least one word always stays.
 func CanonicalKey(name string) string {
 	return strings.Join(withoutLegalForm(plainWords(name)), " ")
 }

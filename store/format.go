@@ -73,11 +73,8 @@ func (db *DB) upgrade() error {
 				return fmt.Errorf("upgrade to format 2: %w", err)
 			}
 		}
-		if version < 4 {
-			if err := db.rebuildTokenTypes(); err != nil {
-				return fmt.Errorf("upgrade to format 4: %w", err)
-			}
-		}
+		// rebuildNameKeys writes every name-token key afresh, which also
+		// brings the token values of formats 3 and 4 up to date.
 		if version < 6 {
 			if err := db.rebuildNameKeys(); err != nil {
 				return fmt.Errorf("upgrade to format 6: %w", err)
@@ -120,27 +117,6 @@ func (db *DB) rebuildAdjacency() error {
 				r.Adj = *c
 			}
 			return wb.Set(entityKey(e), r.encode())
-		})
-	})
-	if err != nil {
-		return err
-	}
-	return wb.Flush()
-}
-
-// rebuildTokenTypes writes every name-token key with the type code of its
-// entity.
-func (db *DB) rebuildTokenTypes() error {
-	wb := db.bdb.NewWriteBatch()
-	defer wb.Cancel()
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		return eachEntityRecord(txn, func(e uint64, r *entRec) error {
-			for _, t := range r.tokens() {
-				if err := wb.Set(tokenKey(t, e), tokenValue(r)); err != nil {
-					return err
-				}
-			}
-			return nil
 		})
 	})
 	if err != nil {
@@ -217,27 +193,25 @@ func (db *DB) rebuildAliases() error {
 	wb := db.bdb.NewWriteBatch()
 	defer wb.Cancel()
 	err := db.bdb.View(func(txn *badger.Txn) error {
-		for _, kind := range []byte{kindAlias, kindPin} {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kind}})
-			for it.Rewind(); it.Valid(); it.Next() {
-				k := it.Item().KeyCopy(nil)
-				if err := wb.Delete(k); err != nil {
-					it.Close()
-					return err
-				}
-				if kind == kindPin {
-					v, err := it.Item().ValueCopy(nil)
-					if err == nil {
-						err = wb.Set(pinKey(graph.CanonicalKey(string(k[1:]))), v)
-					}
-					if err != nil {
-						it.Close()
-						return err
-					}
-				}
-			}
-			it.Close()
+		if err := deletePrefix(txn, wb, []byte{kindAlias}); err != nil {
+			return err
 		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{kindPin}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			k := it.Item().KeyCopy(nil)
+			v, err := it.Item().ValueCopy(nil)
+			if err == nil {
+				err = wb.Delete(k)
+			}
+			if err == nil {
+				err = wb.Set(pinKey(graph.CanonicalKey(string(k[1:]))), v)
+			}
+			if err != nil {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
 		ids := map[string][]uint64{}
 		err := eachEntityRecord(txn, func(e uint64, r *entRec) error {
 			for _, k := range r.keys() {
