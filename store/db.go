@@ -50,6 +50,11 @@ type DB struct {
 		idle   sync.Cond
 	}
 
+	// gcStop ends the value-log collector of gc.go; gcDone is closed when
+	// it has (both nil when Options.GCInterval is negative).
+	gcStop chan struct{}
+	gcDone chan struct{}
+
 	// splitHook, set only by tests, runs after each chunk of a split
 	// commit; an error from it stops the commit as a crash would.
 	splitHook func(chunk int) error
@@ -89,6 +94,13 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("store: %s: %w", dir, err)
 	}
 	db.vocab.load(bdb)
+	if every := opts.GCInterval; every >= 0 {
+		if every == 0 {
+			every = DefaultGCInterval
+		}
+		db.gcStop, db.gcDone = make(chan struct{}), make(chan struct{})
+		go db.collectEvery(every, opts.Logger, db.gcStop, db.gcDone)
+	}
 	return db, nil
 }
 
@@ -123,10 +135,16 @@ func (db *DB) Close() error {
 		return ErrClosed
 	}
 	db.life.closed = true
+	if db.gcStop != nil {
+		close(db.gcStop)
+	}
 	for db.life.active > 0 {
 		db.life.idle.Wait()
 	}
 	db.life.Unlock()
+	if db.gcDone != nil {
+		<-db.gcDone
+	}
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	serr := db.bdb.Sync()
