@@ -27,6 +27,7 @@
 //	V|src|t|dst|doc   what one document contributed to a relation (sentence offsets, attributes)
 //	W|doc|src|t|dst   the relations a document touched
 //	D|doc, B|doc      document record and text; I|id and H|hash find it; T|date|doc orders it
+//	                  (a value over 1 KiB, most texts, lives in Badger's value log, gc.go)
 //	G|eid, Z|alias    merge memory: redirect of a merged entity, names pinned to the survivor
 //	S                 counts and next numbers; P|seq journal of a split commit
 //	F                 format version of the derived keys (format.go)
