@@ -57,21 +57,32 @@ func (db *DB) CollectGarbage(ctx context.Context) (int, error) {
 }
 
 // collectEvery runs CollectGarbage every interval until stop is closed;
-// it signals done when it returns. Errors are logged, never fatal: the
-// garbage only costs disk space, and the next run tries again.
+// it signals done when it returns. Closing stop also ends a collection
+// under way after the file it is rewriting, so that Close waits for one
+// rewrite at most. Errors are logged, never fatal: the garbage only costs
+// disk space, and the next run tries again.
 func (db *DB) collectEvery(interval time.Duration, log Logger, stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
 		select {
-		case <-stop:
+		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		n, err := db.CollectGarbage(context.Background())
+		n, err := db.CollectGarbage(ctx)
 		switch {
-		case errors.Is(err, ErrClosed):
+		case errors.Is(err, ErrClosed), errors.Is(err, context.Canceled):
 			return
 		case err != nil && log != nil:
 			log.Warningf("%v", err)

@@ -144,7 +144,8 @@ func (v *vocabIndex) fuzzy(qt string, d int, stop func() error, fn func(tok stri
 		if err = stop(); err != nil {
 			return
 		}
-		for l := max(len(qt)-d, 1); l <= len(qt)+d; l++ {
+		// Lengths from 255 share the list of 255 (gramKey): read it once.
+		for l := max(len(qt)-d, 1); l <= min(len(qt)+d, 255); l++ {
 			for _, id := range v.grams[gramKey(g, l)] {
 				if counts[id] == 0 {
 					touched = append(touched, id)
