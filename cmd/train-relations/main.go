@@ -3,6 +3,7 @@
 //
 //	go run ./cmd/train-relations                 # train on train.json at the fixed configuration, write loader/relation/model.bin.gz
 //	go run ./cmd/train-relations -grid           # search the configuration again by CoNLL04 dev F1 plus news cross-validation
+//	go run ./cmd/train-relations -weak 1000 -weak-positive -weak-weight 0.3 -out /tmp/m.bin.gz  # weak supervision from the patterns (measured, left off: README)
 //	go run ./cmd/train-relations eval            # dev F1 of the embedded model with gold entities
 //	go run ./cmd/train-relations tag < in.jsonl  # evaluation contract: tokens in, entities and relations out
 //	go run ./cmd/train-relations tag -gold ../shared/data/conll04/dev.json < in.jsonl  # same, gold entities

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"strings"
 
@@ -147,6 +148,41 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 				}
 			}
 			out = append(out, example{feats: pr.Feats, mask: pr.Allowed, full: pr.Allowed, rules: rules[[2]int{pr.Head, pr.Tail}], y: y, group: ai, fold: ai % folds, key: kh + "\x00" + kt})
+		}
+	}
+	return out, nil
+}
+
+// weakExamples labels the candidate pairs of unannotated articles with
+// what the patterns say of them (weak supervision): a pair the patterns
+// relate takes the first of their classes its types allow; any other
+// pair is NONE, or left out with positiveOnly (the patterns find a
+// fraction of the facts, so most of those NONEs are guesses). The
+// scorer's features are not the patterns' own, so it may learn from these
+// pairs the words around the facts the patterns state. group -3 and fold
+// -1: the pairs are trained on in every fold, never scored out of fold.
+func weakExamples(docs []graph.Document, positiveOnly bool) ([]example, error) {
+	p, err := stages()
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	for _, doc := range docs {
+		d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
+		if err := p.Run(context.Background(), d, "coref"); err != nil {
+			return nil, err
+		}
+		pairs := p.Relation.Pairs(d) // runs the patterns: d.Relations are theirs after it
+		rules := patternClasses(d)
+		for _, pr := range pairs {
+			r := rules[[2]int{pr.Head, pr.Tail}]
+			y := 0
+			if r&pr.Allowed != 0 {
+				y = bits.TrailingZeros32(r & pr.Allowed)
+			} else if positiveOnly {
+				continue
+			}
+			out = append(out, example{feats: pr.Feats, mask: pr.Allowed, full: pr.Allowed, rules: r, y: y, group: -3, fold: -1})
 		}
 	}
 	return out, nil

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kgraph/kgraph/cmd/internal/newsgold"
 	"github.com/kgraph/kgraph/graph"
 	"github.com/kgraph/kgraph/loader/relation"
 	"github.com/kgraph/kgraph/loader/text"
@@ -114,6 +115,7 @@ type trainConfig struct {
 	epochs     []int   // checkpoints: the averaged weights after these epochs
 	newsWeight float64 // weight of a news example against a CoNLL04 one
 	negKeep    float64 // share of NONE examples kept per epoch
+	weakWeight float64 // weight of a pair the patterns labelled (weakExamples)
 	rate, l2   float64
 	seed       int64
 	seeds      int // models trained from seeds seed, seed+1, …, whose weights are averaged
@@ -207,8 +209,11 @@ func train(bits uint, ex []example, use func(e *example) bool, cfg trainConfig) 
 				}
 			}
 			wt := 1.0
-			if e.group >= 0 {
+			switch {
+			case e.group >= 0:
 				wt = cfg.newsWeight
+			case e.group == -3:
+				wt = cfg.weakWeight
 			}
 			for c := 0; c < nc; c++ {
 				if e.mask&(1<<c) == 0 {
@@ -330,6 +335,9 @@ func runTrain(args []string) error {
 	bits := fs.Uint("bits", 20, "log2 of the hashed weight table size")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, subsampling)")
 	seeds := fs.Int("seeds", 8, "models trained from consecutive seeds whose weights are averaged")
+	weak := fs.Int("weak", 0, "also train on this many annotation-pool articles that no split of -gold lists, their pairs labelled by the patterns (weak supervision; measured and left off, see the README; 0: none)")
+	weakPositive := fs.Bool("weak-positive", false, "with -weak, keep only the pairs the patterns relate (not the other pairs as NONE)")
+	weakWeight := fs.Float64("weak-weight", 1, "with -weak, the weight of a pattern-labelled pair against a CoNLL04 pair")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: train-relations [train] [flags]\n\nexample: go run ./cmd/train-relations -out loader/relation/model.bin.gz\n\nflags:")
 		fs.PrintDefaults()
@@ -337,8 +345,8 @@ func runTrain(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *newsWeight <= 0 || *negKeep <= 0 || *negKeep > 1 || *epochs < 1 {
-		return fmt.Errorf("want -news-weight > 0, -neg-keep in (0, 1] and -epochs >= 1, got %g, %g, %d", *newsWeight, *negKeep, *epochs)
+	if *newsWeight <= 0 || *negKeep <= 0 || *negKeep > 1 || *epochs < 1 || *weak < 0 || *weakWeight <= 0 {
+		return fmt.Errorf("want -news-weight > 0, -neg-keep in (0, 1], -epochs >= 1, -weak >= 0 and -weak-weight > 0, got %g, %g, %d, %d, %g", *newsWeight, *negKeep, *epochs, *weak, *weakWeight)
 	}
 	trS, err := readSpert(*trainPath)
 	if err != nil {
@@ -368,6 +376,24 @@ func runTrain(args []string) error {
 		return err
 	}
 	ex = append(ex, nex...)
+	if *weak > 0 {
+		docs, err := newsgold.Pool(*goldDir, *newsDir, *weak)
+		if err != nil {
+			return err
+		}
+		wex, err := weakExamples(docs, *weakPositive)
+		if err != nil {
+			return err
+		}
+		wpos := 0
+		for _, e := range wex {
+			if e.y > 0 {
+				wpos++
+			}
+		}
+		fmt.Fprintf(os.Stderr, "weak supervision: %d pairs (%d related by the patterns) of %d pool articles, weight %g\n", len(wex), wpos, len(docs), *weakWeight)
+		ex = append(ex, wex...)
+	}
 	devD, err := docsFor(devS, true)
 	if err != nil {
 		return err
@@ -416,7 +442,7 @@ func runTrain(args []string) error {
 	}
 	for _, nw := range newsWeights {
 		for _, nk := range negKeeps {
-			cfg := trainConfig{epochs: checkpoints, newsWeight: nw, negKeep: nk, rate: 0.03, seed: *seed, seeds: *seeds}
+			cfg := trainConfig{epochs: checkpoints, newsWeight: nw, negKeep: nk, weakWeight: *weakWeight, rate: 0.03, seed: *seed, seeds: *seeds}
 			full, oof := crossValidate(*bits, ex, cfg)
 			for c, m := range full {
 				calibrate(m, oof[c])

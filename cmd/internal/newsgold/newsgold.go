@@ -1,7 +1,9 @@
 // Package newsgold reads the annotated news articles of testdata/gold/news
 // for the training programs: which articles are training articles, their
 // texts from the news corpora (read as kgraph reads them) and their gold
-// graphs. It imports graph, loader and the standard library.
+// graphs; and unannotated articles of the annotation pool (Pool), which a
+// training program may label by other means. It imports graph, loader and
+// the standard library.
 package newsgold
 
 import (
@@ -83,6 +85,59 @@ func Splits(dir, newsDir string, splits ...string) ([]Article, error) {
 			return nil, err
 		}
 		out = append(out, Article{Name: r.name, Doc: doc, Gold: gold})
+	}
+	return out, nil
+}
+
+// Pool returns n articles of the annotation pool (newsDir's
+// annotation-pool.txt) that dir/articles.txt does not list in any split,
+// held-out ones included, spread evenly over the pool's order: unlabeled
+// text a training program may label by other means.
+func Pool(dir, newsDir string, n int) ([]graph.Document, error) {
+	listed := map[string]bool{}
+	rows, err := os.ReadFile(filepath.Join(dir, "articles.txt"))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range strings.Split(string(rows), "\n") {
+		if f := strings.Split(l, "\t"); len(f) == 4 {
+			listed[f[1]+"/"+f[2]] = true
+		}
+	}
+	pool, err := os.ReadFile(filepath.Join(newsDir, "annotation-pool.txt"))
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, l := range strings.Split(string(pool), "\n") {
+		if f := strings.Split(l, "\t"); len(f) == 2 && !strings.HasPrefix(l, "#") && !listed[f[0]+"/"+f[1]] {
+			keys = append(keys, f[0]+"/"+f[1])
+		}
+	}
+	n = min(n, len(keys))
+	if n <= 0 {
+		return nil, nil
+	}
+	want := make(map[string]int, n) // key -> position in the result
+	for i := range n {
+		want[keys[i*len(keys)/n]] = i
+	}
+	out := make([]graph.Document, n)
+	found := 0
+	for _, c := range []struct{ corpus, file string }{{"bbc", "bbc.jsonl"}, {"reuters", "reuters21578.jsonl"}} {
+		err := loader.Read(context.Background(), []string{filepath.Join(newsDir, c.file)}, nil, loader.Limits{}, func(it loader.Item) error {
+			if i, ok := want[c.corpus+"/"+it.Doc.ID]; ok && it.Err == nil {
+				out[i] = it.Doc
+				found++
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if found != n {
+		return nil, fmt.Errorf("newsgold: %d of %d pool articles not in %s", n-found, n, newsDir)
 	}
 	return out, nil
 }
