@@ -76,14 +76,10 @@ func splitExamples(dir, newsDir string, splits []string) ([]example, int, error)
 // mentions' types allow), else NONE. Pairs with an end outside the gold
 // graph are left out (the gold graph says nothing about them).
 func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
-	p, err := stages()
-	if err != nil {
-		return nil, err
-	}
 	var out []example
 	for ai, doc := range docs {
-		d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
-		if err := p.Run(context.Background(), d, "coref"); err != nil {
+		d, pairs, rules, err := articlePairs(doc)
+		if err != nil {
 			return nil, err
 		}
 		g := golds[ai]
@@ -127,8 +123,6 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 				}
 			}
 		}
-		pairs := p.Relation.Pairs(d)
-		rules := patternClasses(d)
 		for _, pr := range pairs {
 			kh, kt := keyOf(pr.Head), keyOf(pr.Tail)
 			if kh == "" || kt == "" || kh == kt {
@@ -153,6 +147,22 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 	return out, nil
 }
 
+// articlePairs runs the pipeline up to coreference over an article and
+// returns it with its candidate pairs and the classes the patterns gave
+// each pair (Pairs runs the patterns: d.Relations are theirs after it).
+func articlePairs(doc graph.Document) (*text.Doc, []relation.Pair, map[[2]int]uint32, error) {
+	p, err := stages()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
+	if err := p.Run(context.Background(), d, "coref"); err != nil {
+		return nil, nil, nil, err
+	}
+	pairs := p.Relation.Pairs(d)
+	return d, pairs, patternClasses(d), nil
+}
+
 // weakExamples labels the candidate pairs of unannotated articles with
 // what the patterns say of them (weak supervision): a pair the patterns
 // relate takes the first of their classes its types allow; any other
@@ -162,18 +172,12 @@ func newsExamples(docs []graph.Document, golds []goldGraph) ([]example, error) {
 // pairs the words around the facts the patterns state. group -3 and fold
 // -1: the pairs are trained on in every fold, never scored out of fold.
 func weakExamples(docs []graph.Document, positiveOnly bool) ([]example, error) {
-	p, err := stages()
-	if err != nil {
-		return nil, err
-	}
 	var out []example
 	for _, doc := range docs {
-		d := &text.Doc{Text: doc.Text, Date: doc.Date, Sentences: token.Split(doc.Text)}
-		if err := p.Run(context.Background(), d, "coref"); err != nil {
+		_, pairs, rules, err := articlePairs(doc)
+		if err != nil {
 			return nil, err
 		}
-		pairs := p.Relation.Pairs(d) // runs the patterns: d.Relations are theirs after it
-		rules := patternClasses(d)
 		for _, pr := range pairs {
 			r := rules[[2]int{pr.Head, pr.Tail}]
 			y := 0
