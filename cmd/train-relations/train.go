@@ -24,7 +24,7 @@ type example struct {
 	full  uint32 // classes the pair's types allow at run time
 	rules uint32 // classes the patterns gave the pair (emitted whatever the scorer says)
 	y     int    // gold class, an index into relation.Classes
-	group int    // news article; -1 for CoNLL04, -2 for CoNLL04 dev
+	group int    // news article; -1 for CoNLL04, -2 for CoNLL04 dev, -3 for a weakly labelled pair
 	fold  int    // cross-validation fold: the article's or the CoNLL04 sentence's
 	key   string // news: the gold entities of head and tail
 	// CoNLL04 dev scoring: the gold kind of the pair and whether the tail
