@@ -50,9 +50,10 @@ type DB struct {
 		idle   sync.Cond
 	}
 
-	// gcStop ends the value-log collector of gc.go; gcDone is closed when
-	// it has (both nil when Options.GCInterval is negative).
-	gcStop chan struct{}
+	// gcStop ends the value-log collector of gc.go, cancelling a
+	// collection under way; gcDone is closed when it has ended (both nil
+	// when Options.GCInterval is negative).
+	gcStop context.CancelFunc
 	gcDone chan struct{}
 
 	// splitHook, set only by tests, runs after each chunk of a split
@@ -98,8 +99,10 @@ func Open(dir string, opts Options) (*DB, error) {
 		if every == 0 {
 			every = DefaultGCInterval
 		}
-		db.gcStop, db.gcDone = make(chan struct{}), make(chan struct{})
-		go db.collectEvery(every, opts.Logger, db.gcStop, db.gcDone)
+		var ctx context.Context
+		ctx, db.gcStop = context.WithCancel(context.Background())
+		db.gcDone = make(chan struct{})
+		go db.collectEvery(ctx, every, opts.Logger, db.gcDone)
 	}
 	return db, nil
 }
@@ -136,7 +139,7 @@ func (db *DB) Close() error {
 	}
 	db.life.closed = true
 	if db.gcStop != nil {
-		close(db.gcStop)
+		db.gcStop()
 	}
 	for db.life.active > 0 {
 		db.life.idle.Wait()

@@ -56,22 +56,13 @@ func (db *DB) CollectGarbage(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// collectEvery runs CollectGarbage every interval until stop is closed;
-// it signals done when it returns. Closing stop also ends a collection
+// collectEvery runs CollectGarbage every interval until ctx is cancelled;
+// it signals done when it returns. Cancelling ctx also ends a collection
 // under way after the file it is rewriting, so that Close waits for one
 // rewrite at most. Errors are logged, never fatal: the garbage only costs
 // disk space, and the next run tries again.
-func (db *DB) collectEvery(interval time.Duration, log Logger, stop <-chan struct{}, done chan<- struct{}) {
+func (db *DB) collectEvery(ctx context.Context, interval time.Duration, log Logger, done chan<- struct{}) {
 	defer close(done)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		select {
-		case <-stop:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
