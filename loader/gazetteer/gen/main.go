@@ -174,7 +174,11 @@ func run(mods, out string) error {
 	for _, p := range best {
 		places = append(places, p)
 	}
-	regions, err := readRegions(filepath.Join(mods, "country-region-data/data.json"), countryName, places)
+	size := map[string]int{} // ISO code -> the population of its cities in GeoNames
+	for _, c := range cities {
+		size[c.country] += c.population
+	}
+	regions, err := readRegions(filepath.Join(mods, "country-region-data/data.json"), countryName, size, places)
 	if err != nil {
 		return err
 	}
@@ -219,10 +223,13 @@ const maxRegions = 100
 // readRegions returns the first-level subdivisions of country-region-data
 // (states, provinces, regions) as places of kind subdivision in their country
 // (countryName: ISO code -> canonical name). A name that is already a
-// place (a country or one of its other names, a city), or that names
-// subdivisions of more than one country ("Amazonas", "Central"), is left
-// out, so that it keeps meaning what it meant.
-func readRegions(path string, countryName map[string]string, places []place) ([]place, error) {
+// place (a country or one of its other names, a city) is left out, so that
+// it keeps meaning what it meant. A name that several countries use is
+// the subdivision of the country at least dominance times the size of
+// every other (size: ISO code -> population; "Florida" is the US state,
+// not Uruguay's department), and otherwise left out ("Amazonas" of Brazil,
+// Colombia, Peru and Venezuela; "Central").
+func readRegions(path string, countryName map[string]string, size map[string]int, places []place) ([]place, error) {
 	var data []struct {
 		Code    string `json:"countryShortCode"`
 		Regions []struct {
@@ -255,11 +262,32 @@ func readRegions(path string, countryName map[string]string, places []place) ([]
 	}
 	var out []place
 	for _, ps := range byName {
-		if len(ps) == 1 {
-			out = append(out, ps[0])
+		if p, ok := dominant(ps, size); ok {
+			out = append(out, p)
 		}
 	}
 	return out, nil
+}
+
+// dominance is how many times larger than every other country the country
+// of a shared subdivision name must be for the name to be its.
+const dominance = 10
+
+// dominant returns the one place of ps, or the place whose country is
+// dominance times the size of each other's; ok is false when there is none.
+func dominant(ps []place, size map[string]int) (place, bool) {
+	best := 0
+	for i, p := range ps {
+		if size[p.iso2] > size[ps[best].iso2] {
+			best = i
+		}
+	}
+	for i, p := range ps {
+		if i != best && (p.iso2 == ps[best].iso2 || size[ps[best].iso2] < dominance*size[p.iso2]) {
+			return place{}, false
+		}
+	}
+	return ps[best], true
 }
 
 // variants returns a name with its ASCII-folded form and, for short

@@ -50,8 +50,9 @@ func TestVariants(t *testing.T) {
 }
 
 // TestReadRegions checks which subdivisions are kept: not a name that is
-// already a place, not one several countries use, not one of a list
-// longer than maxRegions.
+// already a place, not one several countries of like size use (one of a
+// country dominance times the others' is its), not one of a list longer
+// than maxRegions.
 func TestReadRegions(t *testing.T) {
 	long := make([]string, 0, maxRegions+1)
 	for i := range maxRegions + 1 {
@@ -59,7 +60,9 @@ func TestReadRegions(t *testing.T) {
 	}
 	data := `[
 	 {"countryShortCode": "CN", "regions": [{"name": "Jiangsu"}, {"name": "Beijing"}, {"name": "Central"}, {"name": "Bad, Name of"}]},
-	 {"countryShortCode": "GH", "regions": [{"name": "Central"}, {"name": "Ashanti"}]},
+	 {"countryShortCode": "GH", "regions": [{"name": "Central"}, {"name": "Ashanti"}, {"name": "Volta"}]},
+	 {"countryShortCode": "US", "regions": [{"name": "Florida"}, {"name": "Volta"}]},
+	 {"countryShortCode": "UY", "regions": [{"name": "Florida"}]},
 	 {"countryShortCode": "XX", "regions": [{"name": "Nowhere"}]},
 	 {"countryShortCode": "GB", "regions": [` + strings.Join(long, ",") + `]}
 	]`
@@ -67,9 +70,10 @@ func TestReadRegions(t *testing.T) {
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	countries := map[string]string{"CN": "China", "GH": "Ghana", "GB": "United Kingdom"}
+	countries := map[string]string{"CN": "China", "GH": "Ghana", "GB": "United Kingdom", "US": "United States", "UY": "Uruguay"}
+	size := map[string]int{"CN": 50, "GH": 33, "GB": 67, "US": 300, "UY": 3} // "Volta": 300 < 10 × 33
 	places := []place{{kind: "city", name: "Beijing", country: "China"}}
-	got, err := readRegions(path, countries, places)
+	got, err := readRegions(path, countries, size, places)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +84,7 @@ func TestReadRegions(t *testing.T) {
 		}
 		names[p.name] = p.country
 	}
-	want := map[string]string{"Jiangsu": "China", "Ashanti": "Ghana"}
+	want := map[string]string{"Jiangsu": "China", "Ashanti": "Ghana", "Florida": "United States"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("regions kept: %v, want %v", names, want)
 	}
