@@ -131,6 +131,13 @@
 //     name ("... and Co", "Johnson and Johnson"), one whose first part has
 //     a lower-case word ("Department for Work and ...") or is a place
 //     ("Bristol and West ...");
+//   - the other way round, names NER cut at the "and" or the commas of a
+//     firm's name that ends in a legal form or a partner word are one
+//     organisation ("[Rochester Gas] and [Electric Corp]", "[Bolt
+//     Beranek] and [Newman Inc]", "Sanford C. Bernstein and Co"), unless
+//     they read as a list: a legal form on both sides, a known
+//     organisation or place before the "and", a name the document uses
+//     alone elsewhere (joinFirm has the rest);
 //   - a name, its possessive and a place noun NER tagged as two names are
 //     one place ("[St Anne] 's [Chapel]", "[Fisher] 's [Creek]"), except
 //     after a country.

@@ -2,6 +2,7 @@ package refine
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,7 +40,8 @@ func (lx *Stage) RefineContext(ctx context.Context, d *text.Doc) error {
 			spans = d.Spans[si]
 		}
 		words := sentWords[si]
-		spans = lx.splitAnd(spans, words, alone)
+		spans, firms := lx.joinFirm(spans, words, alone)
+		spans = lx.splitAnd(spans, words, alone, firms)
 		spans = lx.trimHeadline(spans, words, alone)
 		for _, c := range lx.refineSentence(words, spans, alone) {
 			if c.hs > 0 || c.ts > 0 {
@@ -183,10 +185,14 @@ func spanKey(toks []text.Token) string {
 // span is a list and not one name ("Procter and Gamble", "Florida Power
 // and Light Co" are never split: nothing names "Gamble" or "Light Co"
 // alone).
-func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex) []text.Span {
+func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex, firms []text.Span) []text.Span {
 	out := make([]text.Span, 0, len(spans))
 	for _, sp := range spans {
 		split := false
+		if slices.Contains(firms, sp) {
+			out = append(out, sp) // joined by joinFirm: its parts are tagged alone right here
+			continue
+		}
 		for k := sp.Start + 1; k < sp.End-1 && sp.End <= len(words); k++ {
 			if words[k] != "and" || !text.Capitalised(words[k+1]) || !lx.andList(words[sp.Start:sp.End], k-sp.Start) {
 				continue
@@ -243,12 +249,166 @@ func (lx *Stage) orgTail(w []string) bool {
 	if ok && t == graph.Organization {
 		return true
 	}
-	switch strings.ToLower(strings.TrimSuffix(w[len(w)-1], ".")) {
+	return legalForm(w[len(w)-1])
+}
+
+// legalForm reports whether w is the legal form that ends a company's
+// name ("Co", "Corp.", "Inc", "Ltd", "AG").
+func legalForm(w string) bool {
+	switch strings.ToLower(strings.ReplaceAll(w, ".", "")) {
 	case "co", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv":
 		return true
 	}
 	return false
 }
+
+// firmEnd reports whether w ends a company's name: a legal form, or a
+// name that ends in one ("KeyCorp", "Bancorp").
+func firmEnd(w string) bool {
+	return legalForm(w) || len(w) > 4 && strings.EqualFold(w[len(w)-4:], "corp")
+}
+
+// inSpan reports whether word i is inside a span labelled label.
+func inSpan(spans []text.Span, i int, label string) bool {
+	for _, sp := range spans {
+		if sp.Start <= i && i < sp.End && sp.Label == label {
+			return true
+		}
+	}
+	return false
+}
+
+// maxConjunct bounds the words of one name before a firm's "and" or
+// comma that joinFirm takes in.
+const maxConjunct = 5
+
+// joinFirm makes one ORG span of a firm's name that NER cut at its "and"
+// or its commas: a name ending in a legal form ("Rochester Gas and
+// Electric Corp", "Bolt Beranek and Newman Inc", "Manning, Selvage and Lee
+// Inc"), or "and" with a partner word ("Sanford C. Bernstein and Co"). The
+// legal form is the whole firm's: CoNLL-2003 train annotates 15 such names
+// as one organisation and 6 as two, and 4 of those 6 end the first name in
+// a legal form too ("Chevron Corp and Texaco Inc", or a name like
+// "Bancorp"), which is kept a list.
+//
+// A name before the "and" is taken in only when it is capitalised words
+// that the gazetteers do not know (not "Texaco" of "Texaco and Pennzoil
+// Co", not a place), that do not end a complete organisation's name
+// ("Rockwell International"), that the document does not name alone
+// elsewhere, that do not start the sentence untagged ("Analysts and ...")
+// and that follow no capitalised word it leaves out (a MISC modifier such
+// as "Ohio-based", a firm's name, a sixth word); and only when the
+// document does not name the firm after the "and" alone (namedAlone).
+// Names further left join over commas on the same terms (a known
+// organisation may begin the firm's name), as far as they go.
+//
+// It returns the spans and the firms' spans among them, which splitAnd
+// leaves whole.
+func (lx *Stage) joinFirm(spans []text.Span, words []string, alone spanIndex) ([]text.Span, []text.Span) {
+	var firms []text.Span
+	for k := 1; k+1 < len(words); k++ {
+		if words[k] != "and" && words[k] != "&" {
+			continue
+		}
+		end := -1
+		for _, sp := range spans {
+			if sp.Start == k+1 && sp.End <= len(words) && legalForm(words[sp.End-1]) && !slices.ContainsFunc(words[sp.Start:sp.End-1], firmEnd) {
+				end = sp.End
+			}
+		}
+		if end < 0 && (legalForm(words[k+1]) || text.LowerGet(firmPartner, words[k+1])) {
+			end = k + 2
+		}
+		if end < 0 || lx.namedAlone(words[k+1:end], alone) {
+			continue
+		}
+		start := -1
+		for e := k; ; {
+			s := e
+			for s > 0 && e-s < maxConjunct && text.Capitalised(words[s-1]) && !firmEnd(words[s-1]) && !inSpan(spans, s-1, "MISC") {
+				s--
+			}
+			if s == e || (s > 0 && text.Capitalised(words[s-1])) || !lx.firmConjunct(spans, words, s, e, e == k, alone) {
+				break
+			}
+			start = s
+			if s < 2 || words[s-1] != "," || !text.Capitalised(words[s-2]) {
+				break
+			}
+			e = s - 1
+		}
+		if start < 0 {
+			continue
+		}
+		kept := spans[:0:0]
+		for _, sp := range spans {
+			switch {
+			case sp.End <= start || sp.Start >= end:
+				kept = append(kept, sp)
+			case sp.Start < start || sp.End > end:
+				start = -1 // a name across the firm's edge: leave the spans as they are
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		at := sort.Search(len(kept), func(i int) bool { return kept[i].Start >= end })
+		firm := text.Span{Start: start, End: end, Label: "ORG"}
+		spans = slices.Insert(kept, at, firm)
+		firms = append(firms, firm)
+		k = end - 1
+	}
+	return spans, firms
+}
+
+// namedAlone reports whether the firm after the "and" (w, its legal form
+// last) is a name of its own: the document names it elsewhere without the
+// form or by its first word ("Dominion Textile Inc" and "Dominion"), the
+// gazetteers know it, or it starts with "The" or has an "and" or a comma
+// of its own already.
+func (lx *Stage) namedAlone(w []string, alone spanIndex) bool {
+	if len(w) < 2 {
+		return false
+	}
+	if w[0] == "The" || slices.ContainsFunc(w, func(x string) bool { return x == "and" || x == "&" || x == "," }) || lx.knownName(w) || lx.knownName(w[:len(w)-1]) {
+		return true // a whole firm's name already ("The Industrial Bank of Japan Ltd"), or one the gazetteers know ("Federal Express Corp")
+	}
+	return alone.names[strings.ToLower(strings.Join(w[:len(w)-1], " "))] > 0 || alone.names[strings.ToLower(w[0])] > 0
+}
+
+// firmConjunct reports whether words[s:e] may be a part of a firm's name
+// before its "and" (first) or a comma (see joinFirm). A name the
+// gazetteers know as an organisation may begin a firm's name over a comma
+// ("Merrill Lynch, Pierce, Fenner and Smith Inc"), never a place.
+func (lx *Stage) firmConjunct(spans []text.Span, words []string, s, e int, first bool, alone spanIndex) bool {
+	if _, place := lx.gaz.FindPlace(gazetteer.JoinWords(words[s:e])); place || first && lx.knownName(words[s:e]) || text.LowerGet(wholeOrgEnd, words[e-1]) {
+		return false // a name of its own: "Texaco", "Rockwell International", "Process Machinery Division"
+	}
+	if _, ok := lx.gaz.FindSubdivision(gazetteer.JoinWords(words[s:e])); ok && inSpan(spans, s, "LOC") {
+		return false // a state or province, tagged a place
+	}
+	here := 0
+	tagged := false
+	for _, sp := range spans {
+		if sp.Start == s && sp.End == e {
+			here = 1
+		}
+		if sp.Start <= s && s < sp.End {
+			tagged = true
+		}
+	}
+	if s == 0 && !tagged {
+		return false
+	}
+	if e-s > 1 && inSpan(spans, s, "PER") && alone.names[strings.ToLower(words[e-1])] > 0 {
+		return false // a person named by the surname elsewhere: "Asher Edelman and ... Inc"
+	}
+	return alone.names[strings.ToLower(strings.Join(words[s:e], " "))] <= here
+}
+
+// wholeOrgEnd are last words of an organisation's complete name, which
+// no firm's name goes on from over an "and".
+var wholeOrgEnd = map[string]bool{"international": true, "division": true, "group": true, "holdings": true, "bank": true, "unit": true}
 
 // firmPartner are the words that follow "and" inside a firm's name.
 var firmPartner = map[string]bool{
