@@ -283,7 +283,7 @@ func dominant(ps []place, size map[string]int) (place, bool) {
 		}
 	}
 	for i, p := range ps {
-		if i != best && (p.iso2 == ps[best].iso2 || size[ps[best].iso2] < dominance*size[p.iso2]) {
+		if i != best && (p.iso2 == ps[best].iso2 || size[ps[best].iso2] == 0 || size[ps[best].iso2] < dominance*size[p.iso2]) {
 			return place{}, false
 		}
 	}

@@ -63,6 +63,8 @@ func TestReadRegions(t *testing.T) {
 	 {"countryShortCode": "GH", "regions": [{"name": "Central"}, {"name": "Ashanti"}, {"name": "Volta"}]},
 	 {"countryShortCode": "US", "regions": [{"name": "Florida"}, {"name": "Volta"}]},
 	 {"countryShortCode": "UY", "regions": [{"name": "Florida"}]},
+	 {"countryShortCode": "ZY", "regions": [{"name": "Nameless"}]},
+	 {"countryShortCode": "ZZ", "regions": [{"name": "Nameless"}]},
 	 {"countryShortCode": "XX", "regions": [{"name": "Nowhere"}]},
 	 {"countryShortCode": "GB", "regions": [` + strings.Join(long, ",") + `]}
 	]`
@@ -70,8 +72,8 @@ func TestReadRegions(t *testing.T) {
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	countries := map[string]string{"CN": "China", "GH": "Ghana", "GB": "United Kingdom", "US": "United States", "UY": "Uruguay"}
-	size := map[string]int{"CN": 50, "GH": 33, "GB": 67, "US": 300, "UY": 3} // "Volta": 300 < 10 × 33
+	countries := map[string]string{"CN": "China", "GH": "Ghana", "GB": "United Kingdom", "US": "United States", "UY": "Uruguay", "ZY": "Zyland", "ZZ": "Zedland"}
+	size := map[string]int{"CN": 50, "GH": 33, "GB": 67, "US": 300, "UY": 3} // "Volta": 300 < 10 × 33; ZY and ZZ of no size
 	places := []place{{kind: "city", name: "Beijing", country: "China"}}
 	got, err := readRegions(path, countries, size, places)
 	if err != nil {
