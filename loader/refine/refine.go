@@ -381,10 +381,11 @@ func (lx *Stage) namedAlone(w []string, alone spanIndex) bool {
 // gazetteers know as an organisation may begin a firm's name over a comma
 // ("Merrill Lynch, Pierce, Fenner and Smith Inc"), never a place.
 func (lx *Stage) firmConjunct(spans []text.Span, words []string, s, e int, first bool, alone spanIndex) bool {
-	if _, place := lx.gaz.FindPlace(gazetteer.JoinWords(words[s:e])); place || first && lx.knownName(words[s:e]) || text.LowerGet(wholeOrgEnd, words[e-1]) {
+	name := gazetteer.JoinWords(words[s:e])
+	if _, place := lx.gaz.FindPlace(name); place || first && lx.knownName(words[s:e]) || text.LowerGet(wholeOrgEnd, words[e-1]) {
 		return false // a name of its own: "Texaco", "Rockwell International", "Process Machinery Division"
 	}
-	if _, ok := lx.gaz.FindSubdivision(gazetteer.JoinWords(words[s:e])); ok && inSpan(spans, s, "LOC") {
+	if _, ok := lx.gaz.FindSubdivision(name); ok && inSpan(spans, s, "LOC") {
 		return false // a state or province, tagged a place
 	}
 	here := 0
