@@ -38,7 +38,7 @@ func (lx *Stage) company(cs []cand, i int, words []string, x spanIndex, isPlace 
 		case "ORG":
 			return false // an organisation, but maybe another: Labour's "NEC"
 		case "PER", "LOC":
-			if x.surnames[strings.ToLower(strings.Join(w, " "))] || lx.personList(cs, i, words) {
+			if x.surnames[wordsKey(w)] || lx.personList(cs, i, words) {
 				return false
 			}
 			if c.label == "LOC" && c.start > 0 && strings.EqualFold(words[c.start-1], "the") {
@@ -58,7 +58,7 @@ func (lx *Stage) company(cs []cand, i int, words []string, x spanIndex, isPlace 
 // "Mr Eli Lilly").
 func (x spanIndex) noteSurname(words []string) {
 	for k := 1; k < len(words) && k <= 2; k++ {
-		x.surnames[strings.ToLower(strings.Join(words[len(words)-k:], " "))] = true
+		x.surnames[wordsKey(words[len(words)-k:])] = true
 	}
 }
 

@@ -156,7 +156,7 @@ func (lx *Stage) spanNames(d *text.Doc, sentWords [][]string) spanIndex {
 // gives "atlético nordvik" and "nordvik", "Nordvik Sensors" "nordvik".
 func (x spanIndex) noteOrgCores(ws []string) {
 	if r, n, ok := x.lx.matchLast("PER", ws); ok && r.typ == graph.Organization && n < len(ws) {
-		x.orgCores[strings.ToLower(strings.Join(ws[:len(ws)-n], " "))] = true
+		x.orgCores[wordsKey(ws[:len(ws)-n])] = true
 	}
 	for {
 		r, n, ok := x.lx.matchFirst("PER", ws)
@@ -164,9 +164,14 @@ func (x spanIndex) noteOrgCores(ws []string) {
 			return
 		}
 		ws = ws[n:]
-		x.orgCores[strings.ToLower(strings.Join(ws, " "))] = true
+		x.orgCores[wordsKey(ws)] = true
 	}
 }
+
+// wordsKey is the key of words in the document's name indexes (names,
+// surnames, orgCores, bodyNames): lower case, joined by spaces, as
+// spanKey makes it from the words' tokens.
+func wordsKey(w []string) string { return strings.ToLower(strings.Join(w, " ")) }
 
 func spanKey(toks []text.Token) string {
 	var b strings.Builder
@@ -197,7 +202,7 @@ func (lx *Stage) splitAnd(spans []text.Span, words []string, alone spanIndex, fi
 			if words[k] != "and" || !text.Capitalised(words[k+1]) || !lx.andList(words[sp.Start:sp.End], k-sp.Start) {
 				continue
 			}
-			left, right := strings.ToLower(strings.Join(words[sp.Start:k], " ")), strings.ToLower(strings.Join(words[k+1:sp.End], " "))
+			left, right := wordsKey(words[sp.Start:k]), wordsKey(words[k+1:sp.End])
 			if (alone.names[right] > 0 && (alone.names[left] > 0 || !lx.orgTail(words[k+1:sp.End]))) ||
 				(lx.knownName(words[sp.Start:k]) && lx.knownName(words[k+1:sp.End])) {
 				out = append(out, text.Span{Start: sp.Start, End: k, Label: sp.Label}, text.Span{Start: k + 1, End: sp.End, Label: sp.Label})
@@ -373,7 +378,7 @@ func (lx *Stage) namedAlone(w []string, alone spanIndex) bool {
 	if w[0] == "The" || slices.ContainsFunc(w, func(x string) bool { return x == "and" || x == "&" || x == "," }) || lx.knownName(w) || lx.knownName(w[:len(w)-1]) {
 		return true // a whole firm's name already ("The Industrial Bank of Japan Ltd"), or one the gazetteers know ("Federal Express Corp")
 	}
-	return alone.names[strings.ToLower(strings.Join(w[:len(w)-1], " "))] > 0 || alone.names[strings.ToLower(w[0])] > 0
+	return alone.names[wordsKey(w[:len(w)-1])] > 0 || alone.names[strings.ToLower(w[0])] > 0
 }
 
 // firmConjunct reports whether words[s:e] may be a part of a firm's name
@@ -404,7 +409,7 @@ func (lx *Stage) firmConjunct(spans []text.Span, words []string, s, e int, first
 	if e-s > 1 && inSpan(spans, s, "PER") && alone.names[strings.ToLower(words[e-1])] > 0 {
 		return false // a person named by the surname elsewhere: "Asher Edelman and ... Inc"
 	}
-	return alone.names[strings.ToLower(strings.Join(words[s:e], " "))] <= here
+	return alone.names[wordsKey(words[s:e])] <= here
 }
 
 // wholeOrgEnd are last words of an organisation's complete name, which
@@ -428,7 +433,7 @@ func (lx *Stage) trimHeadline(spans []text.Span, words []string, x spanIndex) []
 		return spans
 	}
 	for i, sp := range spans {
-		if x.names[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] > 1 {
+		if x.names[wordsKey(words[sp.Start:sp.End])] > 1 {
 			continue
 		}
 		for k := sp.End - 1; k > sp.Start; k-- {
@@ -991,7 +996,7 @@ func (lx *Stage) knownOrgNotPerson(cs []cand, i int, words []string, x spanIndex
 	if c.start > 0 && lx.gaz.PersonNoun(words[c.start-1]) {
 		return false // "midfielder Gavi"
 	}
-	if x.surnames[strings.ToLower(strings.Join(c.name(words), " "))] {
+	if x.surnames[wordsKey(c.name(words))] {
 		return false
 	}
 	return !lx.personList(cs, i, words)

@@ -103,7 +103,7 @@ func (x *spanIndex) noteBodyNames(words []string, spans []text.Span) {
 	}
 	for _, sp := range spans {
 		if sp.Start >= 0 && sp.End <= len(words) && sp.Start < sp.End {
-			x.bodyNames[strings.ToLower(strings.Join(words[sp.Start:sp.End], " "))] = gazetteer.JoinWords(words[sp.Start:sp.End])
+			x.bodyNames[wordsKey(words[sp.Start:sp.End])] = gazetteer.JoinWords(words[sp.Start:sp.End])
 		}
 	}
 }
@@ -219,17 +219,17 @@ func fragmentName(w []string, x spanIndex) string {
 	// A longer name of the story that starts with the whole fragment is
 	// its name ("DAIWA SINGAPORE" of "Daiwa Singapore Ltd"): coreference
 	// joins them by their first words.
-	whole := strings.ToLower(strings.Join(w, " ")) + " "
+	whole := wordsKey(w) + " "
 	for k := range x.bodyNames {
 		if strings.HasPrefix(k, whole) {
 			return ""
 		}
 	}
 	for n := len(w) - 1; n >= 1; n-- {
-		if v := x.bodyNames[strings.ToLower(strings.Join(w[:n], " "))]; v != "" {
+		if v := x.bodyNames[wordsKey(w[:n])]; v != "" {
 			return v
 		}
-		if v := x.bodyNames[strings.ToLower(strings.Join(w[len(w)-n:], " "))]; v != "" {
+		if v := x.bodyNames[wordsKey(w[len(w)-n:])]; v != "" {
 			return v
 		}
 	}
