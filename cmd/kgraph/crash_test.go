@@ -1,11 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -271,20 +272,51 @@ type crashServer struct {
 
 func startCrashServer(t *testing.T, bin, data string, extra ...string) *crashServer {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// The server picks its own port (:0) and says which in its "serving"
+	// line: a port probed free and closed here could be taken by another
+	// test's connection before the server binds it.
+	args := append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--token", "crash", "--seed=false",
+		"--log-level", "info", "--log-format", "json"}, extra...)
+	cmd := exec.Command(bin, args...)
+	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	args := append([]string{"serve", "--data", data, "--addr", addr, "--token", "crash", "--seed=false", "--log-level", "error"}, extra...)
-	cmd := exec.Command(bin, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &crashServer{cmd: cmd, url: "http://" + addr}
+	addr := make(chan string, 1)
+	var logged lockedBuffer
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			logged.write(sc.Text())
+			var l struct{ Message, Addr string }
+			if json.Unmarshal(sc.Bytes(), &l) == nil && l.Message == "serving" {
+				addr <- l.Addr
+			}
+		}
+		_, _ = io.Copy(io.Discard, stderr) // a line too long for the scanner: keep the pipe drained
+		close(addr)
+	}()
+	fail := func(why string) *crashServer {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		t.Fatalf("serve %s: %s", why, logged.String())
+		return nil
+	}
+	var url string
+	select {
+	case a, ok := <-addr:
+		if !ok {
+			return fail("exited before serving")
+		}
+		url = strings.TrimSuffix(a, "/")
+	case <-time.After(60 * time.Second):
+		return fail("did not listen within 60s")
+	}
+	s := &crashServer{cmd: cmd, url: url}
 	for range 600 {
 		if res, err := http.Get(s.url + "/healthz"); err == nil {
 			res.Body.Close()
@@ -294,10 +326,28 @@ func startCrashServer(t *testing.T, bin, data string, extra ...string) *crashSer
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	_ = cmd.Process.Kill()
-	_ = cmd.Wait()
-	t.Fatalf("serve did not become healthy: %s", stderr.String())
-	return nil
+	return fail("did not become healthy")
+}
+
+// lockedBuffer collects a process's log lines for a failure message while
+// another goroutine writes them.
+type lockedBuffer struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (b *lockedBuffer) write(line string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.lines) < 200 {
+		b.lines = append(b.lines, line)
+	}
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return strings.Join(b.lines, "\n")
 }
 
 // ingest sends one ingestDocument mutation; ok is true when the server

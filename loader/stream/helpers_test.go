@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -34,14 +36,34 @@ type cluster struct {
 	url  string
 }
 
+// freePort returns a loopback port nobody listens on, drawn from below
+// the kernel's ephemeral range. A port that :0 hands out is back in that
+// range once its probe closes, where any outgoing connection of a test
+// running beside this one may take it as its source port before the node
+// listens on it; ports below the range are handed out by no one.
 func freePort(t *testing.T) int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	low := 32768 // Linux's default lower bound
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if n, err := strconv.Atoi(f[0]); err == nil {
+				low = n
+			}
+		}
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	const span = 8000
+	base := max(low-span, 1024)
+	for range 200 {
+		p := base + rand.IntN(low-base)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err != nil {
+			continue
+		}
+		l.Close()
+		return p
+	}
+	t.Fatal("no free loopback port below the ephemeral range")
+	return 0
 }
 
 func startCluster(t *testing.T, n int) *cluster {
@@ -49,8 +71,17 @@ func startCluster(t *testing.T, n int) *cluster {
 	c := &cluster{t: t}
 	clientPorts := make([]int, n)
 	routePorts := make([]int, n)
+	taken := map[int]bool{}
+	port := func() int {
+		for {
+			if p := freePort(t); !taken[p] {
+				taken[p] = true
+				return p
+			}
+		}
+	}
 	for i := range n {
-		clientPorts[i], routePorts[i] = freePort(t), freePort(t)
+		clientPorts[i], routePorts[i] = port(), port()
 	}
 	var urls []string
 	for i := range n {
