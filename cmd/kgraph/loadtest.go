@@ -23,12 +23,15 @@ connection for its p50 (the latency of an idle server).
 
 The entities come from each server's store, through GraphQL: the hub is
 the entity with the highest degree; the typical entities are the --typical
-entities around the median degree of the entities that have relations.
-Search terms are the names of the typical entities.
+entities around the median degree of the entities that have relations;
+the paged entities are as many around the median degree of those with a
+full page of relations (20 or more), the hub left out. Search terms are
+the names of the typical entities.
 
 Shapes:
   entity     entity(id) with its scalar fields, typical entities
   hop        one hop: 20 relations of a typical entity with both endpoints
+  hoppage    the same on the paged entities (a full page each)
   hophub     the same on the hub
   search     search(query, first: 10) for the typical entities' names
   subgraph   subgraph(ids: [hub], hops: 2, limit: 200)
@@ -61,15 +64,19 @@ Examples:
 var loadShapes = []struct {
 	name, query string
 	// target says which entity (or term) a request is about.
-	target string // "typical", "hub", "term", "path"
+	target string // "typical", "paged", "hub", "term", "path"
 }{
 	{"entity", `query($id: ID!) { entity(id: $id) { id name type aliases mentionCount degree } }`, "typical"},
 	{"hop", hopQuery, "typical"},
+	{"hoppage", hopQuery, "paged"},
 	{"hophub", hopQuery, "hub"},
 	{"search", `query($q: String!) { search(query: $q, first: 10) { nodes { id name type } } }`, "term"},
 	{"subgraph", `query($id: ID!) { subgraph(ids: [$id], hops: 2, limit: 200) { truncated nodes { id name type } edges { id type sourceId targetId } } }`, "hub"},
 	{"path", `query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxHops: 4) { length nodes { id name } } }`, "path"},
 }
+
+// loadPage is the page of the one-hop shapes (relations(first: 20)).
+const loadPage = 20
 
 const hopQuery = `query($id: ID!) { entity(id: $id) { id name degree relations(first: 20) { totalCount nodes { id type confidence source { id name type } target { id name type } } } } }`
 
@@ -80,6 +87,7 @@ type loadTarget struct{ name, url string }
 type loadEntities struct {
 	hub     loadEntity
 	typical []loadEntity
+	paged   []loadEntity // with a full page of relations; none in a small store
 }
 
 type loadEntity struct {
@@ -176,8 +184,17 @@ func runLoadtest(ctx context.Context, args []string, e env) int {
 			return fail("choosing entities on %s: %v", t.url, err)
 		}
 		en := ents[i]
-		fmt.Fprintf(e.stdout, "%s: hub %s %q (degree %d); %d typical entities of degree %d to %d\n", t.name,
+		fmt.Fprintf(e.stdout, "%s: hub %s %q (degree %d); %d typical entities of degree %d to %d", t.name,
 			en.hub.ID, en.hub.Name, en.hub.Degree, len(en.typical), en.typical[0].Degree, en.typical[len(en.typical)-1].Degree)
+		if len(en.paged) > 0 {
+			fmt.Fprintf(e.stdout, "; %d paged of degree %d to %d", len(en.paged), en.paged[0].Degree, en.paged[len(en.paged)-1].Degree)
+		}
+		fmt.Fprintln(e.stdout)
+		for _, s := range shapes {
+			if len(shapeBodies(s, en)) == 0 {
+				return fail("%s: shape %s: no entity other than the hub has %d relations or more", t.url, loadShapes[s].name, loadPage)
+			}
+		}
 	}
 	fmt.Fprintf(e.stdout, "%d connections, %s per run (%s warm-up), %d round(s)\n", *conns, *duration, *warmup, *rounds)
 
@@ -324,8 +341,12 @@ func shapeBodies(s int, ents loadEntities) [][]byte {
 	switch sh.target {
 	case "hub":
 		vars = append(vars, map[string]any{"id": ents.hub.ID})
-	case "typical":
-		for _, t := range ents.typical {
+	case "typical", "paged":
+		list := ents.typical
+		if sh.target == "paged" {
+			list = ents.paged
+		}
+		for _, t := range list {
 			vars = append(vars, map[string]any{"id": t.ID})
 		}
 	case "term":
@@ -381,15 +402,28 @@ func chooseEntities(ctx context.Context, client *http.Client, url, token string,
 	if len(connected) < 2 {
 		return loadEntities{}, errors.New("the store holds fewer than two entities with relations")
 	}
-	ents := loadEntities{hub: connected[0]}
+	return pickEntities(connected, typical), nil
+}
+
+// pickEntities chooses from entities in descending degree (at least two):
+// the first is the hub; the typical ones surround the median degree of the
+// rest, the paged ones the median of those of the rest with a full page of
+// relations; both in ascending degree, for the report.
+func pickEntities(connected []loadEntity, typical int) loadEntities {
 	rest := connected[1:]
-	mid := len(rest) / 2
-	lo := max(0, mid-typical/2)
-	hi := min(len(rest), lo+typical)
-	ents.typical = slices.Clone(rest[lo:hi])
-	// Ascending degree, for the report.
-	slices.Reverse(ents.typical)
-	return ents, nil
+	median := func(l []loadEntity) []loadEntity {
+		lo := max(0, len(l)/2-typical/2)
+		out := slices.Clone(l[lo:min(len(l), lo+typical)])
+		slices.Reverse(out)
+		return out
+	}
+	ents := loadEntities{hub: connected[0], typical: median(rest)}
+	full := slices.IndexFunc(rest, func(n loadEntity) bool { return n.Degree < loadPage })
+	if full < 0 {
+		full = len(rest)
+	}
+	ents.paged = median(rest[:full])
+	return ents
 }
 
 // loadQuery runs one query and decodes its data into out.

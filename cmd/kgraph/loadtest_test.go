@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -39,6 +40,9 @@ func TestLoadtestAgainstServer(t *testing.T) {
 	}
 	rows := loadRows(t, out)
 	for _, sh := range loadShapes {
+		if sh.name == "hoppage" {
+			continue // not a default shape: the seed has no entity with a page of relations
+		}
 		f, ok := rows[sh.name+"/server"]
 		if !ok {
 			t.Errorf("no row for %s:\n%s", sh.name, out)
@@ -51,6 +55,44 @@ func TestLoadtestAgainstServer(t *testing.T) {
 		if n, err := strconv.Atoi(f[6]); err != nil || n < 1 {
 			t.Errorf("%s: requests %q, want at least 1", sh.name, f[6])
 		}
+	}
+}
+
+// TestLoadtestPagedEntities: the paged entities surround the median of
+// those with a full page of relations, the hub left out; a store without
+// any makes the hoppage shape a usage error, not a run without requests.
+func TestLoadtestPagedEntities(t *testing.T) {
+	var ents []loadEntity
+	for _, d := range []int{500, 90, 60, 40, 30, 25, 20, 19, 5, 3, 2, 1, 1, 1, 1} {
+		ents = append(ents, loadEntity{ID: "e" + strconv.Itoa(d), Degree: d})
+	}
+	got := pickEntities(ents, 3)
+	if got.hub.Degree != 500 {
+		t.Errorf("hub of degree %d, want 500", got.hub.Degree)
+	}
+	degrees := func(l []loadEntity) (d []int) {
+		for _, e := range l {
+			d = append(d, e.Degree)
+		}
+		return d
+	}
+	// the rest, 14 entities: the three from index 14/2 - 3/2 = 6 on (19, 5, 3)
+	if d := degrees(got.typical); !slices.Equal(d, []int{3, 5, 19}) {
+		t.Errorf("typical degrees %v, want [3 5 19]", d)
+	}
+	// of degree 20 or more, 6 entities (90 60 40 30 25 20): from index 2 on
+	if d := degrees(got.paged); !slices.Equal(d, []int{25, 30, 40}) {
+		t.Errorf("paged degrees %v, want [25 30 40]", d)
+	}
+	if got := pickEntities(ents[:1:1], 3); len(got.paged) != 0 || len(got.typical) != 0 {
+		t.Errorf("a hub alone: %+v, want no typical or paged entities", got)
+	}
+
+	s := startServer(t, t.TempDir())
+	code, out, errOut := runCmd(t, "", "loadtest", "--addr", s.url, "--shapes", "hoppage",
+		"--connections", "1", "--duration", "100ms", "--warmup", "0s", "--single", "0")
+	if code != exitUsage || !strings.Contains(errOut, "no entity other than the hub has 20 relations") {
+		t.Errorf("hoppage on the seed store: exit %d, want %d with the reason:\n%s\n%s", code, exitUsage, out, errOut)
 	}
 }
 
