@@ -50,13 +50,17 @@ func limitf(format string, args ...any) *limitError {
 	return &limitError{msg: fmt.Sprintf(format, args...)}
 }
 
-// checkCost parses req's query and refuses it when its estimated cost, its
+// checkCost parses req's query and refuses it when it holds a string
+// graphql-go cannot decode (escape.go), or when its estimated cost, its
 // aliases or one of its arguments exceed the limits. A query the scanner
 // cannot parse is left to graphql-go, which reports the syntax error; if
 // graphql-go would accept it, it is refused, so that nothing unweighed
 // ever runs.
 func (s *Service) checkCost(req Request) *limitError {
 	parsed := s.parse(req.Query)
+	if parsed.esc != "" {
+		return &limitError{msg: parsed.esc} // graphql-go would panic on it
+	}
 	doc, err := parsed.doc, parsed.perr
 	if err != nil {
 		if errs := s.schema.Validate(req.Query); len(errs) == 0 {

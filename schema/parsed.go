@@ -23,6 +23,7 @@ type parsedQuery struct {
 	ops  []operation
 	doc  *qDocument // nil when perr is set
 	perr *parseError
+	esc  string // a string graphql-go cannot decode (escapeError), "" when none
 }
 
 // parse returns the operations and the cost document of query, from the
@@ -33,6 +34,7 @@ func (s *Service) parse(query string) *parsedQuery {
 	}
 	p := &parsedQuery{ops: operations(query)}
 	p.doc, p.perr = parseDocument(query)
+	p.esc = escapeError(query)
 	if len(query) <= maxParsedQueryBytes {
 		s.parsed.put(query, p)
 	}

@@ -271,6 +271,9 @@ type Location struct {
 // trusted (the local command line), so mutations are allowed. The depth,
 // length and timeout limits apply.
 func (s *Service) Exec(ctx context.Context, req Request) Response {
+	if msg := s.parse(req.Query).esc; msg != "" {
+		return Response{Errors: []Error{{Message: msg, Extensions: map[string]any{"code": graph.EINVALID}}}}
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
 	op, _ := pick(s.operationsOf(req.Query), req.OperationName)
