@@ -13,9 +13,10 @@ import (
 	"github.com/kgraph/kgraph/schema"
 )
 
-// FuzzHandler sends arbitrary query text, with and without a GET, to the
-// GraphQL handler over a real store: no panic, always a JSON answer, and
-// no mutation function ever runs without the token, whatever the text.
+// FuzzHandler sends arbitrary query text and variables, with and without
+// a GET, to the GraphQL handler over a real store: no panic, always a JSON
+// answer, never an INTERNAL error, and no mutation function ever runs
+// without the token, whatever the text.
 //
 //	go test -run=^$ -fuzz=FuzzHandler -fuzztime=30s ./schema
 func FuzzHandler(f *testing.F) {
@@ -30,9 +31,12 @@ func FuzzHandler(f *testing.F) {
 		`"mutation" { deleteDocument(id: "d1") }`,
 		`{ entities(first: 1000) { nodes { mentions(first: 1000) { nodes { document { text } } } } } }`,
 	} {
-		f.Add(s, "", false)
-		f.Add(s, "M", true)
+		f.Add(s, "", false, "")
+		f.Add(s, "M", true, "")
 	}
+	f.Add(`{ search(query: "\uD83D\uDE00", first: 1) { nodes { id } } }`, "", false, "")
+	f.Add(`query($ids: [ID!]!, $h: Int) { subgraph(ids: $ids, hops: $h) { nodes { id } } }`, "", false, `{"ids": ["e1"], "h": 1}`)
+	f.Add(`query($d: Date, $t: [RelationType!]) { documents(from: $d) { nodes { id } } relations(types: $t) { nodes { id } } }`, "", false, `{"d": "2020-01-02", "t": ["MET_WITH"]}`)
 	base := newEnv(f, schema.Options{})
 	var ran atomic.Int64
 	svc, err := schema.New(schema.Options{
@@ -52,8 +56,12 @@ func FuzzHandler(f *testing.F) {
 		f.Fatal(err)
 	}
 	h := svc.GraphQL()
-	f.Fuzz(func(t *testing.T, query, opName string, get bool) {
-		body, _ := json.Marshal(map[string]any{"query": query, "operationName": opName})
+	f.Fuzz(func(t *testing.T, query, opName string, get bool, vars string) {
+		in := map[string]any{"query": query, "operationName": opName}
+		if json.Valid([]byte(vars)) {
+			in["variables"] = json.RawMessage(vars)
+		}
+		body, _ := json.Marshal(in)
 		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		if get {
@@ -65,12 +73,23 @@ func FuzzHandler(f *testing.F) {
 		if n := ran.Load() - before; n != 0 {
 			t.Fatalf("%d mutation functions ran without a token for %q (operation %q)", n, query, opName)
 		}
-		var out map[string]any
+		var out struct {
+			Errors []struct {
+				Extensions struct{ Code string }
+			}
+		}
 		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
 			t.Fatalf("status %d, body is not JSON: %v: %q", rec.Code, err, rec.Body.String())
 		}
 		if rec.Code >= 500 && rec.Code != http.StatusGatewayTimeout && rec.Code != http.StatusServiceUnavailable {
 			t.Fatalf("status %d for %q: %s", rec.Code, query, rec.Body.String())
+		}
+		// The fake mutations fail with INVALID or NOT_FOUND: INTERNAL is a
+		// panic or a bug of the server's.
+		for _, e := range out.Errors {
+			if e.Extensions.Code == "INTERNAL" {
+				t.Fatalf("an INTERNAL error for %q (variables %q): %s", query, vars, rec.Body.String())
+			}
 		}
 	})
 }
