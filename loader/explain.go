@@ -18,14 +18,8 @@ import (
 // graph keeps them (and if not, why). It is what `kgraph extract --explain`
 // prints; d comes from ExtractDoc.
 func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
-	ids := make([]string, len(d.Entities))
-	n := 0
-	for i, e := range d.Entities {
-		if !l.gaz.TimeZone(e.Name) {
-			n++
-			ids[i] = "e" + strconv.Itoa(n)
-		}
-	}
+	n := graphNodes(l.gaz, d)
+	ids := n.ids
 	bySent := make([][]int, len(d.Sentences))
 	for i, m := range d.Mentions {
 		if m.Sent >= 0 && m.Sent < len(d.Sentences) {
@@ -73,6 +67,9 @@ func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
 			ent := "no entity"
 			if m.Entity >= 0 && m.Entity < len(d.Entities) {
 				ent = "entity " + ids[m.Entity] + " " + strconv.Quote(d.Entities[m.Entity].Name)
+				if c := n.node[m.Entity]; c >= 0 && c != m.Entity {
+					ent = "the stock symbol of entity " + ids[c] + " " + strconv.Quote(d.Entities[c].Name)
+				}
 				if ids[m.Entity] == "" {
 					ent = "entity left out of the graph " + strconv.Quote(d.Entities[m.Entity].Name)
 				}
@@ -89,7 +86,7 @@ func (l *Loader) Explain(w io.Writer, d *text.Doc) error {
 		for _, ri := range relBySent[si] {
 			r := d.Relations[ri]
 			verdict := "kept"
-			if why := dropReason(d, ids, r, l.minConfidence); why != "" {
+			if why := dropReason(d, n, r, l.minConfidence); why != "" {
 				verdict = "left out: " + why
 			}
 			basis := r.Attrs["basis"]

@@ -130,16 +130,16 @@ func capSentences(sents []text.Sentence, max int) []text.Sentence {
 // entity-level facts, one per (source, type, target) with all its evidence.
 func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minConf func(graph.RelationType) float64) *graph.Extraction {
 	x := &graph.Extraction{Document: doc, Entities: make([]graph.Entity, 0, len(d.Entities))}
-	ids := make([]string, len(d.Entities)) // "" for an entity the graph leaves out
+	n := graphNodes(gaz, d)
+	ids := n.ids
 	for i, e := range d.Entities {
-		if gaz.TimeZone(e.Name) {
-			continue // "10:00 GMT": a unit of time, not a node
+		if n.node[i] != i {
+			continue
 		}
-		if weakOnly(d, e) {
-			continue // "the Senate", a headline's fragment: nothing names it
-		}
-		ids[i] = "e" + strconv.Itoa(len(x.Entities)+1)
 		ge := graph.Entity{ID: ids[i], Name: e.Name, Type: e.Type, Aliases: e.Aliases, Attributes: copyAttrs(e.Attrs)}
+		if t := n.ticker[i]; t != "" && ge.Attributes["ticker"] == "" {
+			ge.Attributes["ticker"] = t
+		}
 		if ge.Aliases == nil {
 			ge.Aliases = []string{}
 		}
@@ -184,7 +184,7 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minCon
 		if r.Attrs["basis"] == "classifier" {
 			r.Confidence = conf[keyOf(r)]
 		}
-		if dropReason(d, ids, r, minConf) != "" {
+		if dropReason(d, n, r, minConf) != "" {
 			continue
 		}
 		hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
@@ -219,6 +219,156 @@ func toExtraction(gaz *gazetteer.Tables, doc graph.Document, d *text.Doc, minCon
 	return x
 }
 
+// symbols are the stock symbols of a document: news wires print a listed
+// company's symbol in angle brackets after its name ("Siemens AG
+// <SIEG.F>", "General Motors Corp <GM>"), and NER may tag the symbol as a
+// name of its own.
+type symbols struct {
+	at    map[int]bool   // mentions that are a symbol
+	owner map[int]int    // symbol mention -> the entity named just before it
+	of    map[int]string // entity -> the symbol printed after one of its names
+}
+
+// stockSymbols finds the mentions of d that are a stock symbol: one token
+// of capitals and digits directly inside "<" and ">" (or the symbol's
+// full stop, "<DBKG.F>"), and the entity whose mention ends just before
+// the "<".
+func stockSymbols(d *text.Doc) symbols {
+	sy := symbols{at: map[int]bool{}, owner: map[int]int{}, of: map[int]string{}}
+	ending := map[[2]int]int{} // (sentence, end token) -> entity
+	for _, m := range d.Mentions {
+		if m.Entity >= 0 && !m.Nominal {
+			ending[[2]int{m.Sent, m.End}] = m.Entity
+		}
+	}
+	for mi, m := range d.Mentions {
+		if m.Nominal || m.End-m.Start != 1 || m.Start == 0 {
+			continue
+		}
+		toks := d.Sentences[m.Sent].Tokens
+		if toks[m.Start-1].Text != "<" {
+			continue
+		}
+		sym := bracketedSymbol(d.Text[toks[m.Start-1].Start:])
+		if sym == "" {
+			continue
+		}
+		sy.at[mi] = true
+		// The company's mention ends at the "<", or up to two capitalised
+		// words or legal forms before it ("Morgan Grenfell Group [plc]
+		// <MGFL.L>", which NER or refine left out of the name).
+		for end := m.Start - 1; end >= max(0, m.Start-3); end-- {
+			if e, ok := ending[[2]int{m.Sent, end}]; ok && e != m.Entity {
+				sy.owner[mi] = e
+				if sy.of[e] == "" {
+					sy.of[e] = sym
+				}
+				break
+			}
+			if w := toks[max(end-1, 0)].Text; !text.Capitalised(w) && !graph.HasLegalForm("X "+w) {
+				break
+			}
+		}
+	}
+	return sy
+}
+
+// bracketedSymbol returns the symbol of a stock symbol in angle brackets
+// at the start of s ("<SIEG.F> said" → "SIEG.F"): capitals and digits, at
+// most ten, in at most three parts joined by full stops, with a capital
+// among them; "" when s does not start with one.
+func bracketedSymbol(s string) string {
+	if s == "" || s[0] != '<' {
+		return ""
+	}
+	n, parts, upper := 0, 1, false
+	for j := 1; j < len(s) && j <= 14; j++ {
+		switch c := s[j]; {
+		case 'A' <= c && c <= 'Z':
+			upper = true
+			n++
+		case '0' <= c && c <= '9':
+			n++
+		case c == '.' && j > 1 && s[j-1] != '.' && parts < 3:
+			parts++
+		case c == '>' && upper && n <= 10 && s[j-1] != '.':
+			return s[1:j]
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// company returns the entity that every symbol naming e follows, when
+// there is one.
+func (sy symbols) company(e text.Entity) (int, bool) {
+	o := -1
+	for _, mi := range e.Mentions {
+		if !sy.at[mi] {
+			continue
+		}
+		c, ok := sy.owner[mi]
+		if !ok || (o >= 0 && c != o) {
+			return -1, false
+		}
+		o = c
+	}
+	return o, o >= 0
+}
+
+// nodes says which entities of a document are nodes of its graph.
+type nodes struct {
+	// node[i] is the entity whose node stands for entity i: i itself,
+	// the company of an entity named only by its stock symbol, or -1
+	// for an entity the graph leaves out.
+	node   []int
+	ids    []string // entity -> the local ID of its node, "" when none
+	ticker []string // entity -> the stock symbol printed after its name
+}
+
+// graphNodes decides the nodes of d's graph, in entity order: every
+// entity except units of time ("10:00 GMT"), entities no mention names
+// (weakOnly) and stock symbols ("<SIEG.F>"), which fold into the company
+// named just before them (its facts are the company's, the symbol its
+// ticker attribute) or, without one, are left out.
+func graphNodes(gaz *gazetteer.Tables, d *text.Doc) nodes {
+	sy := stockSymbols(d)
+	n := nodes{node: make([]int, len(d.Entities)), ids: make([]string, len(d.Entities)), ticker: make([]string, len(d.Entities))}
+	k := 0
+	for i, e := range d.Entities {
+		n.node[i] = -1
+		if gaz.TimeZone(e.Name) || weakOnly(d, e) || sy.only(d, e) {
+			continue
+		}
+		k++
+		n.node[i], n.ids[i], n.ticker[i] = i, "e"+strconv.Itoa(k), sy.of[i]
+	}
+	for i, e := range d.Entities {
+		if n.node[i] < 0 && sy.only(d, e) {
+			if c, ok := sy.company(e); ok && n.node[c] == c {
+				n.node[i], n.ids[i] = c, n.ids[c]
+			}
+		}
+	}
+	return n
+}
+
+// only reports whether every name of entity e is a stock symbol.
+func (sy symbols) only(d *text.Doc, e text.Entity) bool {
+	named := false
+	for _, mi := range e.Mentions {
+		if d.Mentions[mi].Nominal {
+			continue
+		}
+		if !sy.at[mi] {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
 // weakOnly reports whether every name of entity e is a weak mention
 // (text.Mention.Weak): a generic description or a headline's fragment.
 func weakOnly(d *text.Doc, e text.Entity) bool {
@@ -250,15 +400,20 @@ func noisyOr(bySent map[int]float64) float64 {
 // dropReason says why the graph leaves out mention-level relation r, or
 // returns "" when it keeps it. ids are the entities' local IDs ("" for an
 // entity left out).
-func dropReason(d *text.Doc, ids []string, r text.Relation, minConf func(graph.RelationType) float64) string {
+func dropReason(d *text.Doc, n nodes, r text.Relation, minConf func(graph.RelationType) float64) string {
 	hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
+	if hi < 0 || ti < 0 {
+		return "a side is in no entity"
+	}
+	if hi == ti {
+		return "both sides are one entity"
+	}
+	hi, ti = n.node[hi], n.node[ti]
 	switch {
 	case hi < 0 || ti < 0:
-		return "a side is in no entity"
-	case hi == ti:
-		return "both sides are one entity"
-	case ids[hi] == "" || ids[ti] == "":
 		return "a side is no node of the graph"
+	case hi == ti:
+		return "both sides are one node (a company and its stock symbol)"
 	case !r.Type.Allows(d.Entities[hi].Type, d.Entities[ti].Type):
 		return "the entities' types do not allow it" // a mention typed one way inside an entity voted another
 	case r.Attrs["basis"] == "classifier" && r.Confidence < minConf(r.Type):
