@@ -398,8 +398,8 @@ func noisyOr(bySent map[int]float64) float64 {
 }
 
 // dropReason says why the graph leaves out mention-level relation r, or
-// returns "" when it keeps it. ids are the entities' local IDs ("" for an
-// entity left out).
+// returns "" when it keeps it. n says which entities are nodes
+// (graphNodes).
 func dropReason(d *text.Doc, n nodes, r text.Relation, minConf func(graph.RelationType) float64) string {
 	hi, ti := d.Mentions[r.Head].Entity, d.Mentions[r.Tail].Entity
 	if hi < 0 || ti < 0 {
