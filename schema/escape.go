@@ -38,7 +38,7 @@ func escapeError(src string) string {
 		block := strings.HasPrefix(src[start:], `"""`)
 		lx.skipString()
 		tok := src[start:lx.pos]
-		if block || len(tok) < 2 || tok[len(tok)-1] != '"' || !strings.Contains(tok, `\`) {
+		if block || !closed(tok) || !strings.Contains(tok, `\`) {
 			continue
 		}
 		if _, err := strconv.Unquote(tok); err != nil {
@@ -48,6 +48,20 @@ func escapeError(src string) string {
 				line, col)
 		}
 	}
+}
+
+// closed reports whether the quoted string tok ends with a quote of its
+// own, not an escaped one ("a\" is unterminated).
+func closed(tok string) bool {
+	for i := 1; i < len(tok); i++ {
+		switch tok[i] {
+		case '\\':
+			i++
+		case '"':
+			return i == len(tok)-1
+		}
+	}
+	return false
 }
 
 // position returns the 1-based line and column (in characters) of byte

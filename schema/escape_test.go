@@ -41,6 +41,10 @@ func TestStringEscapes(t *testing.T) {
 			}
 		})
 	}
+	// An unterminated string is graphql-go's syntax error, not an escape.
+	if r := post(t, e.url, gql{Query: `{ search(query: "abc\"`}); r.status != 400 || strings.Contains(r.message(), "cannot read") {
+		t.Errorf("unterminated string: status %d, body %s; want graphql-go's 400", r.status, r.raw)
+	}
 	// Exec (the command line's path) refuses the same text.
 	resp := e.svc.Exec(t.Context(), schema.Request{Query: `"\700" { stats { documents } }`})
 	if len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != "INVALID" || !strings.Contains(resp.Errors[0].Message, "escape") {
