@@ -96,15 +96,25 @@ type apqCache = lru[string]
 func newAPQCache(max int) *apqCache { return newLRU[string](max) }
 
 // persistedHash returns the sha256Hash of a request's persistedQuery
-// extension; ok is false when there is none.
-func persistedHash(ext map[string]any) (hash string, version float64, ok bool) {
-	pq, isMap := ext["persistedQuery"].(map[string]any)
+// extension; ok is false when there is none (absent or null), and bad
+// says what is wrong with one that is not an object with the 64 hex
+// digits of a SHA-256.
+func persistedHash(ext map[string]any) (hash string, version float64, ok bool, bad string) {
+	v, present := ext["persistedQuery"]
+	if !present || v == nil {
+		return "", 0, false, ""
+	}
+	pq, isMap := v.(map[string]any)
 	if !isMap {
-		return "", 0, false
+		return "", 0, true, `extensions.persistedQuery must be an object {"version": 1, "sha256Hash": "<64 hex digits>"}`
 	}
 	hash, _ = pq["sha256Hash"].(string)
 	version, _ = pq["version"].(float64)
-	return strings.ToLower(hash), version, true
+	hash = strings.ToLower(hash)
+	if _, err := hex.DecodeString(hash); err != nil || len(hash) != 2*sha256.Size {
+		return "", version, true, "persistedQuery.sha256Hash must be the 64 hex digits of the query's SHA-256"
+	}
+	return hash, version, true, ""
 }
 
 // resolvePersisted fills in the query of a persisted-query request, or
@@ -112,13 +122,16 @@ func persistedHash(ext map[string]any) (hash string, version float64, ok bool) {
 // instead of running the request (nil when the request goes on) and the
 // HTTP status to use.
 func (s *Service) resolvePersisted(req *Request) (*gqlerrors.QueryError, int) {
-	hash, version, ok := persistedHash(req.Extensions)
+	hash, version, ok, bad := persistedHash(req.Extensions)
 	if !ok {
 		return nil, 0
 	}
 	if s.apq == nil {
 		return &gqlerrors.QueryError{Message: "PersistedQueryNotSupported",
 			Extensions: map[string]any{"code": codePersistedNotSupported}}, http.StatusOK
+	}
+	if bad != "" {
+		return requestError(graph.EINVALID, "%s", bad), http.StatusBadRequest
 	}
 	if version != 1 {
 		return requestError(graph.EINVALID, "unsupported persisted query version: want 1"), http.StatusBadRequest

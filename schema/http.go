@@ -196,7 +196,7 @@ func requestFromQuery(q url.Values) (Request, *httpError) {
 			return req, badRequest("extensions must be a JSON object: %v", err)
 		}
 	}
-	if _, _, persisted := persistedHash(req.Extensions); !q.Has("query") && !persisted {
+	if _, _, persisted, _ := persistedHash(req.Extensions); !q.Has("query") && !persisted {
 		return req, badRequest("missing query parameter: send ?query={...}")
 	}
 	return req, nil
@@ -255,7 +255,7 @@ func (s *Service) requestFromBody(w http.ResponseWriter, r *http.Request) (Reque
 		return req, badRequest("request body is not a JSON object: %v", err)
 	}
 	req.Variables, req.Extensions = in.Variables, in.Extensions
-	if _, _, persisted := persistedHash(req.Extensions); in.Query == nil && !persisted {
+	if _, _, persisted, _ := persistedHash(req.Extensions); in.Query == nil && !persisted {
 		return req, badRequest(`missing query: the body must be a JSON object with a "query" string`)
 	}
 	if in.Query != nil {
