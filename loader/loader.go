@@ -234,13 +234,8 @@ type symbols struct {
 // full stop, "<DBKG.F>"), and the entity whose mention ends just before
 // the "<".
 func stockSymbols(d *text.Doc) symbols {
-	sy := symbols{at: map[int]bool{}, owner: map[int]int{}, of: map[int]string{}}
-	ending := map[[2]int]int{} // (sentence, end token) -> entity
-	for _, m := range d.Mentions {
-		if m.Entity >= 0 && !m.Nominal {
-			ending[[2]int{m.Sent, m.End}] = m.Entity
-		}
-	}
+	var sy symbols            // maps made at the first symbol: most documents have none
+	var ending map[[2]int]int // (sentence, end token) -> entity
 	for mi, m := range d.Mentions {
 		if m.Nominal || m.End-m.Start != 1 || m.Start == 0 {
 			continue
@@ -252,6 +247,15 @@ func stockSymbols(d *text.Doc) symbols {
 		sym := bracketedSymbol(d.Text[toks[m.Start-1].Start:])
 		if sym == "" {
 			continue
+		}
+		if sy.at == nil {
+			sy = symbols{at: map[int]bool{}, owner: map[int]int{}, of: map[int]string{}}
+			ending = map[[2]int]int{}
+			for _, o := range d.Mentions {
+				if o.Entity >= 0 && !o.Nominal {
+					ending[[2]int{o.Sent, o.End}] = o.Entity
+				}
+			}
 		}
 		sy.at[mi] = true
 		// The company's mention ends at the "<", or up to two capitalised
@@ -336,19 +340,22 @@ func graphNodes(gaz *gazetteer.Tables, d *text.Doc) nodes {
 	sy := stockSymbols(d)
 	n := nodes{node: make([]int, len(d.Entities)), ids: make([]string, len(d.Entities)), ticker: make([]string, len(d.Entities))}
 	k := 0
+	var symbolOnly []int // entities named only by stock symbols
 	for i, e := range d.Entities {
 		n.node[i] = -1
-		if gaz.TimeZone(e.Name) || weakOnly(d, e) || sy.only(d, e) {
+		only := sy.only(d, e)
+		if only {
+			symbolOnly = append(symbolOnly, i)
+		}
+		if gaz.TimeZone(e.Name) || weakOnly(d, e) || only {
 			continue
 		}
 		k++
 		n.node[i], n.ids[i], n.ticker[i] = i, "e"+strconv.Itoa(k), sy.of[i]
 	}
-	for i, e := range d.Entities {
-		if n.node[i] < 0 && sy.only(d, e) {
-			if c, ok := sy.company(e); ok && n.node[c] == c {
-				n.node[i], n.ids[i] = c, n.ids[c]
-			}
+	for _, i := range symbolOnly {
+		if c, ok := sy.company(d.Entities[i]); ok && n.node[c] == c {
+			n.node[i], n.ids[i] = c, n.ids[c]
 		}
 	}
 	return n
