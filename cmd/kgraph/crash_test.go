@@ -286,12 +286,12 @@ func startCrashServer(t *testing.T, bin, data string, extra ...string) *crashSer
 		t.Fatal(err)
 	}
 	addr := make(chan string, 1)
-	var logged lockedBuffer
+	var logged syncBuffer
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		sc.Buffer(make([]byte, 64<<10), 1<<20)
 		for sc.Scan() {
-			logged.write(sc.Text())
+			fmt.Fprintln(&logged, sc.Text())
 			var l struct{ Message, Addr string }
 			if json.Unmarshal(sc.Bytes(), &l) == nil && l.Message == "serving" {
 				addr <- l.Addr
@@ -327,27 +327,6 @@ func startCrashServer(t *testing.T, bin, data string, extra ...string) *crashSer
 		time.Sleep(100 * time.Millisecond)
 	}
 	return fail("did not become healthy")
-}
-
-// lockedBuffer collects a process's log lines for a failure message while
-// another goroutine writes them.
-type lockedBuffer struct {
-	mu    sync.Mutex
-	lines []string
-}
-
-func (b *lockedBuffer) write(line string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if len(b.lines) < 200 {
-		b.lines = append(b.lines, line)
-	}
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Join(b.lines, "\n")
 }
 
 // ingest sends one ingestDocument mutation; ok is true when the server
